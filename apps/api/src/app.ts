@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '@sesame/db';
+import type { Config } from './config.ts';
+import { authPlugin } from './lib/auth.ts';
+import type { App } from './lib/route-types.ts';
+import { registerErrorHandler } from './lib/errors.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { memberRoutes } from './features/members/routes.ts';
+import { referenceRoutes } from './features/reference/routes.ts';
+
+export type AppDeps = { db: Db; config: Config; logger?: FastifyServerOptions['logger'] };
+
+export async function buildApp({ db, config, logger }: AppDeps) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    disableRequestLogging: config.env === 'test',
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Sésame API', version: '0.1.0', description: 'Member administration portal' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sesame_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { db, config });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await healthRoutes(api, { db });
+    await authRoutes(api, { db, config });
+    await memberRoutes(api, { db });
+    await referenceRoutes(api, { db });
+  });
+
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** Serves the built SPA with history fallback; /api stays JSON. */
+function serveWebApp(app: App, webDist: string) {
+  const indexHtml = path.join(webDist, 'index.html');
+  if (!existsSync(indexHtml)) return;
+  void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/')) {
+      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route for ${req.method} ${url}`, code: 'not_found' });
+    }
+    const file = path.join(webDist, url);
+    if (url !== '/' && file.startsWith(webDist) && existsSync(file) && !url.endsWith('/')) {
+      return reply.header('cache-control', url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(url.slice(1));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,188 @@
+import { Password, type ChangePasswordBody, type MeResponse, type SignInBody, type SignInResponse } from '@sesame/contracts';
+import type { Db } from '@sesame/db';
+import { hashPassword, verifyPassword } from '@sesame/db/passwords';
+import type { Config } from '../../config.ts';
+import { audit } from '../../lib/audit.ts';
+import { isCommonPassword } from '../../lib/common-passwords.ts';
+import { AppError } from '../../lib/errors.ts';
+import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
+import { effectivePrivileges } from '../../lib/privileges.ts';
+import { hitCounter, peekCounter, resetCounter } from '../../lib/rate-limit.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import type { AuthContext } from '../../lib/auth.ts';
+
+export type AuthDeps = { db: Db; config: Config };
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Incorrect username or password');
+
+// Verifying against a real hash when the username is unknown keeps response times alike.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-0'));
+
+function rateLimited(resetAt: Date | null): AppError {
+  const seconds = Math.max(1, Math.ceil(((resetAt?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
+  return new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, {
+    'retry-after': String(seconds),
+  });
+}
+
+export async function signIn(
+  deps: AuthDeps,
+  body: SignInBody & { organization?: string },
+  client: { ip: string; userAgent?: string },
+): Promise<{ token: string; response: SignInResponse }> {
+  const { db, config } = deps;
+  const { windowSeconds, maxFailures, maxPerIp } = config.signIn;
+  const userKey = `sign-in:user:${body.username.toLowerCase()}`;
+
+  const perIp = await hitCounter(db, `sign-in:ip:${client.ip}`, windowSeconds);
+  if (perIp.count > maxPerIp) throw rateLimited(perIp.resetAt);
+  const failures = await peekCounter(db, userKey);
+  if (failures.count >= maxFailures) throw rateLimited(failures.resetAt);
+
+  // Usernames are unique per organization: try each organization's account of that name.
+  const candidates = await db.member.findMany({
+    where: { username: body.username, ...(body.organization ? { organization: { slug: body.organization } } : {}) },
+    select: { id: true, organizationId: true, username: true, status: true, passwordHash: true, identityType: true, mustChangePassword: true },
+    take: 5,
+  });
+  let match: (typeof candidates)[number] | undefined;
+  for (const c of candidates) {
+    if (c.identityType === 'builtin' && c.passwordHash && (await verifyPassword(c.passwordHash, body.password))) {
+      match = c;
+      break;
+    }
+  }
+  if (candidates.length === 0) await verifyPassword(await getDummyHash(), body.password);
+
+  if (!match) {
+    await hitCounter(db, userKey, windowSeconds);
+    for (const c of candidates) {
+      await audit(db, {
+        organizationId: c.organizationId,
+        action: 'auth.sign_in_failed',
+        targetType: 'member',
+        targetId: c.id,
+        targetLabel: c.username,
+        after: { reason: 'invalid_credentials' },
+        ip: client.ip,
+      });
+    }
+    throw invalidCredentials();
+  }
+  if (match.status === 'disabled') {
+    await audit(db, {
+      organizationId: match.organizationId,
+      action: 'auth.sign_in_refused',
+      targetType: 'member',
+      targetId: match.id,
+      targetLabel: match.username,
+      after: { reason: 'member_disabled' },
+      ip: client.ip,
+    });
+    throw new AppError(403, 'member_disabled', 'This account is disabled. Contact your administrator.');
+  }
+  if (match.status !== 'active') throw invalidCredentials();
+
+  await resetCounter(db, userKey);
+  const token = newToken();
+  const now = new Date();
+  const member = await db.$transaction(async (tx) => {
+    await tx.session.create({
+      data: {
+        id: hashToken(token),
+        organizationId: match.organizationId,
+        memberId: match.id,
+        csrfToken: newToken(),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 500) ?? null,
+        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
+      },
+    });
+    return tx.member.update({
+      where: { id: match.id, organizationId: match.organizationId },
+      data: { lastSignInAt: now },
+      select: memberSelect,
+    });
+  });
+  return { token, response: { member: toMemberDto(member), mustChangePassword: match.mustChangePassword } };
+}
+
+export async function signOut(deps: AuthDeps, auth: AuthContext): Promise<void> {
+  await deps.db.session.deleteMany({ where: { id: auth.sessionId, organizationId: auth.organizationId } });
+}
+
+export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse> {
+  const member = await deps.db.member.findFirstOrThrow({
+    where: { id: auth.memberId, organizationId: auth.organizationId },
+    select: {
+      ...memberSelect,
+      organization: { select: { id: true, slug: true, name: true } },
+      privileges: { select: { area: true, level: true } },
+      role: { select: { ...memberSelect.role.select, privileges: { select: { area: true, level: true } } } },
+      mustChangePassword: true,
+    },
+  });
+  return {
+    member: toMemberDto(member),
+    organization: member.organization,
+    privileges: effectivePrivileges(member.role.privileges, member.privileges),
+    mustChangePassword: member.mustChangePassword,
+  };
+}
+
+/** Checks a new built-in password against the seed rule, breached lists and the account itself. */
+export function passwordProblems(password: string, context: { username: string; email?: string }): string | null {
+  const rule = Password.safeParse(password);
+  if (!rule.success) return rule.error.issues[0]?.message ?? 'Invalid password';
+  if (isCommonPassword(password)) return 'This password is too common; choose another one';
+  const lower = password.toLowerCase();
+  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return 'The password must not contain the username';
+  return null;
+}
+
+export async function changePassword(
+  deps: AuthDeps,
+  auth: AuthContext,
+  body: ChangePasswordBody,
+  client: { ip: string },
+): Promise<void> {
+  const { db } = deps;
+  const member = await db.member.findFirstOrThrow({
+    where: { id: auth.memberId, organizationId: auth.organizationId },
+    select: { id: true, username: true, email: true, passwordHash: true, identityType: true },
+  });
+  if (member.identityType !== 'builtin' || !member.passwordHash) {
+    throw new AppError(400, 'validation_failed', 'Accounts that sign in with an organization login have no password here');
+  }
+  if (!(await verifyPassword(member.passwordHash, body.currentPassword))) {
+    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'body.currentPassword', message: 'Incorrect password' }]);
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError(400, 'weak_password', 'The new password must differ from the current one', [
+      { path: 'body.newPassword', message: 'Must differ from the current password' },
+    ]);
+  }
+  const problem = passwordProblems(body.newPassword, member);
+  if (problem) throw new AppError(400, 'weak_password', problem, [{ path: 'body.newPassword', message: problem }]);
+
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.member.update({
+      where: { id: member.id, organizationId: auth.organizationId },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+    });
+    // Other sessions of this member end; the current one carries on.
+    await tx.session.deleteMany({ where: { memberId: member.id, organizationId: auth.organizationId, id: { not: auth.sessionId } } });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'member.password_changed',
+      targetType: 'member',
+      targetId: member.id,
+      targetLabel: member.username,
+      ip: client.ip,
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import type { Member } from '@sesame/contracts';
+import type { Prisma } from '@sesame/db';
+
+/** The columns and relations every Member response needs. */
+export const memberSelect = {
+  id: true,
+  username: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  status: true,
+  identityType: true,
+  profileVisibility: true,
+  language: true,
+  units: true,
+  locale: true,
+  startPage: true,
+  createdAt: true,
+  lastSignInAt: true,
+  role: { select: { id: true, key: true, nameEn: true, nameFr: true } },
+  userType: { select: { id: true, key: true, nameEn: true, nameFr: true } },
+  licenses: { select: { license: { select: { id: true, key: true, name: true } } }, orderBy: { license: { name: 'asc' } } },
+  groups: { select: { group: { select: { id: true, name: true } } }, orderBy: { group: { name: 'asc' } } },
+  categories: { select: { category: { select: { id: true, name: true } } }, orderBy: { category: { name: 'asc' } } },
+} satisfies Prisma.MemberSelect;
+
+export type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
+
+const label = (r: { id: string; key: string; nameEn: string; nameFr: string }) => ({ id: r.id, key: r.key, name: r.nameEn, nameFr: r.nameFr });
+
+export function toMemberDto(m: MemberRow): Member {
+  return {
+    id: m.id,
+    username: m.username,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    fullName: `${m.firstName} ${m.lastName}`.trim(),
+    email: m.email,
+    role: label(m.role),
+    userType: label(m.userType),
+    status: m.status,
+    identityType: m.identityType,
+    licenses: m.licenses.map((l) => l.license),
+    groups: m.groups.map((g) => g.group),
+    categories: m.categories.map((c) => c.category),
+    profileVisibility: m.profileVisibility,
+    language: m.language,
+    units: m.units,
+    locale: m.locale,
+    startPage: m.startPage,
+    createdAt: m.createdAt.toISOString(),
+    lastSignInAt: m.lastSignInAt ? m.lastSignInAt.toISOString() : null,
+  };
+}

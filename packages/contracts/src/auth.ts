@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Privileges } from './enums.ts';
+import { Member } from './members.ts';
+
+export const SignInBody = z.object({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(1024),
+  /** Organization slug; only needed when the same username exists in several organizations. */
+  organization: z.string().max(100).optional(),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export const SignInResponse = z.object({
+  member: Member,
+  mustChangePassword: z.boolean(),
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+export const OrganizationSummary = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+
+export const MeResponse = z.object({
+  member: Member,
+  organization: OrganizationSummary,
+  privileges: Privileges,
+  mustChangePassword: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const CsrfResponse = z.object({ token: z.string() });
+
+/** Built-in password rule (seed 001): at least 8 characters, a letter and a digit. */
+export const passwordRuleMessage = 'Password must have at least 8 characters, including a letter and a digit';
+export const Password = z
+  .string()
+  .min(8, passwordRuleMessage)
+  .max(256, 'Password must have at most 256 characters')
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), passwordRuleMessage);
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: Password,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+export const HealthResponse = z.object({ status: z.literal('ok') });

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IdentityType, MemberStatus, ProfileVisibility, Units } from './enums.ts';
+
+export const RefLabel = z.object({ id: z.string(), key: z.string(), name: z.string(), nameFr: z.string() });
+export type RefLabel = z.infer<typeof RefLabel>;
+
+export const Member = z.object({
+  id: z.string(),
+  username: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  role: RefLabel,
+  userType: RefLabel,
+  status: MemberStatus,
+  identityType: IdentityType,
+  licenses: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  profileVisibility: ProfileVisibility,
+  language: z.string(),
+  units: Units,
+  locale: z.string(),
+  startPage: z.string(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const memberSortKeys = ['lastName', 'username', 'email', 'createdAt', 'lastSignInAt'] as const;
+export const MemberSort = z.enum(memberSortKeys);
+export type MemberSort = z.infer<typeof MemberSort>;
+
+export const MemberListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  /** Role id or key. */
+  role: z.string().max(100).optional(),
+  /** User type id or key. */
+  userType: z.string().max(100).optional(),
+  status: MemberStatus.optional(),
+  sort: MemberSort.default('lastName'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.string().max(1000).optional(),
+});
+export type MemberListQuery = z.input<typeof MemberListQuery>;
+
+export const MemberListResponse = z.object({
+  items: z.array(Member),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+export type MemberListResponse = z.infer<typeof MemberListResponse>;
