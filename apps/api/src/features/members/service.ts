@@ -19,7 +19,8 @@ function filters(organizationId: string, q: ListQuery): Prisma.MemberWhereInput 
   if (q.role) and.push({ role: { organizationId, ...byIdOrKey(q.role) } });
   if (q.userType) and.push({ userType: { organizationId, ...byIdOrKey(q.userType) } });
   if (q.q) {
-    const contains = { contains: q.q, mode: 'insensitive' as const };
+    // Prisma passes `contains` to ILIKE as is: escape LIKE's wildcards so the text is literal.
+    const contains = { contains: q.q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const };
     and.push({ OR: [{ username: contains }, { firstName: contains }, { lastName: contains }, { email: contains }] });
   }
   return { AND: and };

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@sesame/db/passwords';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+const MEMBER_PASSWORD = 'Member-pass-42';
+
+/** Gives a seeded member of `acme` a known password and the given status/role; returns its username. */
+async function prepareMember(opts: { status?: 'active' | 'disabled'; roleKey?: string; mustChangePassword?: boolean; offset?: number }) {
+  const member = await ctx.db.member.findFirstOrThrow({
+    where: { organizationId: ctx.acme.organizationId, identityType: 'builtin', username: { not: 'admin' } },
+    orderBy: { username: 'asc' },
+    skip: opts.offset ?? 0,
+  });
+  const role = opts.roleKey
+    ? await ctx.db.role.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: opts.roleKey } })
+    : null;
+  await ctx.db.member.update({
+    where: { id: member.id },
+    data: {
+      passwordHash: await hashPassword(MEMBER_PASSWORD),
+      status: opts.status ?? 'active',
+      mustChangePassword: opts.mustChangePassword ?? false,
+      ...(role ? { roleId: role.id } : {}),
+    },
+  });
+  return member;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ config: { signIn: { maxFailures: 3, windowSeconds: 900, maxPerIp: 1000 } } });
+});
+afterAll(async () => ctx?.close());
+
+describe('health and documentation', () => {
+  it('answers ok when the database answers', async () => {
+    const res = await new Client(ctx).get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI document with every route named', async () => {
+    const res = await new Client(ctx).get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
+    expect(doc.paths['/api/auth/sign-in']?.post?.operationId).toBe('signIn');
+    expect(doc.paths['/api/members']?.get?.operationId).toBe('listMembers');
+    for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) expect(op.operationId).toBeTruthy();
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password and sets an HttpOnly, SameSite=Lax session cookie', async () => {
+    const client = new Client(ctx);
+    const res = await client.signIn('admin', ADMIN_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ member: { username: string }; mustChangePassword: boolean }>();
+    expect(body.member.username).toBe('admin');
+    expect(body.mustChangePassword).toBe(false);
+    const cookie = res.cookies.find((c) => c.name === 'sesame_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    expect(res.headers['set-cookie']).not.toContain(ADMIN_PASSWORD);
+
+    const me = await client.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      member: { username: 'admin' },
+      organization: { slug: 'acme', name: 'Acme' },
+      privileges: { members: 'update', account_documents: 'view' },
+      mustChangePassword: false,
+    });
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const client = new Client(ctx);
+    await client.signIn('admin', ADMIN_PASSWORD);
+    const token = decodeURIComponent(client.cookie.split('=')[1]!);
+    expect(await ctx.db.session.count({ where: { id: token } })).toBe(0);
+    expect(await ctx.db.session.count({ where: { id: { not: token } } })).toBeGreaterThan(0);
+  });
+
+  it('marks the cookie Secure when configured for HTTPS', async () => {
+    const secure = await createTestContext({ config: { cookieSecure: true } });
+    try {
+      const res = await new Client(secure).signIn('admin', ADMIN_PASSWORD);
+      expect(res.cookies.find((c) => c.name === 'sesame_session')!.secure).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('answers a wrong password and an unknown username with the same generic 401', async () => {
+    const wrong = await new Client(ctx, '10.0.0.1').signIn('admin', 'Not-the-password-1');
+    const unknown = await new Client(ctx, '10.0.0.1').signIn('nobody-here', 'Not-the-password-1');
+    for (const res of [wrong, unknown]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 401, code: 'invalid_credentials', detail: 'Incorrect username or password' });
+      expect(res.cookies.find((c) => c.name === 'sesame_session')).toBeUndefined();
+    }
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+    const audit = await ctx.db.auditEvent.findFirst({ where: { organizationId: ctx.acme.organizationId, action: 'auth.sign_in_failed' } });
+    expect(audit?.targetLabel).toBe('admin');
+  });
+
+  it('refuses a disabled member with 403, and a wrong password for them with the generic 401', async () => {
+    const member = await prepareMember({ status: 'disabled', offset: 0 });
+    const res = await new Client(ctx).signIn(member.username, MEMBER_PASSWORD);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'member_disabled' });
+    const wrong = await new Client(ctx).signIn(member.username, 'Wrong-pass-99');
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('ends the sessions of a member who is disabled after signing in', async () => {
+    const member = await prepareMember({ status: 'active', offset: 1, roleKey: 'user' });
+    const client = new Client(ctx);
+    expect((await client.signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(200);
+    expect((await client.get('/api/members')).statusCode).toBe(200);
+    await ctx.db.member.update({ where: { id: member.id }, data: { status: 'disabled' } });
+    const after = await client.get('/api/members');
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('rate-limits repeated failures for a username, even with the right password afterwards', async () => {
+    const member = await prepareMember({ status: 'active', offset: 2 });
+    const client = new Client(ctx, '10.0.0.2');
+    for (let i = 0; i < 3; i++) expect((await client.signIn(member.username, `Wrong-pass-${i}`)).statusCode).toBe(401);
+    const limited = await client.signIn(member.username, MEMBER_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account is not affected.
+    expect((await client.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('rate-limits sign-in attempts per IP address', async () => {
+    const limited = await createTestContext({ config: { signIn: { maxFailures: 100, windowSeconds: 900, maxPerIp: 4 } } });
+    try {
+      const client = new Client(limited, '10.9.9.9');
+      for (let i = 0; i < 4; i++) expect((await client.signIn(`someone${i}`, 'Wrong-pass-1')).statusCode).toBe(401);
+      expect((await client.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(429);
+      expect((await new Client(limited, '10.9.9.10').signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('rejects a malformed body with a precise 400', async () => {
+    const res = await new Client(ctx).post('/api/auth/sign-in', { username: 'admin' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ code: string; errors: { path: string; message: string }[] }>();
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors.map((e) => e.path)).toContain('body.password');
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a cookie-authenticated write without the header or with a wrong one, and accepts the right one', async () => {
+    const client = new Client(ctx);
+    await client.signIn('admin', ADMIN_PASSWORD);
+    const token = client.csrf;
+    client.csrf = '';
+    const missing = await client.post('/api/auth/sign-out');
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json()).toMatchObject({ code: 'csrf_failed' });
+    const wrong = await client.post('/api/auth/sign-out', {}, { 'x-csrf-token': 'forged' });
+    expect(wrong.statusCode).toBe(403);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    client.csrf = token;
+    expect((await client.post('/api/auth/sign-out')).statusCode).toBe(200);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('does not accept one session’s token for another session', async () => {
+    const a = new Client(ctx);
+    const b = new Client(ctx);
+    await a.signIn('admin', ADMIN_PASSWORD);
+    await b.signIn('admin', ADMIN_PASSWORD);
+    expect(a.csrf).not.toBe(b.csrf);
+    const res = await a.post('/api/auth/sign-out', {}, { 'x-csrf-token': b.csrf });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('forced password change', () => {
+  it('blocks every other route until the password is changed, then lets the member through', async () => {
+    const member = await prepareMember({ status: 'active', offset: 3, roleKey: 'publisher', mustChangePassword: true });
+    const client = new Client(ctx);
+    const res = await client.signIn(member.username, MEMBER_PASSWORD);
+    expect(res.json()).toMatchObject({ mustChangePassword: true });
+
+    const blocked = await client.get('/api/members');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({ code: 'password_change_required' });
+    expect((await client.get('/api/roles')).statusCode).toBe(403);
+    expect((await client.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: true });
+    expect((await client.get('/api/auth/csrf')).statusCode).toBe(200);
+
+    const wrongCurrent = await client.post('/api/auth/change-password', { currentPassword: 'nope-1234', newPassword: 'Brand-new-2026' });
+    expect(wrongCurrent.statusCode).toBe(400);
+    expect(wrongCurrent.json()).toMatchObject({ code: 'wrong_password' });
+    const weak = await client.post('/api/auth/change-password', { currentPassword: MEMBER_PASSWORD, newPassword: 'abcdefgh' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0].path).toBe('body.newPassword');
+    const common = await client.post('/api/auth/change-password', { currentPassword: MEMBER_PASSWORD, newPassword: 'Password123' });
+    expect(common.statusCode).toBe(400);
+    expect(common.json()).toMatchObject({ code: 'weak_password' });
+    const same = await client.post('/api/auth/change-password', { currentPassword: MEMBER_PASSWORD, newPassword: MEMBER_PASSWORD });
+    expect(same.statusCode).toBe(400);
+
+    const other = new Client(ctx);
+    await other.signIn(member.username, MEMBER_PASSWORD);
+    const ok = await client.post('/api/auth/change-password', { currentPassword: MEMBER_PASSWORD, newPassword: 'Brand-new-2026' });
+    expect(ok.statusCode).toBe(200);
+    expect((await client.get('/api/members')).statusCode).toBe(200);
+    expect((await client.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: false });
+    // The member's other sessions end; the old password no longer works, the new one does.
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await new Client(ctx).signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(401);
+    expect((await new Client(ctx).signIn(member.username, 'Brand-new-2026')).statusCode).toBe(200);
+
+    const stored = await ctx.db.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$/);
+    expect(stored.passwordHash!.split('$')[3]!.split(',').sort()).toEqual(['m=19456', 'p=1', 't=2']);
+    const audit = await ctx.db.auditEvent.findFirst({ where: { targetId: member.id, action: 'member.password_changed' } });
+    expect(audit).not.toBeNull();
+  });
+
+  it('refuses unauthenticated requests with 401', async () => {
+    const res = await new Client(ctx).get('/api/members');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+});
