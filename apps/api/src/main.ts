@@ -3,6 +3,7 @@ import { createDb } from '@sesame/db';
 import { seedDemoIfEmpty } from '@sesame/db/seed';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startMaintenance } from './lib/maintenance.ts';
 
 const config = loadConfig();
 
@@ -30,8 +31,10 @@ async function main() {
   }
 
   const app = await buildApp({ db, config });
+  const stopMaintenance = startMaintenance(db, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopMaintenance();
     await app.close();
     await db.$disconnect();
     await database.stop?.();

@@ -46,6 +46,16 @@ describe('health and documentation', () => {
     expect(doc.paths['/api/auth/sign-in']?.post?.operationId).toBe('signIn');
     expect(doc.paths['/api/members']?.get?.operationId).toBe('listMembers');
     for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) expect(op.operationId).toBeTruthy();
+    const page = await new Client(ctx).get('/api/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers unknown API routes with a problem+json 404', async () => {
+    const res = await new Client(ctx).get('/api/no-such-route');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 404, code: 'not_found' });
   });
 });
 
@@ -234,5 +244,24 @@ describe('forced password change', () => {
     const res = await new Client(ctx).get('/api/members');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+describe('maintenance', () => {
+  it('purges expired sessions and rate-limit windows, and keeps live ones', async () => {
+    const { purgeExpired } = await import('../src/lib/maintenance.ts');
+    const client = new Client(ctx);
+    await client.signIn('admin', ADMIN_PASSWORD);
+    const live = await ctx.db.session.count();
+    const member = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'admin' } });
+    await ctx.db.session.create({
+      data: { id: 'expired-session', organizationId: ctx.acme.organizationId, memberId: member.id, csrfToken: 'x', expiresAt: new Date(Date.now() - 1000) },
+    });
+    await ctx.db.rateLimitBucket.create({ data: { key: 'old', count: 3, windowStart: new Date(0), expiresAt: new Date(1000) } });
+    const purged = await purgeExpired(ctx.db);
+    expect(purged.sessions).toBe(1);
+    expect(purged.counters).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.session.count()).toBe(live);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
   });
 });

@@ -106,7 +106,10 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInst
     if (token && !req.auth) reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
     const access: RouteAccess = req.routeOptions.config ?? {};
-    if (access.public) return;
+    // The API documentation page (served by @fastify/swagger-ui) is public, like the document.
+    if (access.public || req.url.startsWith('/api/docs')) return;
+    // No route matched: the not-found handler answers 404.
+    if (!req.routeOptions.url) return;
     if (!req.auth) throw new AppError(401, 'unauthenticated', 'You need to sign in');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
