@@ -1,0 +1,73 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconActivity,
+  IconCertificate,
+  IconInbox,
+  IconSettings,
+  IconUserPlus,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { hasPrivilege } from '../lib/privileges.ts';
+import { sections, type AppSection, type SectionId } from '../lib/sections.ts';
+import { useMe } from '../lib/session/session-queries.ts';
+
+const icons: Record<SectionId, Icon> = {
+  members: IconUsers,
+  addMembers: IconUserPlus,
+  accessRequests: IconInbox,
+  groups: IconUsersGroup,
+  licenses: IconCertificate,
+  activity: IconActivity,
+  organizationSettings: IconSettings,
+};
+
+const groups: ReadonlyArray<AppSection['group']> = ['directory', 'administration'];
+
+export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { privileges } = useMe();
+  const { pathname } = useLocation();
+  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege));
+
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Stack gap="lg">
+        {groups.map((group) => {
+          const items = visible.filter((section) => section.group === group);
+          if (items.length === 0) return null;
+          return (
+            <div key={group}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} lts={0.4}>
+                {t(`nav.sections.${group}`)}
+              </Text>
+              <Stack gap={2}>
+                {items.map((section) => {
+                  const SectionIcon = icons[section.id];
+                  const active = pathname === section.path;
+                  return (
+                    <NavLink
+                      key={section.id}
+                      component={Link}
+                      to={section.path}
+                      onClick={onNavigate}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      label={t(section.labelKey)}
+                      leftSection={<SectionIcon size={19} stroke={1.7} aria-hidden />}
+                      style={{ borderRadius: 8 }}
+                      fw={active ? 600 : 500}
+                    />
+                  );
+                })}
+              </Stack>
+            </div>
+          );
+        })}
+      </Stack>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconMapPinOff, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { problemMessage } from '../lib/problem-message.ts';
+import { StatusPage } from './StatusPage.tsx';
+
+/** Error boundary of a route: unknown page, missing privilege, or a failure while loading. */
+export function RouteErrorPage({ standalone = false }: { standalone?: boolean }) {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  const home = (
+    <Button component={Link} to="/members" variant="default">
+      {t('errors.backHome')}
+    </Button>
+  );
+
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <StatusPage
+        standalone={standalone}
+        color="gray"
+        icon={<IconMapPinOff size={32} aria-hidden />}
+        title={t('errors.notFound.title')}
+        description={t('errors.notFound.body')}
+        actions={home}
+      />
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <StatusPage
+        standalone={standalone}
+        color="orange"
+        icon={<IconLock size={32} aria-hidden />}
+        title={t('errors.forbidden.title')}
+        description={t('errors.forbidden.body')}
+        actions={home}
+      />
+    );
+  }
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <StatusPage
+      standalone={standalone}
+      color="red"
+      icon={<IconAlertTriangle size={32} aria-hidden />}
+      title={t('errors.generic.title')}
+      description={problemMessage(error, t)}
+      actions={
+        <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => window.location.reload()}>
+          {t('errors.reload')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function RootErrorPage() {
+  return <RouteErrorPage standalone />;
+}

@@ -1,0 +1,41 @@
+import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../../../components/BrandMark.tsx';
+import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
+import classes from './AuthLayout.module.css';
+
+/** Frame of the pages seen before entering the app: sign-in, password change, access request. */
+export function AuthLayout({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Box className={classes.page}>
+      <Group justify="flex-end" className={classes.topBar}>
+        <LanguageSwitch />
+      </Group>
+      <main className={classes.content}>
+        <Stack align="center" gap="lg" w="100%" maw={440}>
+          <Stack align="center" gap={6}>
+            <BrandMark size="lg" />
+            <Text c="dimmed" size="sm" ta="center">
+              {t('app.tagline')}
+            </Text>
+          </Stack>
+          <Paper withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 32 }} w="100%">
+            <Stack gap={4} mb="lg">
+              <Title order={1} fz={24}>
+                {title}
+              </Title>
+              {description ? (
+                <Text c="dimmed" size="sm">
+                  {description}
+                </Text>
+              ) : null}
+            </Stack>
+            {children}
+          </Paper>
+        </Stack>
+      </main>
+    </Box>
+  );
+}

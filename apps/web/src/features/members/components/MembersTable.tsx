@@ -1,0 +1,126 @@
+import { Avatar, Group, Skeleton, Table, Text } from '@mantine/core';
+import type { Member, MemberSort } from '@sesame/contracts';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/format.ts';
+import { initials } from '../../../lib/initials.ts';
+import type { SortOrder } from '../member-filters.ts';
+import { MemberStatusBadge } from './MemberStatusBadge.tsx';
+import { SortableHeader } from './SortableHeader.tsx';
+import classes from './MembersTable.module.css';
+
+interface MembersTableProps {
+  /** Undefined while the first page loads: skeleton rows are shown. */
+  members: Member[] | undefined;
+  skeletonRows: number;
+  sort: MemberSort;
+  order: SortOrder;
+  onSort: (column: MemberSort) => void;
+  /** Rows on screen belong to the previous request while a new one runs. */
+  stale: boolean;
+}
+
+const columnCount = 8;
+
+/** Lets a narrow column break an address before the "@" rather than overflow. */
+function BreakableEmail({ email }: { email: string }) {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return email;
+  return (
+    <span className={classes.nowrap}>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </span>
+  );
+}
+
+export function MembersTable({ members, skeletonRows, sort, order, onSort, stale }: MembersTableProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const sortProps = { sort, order, onSort };
+
+  return (
+    <Table.ScrollContainer minWidth={960} type="native">
+      <Table
+        aria-label={t('members.table.label')}
+        aria-busy={stale || !members}
+        highlightOnHover
+        fz="sm"
+        verticalSpacing="sm"
+        horizontalSpacing="sm"
+        className={classes.table}
+        data-stale={stale || undefined}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <SortableHeader column="lastName" label={t('members.table.name')} {...sortProps} />
+            <SortableHeader column="username" label={t('members.table.username')} {...sortProps} />
+            <SortableHeader column="email" label={t('members.table.email')} {...sortProps} />
+            <Table.Th className={classes.th}>{t('members.table.role')}</Table.Th>
+            <Table.Th className={classes.th}>{t('members.table.userType')}</Table.Th>
+            <Table.Th className={classes.th}>{t('members.table.status')}</Table.Th>
+            <SortableHeader column="lastSignInAt" label={t('members.table.lastSignIn')} {...sortProps} />
+            <SortableHeader column="createdAt" label={t('members.table.createdAt')} {...sortProps} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members
+            ? members.map((member) => (
+                <Table.Tr key={member.id}>
+                  <Table.Td>
+                    <Group gap={10} wrap="nowrap">
+                      <Avatar size={28} radius="xl" color="initials" name={`${member.firstName} ${member.lastName}`} aria-hidden>
+                        {initials(member.firstName, member.lastName, member.username)}
+                      </Avatar>
+                      <Text size="sm" fw={600} c={member.status === 'disabled' ? 'dimmed' : undefined} className={classes.nowrap}>
+                        {member.fullName || `${member.firstName} ${member.lastName}`}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className={classes.nowrap}>
+                      {member.username}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      <BreakableEmail email={member.email} />
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{format.name(member.role)}</Table.Td>
+                  <Table.Td>{format.name(member.userType)}</Table.Td>
+                  <Table.Td className={classes.nowrap}>
+                    <MemberStatusBadge status={member.status} />
+                  </Table.Td>
+                  <Table.Td className={classes.nowrap}>
+                    {member.lastSignInAt ? (
+                      <time dateTime={member.lastSignInAt} title={format.longDateTime(member.lastSignInAt)}>
+                        {format.date(member.lastSignInAt)}
+                      </time>
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        {t('common.never')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td className={classes.nowrap}>
+                    <time dateTime={member.createdAt} title={format.longDateTime(member.createdAt)}>
+                      {format.date(member.createdAt)}
+                    </time>
+                  </Table.Td>
+                </Table.Tr>
+              ))
+            : Array.from({ length: skeletonRows }, (_, row) => (
+                <Table.Tr key={row} aria-hidden>
+                  {Array.from({ length: columnCount }, (_, cell) => (
+                    <Table.Td key={cell}>
+                      <Skeleton height={14} radius="sm" width={cell === 0 ? '80%' : '65%'} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,152 @@
+import { Alert, Box, Button, Divider, Group, Loader, Paper, Text } from '@mantine/core';
+import type { MemberSort } from '@sesame/contracts';
+import { IconAlertCircle, IconRefresh, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { hasPrivilege } from '../../../lib/privileges.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { sectionById } from '../../../lib/sections.ts';
+import { useMe } from '../../../lib/session/session-queries.ts';
+import { useMembersList } from '../api/list-members.ts';
+import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
+import { MembersFilters } from '../components/MembersFilters.tsx';
+import { MembersPagination } from '../components/MembersPagination.tsx';
+import { MembersTable } from '../components/MembersTable.tsx';
+import {
+  hasActiveFilters,
+  readMemberFilters,
+  toListParams,
+  writeMemberFilters,
+  type MemberFilters,
+} from '../member-filters.ts';
+
+/** Dates read best newest first; names and addresses alphabetically. */
+const firstOrder: Record<MemberSort, 'asc' | 'desc'> = {
+  lastName: 'asc',
+  username: 'asc',
+  email: 'asc',
+  createdAt: 'desc',
+  lastSignInAt: 'desc',
+};
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const { privileges } = useMe();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = readMemberFilters(searchParams);
+  const filtersKey = writeMemberFilters(filters).toString();
+
+  // Keyset pagination has no page numbers: the cursors that led to the current page are
+  // kept so "previous" can go back. Any change of filters starts again from the first page.
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filtersKey, cursors: [] });
+  const cursors = paging.key === filtersKey ? paging.cursors : [];
+  const cursor = cursors.at(-1);
+
+  const list = useMembersList(toListParams(filters, cursor));
+  const page = list.data;
+  const filtered = hasActiveFilters(filters);
+
+  const update = (patch: Partial<MemberFilters>, options?: { replace?: boolean }) => {
+    setSearchParams(writeMemberFilters({ ...filters, ...patch }), { replace: options?.replace ?? false });
+  };
+  const clearFilters = () => update({ q: '', role: null, userType: null, status: null });
+  const sortBy = (column: MemberSort) => {
+    const order = filters.sort === column ? (filters.order === 'asc' ? 'desc' : 'asc') : firstOrder[column];
+    update({ sort: column, order });
+  };
+  const goNext = () => {
+    if (page?.nextCursor) setPaging({ key: filtersKey, cursors: [...cursors, page.nextCursor] });
+  };
+  const goPrevious = () => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) });
+
+  const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege);
+  const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('members.title')}
+        description={t('members.subtitle')}
+        actions={
+          canAdd ? (
+            <Button component={Link} to={sectionById('addMembers').path} leftSection={<IconUserPlus size={18} aria-hidden />}>
+              {t('members.add')}
+            </Button>
+          ) : null
+        }
+      />
+
+      <Paper withBorder radius="lg" shadow="xs">
+        <Box p="md">
+          <MembersFilters filters={filters} onChange={update} onClear={clearFilters} />
+        </Box>
+        <Divider />
+        <Group justify="space-between" px="md" py="xs" mih={44}>
+          <Text size="sm" fw={600} aria-live="polite" data-testid="members-total">
+            {page ? t('members.total', { count: page.total }) : '\u00A0'}
+          </Text>
+          {list.isFetching && page ? (
+            <Group gap={6}>
+              <Loader size={14} />
+              <Text size="xs" c="dimmed">
+                {t('members.table.updating')}
+              </Text>
+            </Group>
+          ) : null}
+        </Group>
+        <Divider />
+
+        {list.isError ? (
+          <Alert
+            m="md"
+            variant="light"
+            color="red"
+            icon={<IconAlertCircle size={20} aria-hidden />}
+            title={t('members.error.title')}
+            role="alert"
+          >
+            <Text size="sm" mb="sm">
+              {problemMessage(list.error, t)}
+            </Text>
+            <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => void list.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Alert>
+        ) : null}
+
+        {showEmpty ? (
+          <MembersEmptyState filtered={filtered} onClear={clearFilters} />
+        ) : list.isError && !page ? null : (
+          <MembersTable
+            members={page?.items}
+            skeletonRows={Math.min(filters.limit, 10)}
+            sort={filters.sort}
+            order={filters.order}
+            onSort={sortBy}
+            stale={list.isPlaceholderData}
+          />
+        )}
+
+        {page && page.total > 0 ? (
+          <>
+            <Divider />
+            <MembersPagination
+              pageIndex={cursors.length}
+              pageSize={filters.limit}
+              shownCount={page.items.length}
+              total={page.total}
+              hasPrevious={cursors.length > 0}
+              hasNext={!!page.nextCursor}
+              busy={list.isPlaceholderData}
+              onPrevious={goPrevious}
+              onNext={goNext}
+              onPageSize={(limit) => update({ limit })}
+            />
+          </>
+        ) : null}
+      </Paper>
+    </>
+  );
+}

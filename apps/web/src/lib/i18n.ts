@@ -1,0 +1,63 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from '../locales/en.ts';
+import { fr } from '../locales/fr.ts';
+
+export const supportedLanguages = ['fr', 'en'] as const;
+export type AppLanguage = (typeof supportedLanguages)[number];
+
+const storageKey = 'sesame.language';
+/** French is the product's reference language and the default. */
+const defaultLanguage: AppLanguage = 'fr';
+
+function isAppLanguage(value: unknown): value is AppLanguage {
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
+}
+
+function storedLanguage(): AppLanguage {
+  try {
+    const value = window.localStorage.getItem(storageKey);
+    return isAppLanguage(value) ? value : defaultLanguage;
+  } catch {
+    return defaultLanguage;
+  }
+}
+
+function applyLanguage(language: string) {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this page only.
+  }
+}
+
+export function currentLanguage(): AppLanguage {
+  return isAppLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : defaultLanguage;
+}
+
+/** BCP 47 locale used for dates and numbers in each interface language. */
+export function localeFor(language: AppLanguage): string {
+  return language === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+export function changeLanguage(language: AppLanguage) {
+  return i18n.changeLanguage(language);
+}
+
+i18n.on('languageChanged', applyLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: defaultLanguage,
+  supportedLngs: [...supportedLanguages],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export { i18n };
+
+/** Any translation key, checked against the French reference resources. */
+export type MessageKey = import('i18next').ParseKeys;

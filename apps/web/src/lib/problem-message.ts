@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+import { ApiError, ContractError, NetworkError } from './api-client.ts';
+import { fr } from '../locales/fr.ts';
+
+type KnownCode = keyof typeof fr.errors.codes;
+
+function isKnownCode(code: string): code is KnownCode {
+  return Object.hasOwn(fr.errors.codes, code);
+}
+
+/**
+ * The sentence to show for a failed request, in the interface language. Stable error codes
+ * have our own wording (the API's `detail` may be in another language); for other codes
+ * the API's `detail` is shown as is.
+ */
+export function problemMessage(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
+    if (error.code === 'validation_failed') return error.detail || t('errors.validation');
+    if (error.status >= 500) return t('errors.unexpected');
+    return error.detail || t('errors.unexpected');
+  }
+  if (error instanceof NetworkError) return t('errors.network');
+  if (error instanceof ContractError) return t('errors.invalidResponse');
+  return t('errors.unexpected');
+}

@@ -1,0 +1,39 @@
+import type { MessageKey } from './i18n.ts';
+import type { RequiredPrivilege } from './privileges.ts';
+
+export type SectionId =
+  | 'members'
+  | 'addMembers'
+  | 'accessRequests'
+  | 'groups'
+  | 'licenses'
+  | 'activity'
+  | 'organizationSettings';
+
+export interface AppSection {
+  id: SectionId;
+  path: string;
+  labelKey: MessageKey;
+  group: 'directory' | 'administration';
+  /** What the signed-in member needs to see the section (the API enforces it anyway). */
+  privilege: RequiredPrivilege;
+  /** Sections still under construction show a placeholder page. */
+  ready: boolean;
+}
+
+/** The signed-in area's sections, shared by the router and the navigation. */
+export const sections: readonly AppSection[] = [
+  { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', privilege: { area: 'members', level: 'view' }, ready: true },
+  { id: 'addMembers', path: '/members/add', labelKey: 'nav.addMembers', group: 'directory', privilege: { area: 'manage_access', level: 'update' }, ready: false },
+  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: false },
+  { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: false },
+  { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
+  { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: false },
+  { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: false },
+];
+
+export function sectionById(id: SectionId): AppSection {
+  const section = sections.find((s) => s.id === id);
+  if (!section) throw new Error(`Unknown section ${id}`);
+  return section;
+}

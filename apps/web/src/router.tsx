@@ -1,0 +1,104 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, data, Outlet, redirect, ScrollRestoration, type LoaderFunction, type RouteObject } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { ComingSoonPage } from './components/ComingSoonPage.tsx';
+import { DocumentTitle } from './components/DocumentTitle.tsx';
+import { HydrateFallback } from './components/HydrateFallback.tsx';
+import { RootErrorPage, RouteErrorPage } from './components/RouteErrorPage.tsx';
+import { signInLoader } from './features/auth/routes/auth-loaders.ts';
+import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
+import type { RouteHandle } from './lib/route-handle.ts';
+import { sectionById, sections, type SectionId } from './lib/sections.ts';
+import { paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
+
+function Root() {
+  return (
+    <>
+      <DocumentTitle />
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
+/** A section's route: privilege check first, then the page's own prefetching. */
+function sectionRoute(queryClient: QueryClient, id: SectionId, route: Omit<RouteObject, 'path' | 'handle' | 'index' | 'children'>): RouteObject {
+  const section = sectionById(id);
+  const checkPrivilege = requirePrivilege(queryClient, section.privilege);
+  const pageLoader = typeof route.loader === 'function' ? (route.loader as LoaderFunction) : undefined;
+  return {
+    ...route,
+    path: section.path,
+    handle: { titleKey: section.labelKey } satisfies RouteHandle,
+    loader: async (args) => {
+      await checkPrivilege();
+      return pageLoader ? pageLoader(args) : null;
+    },
+  } as RouteObject;
+}
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const placeholders = sections
+    .filter((section) => !section.ready)
+    .map((section) => sectionRoute(queryClient, section.id, { element: <ComingSoonPage section={section.id} /> }));
+
+  return [
+    {
+      Component: Root,
+      ErrorBoundary: RootErrorPage,
+      HydrateFallback,
+      children: [
+        {
+          path: paths.signIn,
+          handle: { titleKey: 'auth.signIn.title' } satisfies RouteHandle,
+          loader: signInLoader(queryClient),
+          lazy: { Component: async () => (await import('./features/auth/routes/SignInPage.tsx')).SignInPage },
+        },
+        {
+          path: paths.requestAccess,
+          handle: { titleKey: 'auth.requestAccess.title' } satisfies RouteHandle,
+          lazy: { Component: async () => (await import('./features/auth/routes/RequestAccessPage.tsx')).RequestAccessPage },
+        },
+        {
+          path: paths.changePassword,
+          handle: { titleKey: 'auth.changePassword.title' } satisfies RouteHandle,
+          loader: requireAnySession(queryClient),
+          lazy: { Component: async () => (await import('./features/auth/routes/ChangePasswordPage.tsx')).ChangePasswordPage },
+        },
+        {
+          // The signed-in area.
+          id: 'app',
+          loader: requireSession(queryClient),
+          // The guard reads a cached session; re-run it when the page changes, not on every keystroke in a search box.
+          shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
+          Component: AppLayout,
+          children: [
+            {
+              ErrorBoundary: RouteErrorPage,
+              children: [
+                { index: true, loader: () => redirect(paths.home) },
+                sectionRoute(queryClient, 'members', {
+                  loader: membersLoader(queryClient),
+                  shouldRevalidate: membersShouldRevalidate,
+                  lazy: { Component: async () => (await import('./features/members/routes/MembersPage.tsx')).MembersPage },
+                }),
+                ...placeholders,
+                {
+                  path: '*',
+                  handle: { titleKey: 'errors.notFound.title' } satisfies RouteHandle,
+                  loader: () => {
+                    throw data(null, { status: 404 });
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}

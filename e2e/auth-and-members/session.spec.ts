@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN_NEW_PASSWORD, ADMIN_USERNAME } from '../support/constants.ts';
+import { memberRows } from '../support/members-page.ts';
+import { signInAsAdmin } from '../support/session.ts';
+
+test('signing out ends the session and guards the app again', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/members');
+  await expect(memberRows(page).first()).toBeVisible();
+  await expect(page.getByTestId('organization-name')).not.toBeEmpty();
+
+  await page.getByRole('button', { name: /^Menu du compte/ }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signed-out$/);
+  await expect(page.getByRole('status')).toHaveText('Vous êtes déconnecté.');
+
+  await page.goto('/members?status=active');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fmembers%3Fstatus%3Dactive$/);
+});
+
+test('an expired session sends the user to sign in, then back where they were', async ({ page, context }) => {
+  await signInAsAdmin(page);
+  await page.goto('/members');
+  await expect(memberRows(page).first()).toBeVisible();
+
+  // The session disappears (expiry, sign-out elsewhere) while the page is open.
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Nom d’utilisateur' }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?next=.*&reason=expired$/);
+  await expect(page.getByRole('status')).toHaveText('Votre session a expiré. Reconnectez-vous pour continuer.');
+  await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(ADMIN_USERNAME);
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ADMIN_NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/members\?sort=username$/);
+  await expect(page.getByRole('columnheader', { name: 'Nom d’utilisateur' })).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('placeholder sections say they are coming, in both languages', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/members');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Groupes' }).click();
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(page.getByRole('heading', { name: 'Groupes', level: 1 })).toBeVisible();
+  await expect(page.getByText('Bientôt disponible')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Langue/ }).click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  await expect(page.getByText('Coming soon')).toBeVisible();
+  await expect(page).toHaveTitle('Groups · Sésame');
+
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});

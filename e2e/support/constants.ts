@@ -1,0 +1,8 @@
+/** Port of the API (serving the built web app) started by playwright.config.ts. */
+export const E2E_PORT = 3199;
+
+export const ADMIN_USERNAME = 'admin';
+/** Seeded through ADMIN_PASSWORD; the admin must replace it at first sign-in. */
+export const ADMIN_INITIAL_PASSWORD = 'Admin-e2e-2026';
+/** What the sign-in spec changes it to (8+ characters, a letter and a digit, not common). */
+export const ADMIN_NEW_PASSWORD = 'Sesame-e2e-Chang3d';

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+
+/** "1 234 membres" / "201 members" → 1234 (French groups digits with narrow no-break spaces). */
+export function parseCount(text: string): number {
+  const digits = text.replace(/[^\d]/g, '');
+  if (!digits) throw new Error(`No number in "${text}"`);
+  return Number(digits);
+}
+
+export function membersTable(page: Page, name: string | RegExp = /Liste des membres|Member list/) {
+  return page.getByRole('table', { name });
+}
+
+/** Body rows of the members table (the header row is in <thead>). */
+export function memberRows(page: Page) {
+  return membersTable(page).locator('tbody tr');
+}
+
+export async function readTotal(page: Page): Promise<number> {
+  const total = page.getByTestId('members-total');
+  await expect(total).toHaveText(/\d/);
+  return parseCount((await total.textContent()) ?? '');
+}

@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { ADMIN_INITIAL_PASSWORD, E2E_PORT } from './e2e/support/constants.ts';
+
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+const testDataRoot = '.test-data';
+
+// One fresh embedded database per run. The config is evaluated again in every worker, so
+// the directory is chosen once and handed down through the environment.
+process.env.SESAME_E2E_DATA_DIR ??= path.join(testDataRoot, `e2e-${Date.now()}`);
+const dataDir = process.env.SESAME_E2E_DATA_DIR;
+
+// Leftovers of earlier runs (the main process only; recent ones may belong to a live run).
+if (process.env.TEST_WORKER_INDEX === undefined && existsSync(testDataRoot)) {
+  const sixHoursAgo = Date.now() - 6 * 3_600_000;
+  for (const name of readdirSync(testDataRoot)) {
+    const dir = path.join(testDataRoot, name);
+    if (!name.startsWith('e2e-') || dir === dataDir) continue;
+    if (statSync(dir).mtimeMs < sixHoursAgo) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const browser = { browserName: 'chromium', viewport: { width: 1440, height: 900 } } as const;
+
+const startApi = 'node --import tsx apps/api/src/main.ts';
+const command = process.env.SKIP_WEB_BUILD === '1' ? startApi : `pnpm --filter @sesame/web build && ${startApi}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    // The seeded admin's forced password change can happen only once per database: the
+    // spec that goes through it runs first, the others sign in with the new password.
+    { name: 'first-sign-in', testMatch: /sign-in-and-search\.spec\.ts$/, use: browser },
+    { name: 'chromium', testIgnore: /sign-in-and-search\.spec\.ts$/, dependencies: ['first-sign-in'], use: browser },
+  ],
+  webServer: {
+    command,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // Let the API stop its embedded PostgreSQL cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      SESAME_DATA_DIR: dataDir,
+      ADMIN_PASSWORD: ADMIN_INITIAL_PASSWORD,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
