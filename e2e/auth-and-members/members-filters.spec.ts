@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { memberRows, readTotal } from '../support/members-page.ts';
+import { columnTexts, expectListSettled, memberRows, readTotal } from '../support/members-page.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
 test('filters and sorting narrow the list and live in the URL', async ({ page }) => {
@@ -14,26 +14,37 @@ test('filters and sorting narrow the list and live in the URL', async ({ page })
   await page.getByRole('option', { name: 'Lecteur' }).click();
   await expect(page).toHaveURL(/[?&]role=viewer/);
   await expect.poll(() => readTotal(page)).toBeLessThan(everyone);
-  for (const role of await rows.locator('td:nth-child(4)').allInnerTexts()) expect(role).toBe('Lecteur');
+  await expectListSettled(page);
+  await expect.poll(async () => new Set(await columnTexts(page, 4))).toEqual(new Set(['Lecteur']));
 
   // Status filter on top of it.
   await page.getByRole('combobox', { name: 'Statut' }).click();
   await page.getByRole('option', { name: 'Actif' }).click();
   await expect(page).toHaveURL(/[?&]status=active/);
-  await expect(rows.first()).toBeVisible();
-  for (const status of await rows.locator('td:nth-child(6)').allInnerTexts()) expect(status).toBe('Actif');
+  await expectListSettled(page);
+  await expect.poll(async () => new Set(await columnTexts(page, 6))).toEqual(new Set(['Actif']));
+  await expect.poll(async () => new Set(await columnTexts(page, 4))).toEqual(new Set(['Lecteur']));
 
   // Sort by username, then reverse it.
   const usernameHeader = page.getByRole('columnheader', { name: 'Nom d’utilisateur' });
   await page.getByRole('button', { name: 'Nom d’utilisateur' }).click();
   await expect(usernameHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/[?&]sort=username/);
-  const ascending = await rows.locator('td:nth-child(2)').allInnerTexts();
-  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  await expectListSettled(page);
+  const byUsername = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+  await expect.poll(async () => {
+    const usernames = await columnTexts(page, 2);
+    return usernames.length > 1 && usernames.join() === [...usernames].sort(byUsername).join();
+  }).toBe(true);
 
   await page.getByRole('button', { name: 'Nom d’utilisateur' }).click();
   await expect(usernameHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/[?&]order=desc/);
+  await expectListSettled(page);
+  await expect.poll(async () => {
+    const usernames = await columnTexts(page, 2);
+    return usernames.join() === [...usernames].sort(byUsername).reverse().join();
+  }).toBe(true);
 
   // A reload shows the same list.
   await page.reload();

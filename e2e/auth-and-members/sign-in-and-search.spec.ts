@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { MemberListResponse } from '../../packages/contracts/src/index.ts';
 import { ADMIN_INITIAL_PASSWORD, ADMIN_NEW_PASSWORD, ADMIN_USERNAME } from '../support/constants.ts';
-import { memberRows, parseCount, readTotal } from '../support/members-page.ts';
+import { expectListSettled, memberRows, parseCount, readTotal } from '../support/members-page.ts';
 
 test('the seeded admin changes the temporary password, then searches, pages and switches language', async ({ page }) => {
   // Anything in the app leads to the sign-in page first.
@@ -52,6 +52,7 @@ test('the seeded admin changes the temporary password, then searches, pages and 
   await expect(page.getByTestId('members-total')).toHaveText(new RegExp(`^${expected.total} membres?$`));
   const rows = memberRows(page);
   await expect(rows).toHaveCount(Math.min(expected.total, 25));
+  await expectListSettled(page);
   // Every row matches the query in its name, username or email.
   for (const text of await rows.allInnerTexts()) expect(text.toLowerCase()).toContain(query);
 

@@ -21,3 +21,13 @@ export async function readTotal(page: Page): Promise<number> {
   await expect(total).toHaveText(/\d/);
   return parseCount((await total.textContent()) ?? '');
 }
+
+/** Resolves once the table shows the answer to the current URL (not the previous rows). */
+export async function expectListSettled(page: Page) {
+  await expect(membersTable(page)).toHaveAttribute('aria-busy', 'false');
+}
+
+/** Texts of one column (1-based) of the current page of members. */
+export function columnTexts(page: Page, column: number) {
+  return memberRows(page).locator(`td:nth-child(${column})`).allInnerTexts();
+}

@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { ComingSoonPage } from './components/ComingSoonPage.tsx';
 import { DocumentTitle } from './components/DocumentTitle.tsx';
 import { HydrateFallback } from './components/HydrateFallback.tsx';
+import { NavigationProgress } from './components/NavigationProgress.tsx';
 import { RootErrorPage, RouteErrorPage } from './components/RouteErrorPage.tsx';
 import { signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
@@ -15,6 +16,7 @@ function Root() {
   return (
     <>
       <DocumentTitle />
+      <NavigationProgress />
       <ScrollRestoration />
       <Outlet />
     </>

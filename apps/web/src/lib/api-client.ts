@@ -135,9 +135,8 @@ async function send<S extends z.ZodType | undefined>(
       forgetCsrfToken();
       return send(path, options, true);
     }
-    if (response.status === 502 || response.status === 503 || response.status === 504) {
-      if (problem.code === 'internal_error' && !problem.detail) throw new NetworkError(problem);
-    }
+    // A gateway answering for an API that is down (e.g. the dev proxy) is a network failure.
+    if ([502, 503, 504].includes(response.status) && !problem.detail) throw new NetworkError(problem);
     throw new ApiError(problem);
   }
 

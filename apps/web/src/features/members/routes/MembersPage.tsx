@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Divider, Group, Loader, Paper, Text } from '@mantine/core';
+import { Alert, Box, Button, Divider, Group, Loader, Paper, Skeleton, Text } from '@mantine/core';
 import type { MemberSort } from '@sesame/contracts';
 import { IconAlertCircle, IconRefresh, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -83,9 +83,9 @@ export function MembersPage() {
           <MembersFilters filters={filters} onChange={update} onClear={clearFilters} />
         </Box>
         <Divider />
-        <Group justify="space-between" px="md" py="xs" mih={44}>
+        <Group justify="space-between" px="md" py="xs" mih={44} display={list.isError && !page ? 'none' : undefined}>
           <Text size="sm" fw={600} aria-live="polite" data-testid="members-total">
-            {page ? t('members.total', { count: page.total }) : '\u00A0'}
+            {page ? t('members.total', { count: page.total }) : <Skeleton component="span" display="inline-block" height={14} width={96} radius="sm" />}
           </Text>
           {list.isFetching && page ? (
             <Group gap={6}>

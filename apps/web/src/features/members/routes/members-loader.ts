@@ -4,16 +4,17 @@ import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference
 import { membersListQueryOptions } from '../api/list-members.ts';
 import { readMemberFilters, toListParams } from '../member-filters.ts';
 
-/** Starts the first page and the filter choices while the page's code downloads. */
+/**
+ * Starts the first page and the filter choices while the page's code downloads. It does
+ * not wait for them: the page shows at once with a skeleton, and its queries pick up the
+ * requests already under way (prefetchQuery never throws; a failure is the page's error state).
+ */
 export function membersLoader(queryClient: QueryClient) {
-  return async ({ request }: LoaderFunctionArgs) => {
+  return ({ request }: LoaderFunctionArgs) => {
     const filters = readMemberFilters(new URL(request.url).searchParams);
-    // prefetchQuery never throws: a failure shows as the page's error state.
-    await Promise.all([
-      queryClient.prefetchQuery(membersListQueryOptions(toListParams(filters))),
-      queryClient.prefetchQuery(rolesQueryOptions()),
-      queryClient.prefetchQuery(userTypesQueryOptions()),
-    ]);
+    void queryClient.prefetchQuery(membersListQueryOptions(toListParams(filters)));
+    void queryClient.prefetchQuery(rolesQueryOptions());
+    void queryClient.prefetchQuery(userTypesQueryOptions());
     return null;
   };
 }
