@@ -57,7 +57,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="md" className={classes.navbar}>
+      <AppShell.Navbar p="md" className={classes.navbar} aria-label={t('nav.label')}>
         <AppNavigation onNavigate={nav.close} />
       </AppShell.Navbar>
 

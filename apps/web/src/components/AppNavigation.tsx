@@ -34,40 +34,38 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege));
 
   return (
-    <nav aria-label={t('nav.label')}>
-      <Stack gap="lg">
-        {groups.map((group) => {
-          const items = visible.filter((section) => section.group === group);
-          if (items.length === 0) return null;
-          return (
-            <div key={group}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} lts={0.4}>
-                {t(`nav.sections.${group}`)}
-              </Text>
-              <Stack gap={2}>
-                {items.map((section) => {
-                  const SectionIcon = icons[section.id];
-                  const active = pathname === section.path;
-                  return (
-                    <NavLink
-                      key={section.id}
-                      component={Link}
-                      to={section.path}
-                      onClick={onNavigate}
-                      active={active}
-                      aria-current={active ? 'page' : undefined}
-                      label={t(section.labelKey)}
-                      leftSection={<SectionIcon size={19} stroke={1.7} aria-hidden />}
-                      style={{ borderRadius: 8 }}
-                      fw={active ? 600 : 500}
-                    />
-                  );
-                })}
-              </Stack>
-            </div>
-          );
-        })}
-      </Stack>
-    </nav>
+    <Stack gap="lg">
+      {groups.map((group) => {
+        const items = visible.filter((section) => section.group === group);
+        if (items.length === 0) return null;
+        return (
+          <div key={group}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} lts={0.4}>
+              {t(`nav.sections.${group}`)}
+            </Text>
+            <Stack gap={2}>
+              {items.map((section) => {
+                const SectionIcon = icons[section.id];
+                const active = pathname === section.path;
+                return (
+                  <NavLink
+                    key={section.id}
+                    component={Link}
+                    to={section.path}
+                    onClick={onNavigate}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    label={t(section.labelKey)}
+                    leftSection={<SectionIcon size={19} stroke={1.7} aria-hidden />}
+                    style={{ borderRadius: 8 }}
+                    fw={active ? 600 : 500}
+                  />
+                );
+              })}
+            </Stack>
+          </div>
+        );
+      })}
+    </Stack>
   );
 }
