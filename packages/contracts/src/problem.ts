@@ -28,5 +28,9 @@ export const errorCodes = [
   'weak_password',
   'wrong_password',
   'internal_error',
+  'seats_exhausted',
+  'invitation_expired',
+  'invitation_used',
+  'invitation_revoked',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,200 @@
+import type { AcceptInvitationBody, InvitationDetails, SignInResponse } from '@sesame/contracts';
+import type { Db } from '@sesame/db';
+import { hashPassword } from '@sesame/db/passwords';
+import type { Config } from '../../config.ts';
+import { audit } from '../../lib/audit.ts';
+import type { AuthContext } from '../../lib/auth.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { EnqueueEmail } from '../../lib/mail-port.ts';
+import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import { passwordProblems } from '../auth/service.ts';
+import { canAddMembers } from '../members/batch.ts';
+
+export type InvitationDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
+
+const invitationSelect = {
+  id: true,
+  organizationId: true,
+  expiresAt: true,
+  usedAt: true,
+  revokedAt: true,
+  message: true,
+  organization: { select: { name: true, slug: true } },
+  invitedBy: { select: { firstName: true, lastName: true } },
+  member: { select: { id: true, username: true, firstName: true, lastName: true, email: true, identityType: true, status: true, language: true } },
+} as const;
+
+async function findUsable(db: Db, token: string) {
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
+  if (!invitation) throw notFound('Invitation');
+  if (invitation.usedAt) throw new AppError(410, 'invitation_used', 'This invitation has already been used. Sign in with your username and password.');
+  if (invitation.revokedAt) throw new AppError(410, 'invitation_revoked', 'This invitation is no longer valid. Ask your administrator for a new one.');
+  if (invitation.expiresAt.getTime() <= Date.now()) {
+    throw new AppError(410, 'invitation_expired', 'This invitation has expired. Ask your administrator to send a new one.');
+  }
+  return invitation;
+}
+
+export async function getInvitation({ db }: InvitationDeps, token: string): Promise<InvitationDetails> {
+  const inv = await findUsable(db, token);
+  return {
+    organization: inv.organization,
+    username: inv.member.username,
+    firstName: inv.member.firstName,
+    lastName: inv.member.lastName,
+    email: inv.member.email,
+    identityType: inv.member.identityType,
+    expiresAt: inv.expiresAt.toISOString(),
+    invitedBy: inv.invitedBy ? `${inv.invitedBy.firstName} ${inv.invitedBy.lastName}`.trim() : null,
+    message: inv.message,
+  };
+}
+
+/** Activates the invited member (setting their password when built-in) and signs them in. */
+export async function acceptInvitation(
+  deps: InvitationDeps,
+  token: string,
+  body: AcceptInvitationBody,
+  client: { ip: string; userAgent?: string; baseUrl: string },
+): Promise<{ sessionToken: string; response: SignInResponse }> {
+  const { db, config } = deps;
+  const inv = await findUsable(db, token);
+  const member = inv.member;
+  let passwordHash: string | null = null;
+  if (member.identityType === 'builtin') {
+    if (!body.password) {
+      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'body.password', message: 'Password is required' }]);
+    }
+    const problem = passwordProblems(body.password, member);
+    if (problem) throw new AppError(400, 'weak_password', problem, [{ path: 'body.password', message: problem }]);
+    passwordHash = await hashPassword(body.password);
+  }
+  const sessionToken = newToken();
+  const now = new Date();
+  const updated = await db.$transaction(async (tx) => {
+    // Single use: only one request can flip usedAt, however many arrive together.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: inv.id, organizationId: inv.organizationId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) throw new AppError(410, 'invitation_used', 'This invitation has already been used. Sign in with your username and password.');
+    const activated = await tx.member.update({
+      where: { id: member.id, organizationId: inv.organizationId },
+      data: { status: 'active', activatedAt: now, lastSignInAt: now, mustChangePassword: false, ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}) },
+      select: memberSelect,
+    });
+    await tx.invitation.updateMany({ where: { memberId: member.id, organizationId: inv.organizationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.session.create({
+      data: {
+        id: hashToken(sessionToken),
+        organizationId: inv.organizationId,
+        memberId: member.id,
+        csrfToken: newToken(),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 500) ?? null,
+        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
+      },
+    });
+    await audit(tx, {
+      organizationId: inv.organizationId,
+      actorId: member.id,
+      actorUsername: member.username,
+      action: 'member.activated',
+      targetType: 'member',
+      targetId: member.id,
+      targetLabel: member.username,
+      before: { status: member.status },
+      after: { status: 'active' },
+      ip: client.ip,
+    });
+    await deps.enqueueEmail(tx, {
+      organizationId: inv.organizationId,
+      to: member.email,
+      kind: 'welcome',
+      language: member.language,
+      data: { firstName: member.firstName, organizationName: inv.organization.name, username: member.username, signInUrl: `${client.baseUrl}/sign-in` },
+    });
+    return activated;
+  });
+  return { sessionToken, response: { member: toMemberDto(updated), mustChangePassword: false } };
+}
+
+async function pendingMember(db: Db, auth: AuthContext, memberId: string) {
+  if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Managing invitations requires Update on members or on manage access');
+  const member = await db.member.findFirst({
+    where: { id: memberId, organizationId: auth.organizationId },
+    select: { id: true, username: true, firstName: true, email: true, status: true, language: true },
+  });
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+/** A new invitation for a pending member; every earlier link stops working. */
+export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, memberId: string, info: { ip: string; baseUrl: string }) {
+  const { db } = deps;
+  const member = await pendingMember(db, auth, memberId);
+  if (member.status !== 'pending') throw new AppError(409, 'conflict', 'This member has already activated their account; there is nothing to resend');
+  const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true, invitationTtlDays: true } });
+  const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + org.invitationTtlDays * 86_400_000);
+  await db.$transaction(async (tx) => {
+    const previous = await tx.invitation.findFirst({ where: { memberId, organizationId: auth.organizationId }, orderBy: { createdAt: 'desc' }, select: { message: true } });
+    await tx.invitation.updateMany({ where: { memberId, organizationId: auth.organizationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.create({
+      data: { organizationId: auth.organizationId, memberId, tokenHash: hashToken(token), invitedById: auth.memberId, expiresAt, message: previous?.message ?? null },
+    });
+    await deps.enqueueEmail(tx, {
+      organizationId: auth.organizationId,
+      to: member.email,
+      kind: 'invitation',
+      language: member.language,
+      data: {
+        firstName: member.firstName,
+        organizationName: org.name,
+        inviterName: `${inviter.firstName} ${inviter.lastName}`.trim(),
+        username: member.username,
+        link: `${info.baseUrl}/activate/${token}`,
+        expiresAt,
+        message: previous?.message ?? undefined,
+      },
+    });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'invitation.resent',
+      targetType: 'member',
+      targetId: memberId,
+      targetLabel: member.username,
+      after: { expiresAt: expiresAt.toISOString() },
+      ip: info.ip,
+    });
+  });
+  return { expiresAt: expiresAt.toISOString() };
+}
+
+/** Revokes the member's outstanding invitations; the member stays pending. */
+export async function revokeInvitation(deps: InvitationDeps, auth: AuthContext, memberId: string, info: { ip: string }) {
+  const { db } = deps;
+  const member = await pendingMember(db, auth, memberId);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { memberId, organizationId: auth.organizationId, usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new AppError(404, 'not_found', 'This member has no outstanding invitation');
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'invitation.revoked',
+      targetType: 'member',
+      targetId: memberId,
+      targetLabel: member.username,
+      ip: info.ip,
+    });
+  });
+}
