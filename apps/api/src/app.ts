@@ -13,12 +13,19 @@ import type { App } from './lib/route-types.ts';
 import { registerErrorHandler } from './lib/errors.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { devMailRoutes } from './features/mail/routes.ts';
 import { memberRoutes } from './features/members/routes.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
 
-export type AppDeps = { db: Db; config: Config; logger?: FastifyServerOptions['logger'] };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+  /** The development mail catcher runs: expose what it caught at /api/dev/mail. */
+  devMail?: boolean;
+};
 
-export async function buildApp({ db, config, logger }: AppDeps) {
+export async function buildApp({ db, config, logger, devMail = false }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -58,6 +65,8 @@ export async function buildApp({ db, config, logger }: AppDeps) {
     await authRoutes(api, { db, config });
     await memberRoutes(api, { db });
     await referenceRoutes(api, { db });
+    // Public and unauthenticated: never in production, whatever the caller asks.
+    if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });
 
   serveWebApp(app, config.webDist);

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(1).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sésame <no-reply@sesame.localhost>'),
+  /** Port of the development mail catcher (no SMTP_URL, not production); 0 picks a free one. */
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   PUBLIC_URL: z.string().url().optional(),
   /** Set when the portal is served over HTTPS (directly or behind a proxy): cookies get `Secure`. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -31,6 +33,7 @@ export type Config = {
   adminPassword?: string;
   smtpUrl?: string;
   mailFrom: string;
+  mailCatcherPort: number;
   publicUrl?: string;
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailCatcherPort: e.MAIL_CATCHER_PORT,
     publicUrl: e.PUBLIC_URL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
@@ -65,3 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.join(repoRoot, 'apps', 'web', 'dist'),
   };
 }
+
+/** Without an SMTP server, development and test runs catch their mail themselves. */
+export const mailCatcherEnabled = (config: Pick<Config, 'env' | 'smtpUrl'>) => !config.smtpUrl && config.env !== 'production';

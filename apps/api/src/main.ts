@@ -2,7 +2,9 @@ import path from 'node:path';
 import { createDb } from '@sesame/db';
 import { seedDemoIfEmpty } from '@sesame/db/seed';
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, mailCatcherEnabled } from './config.ts';
+import { startMailCatcher } from './features/mail/catcher.ts';
+import { startMailWorker } from './features/mail/worker.ts';
 import { startMaintenance } from './lib/maintenance.ts';
 
 const config = loadConfig();
@@ -30,12 +32,21 @@ async function main() {
     console.log(`  You will be asked to choose a new password at first sign-in.\n${line}\n`);
   }
 
-  const app = await buildApp({ db, config });
+  const devMail = mailCatcherEnabled(config);
+  const app = await buildApp({ db, config, devMail });
   const stopMaintenance = startMaintenance(db, app.log);
+  const catcher = devMail ? await startMailCatcher({ db, port: config.mailCatcherPort, logger: app.log }) : null;
+  const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
+  // Without SMTP_URL in production, emails wait in the outbox until a server is configured.
+  if (!smtpUrl) app.log.warn('SMTP_URL is not set: emails are kept in the outbox and sent once it is');
+  const mailWorker = smtpUrl ? await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: config.mailFrom, logger: app.log }) : null;
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
     await app.close();
+    await mailWorker?.stop();
+    await catcher?.stop();
     await db.$disconnect();
     await database.stop?.();
     process.exit(0);
@@ -45,6 +56,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`Sésame is ready: http://localhost:${config.port}/  (API docs: /api/docs)`);
+  if (catcher) console.log(`Development mail catcher: ${catcher.smtpUrl}, caught mail at http://localhost:${config.port}/api/dev/mail`);
 }
 
 main().catch((err) => {

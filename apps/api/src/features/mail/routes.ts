@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CaughtMail, CaughtMailList, CaughtMailParams, CaughtMailQuery, Problem } from '@sesame/contracts';
+import type { Db } from '@sesame/db';
+import { notFound } from '../../lib/errors.ts';
+import type { App } from '../../lib/route-types.ts';
+
+/** Newest first; older messages are still in the table but not listed. */
+const LIST_LIMIT = 200;
+
+const select = { id: true, to: true, subject: true, text: true, html: true, receivedAt: true } as const;
+type Row = { id: string; to: string; subject: string; text: string; html: string; receivedAt: Date };
+const toDto = (row: Row): CaughtMail => ({ ...row, receivedAt: row.receivedAt.toISOString() });
+
+/**
+ * What the development mail catcher caught. Registered only while the catcher runs, which
+ * is never in production: that is why these routes can be public.
+ */
+export async function devMailRoutes(app: App, { db }: { db: Db }) {
+  const tags = ['development'];
+  const config = { public: true };
+
+  app.get('/api/dev/mail', {
+    config,
+    schema: { operationId: 'listCaughtMail', tags, querystring: CaughtMailQuery, response: { 200: CaughtMailList, 400: Problem } },
+    handler: async (req) => {
+      const { to } = req.query;
+      const rows = await db.caughtMail.findMany({
+        where: to ? { to: { equals: to, mode: 'insensitive' } } : {},
+        orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+        take: LIST_LIMIT,
+        select,
+      });
+      return rows.map(toDto);
+    },
+  });
+
+  app.get('/api/dev/mail/:id', {
+    config,
+    schema: { operationId: 'getCaughtMail', tags, params: CaughtMailParams, response: { 200: CaughtMail, 400: Problem, 404: Problem } },
+    handler: async (req) => {
+      const row = await db.caughtMail.findUnique({ where: { id: req.params.id }, select });
+      if (!row) throw notFound('Message');
+      return toDto(row);
+    },
+  });
+
+  app.delete('/api/dev/mail', {
+    config,
+    schema: { operationId: 'clearCaughtMail', tags, response: { 204: z.null() } },
+    handler: async (_req, reply) => {
+      await db.caughtMail.deleteMany({});
+      return reply.status(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,203 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import pino from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@sesame/db';
+import { addDeliveryJob, enqueueEmail, type EnqueueEmailInput } from '../src/features/mail/outbox.ts';
+import { startMailWorker, type MailWorker } from '../src/features/mail/worker.ts';
+import { createTestDatabase } from './helpers.ts';
+
+const MAIL_FROM = 'Sésame <no-reply@sesame.test>';
+const silent = pino({ level: 'silent' });
+
+type Received = { messageId: string; to: string[]; from: string; subject: string; text: string; html: string };
+
+/** A real SMTP server on loopback that records what it accepts and refuses `rejected@…`. */
+async function startSmtpRecorder(port = 0) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    disableReverseLookup: true,
+    closeTimeout: 200,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('rejected@')) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+      callback();
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push({
+          messageId: mail.messageId ?? '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          from: mail.from?.text ?? '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+        });
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    received,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback port with nothing listening on it (yet). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const welcome = (organizationId: string, to: string, language = 'fr'): EnqueueEmailInput => ({
+  organizationId,
+  to,
+  language,
+  kind: 'welcome',
+  data: { firstName: 'Zoé', organizationName: 'Acme', username: to.split('@')[0]!, signInUrl: 'https://sesame.example.org/sign-in' },
+});
+
+const countJobs = async (db: Db) => Number((await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM graphile_worker.jobs`)[0]!.n);
+
+describe('email delivery', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Db;
+  let organizationId: string;
+  const cleanups: Array<() => Promise<void>> = [];
+
+  const startWorker = async (smtpUrl: string, options: { maxAttempts?: number } = {}): Promise<MailWorker> => {
+    const worker = await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: MAIL_FROM, logger: silent, pollIntervalMs: 100, ...options });
+    cleanups.push(() => worker.stop());
+    return worker;
+  };
+  const recorder = async (port?: number) => {
+    const smtp = await startSmtpRecorder(port);
+    cleanups.push(smtp.stop);
+    return smtp;
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    ({ id: organizationId } = await db.organization.create({ data: { slug: 'acme', name: 'Acme' } }));
+  });
+
+  afterEach(async () => {
+    // Workers first, then the servers they talk to, then the database.
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await database.drop();
+  });
+
+  it('sends a committed email with a stable Message-ID, and never one whose transaction rolled back', async () => {
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+
+    await expect(
+      db.$transaction(async (tx) => {
+        await enqueueEmail(tx, welcome(organizationId, 'ghost@example.org'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await db.outboxMessage.count()).toBe(0);
+    expect(await countJobs(db)).toBe(0);
+
+    const { id } = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'zoe@example.org', 'en')));
+    const row = await waitFor('the email to be sent', async () => {
+      const r = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      return r.status === 'sent' && r;
+    });
+    expect(row).toMatchObject({ attempts: 1, lastError: null, kind: 'welcome', to: 'zoe@example.org' });
+    expect(row.sentAt).toBeInstanceOf(Date);
+
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail).toMatchObject({ messageId: `<${id}@sesame.test>`, to: ['zoe@example.org'], from: '"Sésame" <no-reply@sesame.test>', subject: 'Welcome to Acme on Sésame' });
+    expect(mail!.text).toContain('Your username: zoe');
+    expect(mail!.html).toContain('href="https://sesame.example.org/sign-in"');
+    // The queue completes a job just after its task has marked the email sent.
+    await waitFor('the jobs to be completed', async () => (await countJobs(db)) === 0);
+  });
+
+  it('delivers what was queued while the mail server was down, once it is back, exactly once per email', async () => {
+    const port = await freePort();
+    // Two workers on one database, as two API processes would run them.
+    await startWorker(`smtp://127.0.0.1:${port}`);
+    await startWorker(`smtp://127.0.0.1:${port}`);
+
+    const ids = await db.$transaction(async (tx) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) out.push((await enqueueEmail(tx, welcome(organizationId, `member${i}@example.org`))).id);
+      return out;
+    });
+    await waitFor('every email to fail once', async () => {
+      const failed = await db.outboxMessage.count({ where: { attempts: { gte: 1 }, lastError: { not: null }, status: 'pending' } });
+      return failed === ids.length;
+    });
+
+    const smtp = await recorder(port);
+    await waitFor('every email to be sent', async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === ids.length);
+
+    expect(smtp.received.map((m) => m.messageId).sort()).toEqual(ids.map((id) => `<${id}@sesame.test>`).sort());
+    const rows = await db.outboxMessage.findMany();
+    for (const row of rows) {
+      expect(row.attempts).toBeGreaterThanOrEqual(2);
+      expect(row.lastError).toBeNull();
+    }
+    // The queue completes a job just after its task has marked the email sent.
+    await waitFor('the jobs to be completed', async () => (await countJobs(db)) === 0);
+  });
+
+  it('gives up after the last attempt, and at once on a recipient the server refuses', async () => {
+    const givenUp = (id: string) =>
+      waitFor('the email to be given up', async () => {
+        const r = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+        return r.status === 'failed' && r;
+      });
+
+    const down = await startWorker(`smtp://127.0.0.1:${await freePort()}`, { maxAttempts: 1 });
+    const unreachable = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'zoe@example.org')));
+    expect(await givenUp(unreachable.id)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('ECONNREFUSED') });
+    await down.stop();
+
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    const refused = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'rejected@example.org')));
+    expect(await givenUp(refused.id)).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/550/) });
+    expect(smtp.received).toHaveLength(0);
+    await waitFor('the jobs to be removed', async () => (await countJobs(db)) === 0);
+  });
+
+  it('queues emails written before any worker installed the queue when a worker starts', async () => {
+    const { id, queued } = await db.$transaction(async (tx) => {
+      const email = await enqueueEmail(tx, welcome(organizationId, 'early@example.org'));
+      return { id: email.id, queued: await addDeliveryJob(tx, email.id) };
+    });
+    expect(queued).toBe(false);
+
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    await waitFor('the early email to be sent', async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id } })).status === 'sent');
+    expect(smtp.received.map((m) => m.messageId)).toEqual([`<${id}@sesame.test>`]);
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A message caught by the development mail catcher (never in production). */
+export const CaughtMail = z.object({
+  id: z.string(),
+  /** The envelope recipients, comma-separated: a bare address for a single recipient. */
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  receivedAt: z.string(),
+});
+export type CaughtMail = z.infer<typeof CaughtMail>;
+
+export const CaughtMailList = z.array(CaughtMail);
+export type CaughtMailList = z.infer<typeof CaughtMailList>;
+
+export const CaughtMailQuery = z.object({
+  /** Only the messages sent to this address (case-insensitive). */
+  to: z.string().trim().max(320).optional(),
+});
+export type CaughtMailQuery = z.infer<typeof CaughtMailQuery>;
+
+export const CaughtMailParams = z.object({ id: z.uuid() });
