@@ -2,7 +2,10 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../packages/db/src/embedded.ts';
+import { Logger, runMigrations } from 'graphile-worker';
 import { applyMigrations } from '../packages/db/src/migrate/index.ts';
+
+const quietLogger = new Logger(() => () => {});
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +31,8 @@ export default async function setup(project: TestProject) {
     stop = pg.stop;
   }
   await applyMigrations(url);
+  // The mail queue's own tables, so emails queued in tests get real delivery jobs.
+  await runMigrations({ connectionString: url, logger: quietLogger });
   project.provide('templateDatabaseUrl', url);
   return async () => {
     await stop?.();

@@ -14,18 +14,24 @@ import { registerErrorHandler } from './lib/errors.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { devMailRoutes } from './features/mail/routes.ts';
+import { invitationRoutes } from './features/invitations/routes.ts';
 import { memberRoutes } from './features/members/routes.ts';
+import { organizationRoutes } from './features/organization/routes.ts';
+import type { EnqueueEmail } from './lib/mail-port.ts';
+import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
 
 export type AppDeps = {
   db: Db;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /** How services queue emails; by default, the transactional outbox. */
+  enqueueEmail?: EnqueueEmail;
   /** The development mail catcher runs: expose what it caught at /api/dev/mail. */
   devMail?: boolean;
 };
 
-export async function buildApp({ db, config, logger, devMail = false }: AppDeps) {
+export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOutbox, devMail = false }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -63,7 +69,9 @@ export async function buildApp({ db, config, logger, devMail = false }: AppDeps)
   await app.register(async (api) => {
     await healthRoutes(api, { db });
     await authRoutes(api, { db, config });
-    await memberRoutes(api, { db });
+    await memberRoutes(api, { db, config, enqueueEmail });
+    await invitationRoutes(api, { db, config, enqueueEmail });
+    await organizationRoutes(api, { db });
     await referenceRoutes(api, { db });
     // Public and unauthenticated: never in production, whatever the caller asks.
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });

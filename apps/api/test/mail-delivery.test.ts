@@ -189,6 +189,8 @@ describe('email delivery', () => {
   });
 
   it('queues emails written before any worker installed the queue when a worker starts', async () => {
+    // A database no worker has started on yet: without the queue's schema.
+    await db.$executeRawUnsafe('DROP SCHEMA IF EXISTS graphile_worker CASCADE');
     const { id, queued } = await db.$transaction(async (tx) => {
       const email = await enqueueEmail(tx, welcome(organizationId, 'early@example.org'));
       return { id: email.id, queued: await addDeliveryJob(tx, email.id) };

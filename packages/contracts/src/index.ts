@@ -3,4 +3,7 @@ export * from './problem.ts';
 export * from './members.ts';
 export * from './auth.ts';
 export * from './reference.ts';
+export * from './members-batch.ts';
+export * from './invitations.ts';
+export * from './organization.ts';
 export * from './mail.ts';

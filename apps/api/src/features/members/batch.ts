@@ -3,7 +3,6 @@ import { Prisma, type Db } from '@sesame/db';
 import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
-import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
