@@ -7,3 +7,4 @@ export * from './members-batch.ts';
 export * from './invitations.ts';
 export * from './organization.ts';
 export * from './mail.ts';
+export * from './csv/index.ts';

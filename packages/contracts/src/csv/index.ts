@@ -1,0 +1,66 @@
+// The CSV import library (docs/decisions/002-csv-import-rows.md): pure, for browser and API.
+export {
+  CsvFormat,
+  csvFormats,
+  csvFields,
+  csvColumns,
+  csvFormatFields,
+  csvFieldRule,
+  csvTemplateFields,
+  csvColumnLabel,
+  normalizeHeader,
+  matchCsvHeader,
+  type CsvField,
+  type CsvDelimiter,
+  type CsvColumn,
+  type CsvFormatContext,
+  type CsvFieldRule,
+  type CsvHeaderMatch,
+} from './formats.ts';
+export {
+  csvFileIssueCodes,
+  csvRowIssueCodes,
+  csvIssueMessage,
+  type CsvFileIssueCode,
+  type CsvRowIssueCode,
+  type CsvIssueParams,
+  type CsvIssue,
+  type CsvFileIssue,
+} from './messages.ts';
+export { csvLookupsFrom, type CsvLookups, type CsvLookupEntry, type CsvRoleLookup, type CsvUserTypeLookup } from './lookups.ts';
+export {
+  createRowValidator,
+  valuesToCells,
+  parseIdentityType,
+  type CsvValidatorOptions,
+  type CsvRowValues,
+  type CsvResolved,
+  type CsvRowResult,
+  type CsvHeaderColumn,
+  type CsvHeaderResult,
+  type CsvRowValidator,
+} from './validate.ts';
+export {
+  parseCsvText,
+  parseCsvStream,
+  createCsvStreamParser,
+  detectDelimiter,
+  hasBom,
+  stripBom,
+  type CsvParseOptions,
+  type CsvCounts,
+  type CsvParseSummary,
+  type CsvParseResult,
+  type CsvStreamParser,
+} from './parse.ts';
+export { csvTemplate, csvTemplateFileName, type CsvTemplateOptions } from './template.ts';
+export {
+  toCsv,
+  errorReportCsv,
+  neutraliseCell,
+  unneutraliseCell,
+  defaultDelimiter,
+  UTF8_BOM,
+  type ToCsvOptions,
+  type ErrorReportRow,
+} from './write.ts';

@@ -1,0 +1,349 @@
+import type { z } from 'zod';
+import type { Language } from '../enums.ts';
+import { Password } from '../auth.ts';
+import { Email, PersonName, Username, formatUsername } from '../members-batch.ts';
+import {
+  csvColumnLabel,
+  csvFieldRule,
+  csvFormatFields,
+  matchCsvHeader,
+  type CsvField,
+  type CsvFormatContext,
+} from './formats.ts';
+import { LookupIndex, type CsvLookups, type CsvRoleLookup, type CsvUserTypeLookup } from './lookups.ts';
+import { fileIssue, rowIssue, type CsvFileIssue, type CsvIssue } from './messages.ts';
+import { unneutraliseCell } from './write.ts';
+
+export interface CsvValidatorOptions extends CsvFormatContext {
+  /** Roles and user types of the organization. Without them role and user type are only checked for presence. */
+  lookups?: CsvLookups;
+  /**
+   * False when the Administrator role can't be given at creation (the organization's setting,
+   * and always in invite mode). Not checked when omitted; the API checks again at commit.
+   */
+  administratorRoleAllowed?: boolean;
+  /** Usernames already taken in the organization (server side); not checked when omitted. */
+  usernameTaken?: (username: string) => boolean;
+  /** The organization's username format, to suggest a username when the cell is empty. */
+  usernameFormat?: string;
+  /** Language used to name columns in file-level messages when the header doesn't tell. */
+  lang?: Language;
+}
+
+export type CsvRowValues = Partial<Record<CsvField, string>>;
+
+export interface CsvResolved {
+  roleId?: string;
+  userTypeId?: string;
+  identityType?: 'saml' | 'oidc';
+}
+
+export interface CsvRowResult {
+  /** Record number as a spreadsheet shows it: the header is row 1. */
+  rowNumber: number;
+  /** Trimmed values of the format's columns present in the header. */
+  values: CsvRowValues;
+  /** Ids the values resolve to (whatever could be resolved, even when the row has errors). */
+  resolved: CsvResolved;
+  errors: CsvIssue[];
+  warnings: CsvIssue[];
+  /** The row's raw cells, for the error report. */
+  cells: string[];
+}
+
+export interface CsvHeaderColumn {
+  index: number;
+  header: string;
+  field: CsvField | null;
+}
+
+export interface CsvHeaderResult {
+  /** False when a file-level error makes row validation pointless (missing or duplicate columns). */
+  ok: boolean;
+  /** The language the header is written in (the option `lang`, else English, when it doesn't tell). */
+  language: Language;
+  columns: CsvHeaderColumn[];
+  errors: CsvFileIssue[];
+  warnings: CsvFileIssue[];
+}
+
+export interface CsvRowValidator {
+  /** Reads the header row. Must be called once, before `row`. */
+  header(cells: readonly string[]): CsvHeaderResult;
+  /** Validates one data row, tracking usernames seen so far for duplicates. */
+  row(cells: readonly string[], rowNumber: number): CsvRowResult;
+  /**
+   * Validates values edited after upload (PATCH of a row), without duplicate tracking: the
+   * caller checks the username against the other stored rows.
+   */
+  validateValues(values: CsvRowValues, rowNumber: number): CsvRowResult;
+  readonly headerResult: CsvHeaderResult | undefined;
+}
+
+const labelList = (fields: readonly CsvField[], lang: Language) => fields.map((f) => csvColumnLabel(f, lang));
+
+/** Maps values back onto a header's cells (for an error report built from stored values). */
+export function valuesToCells(header: readonly string[], values: CsvRowValues): string[] {
+  return header.map((h) => {
+    const field = matchCsvHeader(h)?.field;
+    return (field && values[field]) ?? '';
+  });
+}
+
+export function createRowValidator(options: CsvValidatorOptions): CsvRowValidator {
+  const formatFields = csvFormatFields[options.format];
+  const roles = options.lookups ? new LookupIndex<CsvRoleLookup>(options.lookups.roles) : undefined;
+  const userTypes = options.lookups ? new LookupIndex<CsvUserTypeLookup>(options.lookups.userTypes) : undefined;
+  const rolesById = new Map(options.lookups?.roles.map((r) => [r.id, r]));
+  const userTypesById = new Map(options.lookups?.userTypes.map((u) => [u.id, u]));
+  const configuredTypes = (options.identityTypesConfigured ?? []).filter((t): t is 'saml' | 'oidc' => t === 'saml' || t === 'oidc');
+  const seenUsernames = new Map<string, number>();
+  let headerResult: CsvHeaderResult | undefined;
+  /** Cell index of each field present in the header. */
+  let fieldIndex: [CsvField, number][] = [];
+
+  function header(cells: readonly string[]): CsvHeaderResult {
+    const columns: CsvHeaderColumn[] = [];
+    const votes = { en: 0, fr: 0 };
+    const byField = new Map<CsvField, CsvHeaderColumn[]>();
+    const unknown: CsvHeaderColumn[] = [];
+    const unused: CsvHeaderColumn[] = [];
+    cells.forEach((raw, index) => {
+      const headerText = raw.replace(/^\uFEFF/, '').trim();
+      const match = headerText ? matchCsvHeader(headerText) : undefined;
+      const column: CsvHeaderColumn = { index, header: headerText, field: null };
+      columns.push(column);
+      if (!headerText) return; // Excel's trailing empty columns: nothing to say.
+      if (!match) return void unknown.push(column);
+      if (match.lang !== 'any') votes[match.lang]++;
+      if (!formatFields.includes(match.field)) return void unused.push(column);
+      column.field = match.field;
+      byField.set(match.field, [...(byField.get(match.field) ?? []), column]);
+    });
+    const language: Language = votes.fr > votes.en ? 'fr' : votes.en > votes.fr ? 'en' : (options.lang ?? 'en');
+    const errors: CsvFileIssue[] = [];
+    const warnings: CsvFileIssue[] = [];
+    const quote = (s: string) => (language === 'fr' ? `« ${s} »` : `"${s}"`);
+
+    if (cells.every((c) => !c.replace(/^\uFEFF/, '').trim())) {
+      errors.push(fileIssue('empty_file'));
+    } else {
+      if (cells.some((c) => c.includes('\uFFFD') || c.includes('\u0000'))) errors.push(fileIssue('not_utf8'));
+      const missing = formatFields.filter((f) => csvFieldRule(options, f)?.columnRequired && !byField.has(f));
+      if (missing.length) {
+        const names = labelList(missing, language);
+        const expected = labelList(
+          formatFields.filter((f) => csvFieldRule(options, f)?.columnRequired),
+          language,
+        );
+        errors.push(
+          fileIssue('missing_column', { columns: names.join(', '), count: names.length, expected: expected.join(', ') }, names),
+        );
+      }
+      for (const [field, list] of byField) {
+        if (list.length < 2) continue;
+        const names = list.map((c) => c.header);
+        errors.push(
+          fileIssue('duplicate_column', { columns: names.map(quote).join(', '), label: csvColumnLabel(field, language) }, names),
+        );
+      }
+    }
+    for (const c of unknown) warnings.push(fileIssue('unknown_column', { column: c.header }, [c.header]));
+    for (const c of unused) warnings.push(fileIssue('unused_column', { column: c.header }, [c.header]));
+
+    fieldIndex = [...byField].map(([field, list]) => [field, list[0]!.index]);
+    headerResult = { ok: errors.length === 0, language, columns, errors, warnings };
+    return headerResult;
+  }
+
+  function row(cells: readonly string[], rowNumber: number): CsvRowResult {
+    if (!headerResult) throw new Error('createRowValidator: call header() before row()');
+    const values: CsvRowValues = {};
+    const warnings: CsvIssue[] = [];
+    const errors: CsvIssue[] = [];
+    for (const [field, index] of fieldIndex) {
+      const raw = unneutraliseCell(cells[index] ?? '');
+      const value = raw.trim();
+      if (value !== raw && value) warnings.push(rowIssue(field, 'trimmed'));
+      values[field] = value;
+    }
+    const width = headerResult.columns.length;
+    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+      errors.push(rowIssue(null, 'extra_cells', { cells: cells.length, columns: width }));
+    }
+    const result = check(values, rowNumber, [...cells], errors, warnings);
+    const username = values.username;
+    if (username && formatFields.includes('username')) {
+      const first = seenUsernames.get(username);
+      if (first !== undefined) result.errors.push(rowIssue('username', 'duplicate_in_file', { username, firstRow: first }));
+      else seenUsernames.set(username, rowNumber);
+    }
+    return result;
+  }
+
+  function validateValues(input: CsvRowValues, rowNumber: number): CsvRowResult {
+    const values: CsvRowValues = {};
+    const warnings: CsvIssue[] = [];
+    for (const field of formatFields) {
+      const raw = input[field];
+      if (raw === undefined) continue;
+      values[field] = raw.trim();
+      if (values[field] !== raw && values[field]) warnings.push(rowIssue(field, 'trimmed'));
+    }
+    return check(values, rowNumber, [], [], warnings);
+  }
+
+  function check(values: CsvRowValues, rowNumber: number, cells: string[], errors: CsvIssue[], warnings: CsvIssue[]): CsvRowResult {
+    const resolved: CsvResolved = {};
+    const fieldErrors = new Set<CsvField>();
+    const fail = (issue: CsvIssue) => {
+      errors.push(issue);
+      if (issue.field) fieldErrors.add(issue.field);
+    };
+
+    for (const field of formatFields) {
+      const rule = csvFieldRule(options, field)!;
+      const value = values[field] ?? '';
+      if (value.includes('\uFFFD')) {
+        fail(rowIssue(field, 'not_utf8'));
+        continue;
+      }
+      if (!value) {
+        if (rule.valueRequired) {
+          const suggestion =
+            field === 'username' && options.usernameFormat && (values.firstName || values.lastName || values.email)
+              ? formatUsername(options.usernameFormat, {
+                  firstName: values.firstName ?? '',
+                  lastName: values.lastName ?? '',
+                  email: values.email ?? '',
+                })
+              : undefined;
+          fail(rowIssue(field, 'required', suggestion ? { suggestion } : undefined));
+        }
+        continue;
+      }
+      if (rule.valueForbidden) {
+        fail(rowIssue(field, 'password_not_allowed'));
+        continue;
+      }
+      const issue = checkValue(field, value, resolved);
+      if (issue) fail(issue);
+    }
+
+    if (resolved.roleId && resolved.userTypeId) {
+      const role = rolesById.get(resolved.roleId)!;
+      const userType = userTypesById.get(resolved.userTypeId)!;
+      if (!userType.compatibleRoleIds.includes(role.id)) {
+        const compatible = userType.compatibleRoleIds.map((id) => rolesById.get(id)).filter((r) => r !== undefined);
+        fail(
+          rowIssue('role', 'incompatible_role', {
+            role: role.nameEn,
+            roleFr: role.nameFr,
+            userType: userType.nameEn,
+            userTypeFr: userType.nameFr,
+            compatible: compatible.map((r) => r.nameEn).join(', '),
+            compatibleFr: compatible.map((r) => r.nameFr).join(', '),
+          }),
+        );
+      }
+    }
+    if (resolved.roleId && options.administratorRoleAllowed === false && !fieldErrors.has('role')) {
+      const role = rolesById.get(resolved.roleId)!;
+      if (role.isAdministrator) fail(rowIssue('role', 'role_not_allowed', { role: role.nameEn, roleFr: role.nameFr }));
+    }
+    if (options.format === 'org-login' && !resolved.identityType && !values.identityType && configuredTypes.length === 1) {
+      resolved.identityType = configuredTypes[0];
+    }
+    if (values.username && !fieldErrors.has('username') && options.usernameTaken?.(values.username)) {
+      fail(rowIssue('username', 'username_taken', { username: values.username }));
+    }
+    return { rowNumber, values, resolved, errors, warnings, cells };
+  }
+
+  function checkValue(field: CsvField, value: string, resolved: CsvResolved): CsvIssue | undefined {
+    switch (field) {
+      case 'email': {
+        const issue = firstIssue(Email, value);
+        if (!issue) return undefined;
+        return rowIssue('email', issue.code === 'custom' ? 'email_apostrophe' : 'invalid_email');
+      }
+      case 'username': {
+        const issue = firstIssue(Username, value);
+        if (!issue) return undefined;
+        return issue.code === 'too_small' || issue.code === 'too_big'
+          ? rowIssue('username', 'username_length', { min: 6, max: 128, length: value.length })
+          : rowIssue('username', 'username_ascii');
+      }
+      case 'password': {
+        const issue = firstIssue(Password, value);
+        if (!issue) return undefined;
+        return issue.code === 'too_big' ? rowIssue('password', 'password_too_long', { max: 256 }) : rowIssue('password', 'weak_password');
+      }
+      case 'firstName':
+      case 'lastName': {
+        const issue = firstIssue(personName, value);
+        return issue ? rowIssue(field, 'value_too_long', { max: 100 }) : undefined;
+      }
+      case 'role': {
+        if (!roles) return undefined;
+        const found = roles.resolve(value);
+        if (!found) return rowIssue('role', 'unknown_role', { value, known: roles.examples() });
+        if ('ambiguous' in found) return rowIssue('role', 'ambiguous_role', { value, matches: found.ambiguous.map((r) => r.key).join(', ') });
+        resolved.roleId = found.entry.id;
+        return undefined;
+      }
+      case 'userType': {
+        if (!userTypes) return undefined;
+        const found = userTypes.resolve(value);
+        if (!found) return rowIssue('userType', 'unknown_user_type', { value, known: userTypes.examples() });
+        if ('ambiguous' in found) {
+          return rowIssue('userType', 'ambiguous_user_type', { value, matches: found.ambiguous.map((u) => u.key).join(', ') });
+        }
+        resolved.userTypeId = found.entry.id;
+        return undefined;
+      }
+      case 'identityType': {
+        const type = parseIdentityType(value);
+        if (!type) return rowIssue('identityType', 'unknown_identity_type', { value });
+        if (options.identityTypesConfigured && !configuredTypes.includes(type)) {
+          return rowIssue('identityType', 'identity_type_not_configured', {
+            value: type.toUpperCase(),
+            configured: configuredTypes.map((t) => t.toUpperCase()).join(', ') || '—',
+          });
+        }
+        resolved.identityType = type;
+        return undefined;
+      }
+    }
+  }
+
+  return {
+    header,
+    row,
+    validateValues,
+    get headerResult() {
+      return headerResult;
+    },
+  };
+}
+
+/** Built once: making a zod schema costs far more than running it (20 µs vs 0.25 µs). */
+const personName = PersonName('Name');
+
+function firstIssue(schema: z.ZodType, value: string) {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0];
+}
+
+const identityTypeNames: Record<string, 'saml' | 'oidc'> = {
+  saml: 'saml',
+  saml2: 'saml',
+  oidc: 'oidc',
+  openid: 'oidc',
+  openidconnect: 'oidc',
+};
+
+/** "SAML", "OIDC", "OpenID Connect" (any case) → 'saml' | 'oidc'. */
+export function parseIdentityType(value: string): 'saml' | 'oidc' | undefined {
+  return identityTypeNames[value.toLowerCase().replace(/[^a-z0-9]/g, '')];
+}
