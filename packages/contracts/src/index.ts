@@ -8,3 +8,4 @@ export * from './invitations.ts';
 export * from './organization.ts';
 export * from './mail.ts';
 export * from './csv/index.ts';
+export * from './members-manage.ts';

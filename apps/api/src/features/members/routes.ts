@@ -1,10 +1,11 @@
-import { MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
 import { createMembersBatch, type BatchDeps } from './batch.ts';
 import * as service from './service.ts';
 import { suggestUsername } from './suggest.ts';
+import * as manage from './manage.ts';
 
 export async function memberRoutes(app: App, deps: BatchDeps) {
   const tags = ['members'];
@@ -33,5 +34,51 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
       const result = await createMembersBatch(deps, authOf(req), req.body, { ip: req.ip, baseUrl: publicBaseUrl(deps.config, req) });
       return reply.status(201).send(result);
     },
+  });
+
+  const info = (req: Parameters<typeof publicBaseUrl>[1]) => ({ ip: req.ip, baseUrl: publicBaseUrl(deps.config, req) });
+  const withProblems = { ...commonProblems, 404: Problem, 409: Problem };
+
+  app.get('/api/members/:id', {
+    config: { privilege: ['members', 'view'] },
+    schema: { operationId: 'getMember', tags, params: MemberIdParams, response: { 200: MemberDetail, ...withProblems } },
+    handler: (req) => manage.getMember(deps, authOf(req), req.params.id),
+  });
+
+  app.post('/api/members/:id/reset-password', {
+    schema: {
+      operationId: 'resetMemberPassword',
+      tags,
+      description: 'Administrators only; built-in members only. Ends every session of the member.',
+      params: MemberIdParams,
+      response: { 200: ResetPasswordResponse, ...withProblems },
+    },
+    handler: (req) => manage.resetPassword(deps, authOf(req), req.params.id, info(req)),
+  });
+
+  app.post('/api/members/:id/disable', {
+    schema: { operationId: 'disableMember', tags, params: MemberIdParams, response: { 200: Member, ...withProblems } },
+    handler: (req) => manage.setDisabled(deps, authOf(req), req.params.id, true, info(req)),
+  });
+
+  app.post('/api/members/:id/enable', {
+    schema: { operationId: 'enableMember', tags, params: MemberIdParams, response: { 200: Member, ...withProblems } },
+    handler: (req) => manage.setDisabled(deps, authOf(req), req.params.id, false, info(req)),
+  });
+
+  app.post('/api/members/:id/transfer-ownership', {
+    schema: {
+      operationId: 'transferOwnership',
+      tags,
+      params: MemberIdParams,
+      body: TransferOwnershipBody,
+      response: { 200: TransferOwnershipResponse, ...withProblems },
+    },
+    handler: (req) => manage.transferOwnership(deps, authOf(req), req.params.id, req.body, info(req)),
+  });
+
+  app.delete('/api/members/:id', {
+    schema: { operationId: 'deleteMember', tags, params: MemberIdParams, response: { 200: DeleteMemberResponse, ...withProblems } },
+    handler: (req) => manage.deleteMember(deps, authOf(req), req.params.id, info(req)),
   });
 }

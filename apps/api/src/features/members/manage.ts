@@ -1,0 +1,223 @@
+import type { MemberDetail, TransferOwnershipBody } from '@sesame/contracts';
+
+type DeleteMemberResponse = { outcome: 'deleted' | 'unregistered' };
+import type { Db, Prisma } from '@sesame/db';
+import { hashPassword } from '@sesame/db/passwords';
+import { generatePassword } from '@sesame/db/seed';
+import { audit } from '../../lib/audit.ts';
+import type { AuthContext } from '../../lib/auth.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import type { EnqueueEmail } from '../../lib/mail-port.ts';
+import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
+import { effectivePrivileges, hasLevel } from '../../lib/privileges.ts';
+
+export type ManageDeps = { db: Db; enqueueEmail: EnqueueEmail };
+export type ActionInfo = { ip: string; baseUrl: string };
+type Tx = Prisma.TransactionClient;
+
+const targetSelect = {
+  id: true,
+  username: true,
+  firstName: true,
+  email: true,
+  status: true,
+  identityType: true,
+  language: true,
+  activatedAt: true,
+  role: { select: { key: true, isAdministrator: true } },
+} as const;
+
+async function findTarget(db: Db | Tx, auth: AuthContext, id: string) {
+  const member = await db.member.findFirst({ where: { id, organizationId: auth.organizationId }, select: targetSelect });
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+function requireMembersUpdate(auth: AuthContext) {
+  if (!hasLevel(auth.privileges, 'members', 'update')) throw forbidden('This requires the update level on members');
+}
+
+/** Refuses to leave the organization without an active administrator. */
+async function assertNotLastAdministrator(tx: Tx, organizationId: string, memberId: string, action: string) {
+  // Locking the organization row makes two simultaneous removals of the last two admins queue.
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  const others = await tx.member.count({
+    where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: memberId } },
+  });
+  if (others === 0) throw new AppError(409, 'conflict', `You cannot ${action} the organization's last administrator; make another member an administrator first`);
+}
+
+export async function getMember({ db }: ManageDeps, auth: AuthContext, id: string): Promise<MemberDetail> {
+  const m = await db.member.findFirst({
+    where: { id, organizationId: auth.organizationId },
+    select: {
+      ...memberSelect,
+      description: true,
+      country: true,
+      externalId: true,
+      activatedAt: true,
+      disabledAt: true,
+      role: { select: { ...memberSelect.role.select, isAdministrator: true, privileges: { select: { area: true, level: true } } } },
+      privileges: { select: { area: true, level: true } },
+      contentItems: { select: { id: true, title: true, kind: true }, orderBy: { title: 'asc' }, take: 500 },
+      ownedGroups: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
+      invitations: { where: { usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { expiresAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+    },
+  });
+  if (!m) throw notFound('Member');
+  return {
+    ...toMemberDto(m),
+    description: m.description,
+    country: m.country,
+    externalId: m.externalId,
+    activatedAt: m.activatedAt?.toISOString() ?? null,
+    disabledAt: m.disabledAt?.toISOString() ?? null,
+    privileges: effectivePrivileges(m.role.privileges, m.privileges),
+    isAdministrator: m.role.isAdministrator,
+    ownedContent: m.contentItems,
+    ownedGroups: m.ownedGroups,
+    pendingInvitation: m.invitations[0] ? { expiresAt: m.invitations[0].expiresAt.toISOString() } : null,
+  };
+}
+
+/** Administrators only, built-in members only: a temporary password, shown once; every session ends. */
+export async function resetPassword(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<{ temporaryPassword: string }> {
+  const { db } = deps;
+  if (!auth.isAdministrator) throw forbidden('Only administrators can reset passwords');
+  const member = await findTarget(db, auth, id);
+  if (member.identityType !== 'builtin') {
+    throw new AppError(409, 'conflict', 'This member signs in with an organization login; their password is managed by that identity provider, not here');
+  }
+  if (member.status === 'pending') throw new AppError(409, 'conflict', 'This member has not activated their account yet; resend the invitation instead');
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true } });
+  await db.$transaction(async (tx) => {
+    await tx.member.update({
+      where: { id: member.id, organizationId: auth.organizationId },
+      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },
+    });
+    await tx.session.deleteMany({ where: { memberId: member.id, organizationId: auth.organizationId } });
+    await deps.enqueueEmail(tx, {
+      organizationId: auth.organizationId,
+      to: member.email,
+      kind: 'temporary_password',
+      language: member.language,
+      data: { firstName: member.firstName, organizationName: org.name, username: member.username, signInUrl: `${info.baseUrl}/sign-in` },
+    });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'member.password_reset',
+      targetType: 'member',
+      targetId: member.id,
+      targetLabel: member.username,
+      after: { mustChangePassword: true, sessionsEnded: true },
+      ip: info.ip,
+    });
+  });
+  return { temporaryPassword };
+}
+
+export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: string, disabled: boolean, info: ActionInfo) {
+  const { db } = deps;
+  requireMembersUpdate(auth);
+  if (id === auth.memberId) throw new AppError(409, 'conflict', disabled ? 'You cannot disable your own account' : 'You cannot enable your own account');
+  return db.$transaction(async (tx) => {
+    const member = await findTarget(tx, auth, id);
+    if (member.role.isAdministrator && !auth.isAdministrator) throw forbidden('Only administrators can disable or enable an administrator');
+    if (disabled && member.status === 'disabled') throw new AppError(409, 'conflict', 'This member is already disabled');
+    if (!disabled && member.status !== 'disabled') throw new AppError(409, 'conflict', 'This member is not disabled');
+    if (disabled && member.role.isAdministrator) await assertNotLastAdministrator(tx, auth.organizationId, member.id, 'disable');
+    const status = disabled ? 'disabled' : member.activatedAt ? 'active' : 'pending';
+    const updated = await tx.member.update({
+      where: { id, organizationId: auth.organizationId },
+      data: { status, disabledAt: disabled ? new Date() : null },
+      select: memberSelect,
+    });
+    if (disabled) await tx.session.deleteMany({ where: { memberId: id, organizationId: auth.organizationId } });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: disabled ? 'member.disabled' : 'member.enabled',
+      targetType: 'member',
+      targetId: id,
+      targetLabel: member.username,
+      before: { status: member.status },
+      after: { status },
+      ip: info.ip,
+    });
+    return toMemberDto(updated);
+  });
+}
+
+export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id: string, body: TransferOwnershipBody, info: ActionInfo) {
+  const { db } = deps;
+  requireMembersUpdate(auth);
+  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'body.toMemberId', message: 'Must be another member' }]);
+  return db.$transaction(async (tx) => {
+    const from = await findTarget(tx, auth, id);
+    const to = await tx.member.findFirst({ where: { id: body.toMemberId, organizationId: auth.organizationId }, select: { id: true, username: true, status: true } });
+    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'body.toMemberId', message: 'Unknown member' }]);
+    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'body.toMemberId', message: 'Member is not active' }]);
+    const content = await tx.contentItem.updateMany({
+      where: { organizationId: auth.organizationId, ownerId: from.id, ...(body.contentIds ? { id: { in: body.contentIds } } : {}) },
+      data: { ownerId: to.id },
+    });
+    const groups = await tx.group.updateMany({
+      where: { organizationId: auth.organizationId, ownerId: from.id, ...(body.groupIds ? { id: { in: body.groupIds } } : {}) },
+      data: { ownerId: to.id },
+    });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'member.ownership_transferred',
+      targetType: 'member',
+      targetId: from.id,
+      targetLabel: from.username,
+      before: { owner: from.username },
+      after: { owner: to.username, content: content.count, groups: groups.count },
+      ip: info.ip,
+    });
+    return { contentTransferred: content.count, groupsTransferred: groups.count };
+  });
+}
+
+export async function deleteMember(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<DeleteMemberResponse> {
+  const { db } = deps;
+  requireMembersUpdate(auth);
+  if (id === auth.memberId) throw new AppError(409, 'conflict', 'You cannot delete your own account');
+  return db.$transaction(async (tx) => {
+    const member = await findTarget(tx, auth, id);
+    if (member.role.isAdministrator && !auth.isAdministrator) throw forbidden('Only administrators can delete an administrator');
+    const [content, groups] = await Promise.all([
+      tx.contentItem.count({ where: { organizationId: auth.organizationId, ownerId: id } }),
+      tx.group.count({ where: { organizationId: auth.organizationId, ownerId: id } }),
+    ]);
+    if (content || groups) {
+      throw new AppError(
+        409,
+        'conflict',
+        `${member.username} owns ${content} content item(s) and ${groups} group(s); transfer them to another member before deleting this account`,
+      );
+    }
+    if (member.role.isAdministrator) await assertNotLastAdministrator(tx, auth.organizationId, id, 'delete');
+    const outcome = member.identityType === 'builtin' ? ('deleted' as const) : ('unregistered' as const);
+    await tx.member.delete({ where: { id, organizationId: auth.organizationId } });
+    await audit(tx, {
+      organizationId: auth.organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: outcome === 'deleted' ? 'member.deleted' : 'member.unregistered',
+      targetType: 'member',
+      targetId: id,
+      targetLabel: member.username,
+      before: { username: member.username, email: member.email, role: member.role.key, status: member.status, identityType: member.identityType },
+      ip: info.ip,
+    });
+    return { outcome };
+  });
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@sesame/db/passwords';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+let admin: Client;
+const PASSWORD = 'Member-pass-42';
+let passwordHash: string;
+
+/** Makes an active built-in member of acme with a known password and the given role. */
+async function makeMember(username: string, roleKey = 'user', identityType: 'builtin' | 'ldap' = 'builtin') {
+  const org = ctx.acme.organizationId;
+  const role = await ctx.db.role.findFirstOrThrow({ where: { organizationId: org, key: roleKey } });
+  const type = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: org, key: 'professional_plus' } });
+  return ctx.db.member.create({
+    data: {
+      organizationId: org,
+      username,
+      firstName: 'Test',
+      lastName: username,
+      email: `${username}@example.com`,
+      roleId: role.id,
+      userTypeId: type.id,
+      status: 'active',
+      activatedAt: new Date(),
+      identityType,
+      passwordHash: identityType === 'builtin' ? passwordHash : null,
+    },
+  });
+}
+
+async function signedIn(username: string, password = PASSWORD) {
+  const c = new Client(ctx);
+  expect((await c.signIn(username, password)).statusCode).toBe(200);
+  return c;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ acmeMembers: 10 });
+  passwordHash = await hashPassword(PASSWORD);
+  admin = await signedIn('admin', ADMIN_PASSWORD);
+});
+afterAll(async () => ctx?.close());
+
+describe('GET /api/members/:id', () => {
+  it('shows a member of the organization with owned content and groups; 404 elsewhere, 400 for a bad id', async () => {
+    const res = await admin.get(`/api/members/${ctx.acme.adminId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ username: 'admin', isAdministrator: true, privileges: { members: 'update' } });
+    expect(res.json().ownedContent.length).toBeGreaterThan(0);
+    expect((await admin.get(`/api/members/${ctx.globex.adminId}`)).statusCode).toBe(404);
+    expect((await admin.get('/api/members/12345')).statusCode).toBe(400);
+  });
+});
+
+describe('reset password', () => {
+  it('gives a temporary password, ends the member’s sessions at once, forces a change, and emails a notice', async () => {
+    const m = await makeMember('reset.me');
+    const theirs = await signedIn('reset.me');
+    const res = await admin.post(`/api/members/${m.id}/reset-password`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { temporaryPassword } = res.json<{ temporaryPassword: string }>();
+    expect((await theirs.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await new Client(ctx).signIn('reset.me', PASSWORD)).statusCode).toBe(401);
+    const again = new Client(ctx);
+    const signIn = await again.signIn('reset.me', temporaryPassword);
+    expect(signIn.json()).toMatchObject({ mustChangePassword: true });
+    expect((await again.get('/api/members')).json()).toMatchObject({ code: 'password_change_required' });
+    const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { to: 'reset.me@example.com', kind: 'temporary_password' } });
+    expect(mail.text).not.toContain(temporaryPassword);
+    expect(await ctx.db.auditEvent.count({ where: { targetId: m.id, action: 'member.password_reset' } })).toBe(1);
+  });
+
+  it('is for administrators only, for built-in members only, and within the organization', async () => {
+    const target = await makeMember('reset.target');
+    const publisher = await signedIn((await makeMember('a.publisher', 'publisher')).username);
+    expect((await publisher.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(403);
+    const ldap = await makeMember('ldap.person', 'user', 'ldap');
+    const refused = await admin.post(`/api/members/${ldap.id}/reset-password`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('organization login');
+    const globex = await signedIn('globex-admin', ADMIN_PASSWORD);
+    expect((await globex.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(200);
+  });
+});
+
+describe('disable and enable', () => {
+  it('refuses the disabled member’s open session immediately and their sign-in, keeps them counted, and re-enables', async () => {
+    const m = await makeMember('to.disable');
+    const theirs = await signedIn('to.disable');
+    const before = (await admin.get('/api/members')).json().total;
+    const res = await admin.post(`/api/members/${m.id}/disable`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('disabled');
+    expect((await theirs.get('/api/members')).statusCode).toBe(401);
+    expect((await new Client(ctx).signIn('to.disable', PASSWORD)).statusCode).toBe(403);
+    expect((await admin.get('/api/members')).json().total).toBe(before);
+    expect((await admin.get('/api/members?status=disabled&q=to.disable')).json().total).toBe(1);
+    expect((await admin.post(`/api/members/${m.id}/disable`)).statusCode).toBe(409);
+    expect((await admin.post(`/api/members/${m.id}/enable`)).json().status).toBe('active');
+    expect((await new Client(ctx).signIn('to.disable', PASSWORD)).statusCode).toBe(200);
+    const audits = await ctx.db.auditEvent.findMany({ where: { targetId: m.id, action: { startsWith: 'member.' } }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['member.disabled', { status: 'active' }, { status: 'disabled' }],
+      ['member.enabled', { status: 'disabled' }, { status: 'active' }],
+    ]);
+  });
+
+  it('lets only administrators disable an administrator, and never the last one', async () => {
+    const other = await makeMember('second.admin', 'administrator');
+    const publisher = await signedIn((await makeMember('pub.two', 'publisher')).username);
+    // A publisher has View on members only.
+    expect((await publisher.post(`/api/members/${other.id}/disable`)).statusCode).toBe(403);
+    // Demote every other administrator of the seed, so that two remain: admin and second.admin.
+    const userRole = await ctx.db.role.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'user' } });
+    await ctx.db.member.updateMany({
+      where: { organizationId: ctx.acme.organizationId, role: { isAdministrator: true }, id: { notIn: [ctx.acme.adminId, other.id] } },
+      data: { roleId: userRole.id },
+    });
+    const second = await signedIn('second.admin');
+    // Each tries to disable the other at the same moment: one wins, the other is refused.
+    const [a, b] = await Promise.all([admin.post(`/api/members/${other.id}/disable`), second.post(`/api/members/${ctx.acme.adminId}/disable`)]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes[0]).toBe(200);
+    expect([401, 409]).toContain(codes[1]);
+    const activeAdmins = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId, status: 'active', role: { isAdministrator: true } } });
+    expect(activeAdmins).toBe(1);
+    if (a.statusCode === 200) await admin.post(`/api/members/${other.id}/enable`);
+    else {
+      await ctx.db.member.update({ where: { id: ctx.acme.adminId }, data: { status: 'active', disabledAt: null } });
+      admin = await signedIn('admin', ADMIN_PASSWORD);
+      await admin.post(`/api/members/${other.id}/enable`);
+    }
+    expect((await admin.post(`/api/members/${ctx.acme.adminId}/disable`)).statusCode).toBe(409);
+  });
+});
+
+describe('transfer ownership and delete', () => {
+  it('refuses to delete a member who owns content, transfers it, then deletes for good', async () => {
+    const owner = await makeMember('content.owner');
+    const heir = await makeMember('content.heir');
+    await ctx.db.contentItem.createMany({
+      data: [1, 2, 3].map((i) => ({ organizationId: ctx.acme.organizationId, ownerId: owner.id, title: `Carte ${i}`, kind: 'map' })),
+    });
+    await ctx.db.group.create({ data: { organizationId: ctx.acme.organizationId, name: 'Groupe à transférer', ownerId: owner.id } });
+    const refused = await admin.request('DELETE', `/api/members/${owner.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/owns 3 content item\(s\) and 1 group\(s\); transfer/);
+
+    const disabled = await makeMember('disabled.heir');
+    await admin.post(`/api/members/${disabled.id}/disable`);
+    expect((await admin.post(`/api/members/${owner.id}/transfer-ownership`, { toMemberId: disabled.id })).statusCode).toBe(400);
+    expect((await admin.post(`/api/members/${owner.id}/transfer-ownership`, { toMemberId: ctx.globex.adminId })).statusCode).toBe(400);
+    expect((await admin.post(`/api/members/${owner.id}/transfer-ownership`, { toMemberId: owner.id })).statusCode).toBe(400);
+
+    const moved = await admin.post(`/api/members/${owner.id}/transfer-ownership`, { toMemberId: heir.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toEqual({ contentTransferred: 3, groupsTransferred: 1 });
+    expect(await ctx.db.contentItem.count({ where: { ownerId: heir.id } })).toBe(3);
+
+    const deleted = await admin.request('DELETE', `/api/members/${owner.id}`);
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.json()).toEqual({ outcome: 'deleted' });
+    expect(await ctx.db.member.count({ where: { id: owner.id } })).toBe(0);
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: owner.id, action: 'member.deleted' } });
+    expect(audit.before).toMatchObject({ username: 'content.owner' });
+  });
+
+  it('unregisters enterprise accounts, and only administrators delete administrators', async () => {
+    const ldap = await makeMember('ldap.leaver', 'user', 'ldap');
+    expect((await admin.request('DELETE', `/api/members/${ldap.id}`)).json()).toEqual({ outcome: 'unregistered' });
+
+    const targetAdmin = await makeMember('admin.target', 'administrator');
+    const customRole = await ctx.db.role.create({
+      data: {
+        organizationId: ctx.acme.organizationId,
+        key: 'member_manager',
+        nameEn: 'Member manager',
+        nameFr: 'Gestionnaire des membres',
+        privileges: { create: [{ area: 'members', level: 'update' }] },
+      },
+    });
+    const manager = await makeMember('member.manager');
+    await ctx.db.member.update({ where: { id: manager.id }, data: { roleId: customRole.id } });
+    const managerClient = await signedIn('member.manager');
+    const refused = await managerClient.request('DELETE', `/api/members/${targetAdmin.id}`);
+    expect(refused.statusCode).toBe(403);
+    const plain = await makeMember('plain.member');
+    expect((await managerClient.request('DELETE', `/api/members/${plain.id}`)).statusCode).toBe(200);
+    expect((await admin.request('DELETE', `/api/members/${targetAdmin.id}`)).statusCode).toBe(200);
+    expect((await admin.request('DELETE', `/api/members/${ctx.acme.adminId}`)).statusCode).toBe(409);
+    expect((await admin.request('DELETE', `/api/members/${ctx.globex.adminId}`)).statusCode).toBe(404);
+  });
+});
