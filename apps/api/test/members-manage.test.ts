@@ -193,3 +193,82 @@ describe('transfer ownership and delete', () => {
     expect((await admin.request('DELETE', `/api/members/${ctx.globex.adminId}`)).statusCode).toBe(404);
   });
 });
+
+describe('PATCH /api/members/:id', () => {
+  const patch = (c: Client, id: string, body: unknown) => c.request('PATCH', `/api/members/${id}`, body);
+
+  it('saves profile and settings and records only what changed', async () => {
+    const m = await makeMember('profile.edit');
+    const res = await patch(admin, m.id, { firstName: 'Chloé', description: 'Cartographe', language: 'en', locale: 'en-GB', lastName: 'profile.edit' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ firstName: 'Chloé', description: 'Cartographe', language: 'en', locale: 'en-GB' });
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: m.id, action: 'member.updated' } });
+    expect(audit.before).toEqual({ firstName: 'Test', description: null, language: 'fr', locale: 'fr-FR' });
+    expect(audit.after).toEqual({ firstName: 'Chloé', description: 'Cartographe', language: 'en', locale: 'en-GB' });
+    expect((await patch(admin, m.id, { email: "o'neil@example.com" })).statusCode).toBe(400);
+    expect((await patch(admin, m.id, {})).statusCode).toBe(400);
+    expect((await patch(admin, ctx.globex.adminId, { firstName: 'X' })).statusCode).toBe(404);
+  });
+
+  it('keeps role and user type compatible, and names the licences a new user type would lose', async () => {
+    const m = await makeMember('type.change');
+    const desktop = await ctx.db.license.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'desktop_pro' } });
+    expect((await patch(admin, m.id, { licenses: [desktop.id] })).statusCode).toBe(200);
+    const incompatible = await patch(admin, m.id, { userType: 'viewer' });
+    expect(incompatible.statusCode).toBe(400);
+    expect(incompatible.json().errors.map((e: { path: string }) => e.path)).toContain('body.role');
+    const losing = await patch(admin, m.id, { userType: 'creator' });
+    expect(losing.statusCode).toBe(400);
+    expect(losing.json().detail).toContain('would lose these licences: Poste SIG professionnel');
+    const ok = await patch(admin, m.id, { userType: 'creator', licenses: [] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ userType: { key: 'creator' }, licenses: [] });
+    const viewer = await patch(admin, m.id, { userType: 'viewer', role: 'viewer' });
+    expect(viewer.statusCode, viewer.body).toBe(200);
+  });
+
+  it('never over-assigns a licence seat', async () => {
+    const license = await ctx.db.license.create({ data: { organizationId: ctx.acme.organizationId, key: 'one_seat', name: 'Une place', seats: 1 } });
+    const type = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'professional_plus' } });
+    await ctx.db.userTypeLicense.create({ data: { userTypeId: type.id, licenseId: license.id } });
+    const [a, b] = await Promise.all([makeMember('seat.a'), makeMember('seat.b')]);
+    const results = await Promise.all([patch(admin, a.id, { licenses: [license.id] }), patch(admin, b.id, { licenses: [license.id] })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await ctx.db.licenseAssignment.count({ where: { licenseId: license.id } })).toBe(1);
+  });
+
+  it('lets nobody give a privilege above their own', async () => {
+    const narrow = await ctx.db.role.create({
+      data: { organizationId: ctx.acme.organizationId, key: 'directory_reader', nameEn: 'Directory reader', nameFr: 'Lecteur de l’annuaire', privileges: { create: [{ area: 'members', level: 'view' }] } },
+    });
+    const type = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'professional_plus' } });
+    await ctx.db.userTypeRole.create({ data: { userTypeId: type.id, roleId: narrow.id } });
+    const manager = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'member.manager' } });
+    const managerClient = await signedIn(manager.username);
+    const target = await makeMember('boundary.target');
+    const above = await patch(managerClient, target.id, { role: 'publisher' });
+    expect(above.statusCode).toBe(400);
+    expect(above.json().detail).toContain('more than your own privileges');
+    expect((await patch(managerClient, target.id, { role: 'administrator' })).statusCode).toBe(400);
+    expect((await patch(managerClient, target.id, { role: 'directory_reader' })).statusCode).toBe(200);
+  });
+
+  it('never demotes the last administrator, and gives Administrator only to activated members', async () => {
+    const globex = await signedIn('globex-admin', ADMIN_PASSWORD);
+    await ctx.db.member.updateMany({
+      where: { organizationId: ctx.globex.organizationId, role: { isAdministrator: true }, id: { not: ctx.globex.adminId } },
+      data: { roleId: (await ctx.db.role.findFirstOrThrow({ where: { organizationId: ctx.globex.organizationId, key: 'user' } })).id },
+    });
+    const demote = await patch(globex, ctx.globex.adminId, { role: 'user' });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().detail).toContain('last administrator');
+
+    const pending = await makeMember('pending.promote');
+    await ctx.db.member.update({ where: { id: pending.id }, data: { status: 'pending', activatedAt: null } });
+    const refused = await patch(admin, pending.id, { role: 'administrator' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toContain('once the member has activated');
+    await ctx.db.member.update({ where: { id: pending.id }, data: { status: 'active', activatedAt: new Date() } });
+    expect((await patch(admin, pending.id, { role: 'administrator' })).statusCode).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Privileges } from './enums.ts';
+import { Language, Privileges, ProfileVisibility, Units } from './enums.ts';
+import { Email, MAX_CATEGORIES } from './members-batch.ts';
 import { Member } from './members.ts';
 
 export const MemberIdParams = z.object({ id: z.uuid('Member id must be a UUID') });
@@ -35,3 +36,28 @@ export const DeleteMemberResponse = z.object({
   /** Built-in accounts are deleted for good; enterprise accounts are only unregistered from the portal. */
   outcome: z.enum(['deleted', 'unregistered']),
 });
+
+export const UpdateMemberBody = z
+  .object({
+    firstName: z.string().trim().min(1, 'First name is required').max(100),
+    lastName: z.string().trim().min(1, 'Last name is required').max(100),
+    email: Email,
+    description: z.string().max(4000, 'The description must have at most 4000 characters').nullable(),
+    country: z.string().trim().max(100).nullable(),
+    profileVisibility: ProfileVisibility,
+    language: Language,
+    units: Units,
+    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Locale must look like fr-FR'),
+    startPage: z.string().trim().min(1).max(100),
+    /** Role id or key. */
+    role: z.string().trim().min(1).max(100),
+    /** User type id or key. */
+    userType: z.string().trim().min(1).max(100),
+    /** The member's full set of licences. */
+    licenses: z.array(z.uuid()).max(50),
+    groups: z.array(z.uuid()).max(200),
+    categories: z.array(z.uuid()).max(MAX_CATEGORIES, `At most ${MAX_CATEGORIES} member categories`),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;

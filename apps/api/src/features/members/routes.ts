@@ -1,4 +1,4 @@
-import { DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
@@ -6,6 +6,7 @@ import { createMembersBatch, type BatchDeps } from './batch.ts';
 import * as service from './service.ts';
 import { suggestUsername } from './suggest.ts';
 import * as manage from './manage.ts';
+import { updateMember } from './update.ts';
 
 export async function memberRoutes(app: App, deps: BatchDeps) {
   const tags = ['members'];
@@ -43,6 +44,18 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
     config: { privilege: ['members', 'view'] },
     schema: { operationId: 'getMember', tags, params: MemberIdParams, response: { 200: MemberDetail, ...withProblems } },
     handler: (req) => manage.getMember(deps, authOf(req), req.params.id),
+  });
+
+  app.patch('/api/members/:id', {
+    schema: {
+      operationId: 'updateMember',
+      tags,
+      description: 'Saves profile, settings, role, user type, licences (full set), groups and categories at once.',
+      params: MemberIdParams,
+      body: UpdateMemberBody,
+      response: { 200: MemberDetail, ...withProblems },
+    },
+    handler: (req) => updateMember(deps, authOf(req), req.params.id, req.body, info(req)),
   });
 
   app.post('/api/members/:id/reset-password', {

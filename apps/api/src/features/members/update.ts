@@ -1,0 +1,171 @@
+import { levelRank, privilegeAreas, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
+import { Prisma } from '@sesame/db';
+import { audit } from '../../lib/audit.ts';
+import type { AuthContext } from '../../lib/auth.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { effectivePrivileges } from '../../lib/privileges.ts';
+import { getMember, type ActionInfo, type ManageDeps } from './manage.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const byIdOrKey = (v: string) => (UUID.test(v) ? { id: v.toLowerCase() } : { key: v });
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Saves a member's profile, role, user type, licences, groups and categories at once, with
+ * the same rules as creation plus: role/user type compatibility, licences the new user type
+ * would lose, seats under lock, no privilege above the actor's own, and never the last
+ * administrator demoted.
+ */
+export async function updateMember(deps: ManageDeps, auth: AuthContext, id: string, body: UpdateMemberBody, info: ActionInfo): Promise<MemberDetail> {
+  const { db } = deps;
+  const organizationId = auth.organizationId;
+  const isSelf = id === auth.memberId;
+  const touchesAccess = body.role !== undefined || body.userType !== undefined || body.licenses !== undefined;
+  const canUpdateMembers = levelRank[auth.privileges.members] >= levelRank.update;
+  if (!canUpdateMembers && !(isSelf && !touchesAccess && body.groups === undefined && body.categories === undefined)) {
+    throw forbidden('Changing this member requires the update level on members');
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      const before = await tx.member.findFirst({
+        where: { id, organizationId },
+        include: {
+          role: { include: { privileges: true } },
+          userType: { include: { roles: true, licenses: true } },
+          licenses: true,
+          groups: true,
+          categories: true,
+        },
+      });
+      if (!before) throw notFound('Member');
+      if (before.role.isAdministrator && !auth.isAdministrator && !isSelf) throw forbidden('Only administrators can change an administrator');
+      const errors: FieldError[] = [];
+
+      const role = body.role !== undefined ? await tx.role.findFirst({ where: { organizationId, ...byIdOrKey(body.role) }, include: { privileges: true } }) : before.role;
+      const userType =
+        body.userType !== undefined
+          ? await tx.userType.findFirst({ where: { organizationId, ...byIdOrKey(body.userType) }, include: { roles: true, licenses: true } })
+          : before.userType;
+      if (!role) errors.push({ path: 'body.role', message: `Unknown role "${body.role}"` });
+      if (!userType) errors.push({ path: 'body.userType', message: `Unknown user type "${body.userType}"` });
+      if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
+        errors.push({ path: 'body.role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
+      }
+      if (role && role.id !== before.roleId) {
+        if (role.isAdministrator && !auth.isAdministrator) errors.push({ path: 'body.role', message: 'Only administrators can give the Administrator role' });
+        if (role.isAdministrator && before.status === 'pending') {
+          errors.push({ path: 'body.role', message: 'The Administrator role can be given once the member has activated their account' });
+        }
+        if (!auth.isAdministrator) {
+          const granted = effectivePrivileges(role.privileges, []);
+          const above = privilegeAreas.filter((a) => levelRank[granted[a]] > levelRank[auth.privileges[a]]);
+          if (above.length) errors.push({ path: 'body.role', message: `You cannot give more than your own privileges (${above.join(', ').replace(/_/g, ' ')})` });
+        }
+      }
+
+      // Licences: the full new set; when only the user type changes, say which ones it would lose.
+      const currentLicenses = before.licenses.map((l) => l.licenseId);
+      const wantedLicenses = body.licenses ? [...new Set(body.licenses)] : currentLicenses;
+      if (userType) {
+        const compatible = new Set(userType.licenses.map((l) => l.licenseId));
+        const incompatible = wantedLicenses.filter((l) => !compatible.has(l));
+        if (incompatible.length) {
+          const names = await tx.license.findMany({ where: { organizationId, id: { in: incompatible } }, select: { id: true, name: true } });
+          const known = new Set(names.map((n) => n.id));
+          const unknown = incompatible.filter((l) => !known.has(l));
+          if (unknown.length) errors.push({ path: 'body.licenses', message: `Unknown licence ${unknown.join(', ')}` });
+          if (names.length) {
+            errors.push({
+              path: 'body.licenses',
+              message: body.licenses
+                ? `The user type ${userType.nameEn} is not compatible with: ${names.map((n) => n.name).join(', ')}`
+                : `The user type ${userType.nameEn} would lose these licences: ${names.map((n) => n.name).join(', ')}. Send the licences to keep with the change.`,
+            });
+          }
+        }
+      }
+      if (body.groups) {
+        const found = await tx.group.count({ where: { organizationId, id: { in: body.groups } } });
+        if (found !== new Set(body.groups).size) errors.push({ path: 'body.groups', message: 'Unknown group' });
+      }
+      if (body.categories) {
+        const found = await tx.memberCategory.count({ where: { organizationId, id: { in: body.categories } } });
+        if (found !== new Set(body.categories).size) errors.push({ path: 'body.categories', message: 'Unknown member category' });
+      }
+      if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
+
+      // Capacity and the last administrator, under the organization's lock.
+      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+      if (before.role.isAdministrator && !role!.isAdministrator) {
+        const others = await tx.member.count({ where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: id } } });
+        if (others === 0) throw new AppError(409, 'conflict', "You cannot demote the organization's last administrator; make another member an administrator first");
+      }
+      if (userType!.id !== before.userTypeId && userType!.seatLimit !== null) {
+        const used = await tx.member.count({ where: { organizationId, userTypeId: userType!.id } });
+        if (used + 1 > userType!.seatLimit) throw new AppError(409, 'seats_exhausted', `No seat left for the user type ${userType!.nameEn}`);
+      }
+      const added = wantedLicenses.filter((l) => !currentLicenses.includes(l)).sort();
+      if (added.length) {
+        const locked = await tx.$queryRaw<{ id: string; name: string; seats: number }[]>`
+          SELECT id, name, seats FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${added}::uuid[]) ORDER BY id FOR UPDATE`;
+        for (const l of locked) {
+          const used = await tx.licenseAssignment.count({ where: { organizationId, licenseId: l.id } });
+          if (used + 1 > l.seats) {
+            throw new AppError(409, 'seats_exhausted', `No seat left for the licence ${l.name} (${l.seats} of ${l.seats} used)`, [{ path: 'body.licenses', message: `${l.name}: no seat left` }]);
+          }
+        }
+      }
+
+      const { licenses: _l, groups: _g, categories: _c, role: _r, userType: _u, ...profile } = body;
+      await tx.member.update({ where: { id, organizationId }, data: { ...profile, roleId: role!.id, userTypeId: userType!.id } });
+      if (body.licenses || userType!.id !== before.userTypeId) {
+        await tx.licenseAssignment.deleteMany({ where: { organizationId, memberId: id, licenseId: { notIn: wantedLicenses } } });
+        if (added.length) await tx.licenseAssignment.createMany({ data: added.map((licenseId) => ({ organizationId, licenseId, memberId: id })) });
+      }
+      if (body.groups) {
+        await tx.groupMembership.deleteMany({ where: { organizationId, memberId: id, groupId: { notIn: body.groups } } });
+        await tx.groupMembership.createMany({ data: body.groups.map((groupId) => ({ organizationId, groupId, memberId: id })), skipDuplicates: true });
+      }
+      if (body.categories) {
+        await tx.memberCategoryAssignment.deleteMany({ where: { organizationId, memberId: id, categoryId: { notIn: body.categories } } });
+        await tx.memberCategoryAssignment.createMany({ data: body.categories.map((categoryId) => ({ organizationId, categoryId, memberId: id })), skipDuplicates: true });
+      }
+      // The audit event records only what changed.
+      const beforeValues: Record<string, Prisma.InputJsonValue | null> = {};
+      const afterValues: Record<string, Prisma.InputJsonValue | null> = {};
+      const change = (key: string, was: unknown, now: unknown) => {
+        beforeValues[key] = (was ?? null) as Prisma.InputJsonValue | null;
+        afterValues[key] = (now ?? null) as Prisma.InputJsonValue | null;
+      };
+      for (const [key, value] of Object.entries(profile)) {
+        const old = (before as unknown as Record<string, unknown>)[key];
+        if (old !== value) change(key, old, value);
+      }
+      if (role!.id !== before.roleId) change('role', before.role.key, role!.key);
+      if (userType!.id !== before.userTypeId) change('userType', before.userType.key, userType!.key);
+      if (!sameSet(currentLicenses, wantedLicenses)) change('licenses', currentLicenses, wantedLicenses);
+      const currentGroups = before.groups.map((g) => g.groupId);
+      if (body.groups && !sameSet(currentGroups, body.groups)) change('groups', currentGroups, body.groups);
+      const currentCategories = before.categories.map((c) => c.categoryId);
+      if (body.categories && !sameSet(currentCategories, body.categories)) change('categories', currentCategories, body.categories);
+      if (Object.keys(afterValues).length) {
+        await audit(tx, {
+          organizationId,
+          actorId: auth.memberId,
+          actorUsername: auth.username,
+          action: 'member.updated',
+          targetType: 'member',
+          targetId: id,
+          targetLabel: before.username,
+          before: beforeValues,
+          after: afterValues,
+          ip: info.ip,
+        });
+      }
+    },
+    { timeout: 30_000 },
+  );
+  return getMember(deps, auth, id);
+}
