@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { authPlugin } from './lib/auth.ts';
 import type { App } from './lib/route-types.ts';
 import { registerErrorHandler } from './lib/errors.ts';
+import { activityRoutes } from './features/activity/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { devMailRoutes } from './features/mail/routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await invitationRoutes(api, { db, config, enqueueEmail });
     await organizationRoutes(api, { db });
     await referenceRoutes(api, { db });
+    await activityRoutes(api, { db });
     // Public and unauthenticated: never in production, whatever the caller asks.
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });

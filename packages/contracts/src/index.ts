@@ -9,3 +9,4 @@ export * from './organization.ts';
 export * from './mail.ts';
 export * from './csv/index.ts';
 export * from './members-manage.ts';
+export * from './activity.ts';
