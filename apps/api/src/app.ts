@@ -21,6 +21,8 @@ import { organizationRoutes } from './features/organization/routes.ts';
 import type { EnqueueEmail } from './lib/mail-port.ts';
 import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
+import { createCommitRunner, type CommitHooks } from './features/imports/commit.ts';
+import { importRoutes } from './features/imports/routes.ts';
 
 export type AppDeps = {
   db: Db;
@@ -30,9 +32,11 @@ export type AppDeps = {
   enqueueEmail?: EnqueueEmail;
   /** The development mail catcher runs: expose what it caught at /api/dev/mail. */
   devMail?: boolean;
+  /** Test hooks of the CSV import's commit. */
+  importCommitHooks?: CommitHooks;
 };
 
-export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOutbox, devMail = false }: AppDeps) {
+export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOutbox, devMail = false, importCommitHooks }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -47,6 +51,10 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
   });
+
+  // Commits of CSV imports run in the background; closing the server waits for them.
+  const importCommits = createCommitRunner(db, app.log, importCommitHooks);
+  app.addHook('onClose', () => importCommits.close());
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -75,6 +83,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await organizationRoutes(api, { db });
     await referenceRoutes(api, { db });
     await activityRoutes(api, { db });
+    await importRoutes(api, { db, config, commits: importCommits });
     // Public and unauthenticated: never in production, whatever the caller asks.
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().positive().default(50),
+  /** Largest CSV import accepted, in bytes (default 50 MiB). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Most data rows in one CSV import. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +43,7 @@ export type Config = {
   trustProxy: boolean;
   sessionTtlMs: number;
   signIn: { maxFailures: number; windowSeconds: number; maxPerIp: number };
+  imports: { maxBytes: number; maxRows: number };
   logLevel: string;
   webDist: string;
 };
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, windowSeconds: e.SIGN_IN_WINDOW_SECONDS, maxPerIp: e.SIGN_IN_MAX_PER_IP },
+    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS },
     logLevel: e.LOG_LEVEL,
     webDist: path.join(repoRoot, 'apps', 'web', 'dist'),
   };

@@ -6,6 +6,7 @@ import { loadConfig, mailCatcherEnabled } from './config.ts';
 import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
 import { startMaintenance } from './lib/maintenance.ts';
+import { COMMIT_STALE_MS, recoverInterruptedImports } from './features/imports/commit.ts';
 
 const config = loadConfig();
 
@@ -35,6 +36,14 @@ async function main() {
   const devMail = mailCatcherEnabled(config);
   const app = await buildApp({ db, config, devMail });
   const stopMaintenance = startMaintenance(db, app.log);
+  // CSV imports whose commit was cut short by a crash (here or in another API process) can be committed again.
+  const recoverImports = () =>
+    void recoverInterruptedImports(db)
+      .then((n) => n && app.log.warn({ jobs: n }, 'interrupted CSV import commits reset; they can be committed again'))
+      .catch((err) => app.log.warn({ err }, 'import recovery failed'));
+  recoverImports();
+  const importRecovery = setInterval(recoverImports, COMMIT_STALE_MS);
+  importRecovery.unref();
   const catcher = devMail ? await startMailCatcher({ db, port: config.mailCatcherPort, logger: app.log }) : null;
   const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
   // Without SMTP_URL in production, emails wait in the outbox until a server is configured.
@@ -44,6 +53,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
+    clearInterval(importRecovery);
     await app.close();
     await mailWorker?.stop();
     await catcher?.stop();

@@ -272,3 +272,57 @@ describe('PATCH /api/members/:id', () => {
     expect((await patch(admin, pending.id, { role: 'administrator' })).statusCode).toBe(200);
   });
 });
+
+describe('bulk actions', () => {
+  it('applies the action to each selected member and reports what was refused and why', async () => {
+    const a = await makeMember('bulk.a');
+    const b = await makeMember('bulk.b');
+    const owner = await makeMember('bulk.owner');
+    await ctx.db.contentItem.create({ data: { organizationId: ctx.acme.organizationId, ownerId: owner.id, title: 'Plan', kind: 'map' } });
+    const disabled = await admin.post('/api/members/bulk', { action: 'disable', memberIds: [a.id, b.id, ctx.acme.adminId, ctx.globex.adminId] });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect(disabled.json()).toMatchObject({ succeeded: 2, refused: 2 });
+    const refused = disabled.json().results.filter((r: { ok: boolean }) => !r.ok);
+    expect(refused.map((r: { code: string }) => r.code).sort()).toEqual(['conflict', 'not_found']);
+
+    const role = await admin.post('/api/members/bulk', { action: 'change-role', role: 'data_editor', memberIds: [a.id, b.id] });
+    expect(role.json()).toMatchObject({ succeeded: 2, refused: 0 });
+    expect((await ctx.db.member.findUniqueOrThrow({ where: { id: a.id }, include: { role: true } })).role.key).toBe('data_editor');
+
+    const deleted = await admin.post('/api/members/bulk', { action: 'delete', memberIds: [a.id, owner.id] });
+    expect(deleted.json()).toMatchObject({ succeeded: 1, refused: 1 });
+    expect(deleted.json().results.find((r: { id: string }) => r.id === owner.id).message).toContain('transfer');
+    expect((await admin.post('/api/members/bulk', { action: 'change-role', memberIds: [b.id] })).statusCode).toBe(400);
+    expect((await admin.post('/api/members/bulk', { action: 'explode', memberIds: [b.id] })).statusCode).toBe(400);
+  });
+});
+
+describe('thumbnail', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+  const put = (c: Client, id: string, body: Buffer, type = 'image/png') => c.request('PUT', `/api/members/${id}/thumbnail`, body, { 'content-type': type });
+
+  it('stores a checked image of limited size and serves it back', async () => {
+    const m = await makeMember('with.picture');
+    expect((await put(admin, m.id, png)).statusCode).toBe(200);
+    const got = await admin.get(`/api/members/${m.id}/thumbnail`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.from(got.rawPayload).equals(png)).toBe(true);
+
+    const fake = await put(admin, m.id, Buffer.from('<svg onload=alert(1)>'), 'image/png');
+    expect(fake.statusCode).toBe(415);
+    const huge = await put(admin, m.id, Buffer.concat([png, Buffer.alloc(1024 * 1024)]));
+    expect(huge.statusCode).toBe(413);
+    expect((await put(admin, ctx.globex.adminId, png)).statusCode).toBe(404);
+    expect((await admin.request('DELETE', `/api/members/${m.id}/thumbnail`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/members/${m.id}/thumbnail`)).statusCode).toBe(404);
+  });
+
+  it('lets members change their own picture but not someone else’s without Update on members', async () => {
+    const self = await makeMember('self.picture');
+    const other = await makeMember('other.picture');
+    const c = await signedIn('self.picture');
+    expect((await put(c, other.id, png)).statusCode).toBe(403);
+    expect((await put(c, self.id, png)).statusCode).toBe(200);
+  });
+});

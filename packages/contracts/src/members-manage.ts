@@ -61,3 +61,23 @@ export const UpdateMemberBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
+
+export const bulkActions = ['disable', 'enable', 'delete', 'change-role'] as const;
+export const BulkMembersBody = z
+  .object({
+    action: z.enum(bulkActions),
+    memberIds: z.array(z.uuid()).min(1, 'Select at least one member').max(500, 'At most 500 members at once'),
+    /** Role id or key, for change-role. */
+    role: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((b) => b.action !== 'change-role' || b.role, { message: 'Choose the new role', path: ['role'] });
+export type BulkMembersBody = z.infer<typeof BulkMembersBody>;
+
+export const BulkMembersResponse = z.object({
+  succeeded: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(
+    z.object({ id: z.string(), username: z.string().nullable(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() }),
+  ),
+});
+export type BulkMembersResponse = z.infer<typeof BulkMembersResponse>;

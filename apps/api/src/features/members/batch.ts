@@ -1,4 +1,4 @@
-import { MAX_CATEGORIES, type MembersBatchBody, type MembersBatchResponse } from '@sesame/contracts';
+import { MAX_CATEGORIES, type BatchProperties, type MembersBatchBody, type MembersBatchResponse } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
@@ -91,30 +91,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, message: `The username ${m.username} is already taken in this organization` });
   });
 
-  // Licences, groups, categories: they must exist here; licences must suit every member's user type.
-  const licenseIds = [...new Set(props.licenses ?? [])];
-  const groupIds = [...new Set(props.groups ?? [])];
-  const categoryIds = [...new Set(props.categories ?? [])];
-  const [licenses, groups, categories] = await Promise.all([
-    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => UUID.test(x)) } } }),
-    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
-    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
-  ]);
-  licenseIds.forEach((id, i) => {
-    const license = licenses.find((l) => l.id === id);
-    if (!license) return errors.push({ path: `properties.licenses.${i}`, message: `Unknown licence ${id}` });
-    const incompatible = [...new Set(resolved.filter((r) => !r.userType.licenses.some((l) => l.licenseId === id)).map((r) => r.userType.nameEn))];
-    if (incompatible.length) {
-      errors.push({ path: `properties.licenses.${i}`, message: `The licence ${license.name} is not compatible with the user type ${incompatible.join(', ')}` });
-    }
-  });
-  groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, message: `Unknown group ${id}` });
-  });
-  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', message: `At most ${MAX_CATEGORIES} member categories` });
-  categoryIds.forEach((id, i) => {
-    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, message: `Unknown member category ${id}` });
-  });
+  const { licenses, licenseIds, groupIds, categoryIds } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
   if (errors.length) throw new AppError(400, 'validation_failed', summarize(errors), errors);
 
   // Passwords are hashed before the transaction (argon2 runs on the thread pool, every core).
@@ -135,7 +112,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   try {
     const created = await db.$transaction(
       async (tx) => {
-        await lockAndCheckCapacity(tx, organizationId, org.namedUserLimit, body.members.length, resolved, licenses, licenseIds);
+        await lockAndCheckCapacity(tx, { organizationId, namedUserLimit: org.namedUserLimit, count: body.members.length, perType: countPerType(resolved.map((r) => r.userType)), licenses, licenseIds });
         const now = new Date();
         await tx.member.createMany({
           data: body.members.map((m, i) => ({
@@ -227,24 +204,76 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   }
 }
 
-function summarize(errors: FieldError[]): string {
+/** A user type as the licence-compatibility rule needs it. */
+export type LicenseCompatibleType = { id: string; nameEn: string; licenses: { licenseId: string }[] };
+
+/**
+ * Licences, groups and categories of a batch: they must exist in the organization, licences
+ * must suit every new member's user type, at most MAX_CATEGORIES categories. Problems are
+ * appended to `errors` (paths under `properties.`).
+ */
+export async function checkBatchProperties(db: Db, organizationId: string, props: BatchProperties, types: LicenseCompatibleType[], errors: FieldError[]) {
+  const distinctTypes = [...new Map(types.map((t) => [t.id, t])).values()];
+  const licenseIds = [...new Set(props.licenses ?? [])];
+  const groupIds = [...new Set(props.groups ?? [])];
+  const categoryIds = [...new Set(props.categories ?? [])];
+  const [licenses, groups, categories] = await Promise.all([
+    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => UUID.test(x)) } } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
+    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
+  ]);
+  licenseIds.forEach((id, i) => {
+    const license = licenses.find((l) => l.id === id);
+    if (!license) return errors.push({ path: `properties.licenses.${i}`, message: `Unknown licence ${id}` });
+    const incompatible = distinctTypes.filter((t) => !t.licenses.some((l) => l.licenseId === id)).map((t) => t.nameEn);
+    if (incompatible.length) {
+      errors.push({ path: `properties.licenses.${i}`, message: `The licence ${license.name} is not compatible with the user type ${incompatible.join(', ')}` });
+    }
+  });
+  groupIds.forEach((id, i) => {
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, message: `Unknown group ${id}` });
+  });
+  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', message: `At most ${MAX_CATEGORIES} member categories` });
+  categoryIds.forEach((id, i) => {
+    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, message: `Unknown member category ${id}` });
+  });
+  return { licenses, licenseIds, groupIds, categoryIds };
+}
+
+export function summarize(errors: FieldError[]): string {
   const n = errors.length;
   return `${n} problem${n > 1 ? 's' : ''} found; nothing was created. ${errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}${n > 3 ? '; …' : ''}`;
 }
 
+/** A user type as the capacity check needs it. */
+export type SeatType = { id: string; nameEn: string; seatLimit: number | null };
+
+export type CapacityRequest = {
+  organizationId: string;
+  namedUserLimit: number | null;
+  /** Members to be created. */
+  count: number;
+  /** How many of them get each user type. */
+  perType: { type: SeatType; n: number }[];
+  /** The licences every new member gets. */
+  licenses: { id: string; name: string; seats: number }[];
+  licenseIds: string[];
+};
+
+export function countPerType(types: SeatType[]): { type: SeatType; n: number }[] {
+  const perType = new Map<string, { type: SeatType; n: number }>();
+  for (const t of types) perType.set(t.id, { type: t, n: (perType.get(t.id)?.n ?? 0) + 1 });
+  return [...perType.values()];
+}
+
 /**
  * Locks the organization, the user types and the licences involved (in a fixed order, so
- * concurrent batches queue instead of deadlocking) and checks that the batch fits.
+ * concurrent batches and imports queue instead of deadlocking) and checks that the whole
+ * batch fits, naming each user type or licence that is short and by how many. Shared by the
+ * wizard's batch and the CSV import's commit.
  */
-async function lockAndCheckCapacity(
-  tx: Prisma.TransactionClient,
-  organizationId: string,
-  namedUserLimit: number | null,
-  count: number,
-  resolved: { userType: TypeRef }[],
-  licenses: { id: string; name: string; seats: number }[],
-  licenseIds: string[],
-) {
+export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: CapacityRequest): Promise<void> {
+  const { organizationId, namedUserLimit, count, licenses, licenseIds } = req;
   await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
   const errors: FieldError[] = [];
   if (namedUserLimit !== null) {
@@ -253,13 +282,11 @@ async function lockAndCheckCapacity(
       errors.push({ path: 'members', message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many` });
     }
   }
-  const perType = new Map<string, { type: TypeRef; n: number }>();
-  for (const r of resolved) perType.set(r.userType.id, { type: r.userType, n: (perType.get(r.userType.id)?.n ?? 0) + 1 });
-  for (const { type, n } of [...perType.values()].sort((a, b) => a.type.id.localeCompare(b.type.id))) {
+  for (const { type, n } of [...req.perType].sort((a, b) => a.type.id.localeCompare(b.type.id))) {
     if (type.seatLimit === null) continue;
     const used = await tx.member.count({ where: { organizationId, userTypeId: type.id } });
     if (used + n > type.seatLimit) {
-      errors.push({ path: 'members', message: `User type ${type.nameEn}: ${type.seatLimit - used} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)` });
+      errors.push({ path: 'members', message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)` });
     }
   }
   const sorted = [...licenseIds].sort();

@@ -1,4 +1,4 @@
-import { UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { OkResponse, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
@@ -7,6 +7,8 @@ import * as service from './service.ts';
 import { suggestUsername } from './suggest.ts';
 import * as manage from './manage.ts';
 import { updateMember } from './update.ts';
+import { bulkMembers } from './bulk.ts';
+import { getThumbnail, setThumbnail, THUMBNAIL_MAX_BYTES } from './thumbnail.ts';
 
 export async function memberRoutes(app: App, deps: BatchDeps) {
   const tags = ['members'];
@@ -39,6 +41,52 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
 
   const info = (req: Parameters<typeof publicBaseUrl>[1]) => ({ ip: req.ip, baseUrl: publicBaseUrl(deps.config, req) });
   const withProblems = { ...commonProblems, 404: Problem, 409: Problem };
+
+  // Pictures arrive as the raw image body; the service checks the bytes, not the header.
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: THUMBNAIL_MAX_BYTES }, (_req, body, done) => done(null, body));
+
+  app.put('/api/members/:id/thumbnail', {
+    bodyLimit: THUMBNAIL_MAX_BYTES,
+    schema: {
+      operationId: 'setMemberThumbnail',
+      tags,
+      description: 'The raw image as the body (PNG, JPEG, WebP or GIF; at most 1 MiB).',
+      params: MemberIdParams,
+      response: { 200: OkResponse, ...withProblems, 413: Problem, 415: Problem },
+    },
+    handler: async (req) => {
+      await setThumbnail(deps.db, authOf(req), req.params.id, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.ip);
+      return { ok: true as const };
+    },
+  });
+
+  app.delete('/api/members/:id/thumbnail', {
+    schema: { operationId: 'deleteMemberThumbnail', tags, params: MemberIdParams, response: { 200: OkResponse, ...withProblems } },
+    handler: async (req) => {
+      await setThumbnail(deps.db, authOf(req), req.params.id, null, req.ip);
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/members/:id/thumbnail', {
+    config: { privilege: ['members', 'view'] },
+    schema: { operationId: 'getMemberThumbnail', tags, params: MemberIdParams, produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] },
+    handler: async (req, reply) => {
+      const { data, type } = await getThumbnail(deps.db, authOf(req), req.params.id);
+      return reply.type(type).header('cache-control', 'private, max-age=60').header('content-security-policy', "default-src 'none'").send(data);
+    },
+  });
+
+  app.post('/api/members/bulk', {
+    schema: {
+      operationId: 'bulkMembers',
+      tags,
+      description: 'Disable, enable, delete or change the role of selected members; each one under the single action’s rules.',
+      body: BulkMembersBody,
+      response: { 200: BulkMembersResponse, ...commonProblems },
+    },
+    handler: (req) => bulkMembers(deps, authOf(req), req.body, info(req)),
+  });
 
   app.get('/api/members/:id', {
     config: { privilege: ['members', 'view'] },

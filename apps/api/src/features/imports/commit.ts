@@ -1,0 +1,317 @@
+import { availableParallelism } from 'node:os';
+import type { BatchProperties } from '@sesame/contracts';
+import { Prisma, type Db } from '@sesame/db';
+import { hashPassword } from '@sesame/db/passwords';
+import { AppError } from '../../lib/errors.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import { lockAndCheckCapacity } from '../members/batch.ts';
+import { createBulkRenderer, enqueueEmails } from '../mail/outbox.ts';
+import { commitPlan } from './plan.ts';
+import { issue, recount } from './rows.ts';
+
+/** A `committing` job whose heartbeat is older than this was interrupted (its process died). */
+export const COMMIT_STALE_MS = 30_000;
+const HEARTBEAT_MS = 5_000;
+/** Rows hashed between two progress updates. */
+const HASH_BATCH = 256;
+/** Invitations and their emails are written this many at a time (bounded memory). */
+const INVITE_CHUNK = 2_000;
+
+export type CommitInput = {
+  jobId: string;
+  organizationId: string;
+  /** The job's `commitAttempt` this run owns; any newer attempt makes this one give up. */
+  attempt: number;
+  actor: { memberId: string; username: string };
+  ip: string;
+  baseUrl: string;
+};
+
+export type CommitHooks = {
+  /** Called inside the transaction once the members are inserted (tests: a kill point). */
+  insideTransaction?: () => Promise<void>;
+  /** Called after each batch of hashed passwords. */
+  afterHashBatch?: (processed: number) => Promise<void>;
+};
+
+export type CommitRunner = { start(input: CommitInput): void; close(): Promise<void> };
+
+/** Runs commits in the background of this process and lets the server wait for them on close. */
+export function createCommitRunner(db: Db, log: { error: (o: object, m: string) => void }, hooks: CommitHooks = {}): CommitRunner {
+  const running = new Set<Promise<void>>();
+  return {
+    start(input) {
+      const p = runCommit(db, input, hooks)
+        .catch((err) => log.error({ err, jobId: input.jobId }, 'import commit failed'))
+        .finally(() => running.delete(p));
+      running.add(p);
+    },
+    async close() {
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/**
+ * A job left `committing` by a process that died (no heartbeat for COMMIT_STALE_MS) goes back
+ * to `validated`: its transaction was rolled back by PostgreSQL, so nothing was created, and it
+ * can be committed again. A job whose commit transaction is still open is locked and skipped.
+ */
+export async function recoverInterruptedImports(db: Db, staleMs = COMMIT_STALE_MS): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "ImportJob" SET "status" = 'validated', "heartbeatAt" = NULL, "processedRows" = 0, "updatedAt" = now(),
+      "error" = 'The server stopped while this import was being committed; nothing was created. Commit it again.'
+    WHERE id IN (SELECT id FROM "ImportJob" WHERE "status" = 'committing'
+                   AND ("heartbeatAt" IS NULL OR "heartbeatAt" <= now() - make_interval(secs => ${staleMs / 1000}))
+                 FOR UPDATE SKIP LOCKED)`;
+}
+
+class UsernamesTaken extends Error {
+  constructor(readonly rows: { rowNumber: number; username: string }[]) {
+    super('usernames taken');
+  }
+}
+
+/**
+ * The commit: passwords are hashed first (every core; hashes stored on the rows, so a restarted
+ * commit resumes), then one transaction re-checks capacity under the batch's locks and writes
+ * everything with set-based statements. Either the job ends `committed` with every member
+ * created, or it goes back to `validated` with `error` set and nothing created.
+ */
+export async function runCommit(db: Db, input: CommitInput, hooks: CommitHooks = {}): Promise<void> {
+  const { jobId, attempt } = input;
+  const heartbeat = setInterval(() => {
+    // SKIP LOCKED: while the commit transaction holds the job, it is alive by definition.
+    void db.$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = now()
+      WHERE id = (SELECT id FROM "ImportJob" WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing' FOR UPDATE SKIP LOCKED)`.catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const job = await db.importJob.findFirstOrThrow({ where: { id: jobId, organizationId: input.organizationId } });
+    if (job.status !== 'committing' || job.commitAttempt !== attempt) return;
+    if (job.format === 'builtin' && job.mode === 'credentials') await hashPasswords(db, input, hooks);
+    await writeMembers(db, input, job, hooks);
+  } catch (err) {
+    let message: string;
+    if (err instanceof UsernamesTaken) {
+      await markTaken(db, jobId, err.rows);
+      message = `${err.rows.length} username${err.rows.length > 1 ? 's were' : ' was'} taken in the organization since the file was checked; nothing was created. Fix ${err.rows.length > 1 ? 'those rows' : 'that row'} and commit again.`;
+    } else if (err instanceof AppError) {
+      message = err.message;
+    } else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      message = 'A username was taken by another request during the commit; nothing was created. Commit again.';
+    } else {
+      message = 'The import could not be committed; nothing was created. Try again.';
+    }
+    await db.$executeRaw`UPDATE "ImportJob" SET "status" = 'validated', "error" = ${message}, "heartbeatAt" = NULL, "processedRows" = 0, "updatedAt" = now()
+      WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing'`;
+    if (!(err instanceof UsernamesTaken || err instanceof AppError)) throw err;
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function markTaken(db: Db, jobId: string, rows: { rowNumber: number; username: string }[]) {
+  const updates = rows.map((r) => ({ rowNumber: r.rowNumber, issue: issue('username', 'username_taken', { username: r.username }) }));
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      UPDATE "ImportRow" AS r SET "valid" = false, "errors" = jsonb_build_array(u."issue") || coalesce(r."errors", '[]'::jsonb)
+      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) AS u("rowNumber" int, "issue" jsonb)
+      WHERE r."jobId" = ${jobId}::uuid AND r."rowNumber" = u."rowNumber"`;
+    await recount(tx, jobId);
+  });
+}
+
+/** Hashes the passwords not hashed yet, keeping every core busy (argon2 runs on libuv's pool). */
+async function hashPasswords(db: Db, input: CommitInput, hooks: CommitHooks) {
+  const { jobId, attempt } = input;
+  const [done] = await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NOT NULL`;
+  let processed = done?.n ?? 0;
+  // Enough work queued that the thread pool never waits for the next batch.
+  const batchSize = Math.max(HASH_BATCH, availableParallelism() * 32);
+  let cursor = 0;
+  let pendingWrite: Promise<unknown> = Promise.resolve();
+  for (;;) {
+    const rows = await db.$queryRaw<Array<{ rowNumber: number; password: string }>>`
+      SELECT "rowNumber", "values"->>'password' AS password FROM "ImportRow"
+      WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NULL AND "rowNumber" > ${cursor}
+      ORDER BY "rowNumber" LIMIT ${batchSize}`;
+    if (!rows.length) break;
+    cursor = rows.at(-1)!.rowNumber;
+    const hashes = await Promise.all(rows.map((r) => hashPassword(r.password)));
+    await pendingWrite;
+    processed += rows.length;
+    const updates = JSON.stringify(rows.map((r, i) => ({ n: r.rowNumber, h: hashes[i] })));
+    const progress = processed;
+    // Stored while the next batch is hashed.
+    pendingWrite = (async () => {
+      const [owned] = await db.$queryRaw<Array<{ ok: boolean }>>`
+        UPDATE "ImportJob" SET "processedRows" = ${progress}, "heartbeatAt" = now()
+        WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing' RETURNING true AS ok`;
+      if (!owned) throw new AppError(409, 'conflict', 'superseded');
+      await db.$executeRaw`
+        UPDATE "ImportRow" AS r SET "passwordHash" = u.h
+        FROM jsonb_to_recordset(${updates}::jsonb) AS u(n int, h text)
+        WHERE r."jobId" = ${jobId}::uuid AND r."rowNumber" = u.n`;
+    })();
+    await hooks.afterHashBatch?.(processed);
+  }
+  await pendingWrite;
+}
+
+type JobRecord = { id: string; organizationId: string; format: string; mode: string; properties: unknown; message: string | null; validRows: number; fileName: string | null };
+
+async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: CommitHooks) {
+  const { jobId, organizationId, attempt, actor } = input;
+  const props = (job.properties ?? {}) as BatchProperties;
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const plan = await commitPlan(db, organizationId, jobId, props);
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => e.message).join('; '));
+
+  const credentials = job.mode === 'credentials';
+  const invite = job.mode === 'invite' && job.format !== 'ldap';
+  const active = !invite;
+  const identity = job.format === 'builtin' ? 'builtin' : job.format === 'ldap' ? 'ldap' : null;
+  const settings = {
+    profileVisibility: props.settings?.profileVisibility ?? org.defaultVisibility,
+    language: props.settings?.language ?? org.defaultLanguage,
+    locale: props.settings?.locale ?? org.defaultLocale,
+    units: props.settings?.units ?? org.defaultUnits,
+    startPage: props.settings?.startPage ?? org.defaultStartPage,
+  };
+  const inviter = invite ? await db.member.findUnique({ where: { id: actor.memberId }, select: { firstName: true, lastName: true } }) : null;
+  const expiresAt = new Date(Date.now() + org.invitationTtlDays * 86_400_000);
+
+  await db.$transaction(
+    async (tx) => {
+      const [owned] = await tx.$queryRaw<Array<{ ok: boolean }>>`
+        SELECT true AS ok FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${organizationId}::uuid
+          AND "status" = 'committing' AND "commitAttempt" = ${attempt} FOR UPDATE`;
+      if (!owned) throw new AppError(409, 'conflict', 'This commit was superseded by a newer one');
+      await lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows });
+
+      // The roles and user types may have changed since the upload.
+      const [stale] = await tx.$queryRaw<Array<{ n: number }>>`
+        SELECT count(*)::int AS n FROM "ImportRow" r
+        WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND NOT EXISTS (
+          SELECT 1 FROM "UserTypeRole" utr JOIN "UserType" ut ON ut.id = utr."userTypeId" AND ut."organizationId" = ${organizationId}::uuid
+          WHERE utr."userTypeId" = r."userTypeId" AND utr."roleId" = r."roleId")`;
+      if (stale!.n > 0) throw new AppError(409, 'conflict', `${stale!.n} row(s) name a role that is no longer compatible with their user type; upload the file again`);
+      if (credentials && job.format === 'builtin') {
+        const [unhashed] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NULL`;
+        if (unhashed!.n > 0) throw new AppError(409, 'conflict', 'Some passwords changed during the commit; commit again');
+      }
+      const taken = await tx.$queryRaw<Array<{ rowNumber: number; username: string }>>`
+        SELECT r."rowNumber", r."username" FROM "ImportRow" r
+        JOIN "Member" m ON m."organizationId" = ${organizationId}::uuid AND m."username" = r."username"
+        WHERE r."jobId" = ${jobId}::uuid AND r."valid" ORDER BY r."rowNumber" LIMIT 10000`;
+      if (taken.length) throw new UsernamesTaken(taken);
+
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "Member" ("organizationId", "username", "firstName", "lastName", "email", "identityType", "externalId", "roleId", "userTypeId",
+          "status", "passwordHash", "mustChangePassword", "activatedAt", "profileVisibility", "language", "locale", "units", "startPage", "updatedAt")
+        SELECT ${organizationId}::uuid, r."username", coalesce(r."values"->>'firstName', ''), coalesce(r."values"->>'lastName', ''),
+          coalesce(r."values"->>'email', ''), coalesce(${identity}, r."identityType")::"IdentityType",
+          CASE WHEN ${job.format} = 'org-login' THEN r."username" END, r."roleId", r."userTypeId",
+          ${active ? 'active' : 'pending'}::"MemberStatus", r."passwordHash", ${credentials && job.format === 'builtin'},
+          CASE WHEN ${active} THEN now() END, ${settings.profileVisibility}::"ProfileVisibility", ${settings.language}, ${settings.locale},
+          ${settings.units}::"Units", ${settings.startPage}, now()
+        FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" ORDER BY r."rowNumber"`;
+      if (inserted !== job.validRows) throw new Error(`expected ${job.validRows} members, inserted ${inserted}`);
+      await tx.$executeRaw`
+        UPDATE "ImportRow" r SET "memberId" = m.id FROM "Member" m
+        WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND m."organizationId" = ${organizationId}::uuid AND m."username" = r."username"`;
+      await hooks.insideTransaction?.();
+
+      if (plan.licenseIds.length) {
+        await tx.$executeRaw`INSERT INTO "LicenseAssignment" ("organizationId", "licenseId", "memberId")
+          SELECT ${organizationId}::uuid, l, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.licenseIds}::uuid[]) AS l
+          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
+      }
+      if (plan.groupIds.length) {
+        await tx.$executeRaw`INSERT INTO "GroupMembership" ("organizationId", "groupId", "memberId")
+          SELECT ${organizationId}::uuid, g, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.groupIds}::uuid[]) AS g
+          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
+      }
+      if (plan.categoryIds.length) {
+        await tx.$executeRaw`INSERT INTO "MemberCategoryAssignment" ("organizationId", "categoryId", "memberId")
+          SELECT ${organizationId}::uuid, c, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.categoryIds}::uuid[]) AS c
+          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
+      }
+      if (invite) await writeInvitations(tx, input, job, { orgName: org.name, inviterName: `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username, expiresAt, language: settings.language });
+
+      await tx.$executeRaw`
+        INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorUsername", "action", "targetType", "targetId", "targetLabel", "after", "ip")
+        SELECT ${organizationId}::uuid, ${actor.memberId}::uuid, ${actor.username}, ${invite ? 'member.invited' : 'member.created'}, 'member', r."memberId"::text, r."username",
+          jsonb_build_object('username', r."username", 'firstName', r."values"->>'firstName', 'lastName', r."values"->>'lastName', 'email', r."values"->>'email',
+            'roleId', r."roleId", 'userTypeId', r."userTypeId", 'licenses', ${JSON.stringify(plan.licenseIds)}::jsonb, 'groups', ${JSON.stringify(plan.groupIds)}::jsonb,
+            'categories', ${JSON.stringify(plan.categoryIds)}::jsonb, 'mode', ${job.mode}::text, 'importId', ${jobId}::text, 'row', r."rowNumber"),
+          ${input.ip}
+        FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" ORDER BY r."rowNumber"`;
+      await tx.auditEvent.create({
+        data: {
+          organizationId,
+          actorId: actor.memberId,
+          actorUsername: actor.username,
+          action: 'import.committed',
+          targetType: 'import',
+          targetId: jobId,
+          targetLabel: job.fileName ?? `${job.format} CSV`,
+          after: { format: job.format, mode: job.mode, members: job.validRows, licenses: plan.licenseIds, groups: plan.groupIds, categories: plan.categoryIds },
+          ip: input.ip,
+        },
+      });
+      // Passwords were needed only to create the accounts: the job keeps neither them nor their hashes.
+      if (credentials && job.format === 'builtin') {
+        await tx.$executeRaw`UPDATE "ImportRow" SET "values" = "values" - 'password', "passwordHash" = NULL WHERE "jobId" = ${jobId}::uuid`;
+      }
+      await tx.$executeRaw`UPDATE "ImportJob" SET "status" = 'committed', "committedAt" = now(), "processedRows" = "validRows", "heartbeatAt" = NULL,
+        "error" = NULL, "updatedAt" = now() WHERE id = ${jobId}::uuid`;
+    },
+    { timeout: 15 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/**
+ * Invitations and their emails, INVITE_CHUNK rows at a time: random tokens (only their hashes
+ * are stored), emails rendered in bulk and stored with their delivery jobs in the outbox.
+ */
+async function writeInvitations(
+  tx: Prisma.TransactionClient,
+  input: CommitInput,
+  job: JobRecord,
+  ctx: { orgName: string; inviterName: string; expiresAt: Date; language: string },
+) {
+  const { jobId, organizationId, actor } = input;
+  const message = job.message ?? undefined;
+  const render = createBulkRenderer(
+    ['firstName', 'username', 'token'] as const,
+    (v) => ({
+      kind: 'invitation' as const,
+      data: { firstName: v.firstName, organizationName: ctx.orgName, inviterName: ctx.inviterName, username: v.username, link: `${input.baseUrl}/activate/${v.token}`, expiresAt: ctx.expiresAt, message },
+    }),
+    { language: ctx.language },
+  );
+  let cursor = 0;
+  for (;;) {
+    const rows = await tx.$queryRaw<Array<{ rowNumber: number; memberId: string; email: string; firstName: string; username: string }>>`
+      SELECT "rowNumber", "memberId", "values"->>'email' AS email, "values"->>'firstName' AS "firstName", "username"
+      FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "rowNumber" > ${cursor} ORDER BY "rowNumber" LIMIT ${INVITE_CHUNK}`;
+    if (!rows.length) return;
+    cursor = rows.at(-1)!.rowNumber;
+    const tokens = rows.map(() => newToken());
+    await tx.$executeRaw`
+      INSERT INTO "Invitation" ("organizationId", "memberId", "tokenHash", "message", "invitedById", "expiresAt")
+      SELECT ${organizationId}::uuid, m, t, ${message ?? null}, ${actor.memberId}::uuid, ${ctx.expiresAt}
+      FROM unnest(${rows.map((r) => r.memberId)}::uuid[], ${tokens.map(hashToken)}::text[]) AS u(m, t)`;
+    await enqueueEmails(
+      tx,
+      rows.map((r, i) => ({
+        organizationId,
+        kind: 'invitation' as const,
+        to: r.email,
+        rendered: render({ firstName: r.firstName, username: r.username, token: tokens[i]! }),
+      })),
+    );
+  }
+}

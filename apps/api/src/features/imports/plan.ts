@@ -1,0 +1,23 @@
+import type { BatchProperties } from '@sesame/contracts';
+import type { Db } from '@sesame/db';
+import type { FieldError } from '../../lib/errors.ts';
+import { checkBatchProperties } from '../members/batch.ts';
+
+/** What a commit needs to know about the file's user types and the chosen properties. */
+export async function commitPlan(db: Pick<Db, 'importRow' | 'userType' | 'license' | 'group' | 'memberCategory' | 'organization'>, organizationId: string, jobId: string, props: BatchProperties) {
+  const perTypeRows = await db.importRow.groupBy({ by: ['userTypeId'], where: { jobId, valid: true }, _count: { _all: true } });
+  const typeIds = perTypeRows.map((r) => r.userTypeId).filter((x): x is string => !!x);
+  const [org, types] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { namedUserLimit: true } }),
+    db.userType.findMany({ where: { organizationId, id: { in: typeIds } }, select: { id: true, nameEn: true, seatLimit: true, licenses: { select: { licenseId: true } } } }),
+  ]);
+  const errors: FieldError[] = [];
+  if (types.length !== typeIds.length) errors.push({ path: 'rows', message: 'A user type used in the file no longer exists; upload the file again' });
+  const { licenses, licenseIds, groupIds, categoryIds } = await checkBatchProperties(db as Db, organizationId, props, types, errors);
+  const perType = perTypeRows.flatMap((r) => {
+    const type = types.find((t) => t.id === r.userTypeId);
+    return type ? [{ type, n: r._count._all }] : [];
+  });
+  return { errors, licenseIds, groupIds, categoryIds, capacity: { organizationId, namedUserLimit: org.namedUserLimit, perType, licenses, licenseIds } };
+}
+

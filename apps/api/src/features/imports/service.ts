@@ -1,0 +1,374 @@
+import {
+  createRowValidator,
+  csvFormatFields,
+  csvTemplate,
+  csvTemplateFileName,
+  errorReportCsv,
+  matchCsvHeader,
+  parseCsvStream,
+  type BatchMode,
+  type CsvFileIssue,
+  type CsvFormat,
+  type CsvHeaderResult,
+  type CsvRowValues,
+  type CsvValidatorOptions,
+  type Language,
+} from '@sesame/contracts';
+import { Prisma, type Db } from '@sesame/db';
+import type { Config } from '../../config.ts';
+import { audit } from '../../lib/audit.ts';
+import type { AuthContext } from '../../lib/auth.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { canAddMembers, lockAndCheckCapacity, summarize } from '../members/batch.ts';
+import { commitPlan } from './plan.ts';
+import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
+import { insertRows, issue, localise, recomputeDuplicates, recount, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
+import type { ImportCommitBody, ImportCreateQuery, ImportGetQuery, ImportTemplateQuery } from './schemas.ts';
+import type { z } from 'zod';
+
+export type ImportDeps = { db: Db; config: Config; commits: CommitRunner };
+export type RequestInfo = { ip: string; baseUrl: string };
+
+const BATCH_SIZE = 1000;
+
+function requirePrivilege(auth: AuthContext) {
+  if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Importing members requires Update on members or on manage access');
+}
+
+/** The organization's rules a file is validated against (also for edited rows and at commit). */
+export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organizationId' | 'isAdministrator'>, format: CsvFormat, mode: BatchMode) {
+  const organizationId = auth.organizationId;
+  const [org, roles, userTypes] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true } }),
+    db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, roles: { select: { roleId: true } } } }),
+  ]);
+  const allowed = org.allowedIdentityTypes;
+  const formatAllowed = format === 'builtin' ? allowed.includes('builtin') : format === 'ldap' ? allowed.includes('ldap') : allowed.includes('saml') || allowed.includes('oidc');
+  if (!formatAllowed) {
+    const what = { builtin: 'Built-in accounts', ldap: 'LDAP accounts', 'org-login': 'Organization logins (SAML or OpenID Connect)' }[format];
+    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', message: `${what} are not enabled` }]);
+  }
+  const options: CsvValidatorOptions = {
+    format,
+    mode,
+    lookups: {
+      roles,
+      userTypes: userTypes.map((u) => ({ id: u.id, key: u.key, nameEn: u.nameEn, nameFr: u.nameFr, compatibleRoleIds: u.roles.map((r) => r.roleId) })),
+    },
+    identityTypesConfigured: allowed,
+    // Like the wizard: never for invitations, otherwise only where the organization allows it and by an administrator.
+    administratorRoleAllowed: mode !== 'invite' && org.allowAdminAtCreation && auth.isAdministrator,
+    usernameFormat: org.usernameFormat,
+  };
+  return { org, options };
+}
+
+export async function importTemplate(db: Db, auth: AuthContext, q: z.infer<typeof ImportTemplateQuery>) {
+  requirePrivilege(auth);
+  const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { allowedIdentityTypes: true } });
+  return { fileName: csvTemplateFileName(q.format, q.lang), body: csvTemplate(q.format, q.lang, q.mode, { identityTypesConfigured: org.allowedIdentityTypes }) };
+}
+
+/** Stops reading past `maxBytes`: the client gets a 413 and nothing is kept. */
+export function fileTooLarge(maxBytes: number) {
+  const mib = maxBytes / (1024 * 1024);
+  const size = mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${maxBytes} bytes`;
+  return new AppError(413, 'validation_failed', `The file is larger than the ${size} an import accepts; split it into several files`);
+}
+
+async function* limitBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array | string> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (bytes > maxBytes) throw fileTooLarge(maxBytes);
+    yield chunk;
+  }
+}
+
+/**
+ * Streams an uploaded file through the CSV parser into ImportRow, a batch at a time (each
+ * batch is stored before the next chunk is read). Usernames taken in the organization are
+ * checked per batch in SQL. Held in memory: one chunk, one batch and the usernames seen.
+ */
+export async function createImport(
+  deps: ImportDeps,
+  auth: AuthContext,
+  q: z.infer<typeof ImportCreateQuery>,
+  source: AsyncIterable<Uint8Array | string>,
+  info: RequestInfo,
+) {
+  const { db, config } = deps;
+  requirePrivilege(auth);
+  const organizationId = auth.organizationId;
+  const { options } = await validationOptions(db, auth, q.format, q.mode);
+  const job = await db.importJob.create({
+    data: { organizationId, createdById: auth.memberId, format: q.format, mode: q.mode, status: 'validating', fileName: q.fileName ?? null },
+    select: { id: true },
+  });
+  const counts = { total: 0, valid: 0, invalid: 0 };
+  let header: CsvHeaderResult | undefined;
+  try {
+    const summary = await parseCsvStream(
+      limitBytes(source, config.imports.maxBytes),
+      { ...options, maxRows: config.imports.maxRows, batchSize: BATCH_SIZE },
+      {
+        onHeader: (h) => void (header = h),
+        onRows: async (results) => {
+          const rows = results.map(toStoredRow);
+          await markTaken(db, organizationId, rows);
+          for (const r of rows) {
+            counts.total++;
+            if (r.valid) counts.valid++;
+            else counts.invalid++;
+          }
+          await insertRows(db, job.id, rows);
+        },
+      },
+    );
+    const failed = !summary.ok;
+    // A file-level error (missing column, too many rows…): the admin chooses another file, no row is kept.
+    if (failed) await db.importRow.deleteMany({ where: { jobId: job.id } });
+    const done = await db.importJob.update({
+      where: { id: job.id, organizationId },
+      data: {
+        status: failed ? 'failed' : 'validated',
+        totalRows: failed ? 0 : counts.total,
+        validRows: failed ? 0 : counts.valid,
+        invalidRows: failed ? 0 : counts.invalid,
+        fileErrors: summary.fileErrors as object[],
+        fileWarnings: summary.fileWarnings as object[],
+        header: header?.columns.map((c) => c.header) ?? [],
+        delimiter: summary.delimiter,
+        language: header?.language ?? 'en',
+      },
+      select: { id: true, status: true, totalRows: true, validRows: true, invalidRows: true },
+    });
+    await audit(db, {
+      organizationId,
+      actorId: auth.memberId,
+      actorUsername: auth.username,
+      action: 'import.created',
+      targetType: 'import',
+      targetId: job.id,
+      targetLabel: q.fileName ?? `${q.format} CSV`,
+      after: { format: q.format, mode: q.mode, status: done.status, ...counts, fileErrors: summary.fileErrors.map((e) => e.code) },
+      ip: info.ip,
+    });
+    return { id: done.id, status: done.status, counts: { total: done.totalRows, valid: done.validRows, invalid: done.invalidRows } };
+  } catch (err) {
+    await db.importJob.deleteMany({ where: { id: job.id, organizationId } });
+    throw err;
+  }
+}
+
+/** Adds `username_taken` to rows whose username exists in the organization (one query per batch). */
+async function markTaken(db: Db, organizationId: string, rows: StoredRow[]) {
+  const candidates = rows.filter((r) => r.username && !r.issues.some((i) => i.field === 'username' && !i.warning));
+  if (!candidates.length) return;
+  const taken = await db.member.findMany({ where: { organizationId, username: { in: candidates.map((r) => r.username!) } }, select: { username: true } });
+  if (!taken.length) return;
+  const set = new Set(taken.map((t) => t.username));
+  for (const r of candidates) {
+    if (!set.has(r.username!)) continue;
+    r.issues.unshift(issue('username', 'username_taken', { username: r.username! }));
+    r.valid = false;
+  }
+}
+
+async function findJob(db: Db, auth: AuthContext, id: string) {
+  const job = await db.importJob.findFirst({ where: { id, organizationId: auth.organizationId }, include: { createdBy: { select: { username: true } } } });
+  if (!job) throw notFound('Import');
+  return job;
+}
+
+type Job = Awaited<ReturnType<typeof findJob>>;
+
+const committingIsStale = (job: Pick<Job, 'status' | 'heartbeatAt'>) =>
+  job.status === 'committing' && (!job.heartbeatAt || Date.now() - job.heartbeatAt.getTime() > COMMIT_STALE_MS);
+
+function localiseFileIssues(issues: unknown, lang: Language) {
+  return ((issues as CsvFileIssue[] | null) ?? []).map((i) => ({ ...i, message: lang === 'en' ? i.message : localise([{ ...i, field: null } as StoredIssue], lang).errors[0]!.message }));
+}
+
+function jobDto(job: Job, lang: Language) {
+  const total = job.validRows;
+  const processed = job.status === 'committed' ? total : Math.min(job.processedRows, total);
+  return {
+    id: job.id,
+    status: job.status,
+    format: job.format as CsvFormat,
+    mode: job.mode as BatchMode,
+    fileName: job.fileName,
+    counts: { total: job.totalRows, valid: job.validRows, invalid: job.invalidRows },
+    fileErrors: localiseFileIssues(job.fileErrors, lang),
+    fileWarnings: localiseFileIssues(job.fileWarnings, lang),
+    header: (job.header as string[] | null) ?? [],
+    language: (job.language === 'fr' ? 'fr' : 'en') as Language,
+    progress: { processed, total, percent: total ? Math.floor((processed / total) * 1000) / 10 : 0 },
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    committedAt: job.committedAt?.toISOString() ?? null,
+    createdBy: job.createdBy?.username ?? null,
+  };
+}
+
+type RowRecord = { rowNumber: number; values: unknown; errors: unknown; memberId: string | null };
+const rowDto = (r: RowRecord, lang: Language) => ({
+  rowNumber: r.rowNumber,
+  values: r.values as CsvRowValues,
+  ...localise(r.errors as StoredIssue[] | null, lang),
+  memberId: r.memberId,
+});
+
+export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infer<typeof ImportGetQuery>) {
+  requirePrivilege(auth);
+  const job = await findJob(db, auth, id);
+  const rows = q.limit
+    ? await db.importRow.findMany({
+        where: { jobId: job.id, ...(q.errors === 'only' ? { valid: false } : {}), ...(q.cursor ? { rowNumber: { gt: Number(q.cursor) } } : {}) },
+        orderBy: { rowNumber: 'asc' },
+        take: q.limit + 1,
+        select: { rowNumber: true, values: true, errors: true, memberId: true },
+      })
+    : [];
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
+}
+
+function requireEditable(job: Job) {
+  if (job.status === 'validated' || committingIsStale(job)) return;
+  const why: Record<string, string> = {
+    validating: 'The file is still being checked',
+    committing: 'The import is being committed',
+    committed: 'The import is already committed',
+    failed: 'The file could not be read; upload a corrected file',
+  };
+  throw new AppError(409, 'conflict', why[job.status] ?? 'The import cannot be changed now');
+}
+
+/**
+ * Fixes a row: the new values are checked with the upload's rules, the username also against
+ * the organization and the other rows of the file (and rows that duplicated the old or the
+ * new username are re-checked).
+ */
+export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber: number, input: CsvRowValues, lang: Language) {
+  requirePrivilege(auth);
+  const job = await findJob(db, auth, id);
+  requireEditable(job);
+  const { options } = await validationOptions(db, auth, job.format as CsvFormat, job.mode as BatchMode);
+  const row = await db.importRow.findUnique({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } } });
+  if (!row) throw notFound('Row');
+  const fields = csvFormatFields[job.format as CsvFormat];
+  const values: CsvRowValues = { ...(row.values as CsvRowValues) };
+  for (const f of fields) if (input[f] !== undefined) values[f] = input[f];
+  const username = values.username?.trim();
+  const taken = username ? (await db.member.count({ where: { organizationId: auth.organizationId, username } })) > 0 : false;
+  const result = createRowValidator({ ...options, usernameTaken: (u) => taken && u === username }).validateValues(values, rowNumber);
+  const stored = toStoredRow({ ...result, cells: [] });
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ImportJob" WHERE id = ${job.id}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+    await tx.importRow.update({
+      where: { jobId_rowNumber: { jobId: job.id, rowNumber } },
+      data: {
+        values: stored.values,
+        errors: stored.issues.length ? stored.issues : Prisma.DbNull,
+        valid: stored.valid,
+        username: stored.username,
+        roleId: stored.roleId,
+        userTypeId: stored.userTypeId,
+        identityType: stored.identityType,
+        passwordHash: null,
+      },
+    });
+    await recomputeDuplicates(tx, job.id, [row.username, stored.username], rowNumber);
+    const counts = await recount(tx, job.id);
+    const fresh = await tx.importRow.findUniqueOrThrow({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } }, select: { rowNumber: true, values: true, errors: true, memberId: true } });
+    return { row: rowDto(fresh, lang), counts };
+  });
+}
+
+export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber: number) {
+  requirePrivilege(auth);
+  const job = await findJob(db, auth, id);
+  requireEditable(job);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ImportJob" WHERE id = ${job.id}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+    const [removed] = await tx.$queryRaw<Array<{ username: string | null }>>`
+      DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ${rowNumber} RETURNING "username"`;
+    if (!removed) throw notFound('Row');
+    await recomputeDuplicates(tx, job.id, [removed.username]);
+    return { counts: await recount(tx, job.id) };
+  });
+}
+
+/** The rows with errors as a CSV to fix in a spreadsheet: the file's columns plus "Errors". */
+export async function errorReport(db: Db, auth: AuthContext, id: string, langOption: Language | undefined) {
+  requirePrivilege(auth);
+  const job = await findJob(db, auth, id);
+  const lang = langOption ?? (job.language === 'fr' ? 'fr' : 'en');
+  const header = (job.header as string[] | null) ?? [];
+  const fieldAt = header.map((h) => matchCsvHeader(h)?.field);
+  const rows = await db.importRow.findMany({ where: { jobId: job.id, valid: false }, orderBy: { rowNumber: 'asc' }, select: { values: true, errors: true, cells: true } });
+  const report = errorReportCsv(
+    header,
+    rows.map((r) => {
+      const values = r.values as CsvRowValues;
+      const cells = (r.cells as string[] | null) ?? [];
+      // Edited rows: their current values, in the file's own columns.
+      const merged = header.map((_, i) => {
+        const field = fieldAt[i];
+        return field && values[field] !== undefined ? values[field]! : (cells[i] ?? '');
+      });
+      return { cells: [...merged, ...cells.slice(header.length)], errors: ((r.errors as StoredIssue[] | null) ?? []).filter((e) => !e.warning) };
+    }),
+    lang,
+    { delimiter: job.delimiter === ';' || job.delimiter === ',' ? job.delimiter : undefined },
+  );
+  const base = (job.fileName ?? 'import').replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_');
+  return { fileName: `${base}-${lang === 'fr' ? 'erreurs' : 'errors'}.csv`, body: report };
+}
+
+/**
+ * Checks that the whole file can be created (no invalid row left; licences, groups and
+ * categories valid for every user type in it; seats and the named-user limit enough for
+ * every row), then marks the job `committing` and starts the commit in the background.
+ */
+export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: string, body: z.infer<typeof ImportCommitBody>, info: RequestInfo) {
+  const { db } = deps;
+  requirePrivilege(auth);
+  const organizationId = auth.organizationId;
+  const job = await findJob(db, auth, id);
+  if (job.status === 'committed') throw new AppError(409, 'conflict', 'This import is already committed');
+  if (job.status === 'committing' && !committingIsStale(job)) throw new AppError(409, 'conflict', 'This import is being committed');
+  if (job.status !== 'validated' && job.status !== 'committing') requireEditable(job);
+  if (job.invalidRows > 0) {
+    throw new AppError(409, 'conflict', `${job.invalidRows} row${job.invalidRows > 1 ? 's' : ''} still ${job.invalidRows > 1 ? 'have' : 'has'} errors: fix or remove ${job.invalidRows > 1 ? 'them' : 'it'} before importing`);
+  }
+  if (job.validRows === 0) throw new AppError(409, 'conflict', 'There is no row left to import');
+
+  const plan = await commitPlan(db, organizationId, job.id, body.properties ?? {});
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', summarize(plan.errors), plan.errors);
+  // Capacity for the whole file, before anything is created (checked again under the same locks at commit).
+  await db.$transaction(async (tx) => lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows }), { timeout: 30_000 });
+
+  const [started] = await db.$queryRaw<Array<{ commitAttempt: number }>>`
+    UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "processedRows" = 0,
+      "error" = NULL, "properties" = ${JSON.stringify(body.properties ?? {})}::jsonb, "message" = ${body.message ?? null}, "updatedAt" = now()
+    WHERE id = ${job.id}::uuid AND "organizationId" = ${organizationId}::uuid AND "invalidRows" = 0
+      AND ("status" = 'validated' OR ("status" = 'committing' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${COMMIT_STALE_MS / 1000}))))
+    RETURNING "commitAttempt"`;
+  if (!started) throw new AppError(409, 'conflict', 'This import changed meanwhile; reload it and try again');
+  deps.commits.start({
+    jobId: job.id,
+    organizationId,
+    attempt: started.commitAttempt,
+    actor: { memberId: auth.memberId, username: auth.username },
+    ip: info.ip,
+    baseUrl: info.baseUrl,
+  });
+  const fresh = await findJob(db, auth, id);
+  return { ...jobDto(fresh, 'en'), rows: [], nextCursor: null };
+}
+

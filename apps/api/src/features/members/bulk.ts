@@ -1,0 +1,30 @@
+import type { BulkMembersBody, BulkMembersResponse } from '@sesame/contracts';
+import type { AuthContext } from '../../lib/auth.ts';
+import { AppError } from '../../lib/errors.ts';
+import { deleteMember, setDisabled, type ActionInfo, type ManageDeps } from './manage.ts';
+import { updateMember } from './update.ts';
+
+/**
+ * Applies one action to each selected member, each in its own transaction with the same
+ * rules as the single action, and says what succeeded and what was refused and why.
+ */
+export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: BulkMembersBody, info: ActionInfo): Promise<BulkMembersResponse> {
+  const ids = [...new Set(body.memberIds)];
+  const names = new Map(
+    (await deps.db.member.findMany({ where: { organizationId: auth.organizationId, id: { in: ids } }, select: { id: true, username: true } })).map((m) => [m.id, m.username]),
+  );
+  const results: BulkMembersResponse['results'] = [];
+  for (const id of ids) {
+    try {
+      if (body.action === 'disable' || body.action === 'enable') await setDisabled(deps, auth, id, body.action === 'disable', info);
+      else if (body.action === 'delete') await deleteMember(deps, auth, id, info);
+      else await updateMember(deps, auth, id, { role: body.role! }, info);
+      results.push({ id, username: names.get(id) ?? null, ok: true });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id, username: names.get(id) ?? null, ok: false, code: err.code, message: err.message });
+    }
+  }
+  const succeeded = results.filter((r) => r.ok).length;
+  return { succeeded, refused: results.length - succeeded, results };
+}

@@ -1,0 +1,338 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+let admin: Client;
+let globexAdmin: Client;
+
+type Job = {
+  id: string;
+  status: string;
+  counts: { total: number; valid: number; invalid: number };
+  fileErrors: { code: string; message: string; columns?: string[] }[];
+  fileWarnings: { code: string }[];
+  progress: { processed: number; total: number; percent: number };
+  error: string | null;
+  rows: { rowNumber: number; values: Record<string, string>; errors: { field: string | null; code: string; message: string }[]; memberId: string | null }[];
+  nextCursor: string | null;
+};
+
+// The documented example rows (seed 001): Jon Cho and Sanjay Rajhandas.
+const EN_BUILTIN = 'Email,Role,User Type,First Name,Last Name,Username,Password\r\njcho11@email.com,publisher,creator,Jon,Cho,jcho11,jcho.1234\r\nsrajhandas@email.com,user,Creator,Sanjay,Rajhandas,srajhandas,sraj.5678\r\n';
+const FR_BUILTIN_INVITE = "\uFEFFAdresse électronique;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur\nfr.jcho11@email.com;Éditeur;Créateur;Jon;Cho;frjcho11\nfr.sraj@email.com;Utilisateur;Créateur;Sanjay;Rajhandas;frsrajhandas\n";
+
+const upload = (client: Client, csv: string, query: string) => client.request('POST', `/api/imports?${query}`, csv, { 'content-type': 'text/csv' });
+const getJob = async (client: Client, id: string, query = '') => (await client.get(`/api/imports/${id}${query ? `?${query}` : ''}`)).json<Job>();
+
+async function waitForCommit(id: string): Promise<Job> {
+  for (let i = 0; i < 600; i++) {
+    const job = await getJob(admin, id, 'limit=0');
+    if (job.status !== 'committing') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('commit did not finish');
+}
+
+const members = (usernames: string[]) => ctx.db.member.findMany({ where: { organizationId: ctx.acme.organizationId, username: { in: usernames } } });
+
+beforeAll(async () => {
+  ctx = await createTestContext({ acmeMembers: 20 });
+  admin = new Client(ctx);
+  globexAdmin = new Client(ctx);
+  expect((await admin.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+  expect((await globexAdmin.signIn('globex-admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+});
+afterAll(async () => ctx?.close());
+
+describe('GET /api/imports/template', () => {
+  it('serves each format in each language as a BOM-prefixed attachment with the example row', async () => {
+    const en = await admin.get('/api/imports/template?format=builtin&lang=en');
+    expect(en.statusCode).toBe(200);
+    expect(en.headers['content-type']).toMatch(/^text\/csv/);
+    expect(en.headers['content-disposition']).toBe('attachment; filename="members-template-builtin.csv"');
+    expect(en.body).toBe('\uFEFFEmail,Role,User Type,First Name,Last Name,Username,Password\r\njcho11@email.com,publisher,creator,Jon,Cho,jcho11,jcho.1234\r\n');
+    const fr = await admin.get('/api/imports/template?format=org-login&lang=fr&mode=invite');
+    expect(fr.headers['content-disposition']).toContain('modele-membres-org-login.csv');
+    expect(fr.body.split('\r\n')[0]).toBe("\uFEFFE-mail;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur;Type d'identité");
+    const ldap = await admin.get('/api/imports/template?format=ldap&lang=en');
+    expect(ldap.body).toBe('\uFEFFUsername,Role,User Type\r\njcho11,publisher,creator\r\n');
+  });
+
+  it('needs the privilege to add members', async () => {
+    const anonymous = new Client(ctx);
+    expect((await anonymous.get('/api/imports/template?format=builtin')).statusCode).toBe(401);
+  });
+});
+
+describe('POST /api/imports — upload and validation', () => {
+  it('stores the documented example rows (English, comma, credentials) as a valid job', async () => {
+    const res = await upload(admin, EN_BUILTIN, 'format=builtin&mode=credentials&fileName=members.csv');
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<{ id: string; status: string; counts: Job['counts'] }>();
+    expect(created).toMatchObject({ status: 'validated', counts: { total: 2, valid: 2, invalid: 0 } });
+    const job = await getJob(admin, created.id);
+    expect(job.rows.map((r) => [r.rowNumber, r.values.username, r.values.userType])).toEqual([
+      [2, 'jcho11', 'creator'],
+      [3, 'srajhandas', 'Creator'],
+    ]);
+    expect(job.rows.every((r) => r.errors.length === 0)).toBe(true);
+  });
+
+  it('reads French headers, semicolons and a BOM, resolving French role names (invite mode)', async () => {
+    const res = await upload(admin, FR_BUILTIN_INVITE, 'format=builtin&mode=invite');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().counts).toEqual({ total: 2, valid: 2, invalid: 0 });
+    const job = await getJob(admin, res.json().id);
+    expect(job.rows[0]!.values).toMatchObject({ email: 'fr.jcho11@email.com', role: 'Éditeur', username: 'frjcho11' });
+  });
+
+  it('accepts the organization-login and LDAP formats', async () => {
+    const org = await upload(admin, 'Email,Role,User Type,First Name,Last Name,Username,Identity Type\njcho@email.com,publisher,creator,Jon,Cho,jcho11-saml,SAML\n', 'format=org-login&mode=credentials');
+    expect(org.json(), org.body).toMatchObject({ status: 'validated', counts: { valid: 1 } });
+    const ldap = await upload(admin, "Nom d'utilisateur;Rôle;Type d'utilisateur\njcho11-ldap;publisher;creator\nsrajhandas-ldap;user;creator\n", 'format=ldap&mode=credentials');
+    expect(ldap.json(), ldap.body).toMatchObject({ status: 'validated', counts: { valid: 2 } });
+  });
+
+  it('accepts a multipart upload in the field "file"', async () => {
+    const boundary = '----sesame-test';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="team.csv"\r\nContent-Type: text/csv\r\n\r\n${EN_BUILTIN}\r\n--${boundary}--\r\n`;
+    const res = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().counts.valid).toBe(2);
+  });
+
+  it('reports a missing column as one file error in the header’s language and keeps no row', async () => {
+    const res = await upload(admin, "Adresse électronique;Rôle;Prénom;Nom;Nom d'utilisateur\na@b.fr;user;A;B;abcdefg\n", 'format=builtin&mode=invite');
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('failed');
+    const job = await getJob(admin, res.json().id);
+    expect(job.fileErrors).toHaveLength(1);
+    expect(job.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ["Type d'utilisateur"] });
+    expect(job.rows).toEqual([]);
+    expect(await ctx.db.importRow.count({ where: { jobId: job.id } })).toBe(0);
+  });
+
+  it('finds every kind of row error, per row and field', async () => {
+    const taken = (await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: { not: 'admin' } } })).username;
+    const csv = [
+      'Email,Role,User Type,First Name,Last Name,Username,Password',
+      'not-an-email,user,creator,A,B,baduser01,abcd.1234', // 2 bad email
+      "o'brien@email.com,user,creator,A,B,baduser02,abcd.1234", // 3 apostrophe
+      'c@email.com,user,creator,A,B,short,abcd.1234', // 4 short username
+      'd@email.com,user,creator,A,B,josé.garcía,abcd.1234', // 5 non-ASCII
+      'e@email.com,user,creator,A,B,baduser05,password', // 6 weak password
+      'f@email.com,wizard,creator,A,B,baduser06,abcd.1234', // 7 unknown role
+      'g@email.com,publisher,viewer,A,B,baduser07,abcd.1234', // 8 incompatible
+      'h@email.com,user,creator,A,B,baduser01,abcd.1234', // 9 duplicate of row 2
+      `i@email.com,user,creator,A,B,${taken},abcd.1234`, // 10 taken in the organization
+      'j@email.com,user,creator,=HYPERLINK("http://x"),B,gooduser1,abcd.1234', // 11 valid (formula-like name)
+    ].join('\n');
+    const res = await upload(admin, csv, 'format=builtin&mode=credentials&fileName=errors.csv');
+    expect(res.json(), res.body).toMatchObject({ status: 'validated', counts: { total: 10, valid: 1, invalid: 9 } });
+    const job = await getJob(admin, res.json().id, 'errors=only');
+    const codes = Object.fromEntries(job.rows.map((r) => [r.rowNumber, r.errors.map((e) => `${e.field}:${e.code}`)]));
+    expect(codes).toEqual({
+      2: ['email:invalid_email'],
+      3: ['email:email_apostrophe'],
+      4: ['username:username_length'],
+      5: ['username:username_ascii'],
+      6: ['password:weak_password'],
+      7: ['role:unknown_role'],
+      8: ['role:incompatible_role'],
+      9: ['username:duplicate_in_file'],
+      10: ['username:username_taken'],
+    });
+    expect(job.rows.find((r) => r.rowNumber === 9)!.errors[0]!.message).toContain('row 2');
+    const fr = await getJob(admin, job.id, 'errors=only&lang=fr&limit=1');
+    expect(fr.rows[0]!.errors[0]!.message).not.toBe(job.rows[0]!.errors[0]!.message);
+    expect(fr.nextCursor).toBe('2');
+    const page2 = await getJob(admin, job.id, 'errors=only&limit=3&cursor=2');
+    expect(page2.rows.map((r) => r.rowNumber)).toEqual([3, 4, 5]);
+
+    // The error report: the rows with errors, the file's columns plus "Errors", neutralised.
+    const report = await admin.get(`/api/imports/${job.id}/errors.csv`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-disposition']).toContain('errors-errors.csv');
+    const lines = report.body.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFEmail,Role,User Type,First Name,Last Name,Username,Password,Errors');
+    expect(lines).toHaveLength(1 + 9 + 1);
+    expect(lines[2]).toContain("o'brien@email.com");
+    const frReport = await admin.get(`/api/imports/${job.id}/errors.csv?lang=fr`);
+    expect(frReport.body.split('\r\n')[0]).toContain('Erreurs');
+
+    // Fix rows: each fix is checked with the same rules, duplicates included.
+    const patch = (rowNumber: number, values: Record<string, string>) => admin.request('PATCH', `/api/imports/${job.id}/rows/${rowNumber}`, { values });
+    const stillBad = await patch(2, { email: 'still bad' });
+    expect(stillBad.json().row.errors[0].code).toBe('invalid_email');
+    // The edited row takes the duplicate error, not the row it now collides with (row 11).
+    const dup = await patch(3, { email: 'obrien@email.com', username: 'gooduser1' });
+    expect(dup.json().row.errors.map((e: { code: string }) => e.code)).toEqual(['duplicate_in_file']);
+    expect((await getJob(admin, job.id)).rows.find((r) => r.rowNumber === 11)!.errors).toEqual([]);
+    // Renaming row 2 (the first "baduser01") frees row 9 from its duplicate error.
+    const fixed = await patch(2, { email: 'a@email.com', username: 'gooduser2' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().row.errors).toEqual([]);
+    expect((await getJob(admin, job.id)).rows.find((r) => r.rowNumber === 9)!.errors).toEqual([]);
+    const takenAgain = await patch(4, { username: taken });
+    // Taken in the organization, and (as row 10 has it too) a duplicate in the file.
+    expect(takenAgain.json().row.errors.map((e: { code: string }) => e.code)).toEqual(['username_taken', 'duplicate_in_file']);
+
+    // Commit is refused while invalid rows remain, naming how many.
+    const refused = await admin.post(`/api/imports/${job.id}/commit`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/^7 rows still have errors/);
+    for (const n of [3, 4, 5, 6, 7, 8, 10]) expect((await admin.request('DELETE', `/api/imports/${job.id}/rows/${n}`)).statusCode).toBe(200);
+    expect((await getJob(admin, job.id)).counts).toEqual({ total: 3, valid: 3, invalid: 0 });
+    const commit = await admin.post(`/api/imports/${job.id}/commit`, {});
+    expect(commit.statusCode, commit.body).toBe(202);
+    const done = await waitForCommit(job.id);
+    expect(done.status).toBe('committed');
+    expect((await members(['gooduser1', 'gooduser2', 'baduser01'])).map((m) => m.firstName).sort()).toEqual(['=HYPERLINK("http://x")', 'A', 'A']);
+    // The plain-text passwords are not kept once the accounts exist.
+    const rows = await ctx.db.importRow.findMany({ where: { jobId: job.id } });
+    expect(rows.every((r) => !('password' in (r.values as object)) && r.passwordHash === null && r.memberId)).toBe(true);
+  });
+
+  it('neutralises formula-like cells in the error report', async () => {
+    const res = await upload(admin, 'Username,Role,User Type\n=cmd|calc,wizard,creator\n+SUM(A1),wizard,creator\n@evil-user,wizard,creator\n', 'format=ldap&mode=credentials');
+    const report = await admin.get(`/api/imports/${res.json().id}/errors.csv?lang=en`);
+    const lines = report.body.split('\r\n');
+    expect(lines[1]!.startsWith(`"'=cmd|calc",`)).toBe(true);
+    expect(lines[2]!.startsWith(`"'+SUM(A1)",`)).toBe(true);
+    expect(lines[3]!.startsWith(`"'@evil-user",`)).toBe(true);
+  });
+
+  it('refuses a file above IMPORT_MAX_BYTES with 413 and stores nothing', async () => {
+    const before = await ctx.db.importJob.count();
+    const saved = ctx.config.imports.maxBytes;
+    ctx.config.imports.maxBytes = 200;
+    try {
+      const big = `${EN_BUILTIN}${'x@email.com,user,creator,A,B,someone1,abcd.1234\n'.repeat(10)}`;
+      const res = await upload(admin, big, 'format=builtin&mode=credentials');
+      expect(res.statusCode).toBe(413);
+      expect(res.json().detail).toMatch(/larger than the 200 bytes an import accepts/);
+      const boundary = '----b';
+      const multipart = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${big}\r\n--${boundary}--\r\n`, {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      });
+      expect(multipart.statusCode).toBe(413);
+    } finally {
+      ctx.config.imports.maxBytes = saved;
+    }
+    expect(await ctx.db.importJob.count()).toBe(before);
+  });
+
+  it('stops with a clear file error above IMPORT_MAX_ROWS', async () => {
+    const saved = ctx.config.imports.maxRows;
+    ctx.config.imports.maxRows = 1;
+    try {
+      const res = await upload(admin, EN_BUILTIN, 'format=builtin&mode=credentials');
+      expect(res.json().status).toBe('failed');
+      expect((await getJob(admin, res.json().id)).fileErrors.map((e) => e.code)).toEqual(['too_many_rows']);
+    } finally {
+      ctx.config.imports.maxRows = saved;
+    }
+  });
+});
+
+describe('POST /api/imports/:id/commit', () => {
+  it('creates every member of the example file with licences and groups, and records audit events', async () => {
+    const licenses = (await admin.get('/api/licenses')).json().items as { id: string; key: string }[];
+    const groups = (await admin.get('/api/groups')).json().items as { id: string }[];
+    const license = licenses.find((l) => l.key === 'field_apps')!;
+    const id = (await upload(admin, EN_BUILTIN, 'format=builtin&mode=credentials')).json().id;
+    const res = await admin.post(`/api/imports/${id}/commit`, { properties: { licenses: [license.id], groups: [groups[0]!.id], settings: { language: 'en' } } });
+    expect(res.statusCode, res.body).toBe(202);
+    const job = await waitForCommit(id);
+    expect(job).toMatchObject({ status: 'committed', progress: { processed: 2, total: 2, percent: 100 } });
+    const created = await members(['jcho11', 'srajhandas']);
+    expect(created).toHaveLength(2);
+    for (const m of created) expect(m).toMatchObject({ status: 'active', mustChangePassword: true, language: 'en', identityType: 'builtin' });
+    expect(await ctx.db.licenseAssignment.count({ where: { licenseId: license.id, memberId: { in: created.map((m) => m.id) } } })).toBe(2);
+    const signIn = await new Client(ctx).signIn('jcho11', 'jcho.1234');
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json().mustChangePassword).toBe(true);
+    const audits = await ctx.db.auditEvent.findMany({ where: { organizationId: ctx.acme.organizationId, OR: [{ targetId: id }, { targetLabel: { in: ['jcho11', 'srajhandas'] } }] } });
+    expect(audits.map((a) => a.action).sort()).toEqual(['import.committed', 'import.created', 'member.created', 'member.created']);
+    // Committing twice creates nothing more.
+    expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(409);
+    expect(await members(['jcho11', 'srajhandas'])).toHaveLength(2);
+  });
+
+  it('invites the members of a French file through the outbox, in bulk', async () => {
+    const id = (await upload(admin, FR_BUILTIN_INVITE, 'format=builtin&mode=invite')).json().id;
+    expect((await admin.post(`/api/imports/${id}/commit`, { message: 'Bienvenue !' })).statusCode).toBe(202);
+    expect((await waitForCommit(id)).status).toBe('committed');
+    const created = await members(['frjcho11', 'frsrajhandas']);
+    expect(created.map((m) => m.status)).toEqual(['pending', 'pending']);
+    expect(created.every((m) => m.passwordHash === null)).toBe(true);
+    expect(await ctx.db.invitation.count({ where: { memberId: { in: created.map((m) => m.id) }, message: 'Bienvenue !' } })).toBe(2);
+    const mail = await ctx.db.outboxMessage.findMany({ where: { to: { in: ['fr.jcho11@email.com', 'fr.sraj@email.com'] } }, orderBy: { to: 'asc' } });
+    expect(mail).toHaveLength(2);
+    expect(mail[0]!.subject).toBe('Invitation à rejoindre Acme sur Sésame');
+    expect(mail[0]!.text).toContain('frjcho11');
+    expect(mail[0]!.html).toMatch(/\/activate\/[\w-]{43}/);
+    const jobs = await ctx.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY(${mail.map((m) => `mail:${m.id}`)}::text[])`;
+    expect(jobs[0]!.n).toBe(2);
+  });
+
+  it('refuses a file that does not fit the seats, naming the user type or licence and the shortfall, and creates nothing', async () => {
+    const creator = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'creator' } });
+    const used = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId, userTypeId: creator.id } });
+    const csv = ['Username,Role,User Type', ...['seat1-ldap', 'seat2-ldap', 'seat3-ldap'].map((u) => `${u},user,creator`)].join('\n');
+    const id = (await upload(admin, csv, 'format=ldap&mode=credentials')).json().id;
+    await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: used + 1 } });
+    try {
+      const res = await admin.post(`/api/imports/${id}/commit`, {});
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('seats_exhausted');
+      expect(res.json().errors[0].message).toBe('User type Creator: 1 seat(s) left, 3 requested (2 short)');
+    } finally {
+      await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: null } });
+    }
+    const license = await ctx.db.license.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'advanced_analysis' } });
+    const assigned = await ctx.db.licenseAssignment.count({ where: { licenseId: license.id } });
+    await ctx.db.license.update({ where: { id: license.id }, data: { seats: assigned + 2 } });
+    const res = await admin.post(`/api/imports/${id}/commit`, { properties: { licenses: [license.id] } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors[0].message).toBe(`Licence ${license.name}: 2 seat(s) left, 3 requested (1 short)`);
+    expect(await members(['seat1-ldap', 'seat2-ldap', 'seat3-ldap'])).toHaveLength(0);
+    // Without the licence it fits: LDAP members are created active, without password.
+    expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
+    expect((await waitForCommit(id)).status).toBe('committed');
+    const created = await members(['seat1-ldap', 'seat2-ldap', 'seat3-ldap']);
+    expect(created.map((m) => [m.identityType, m.status, m.passwordHash])).toEqual(Array(3).fill(['ldap', 'active', null]));
+  });
+
+  it('goes back to validated, creating nothing, when a username was taken after the upload', async () => {
+    const id = (await upload(admin, 'Username,Role,User Type\nlate-taken1,user,creator\nlate-free-1,user,creator\n', 'format=ldap&mode=credentials')).json().id;
+    const viewer = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: { not: 'admin' } } });
+    await ctx.db.member.create({ data: { organizationId: ctx.acme.organizationId, username: 'late-taken1', firstName: 'L', lastName: 'T', email: 'l@t.fr', roleId: viewer.roleId, userTypeId: viewer.userTypeId } });
+    expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
+    const job = await waitForCommit(id);
+    expect(job.status).toBe('validated');
+    expect(job.error).toMatch(/1 username was taken/);
+    expect(job.counts).toEqual({ total: 2, valid: 1, invalid: 1 });
+    expect(await members(['late-free-1'])).toHaveLength(0);
+  });
+});
+
+describe('organization scope and privileges', () => {
+  it('hides another organization’s job (404) and refuses members without the privilege (403)', async () => {
+    const id = (await upload(admin, EN_BUILTIN, 'format=builtin&mode=credentials')).json().id;
+    expect((await globexAdmin.get(`/api/imports/${id}`)).statusCode).toBe(404);
+    expect((await globexAdmin.request('PATCH', `/api/imports/${id}/rows/2`, { values: { firstName: 'X' } })).statusCode).toBe(404);
+    expect((await globexAdmin.request('DELETE', `/api/imports/${id}/rows/2`)).statusCode).toBe(404);
+    expect((await globexAdmin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(404);
+    expect((await globexAdmin.get(`/api/imports/${id}/errors.csv`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/imports/${id}`)).statusCode).toBe(200);
+
+    const batch = await admin.post('/api/members/batch', { mode: 'credentials', members: [{ firstName: 'Plain', lastName: 'User', email: 'plain@example.com', username: 'plainuser', role: 'user', userType: 'creator', password: 'plain.1234' }] });
+    expect(batch.statusCode, batch.body).toBe(201);
+    await ctx.db.member.updateMany({ where: { organizationId: ctx.acme.organizationId, username: 'plainuser' }, data: { mustChangePassword: false } });
+    const plain = new Client(ctx);
+    expect((await plain.signIn('plainuser', 'plain.1234')).statusCode).toBe(200);
+    expect((await plain.get(`/api/imports/${id}`)).statusCode).toBe(403);
+    expect((await upload(plain, EN_BUILTIN, 'format=builtin&mode=credentials')).statusCode).toBe(403);
+  });
+});
