@@ -100,7 +100,7 @@ export class Client {
     readonly ip = '127.0.0.1',
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<InjectResponse> {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<InjectResponse> {
     const res = await this.ctx.app.inject({
       method,
       url,
