@@ -13,7 +13,7 @@ import { issue, recount } from './rows.ts';
 export const COMMIT_STALE_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
 /** Rows hashed between two progress updates. */
-const HASH_BATCH = 256;
+const HASH_BATCH = 64;
 /** Invitations and their emails are written this many at a time (bounded memory). */
 const INVITE_CHUNK = 2_000;
 
@@ -128,7 +128,7 @@ async function hashPasswords(db: Db, input: CommitInput, hooks: CommitHooks) {
   const [done] = await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NOT NULL`;
   let processed = done?.n ?? 0;
   // Enough work queued that the thread pool never waits for the next batch.
-  const batchSize = Math.max(HASH_BATCH, availableParallelism() * 32);
+  const batchSize = Math.max(HASH_BATCH, availableParallelism() * 16);
   let cursor = 0;
   let pendingWrite: Promise<unknown> = Promise.resolve();
   for (;;) {
@@ -153,8 +153,8 @@ async function hashPasswords(db: Db, input: CommitInput, hooks: CommitHooks) {
         UPDATE "ImportRow" AS r SET "passwordHash" = u.h
         FROM jsonb_to_recordset(${updates}::jsonb) AS u(n int, h text)
         WHERE r."jobId" = ${jobId}::uuid AND r."rowNumber" = u.n`;
+      await hooks.afterHashBatch?.(progress);
     })();
-    await hooks.afterHashBatch?.(processed);
   }
   await pendingWrite;
 }
