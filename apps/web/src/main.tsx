@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient, type SessionProblem } from './lib/query-client.ts';
-import { paths, publicPaths, signInPath } from './lib/session/guards.ts';
+import { isPublicPath, paths, signInPath } from './lib/session/guards.ts';
 import { sessionKeys } from './lib/session/session-queries.ts';
 import { createRouter } from './router.tsx';
 import { theme } from './theme.ts';
@@ -17,7 +17,7 @@ import { theme } from './theme.ts';
 function onSessionProblem(problem: SessionProblem) {
   const { pathname, search } = router.state.location;
   if (problem === 'unauthenticated') {
-    if (publicPaths.includes(pathname)) return;
+    if (isPublicPath(pathname)) return;
     queryClient.clear();
     void router.navigate(signInPath(pathname + search, 'expired'), { replace: true });
     return;

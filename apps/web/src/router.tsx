@@ -1,16 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, data, Outlet, redirect, ScrollRestoration, type LoaderFunction, type RouteObject } from 'react-router';
+import { createBrowserRouter, data, Outlet, ScrollRestoration, type LoaderFunction, type RouteObject } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { ComingSoonPage } from './components/ComingSoonPage.tsx';
 import { DocumentTitle } from './components/DocumentTitle.tsx';
 import { HydrateFallback } from './components/HydrateFallback.tsx';
 import { NavigationProgress } from './components/NavigationProgress.tsx';
+import { Notifications } from './components/Notifications.tsx';
 import { RootErrorPage, RouteErrorPage } from './components/RouteErrorPage.tsx';
-import { signInLoader } from './features/auth/routes/auth-loaders.ts';
+import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
+import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
+import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
-import { paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
+import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
 
 function Root() {
   return (
@@ -19,6 +22,7 @@ function Root() {
       <NavigationProgress />
       <ScrollRestoration />
       <Outlet />
+      <Notifications />
     </>
   );
 }
@@ -62,6 +66,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: { Component: async () => (await import('./features/auth/routes/RequestAccessPage.tsx')).RequestAccessPage },
         },
         {
+          path: `${paths.activate}/:token`,
+          handle: { titleKey: 'activation.title' } satisfies RouteHandle,
+          loader: activationLoader(queryClient),
+          lazy: { Component: async () => (await import('./features/auth/routes/ActivatePage.tsx')).ActivatePage },
+        },
+        {
           path: paths.changePassword,
           handle: { titleKey: 'auth.changePassword.title' } satisfies RouteHandle,
           loader: requireAnySession(queryClient),
@@ -78,12 +88,27 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               ErrorBoundary: RouteErrorPage,
               children: [
-                { index: true, loader: () => redirect(paths.home) },
+                { index: true, loader: homeRedirect(queryClient) },
                 sectionRoute(queryClient, 'members', {
                   loader: membersLoader(queryClient),
                   shouldRevalidate: membersShouldRevalidate,
                   lazy: { Component: async () => (await import('./features/members/routes/MembersPage.tsx')).MembersPage },
                 }),
+                sectionRoute(queryClient, 'addMembers', {
+                  loader: addMembersLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/add-members/routes/AddMembersPage.tsx')).AddMembersPage },
+                }),
+                {
+                  path: paths.welcome,
+                  handle: { titleKey: 'welcome.title' } satisfies RouteHandle,
+                  lazy: { Component: async () => (await import('./features/welcome/routes/WelcomePage.tsx')).WelcomePage },
+                },
+                {
+                  path: paths.devMail,
+                  handle: { titleKey: 'devMail.title' } satisfies RouteHandle,
+                  loader: devMailLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/dev-mail/routes/DevMailPage.tsx')).DevMailPage },
+                },
                 ...placeholders,
                 {
                   path: '*',

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { paths } from '../lib/session/guards.ts';
 import { useMe } from '../lib/session/session-queries.ts';
 import { AppNavigation } from './AppNavigation.tsx';
 import { BrandMark } from './BrandMark.tsx';
@@ -10,13 +11,13 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import classes from './AppLayout.module.css';
 
-export type FlashMessage = 'passwordChanged';
+const flashMessages = ['passwordChanged', 'accountActivated'] as const;
+export type FlashMessage = (typeof flashMessages)[number];
 
+/** A one-time message handed over in the navigation state by the page that led here. */
 function flashOf(state: unknown): FlashMessage | null {
-  if (typeof state === 'object' && state !== null && 'flash' in state && state.flash === 'passwordChanged') {
-    return 'passwordChanged';
-  }
-  return null;
+  if (typeof state !== 'object' || state === null || !('flash' in state)) return null;
+  return flashMessages.find((message) => message === state.flash) ?? null;
 }
 
 /** Frame of the signed-in area: header, section navigation and the current page. */
@@ -42,7 +43,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <Link to="/members" className={classes.brandLink} aria-label={t('app.name')}>
+            <Link to={paths.home} className={classes.brandLink} aria-label={t('app.name')}>
               <BrandMark />
             </Link>
             <Divider orientation="vertical" my={18} visibleFrom="xs" />

@@ -1,6 +1,7 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconActivity,
+  IconMailbox,
   IconCertificate,
   IconInbox,
   IconSettings,
@@ -11,7 +12,9 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useDevMailAvailable } from '../lib/dev-mail.ts';
 import { hasPrivilege } from '../lib/privileges.ts';
+import { paths } from '../lib/session/guards.ts';
 import { sections, type AppSection, type SectionId } from '../lib/sections.ts';
 import { useMe } from '../lib/session/session-queries.ts';
 
@@ -32,6 +35,7 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { privileges } = useMe();
   const { pathname } = useLocation();
   const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege));
+  const devMail = useDevMailAvailable();
 
   return (
     <Stack gap="lg">
@@ -66,6 +70,24 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
           </div>
         );
       })}
+      {devMail ? (
+        <div>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} lts={0.4}>
+            {t('nav.sections.development')}
+          </Text>
+          <NavLink
+            component={Link}
+            to={paths.devMail}
+            onClick={onNavigate}
+            active={pathname === paths.devMail}
+            aria-current={pathname === paths.devMail ? 'page' : undefined}
+            label={t('nav.devMail')}
+            leftSection={<IconMailbox size={19} stroke={1.7} aria-hidden />}
+            style={{ borderRadius: 8 }}
+            fw={pathname === paths.devMail ? 600 : 500}
+          />
+        </div>
+      ) : null}
     </Stack>
   );
 }

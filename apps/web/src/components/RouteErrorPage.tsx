@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconLock, IconMapPinOff, IconRefresh } from '@tabler
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { problemMessage } from '../lib/problem-message.ts';
+import { paths } from '../lib/session/guards.ts';
 import { StatusPage } from './StatusPage.tsx';
 
 /** Error boundary of a route: unknown page, missing privilege, or a failure while loading. */
@@ -10,7 +11,7 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
   const { t } = useTranslation();
   const error = useRouteError();
   const home = (
-    <Button component={Link} to="/members" variant="default">
+    <Button component={Link} to={paths.home} variant="default">
       {t('errors.backHome')}
     </Button>
   );

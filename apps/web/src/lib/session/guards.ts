@@ -9,11 +9,25 @@ export const paths = {
   signIn: '/sign-in',
   changePassword: '/change-password',
   requestAccess: '/request-access',
-  home: '/members',
+  /** Sends each member to their own start page (see homePathFor). */
+  home: '/',
+  members: '/members',
+  welcome: '/welcome',
+  activate: '/activate',
+  devMail: '/dev/mail',
 } as const;
 
 /** Pages anyone may see; a lost session there is not an error. */
 export const publicPaths: readonly string[] = [paths.signIn, paths.requestAccess];
+
+export function isPublicPath(pathname: string): boolean {
+  return publicPaths.includes(pathname) || pathname.startsWith(`${paths.activate}/`);
+}
+
+/** Where a signed-in member starts: the members list if they may see it, else a welcome page. */
+export function homePathFor(me: Pick<MeResponse, 'privileges'>): string {
+  return me.privileges.members !== 'none' ? paths.members : paths.welcome;
+}
 
 export function signInPath(next?: string, reason?: 'expired' | 'signed-out') {
   const search = new URLSearchParams();
@@ -60,6 +74,14 @@ export function requirePrivilege(queryClient: QueryClient, required: RequiredPri
     const me = await queryClient.ensureQueryData(meQueryOptions());
     if (!hasPrivilege(me.privileges, required)) throw data(null, { status: 403 });
     return null;
+  };
+}
+
+/** The app's root: each member goes on to their own start page. */
+export function homeRedirect(queryClient: QueryClient) {
+  return async () => {
+    const me = await queryClient.ensureQueryData(meQueryOptions());
+    return redirect(homePathFor(me));
   };
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useChangePassword } from '../api/change-password.ts';
-import { PasswordRequirements } from './PasswordRequirements.tsx';
+import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
 
 // The API's body schema plus the confirmation field, which never leaves the browser.
 const ChangePasswordFormSchema = ChangePasswordBody.extend({ confirmPassword: z.string() }).refine(

@@ -2,7 +2,7 @@ import { Alert, Button, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../../lib/session/guards.ts';
+import { homePathFor } from '../../../lib/session/guards.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { useSignOut } from '../../../lib/session/sign-out.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
@@ -15,7 +15,9 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx';
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { member, mustChangePassword } = useMe();
+  const me = useMe();
+  const { member, mustChangePassword } = me;
+  const home = homePathFor(me);
   const signOut = useSignOut();
 
   const secondaryAction = mustChangePassword ? (
@@ -23,7 +25,7 @@ export function ChangePasswordPage() {
       {t('auth.changePassword.signOutInstead')}
     </Button>
   ) : (
-    <Button component={Link} to={paths.home} variant="default">
+    <Button component={Link} to={home} variant="default">
       {t('auth.changePassword.cancel')}
     </Button>
   );
@@ -48,7 +50,7 @@ export function ChangePasswordPage() {
       )}
       <ChangePasswordForm
         secondaryAction={secondaryAction}
-        onChanged={() => void navigate(paths.home, { replace: true, state: { flash: 'passwordChanged' } })}
+        onChanged={() => void navigate(home, { replace: true, state: { flash: 'passwordChanged' } })}
       />
     </AuthLayout>
   );

@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { isSafeNext, paths } from '../../../lib/session/guards.ts';
+import { homePathFor, isSafeNext, paths } from '../../../lib/session/guards.ts';
 import { fetchMe, sessionKeys } from '../../../lib/session/session-queries.ts';
+import { invitationQueryOptions } from '../api/invitation.ts';
 
 /** Someone already signed in who opens the sign-in page goes straight on. */
 export function signInLoader(queryClient: QueryClient) {
@@ -15,6 +16,14 @@ export function signInLoader(queryClient: QueryClient) {
     queryClient.setQueryData(sessionKeys.me(), me);
     if (me.mustChangePassword) return redirect(paths.changePassword);
     const next = new URL(request.url).searchParams.get('next');
-    return redirect(isSafeNext(next) ? next : paths.home);
+    return redirect(isSafeNext(next) ? next : homePathFor(me));
+  };
+}
+
+/** The activation page shows the invitation at once: fetch it first (a refusal is the page's to show). */
+export function activationLoader(queryClient: QueryClient) {
+  return async ({ params }: LoaderFunctionArgs) => {
+    await queryClient.prefetchQuery(invitationQueryOptions(params.token ?? ''));
+    return null;
   };
 }

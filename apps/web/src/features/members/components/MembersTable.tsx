@@ -1,9 +1,10 @@
-import { Avatar, Group, Skeleton, Table, Text } from '@mantine/core';
+import { Avatar, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Member, MemberSort } from '@sesame/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format.ts';
 import { initials } from '../../../lib/initials.ts';
 import type { SortOrder } from '../member-filters.ts';
+import { InvitationActions } from './InvitationActions.tsx';
 import { MemberStatusBadge } from './MemberStatusBadge.tsx';
 import { SortableHeader } from './SortableHeader.tsx';
 import classes from './MembersTable.module.css';
@@ -17,9 +18,13 @@ interface MembersTableProps {
   onSort: (column: MemberSort) => void;
   /** Rows on screen belong to the previous request while a new one runs. */
   stale: boolean;
+  /** Shown to those who manage invitations: a menu on each pending member's row. */
+  invitations?: {
+    busyId: string | null;
+    onResend: (member: Member) => void;
+    onRevoke: (member: Member) => void;
+  };
 }
-
-const columnCount = 8;
 
 /** Lets a narrow column break an address before the "@" rather than overflow. */
 function BreakableEmail({ email }: { email: string }) {
@@ -34,10 +39,11 @@ function BreakableEmail({ email }: { email: string }) {
   );
 }
 
-export function MembersTable({ members, skeletonRows, sort, order, onSort, stale }: MembersTableProps) {
+export function MembersTable({ members, skeletonRows, sort, order, onSort, stale, invitations }: MembersTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const sortProps = { sort, order, onSort };
+  const columnCount = invitations ? 9 : 8;
 
   return (
     <Table.ScrollContainer minWidth={960} type="native">
@@ -61,6 +67,11 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
             <Table.Th className={classes.th}>{t('members.table.status')}</Table.Th>
             <SortableHeader column="lastSignInAt" label={t('members.table.lastSignIn')} {...sortProps} />
             <SortableHeader column="createdAt" label={t('members.table.createdAt')} {...sortProps} />
+            {invitations ? (
+              <Table.Th className={classes.th} w={56}>
+                <VisuallyHidden>{t('members.table.actions')}</VisuallyHidden>
+              </Table.Th>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -108,6 +119,18 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
                       {format.date(member.createdAt)}
                     </time>
                   </Table.Td>
+                  {invitations ? (
+                    <Table.Td>
+                      {member.status === 'pending' ? (
+                        <InvitationActions
+                          member={member}
+                          busy={invitations.busyId === member.id}
+                          onResend={invitations.onResend}
+                          onRevoke={invitations.onRevoke}
+                        />
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))
             : Array.from({ length: skeletonRows }, (_, row) => (

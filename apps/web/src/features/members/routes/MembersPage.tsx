@@ -1,14 +1,18 @@
 import { Alert, Box, Button, Divider, Group, Loader, Paper, Skeleton, Text } from '@mantine/core';
-import type { MemberSort } from '@sesame/contracts';
+import type { Member, MemberSort } from '@sesame/contracts';
 import { IconAlertCircle, IconRefresh, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useFormatters } from '../../../lib/format.ts';
+import { notify } from '../../../lib/notifications.ts';
 import { hasPrivilege } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { sectionById } from '../../../lib/sections.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
+import { useResendInvitation, useRevokeInvitation } from '../api/invitations.ts';
 import { useMembersList } from '../api/list-members.ts';
 import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
 import { MembersFilters } from '../components/MembersFilters.tsx';
@@ -62,6 +66,9 @@ export function MembersPage() {
   const goPrevious = () => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) });
 
   const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege);
+  const invitations = useInvitationActions(
+    hasPrivilege(privileges, { area: 'members', level: 'update' }) || hasPrivilege(privileges, { area: 'manage_access', level: 'update' }),
+  );
   const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
 
   return (
@@ -126,6 +133,7 @@ export function MembersPage() {
             order={filters.order}
             onSort={sortBy}
             stale={list.isPlaceholderData}
+            invitations={invitations.table}
           />
         )}
 
@@ -147,6 +155,58 @@ export function MembersPage() {
           </>
         ) : null}
       </Paper>
+      {invitations.dialog}
     </>
   );
+}
+
+/** Resend and revoke for pending members, with a confirmation before revoking. */
+function useInvitationActions(allowed: boolean) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const resend = useResendInvitation();
+  const revoke = useRevokeInvitation();
+  // The member stays named while the dialog closes, hence two states.
+  const [toRevoke, setToRevoke] = useState<Member | null>(null);
+  const [revokeOpen, setRevokeOpen] = useState(false);
+  const askRevoke = (member: Member) => {
+    setToRevoke(member);
+    setRevokeOpen(true);
+  };
+  const nameOf = (member: Member) => member.fullName || member.username;
+
+  const onResend = (member: Member) =>
+    resend.mutate(member.id, {
+      onSuccess: ({ expiresAt }) =>
+        notify({ tone: 'success', title: t('members.invitation.resent'), message: t('members.invitation.resentBody', { email: member.email, date: format.longDateTime(expiresAt) }) }),
+      onError: (error) => notify({ tone: 'error', title: t('members.invitation.resendFailed'), message: problemMessage(error, t) }),
+    });
+  const confirmRevoke = () => {
+    const member = toRevoke;
+    if (!member) return;
+    revoke.mutate(member.id, {
+      onSuccess: () => notify({ tone: 'success', title: t('members.invitation.revoked'), message: t('members.invitation.revokedBody', { email: member.email }) }),
+      onError: (error) => notify({ tone: 'error', title: t('members.invitation.revokeFailed'), message: problemMessage(error, t) }),
+      onSettled: () => setRevokeOpen(false),
+    });
+  };
+
+  const busyId = resend.isPending ? resend.variables : revoke.isPending ? revoke.variables : null;
+  return {
+    table: allowed ? { busyId: busyId ?? null, onResend, onRevoke: askRevoke } : undefined,
+    dialog: (
+      <ConfirmDialog
+        opened={revokeOpen}
+        title={toRevoke ? t('members.invitation.revokeTitle', { name: nameOf(toRevoke) }) : ''}
+        confirmLabel={t('members.invitation.revokeConfirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={confirmRevoke}
+        onCancel={() => setRevokeOpen(false)}
+        loading={revoke.isPending}
+        danger
+      >
+        {toRevoke ? t('members.invitation.revokeBody', { email: toRevoke.email }) : ''}
+      </ConfirmDialog>
+    ),
+  };
 }

@@ -1,0 +1,16 @@
+export const addMembersKeys = {
+  all: ['add-members'] as const,
+  organization: () => [...addMembersKeys.all, 'organization'] as const,
+  licenses: () => [...addMembersKeys.all, 'licenses'] as const,
+  groups: () => [...addMembersKeys.all, 'groups'] as const,
+  categories: () => [...addMembersKeys.all, 'member-categories'] as const,
+  usernameSuggestion: (params: UsernameSuggestionParams) => [...addMembersKeys.all, 'username-suggestion', params] as const,
+};
+
+export interface UsernameSuggestionParams {
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** Usernames already in the wizard's list. */
+  exclude: string[];
+}

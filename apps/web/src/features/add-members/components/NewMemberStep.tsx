@@ -1,0 +1,254 @@
+import { Alert, Anchor, Badge, Fieldset, Group, Loader, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { BatchMode } from '@sesame/contracts';
+import { IconMailForward } from '@tabler/icons-react';
+import { useEffect, type ReactNode } from 'react';
+import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { useFormatters } from '../../../lib/format.ts';
+import type { WizardData } from '../api/wizard-data.ts';
+import { useUsernameSuggestion } from '../api/username-suggestion.ts';
+import { memberFieldError } from '../member-form.ts';
+import { assignableRoles, defaultRoleFor, type DraftMember, type MemberField, type MemberFormValues } from '../wizard-state.ts';
+import { StepFrame } from './StepFrame.tsx';
+
+interface NewMemberStepProps {
+  form: UseFormReturn<MemberFormValues>;
+  data: WizardData;
+  mode: BatchMode;
+  members: DraftMember[];
+  /** The list row being edited, if any. */
+  editing: DraftMember | null;
+  /** Once the admin types a username of their own, proposals stop replacing it. */
+  usernameEdited: boolean;
+  onUsernameEdited: (edited: boolean) => void;
+  /** Polite announcement after "Next, add another" ("… was added to the list"). */
+  announcement: string;
+  onViewList: () => void;
+  /** Enter in a field: the form's submit button ("Next, add another", or "Save" when editing). */
+  onSubmit: () => void;
+  problems: ReactNode;
+  actions: ReactNode;
+}
+
+export function NewMemberStep(props: NewMemberStepProps) {
+  const { form, data, mode, members, editing, usernameEdited, onUsernameEdited, announcement, onViewList, onSubmit, problems, actions } = props;
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { register, control, setValue, getValues, formState } = form;
+  const { errors } = formState;
+  const [firstName, lastName, email, username, userTypeId, password] = useWatch({
+    control,
+    name: ['firstName', 'lastName', 'email', 'username', 'userType', 'password'],
+  });
+
+  // Ask for a proposal once typing pauses; the list's usernames are excluded so that two
+  // members of the same batch never get the same one.
+  const [debounced] = useDebouncedValue(JSON.stringify([firstName.trim(), lastName.trim(), email.trim()]), 300);
+  const [first, last, mail] = JSON.parse(debounced) as [string, string, string];
+  const hasName = `${first}${last}${mail}` !== '';
+  const exclude = members.filter((member) => member.id !== editing?.id).map((member) => member.username);
+  const suggestion = useUsernameSuggestion({ firstName: first, lastName: last, email: mail, exclude }, hasName);
+  const proposed = hasName && !suggestion.isPlaceholderData ? suggestion.data?.username : undefined;
+
+  useEffect(() => {
+    if (usernameEdited) return;
+    const next = hasName ? proposed : '';
+    if (next === undefined || next === getValues('username')) return;
+    setValue('username', next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  }, [usernameEdited, hasName, proposed, getValues, setValue, formState.isSubmitted]);
+
+  const userType = data.userTypes.find((type) => type.id === userTypeId);
+  const roles = assignableRoles(data.roles, userType, data.organization);
+  const adminWithheld =
+    !data.organization.allowAdminAtCreation &&
+    data.roles.some((role) => role.isAdministrator && userType?.compatibleRoles.some((compatible) => compatible.id === role.id));
+
+  const fieldError = (field: MemberField, value: string) => memberFieldError(t, field, errors[field], value);
+  const suggesting = !usernameEdited && hasName && (suggestion.isFetching || debounced !== JSON.stringify([firstName.trim(), lastName.trim(), email.trim()]));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+    <StepFrame
+      title={editing ? t('addMembers.member.titleEdit') : t('addMembers.steps.member')}
+      intro={t('addMembers.member.intro')}
+      problems={problems}
+      actions={actions}
+    >
+      <Stack gap="lg">
+        <Group justify="space-between" gap="sm" mb={announcement || (members.length > 0 && !editing) ? 0 : 'calc(-1 * var(--mantine-spacing-lg))'}>
+          {/* Always present, so that screen readers hear what is added to it. */}
+          <div aria-live="polite">
+            {announcement ? (
+              <Text size="sm" c="teal.8" fw={600} data-testid="member-added">
+                {announcement}
+              </Text>
+            ) : null}
+          </div>
+          {members.length > 0 && !editing ? (
+            <Group gap="xs">
+              <Badge variant="light" size="lg" tt="none" fw={600}>
+                {t('addMembers.member.inList', { count: members.length })}
+              </Badge>
+              <Anchor component="button" type="button" size="sm" onClick={onViewList}>
+                {t('addMembers.member.viewList')}
+              </Anchor>
+            </Group>
+          ) : null}
+        </Group>
+
+        <Fieldset legend={t('addMembers.member.identity')} radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+            <TextInput
+              label={t('addMembers.member.firstName')}
+              required
+              autoComplete="off"
+              data-autofocus
+              error={fieldError('firstName', firstName)}
+              {...register('firstName')}
+            />
+            <TextInput label={t('addMembers.member.lastName')} required autoComplete="off" error={fieldError('lastName', lastName)} {...register('lastName')} />
+            <TextInput
+              label={t('addMembers.member.email')}
+              type="email"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              error={fieldError('email', email)}
+              {...register('email')}
+            />
+            <Stack gap={4}>
+              <TextInput
+                label={t('addMembers.member.username')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                description={t('addMembers.member.usernameDescription')}
+                required
+                autoComplete="off"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                rightSection={suggesting ? <Loader size={14} aria-label={t('addMembers.member.usernameSuggesting')} /> : null}
+                error={fieldError('username', username)}
+                {...register('username', { onChange: (event: { target: { value: string } }) => onUsernameEdited(event.target.value !== '') })}
+              />
+              {usernameEdited && proposed && proposed !== username ? (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="xs"
+                  ta="left"
+                  onClick={() => {
+                    onUsernameEdited(false);
+                    setValue('username', proposed, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                  }}
+                >
+                  {t('addMembers.member.useSuggestion', { username: proposed })}
+                </Anchor>
+              ) : null}
+            </Stack>
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('addMembers.member.access')} radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+            <Controller
+              control={control}
+              name="userType"
+              render={({ field }) => (
+                <Select
+                  label={t('addMembers.member.userType')}
+                  required
+                  data={data.userTypes.map((type) => ({ value: type.id, label: format.name(type) }))}
+                  value={field.value || null}
+                  onChange={(value) => {
+                    const next = value ?? '';
+                    field.onChange(next);
+                    // A role the new type does not allow is replaced by the default one.
+                    const nextType = data.userTypes.find((type) => type.id === next);
+                    const allowed = assignableRoles(data.roles, nextType, data.organization);
+                    if (!allowed.some((role) => role.id === getValues('role'))) {
+                      setValue('role', defaultRoleFor(data.roles, nextType, data.organization), { shouldValidate: formState.isSubmitted });
+                    }
+                  }}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  allowDeselect={false}
+                  comboboxProps={{ shadow: 'md' }}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  description={userType ? <UserTypeDetails userType={userType} data={data} members={members} editing={editing} /> : undefined}
+                  error={fieldError('userType', field.value)}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="role"
+              render={({ field }) => (
+                <Select
+                  label={t('addMembers.member.role')}
+                  required
+                  data={roles.map((role) => ({ value: role.id, label: format.name(role) }))}
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  allowDeselect={false}
+                  comboboxProps={{ shadow: 'md' }}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  description={
+                    adminWithheld ? `${t('addMembers.member.roleDescription')} ${t('addMembers.member.adminLater')}` : t('addMembers.member.roleDescription')
+                  }
+                  error={fieldError('role', field.value)}
+                />
+              )}
+            />
+            {mode === 'credentials' ? (
+              <Stack gap={8}>
+                <PasswordInput
+                  label={t('addMembers.member.password')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  description={t('addMembers.member.passwordDescription')}
+                  autoComplete="new-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+                  error={fieldError('password', password)}
+                  aria-describedby={password ? 'member-password-requirements' : undefined}
+                  {...register('password')}
+                />
+                {password ? <PasswordRequirements id="member-password-requirements" password={password} /> : null}
+              </Stack>
+            ) : (
+              <Alert variant="light" color="lapis" icon={<IconMailForward size={20} aria-hidden />} style={{ alignSelf: 'start' }}>
+                {t('addMembers.member.inviteNote')}
+              </Alert>
+            )}
+          </SimpleGrid>
+        </Fieldset>
+      </Stack>
+    </StepFrame>
+    </form>
+  );
+}
+
+/** What the chosen user type allows: compatible roles and licences, seats left. */
+function UserTypeDetails({ userType, data, members, editing }: { userType: WizardData['userTypes'][number]; data: WizardData; members: DraftMember[]; editing: DraftMember | null }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const roleNames = data.roles.filter((role) => userType.compatibleRoles.some((compatible) => compatible.id === role.id)).map((role) => format.name(role));
+  const licenseCount = userType.compatibleLicenses.length;
+  const parts = [
+    t('addMembers.member.compatibleRoles', { roles: roleNames.join(', ') }),
+    licenseCount > 0 ? t('addMembers.member.compatibleLicenses', { count: licenseCount }) : t('addMembers.member.noCompatibleLicense'),
+  ];
+  if (userType.seatLimit !== null) {
+    const inList = members.filter((member) => member.userType === userType.id && member.id !== editing?.id).length;
+    parts.push(t('addMembers.member.typeSeatsLeft', { count: Math.max(0, userType.seatLimit - userType.seatsUsed - inList) }));
+  }
+  return <>{parts.join(' · ')}</>;
+}

@@ -1,0 +1,60 @@
+import { NewMember, Password, type BatchMode } from '@sesame/contracts';
+import type { TFunction } from 'i18next';
+import type { FieldError } from 'react-hook-form';
+import { z } from 'zod';
+import type { MemberField, MemberFormValues } from './wizard-state.ts';
+
+/**
+ * The new-member form's rules: the API's NewMember schema field by field, plus what only the
+ * wizard knows (the other usernames of the list; whether passwords are used at all).
+ */
+export function memberFormSchema(mode: BatchMode | null, otherUsernames: readonly string[]) {
+  const taken = new Set(otherUsernames);
+  return z.object({
+    firstName: NewMember.shape.firstName,
+    lastName: NewMember.shape.lastName,
+    email: NewMember.shape.email,
+    username: NewMember.shape.username.refine((username) => !taken.has(username), { message: 'in_list' }),
+    userType: NewMember.shape.userType,
+    role: NewMember.shape.role,
+    // Empty means "generate one"; invited members choose their own, so it is not checked then.
+    password: z.string().refine((password) => mode !== 'credentials' || password === '' || Password.safeParse(password).success),
+  }) satisfies z.ZodType<MemberFormValues, MemberFormValues>;
+}
+
+/**
+ * The message for a field's error in the interface language. The contract's messages are
+ * English, so client-side errors are worded here from the zod issue code; errors placed by
+ * the server (type "server") are shown as the server wrote them.
+ */
+export function memberFieldError(t: TFunction, field: MemberField, error: FieldError | undefined, value: string): string | undefined {
+  if (!error) return undefined;
+  if (error.type === 'server') return error.message;
+  const prefix = 'addMembers.member.errors';
+  switch (field) {
+    case 'firstName':
+    case 'lastName':
+      if (error.type === 'too_big') return t(`${prefix}.nameTooLong`);
+      return t(field === 'firstName' ? `${prefix}.firstNameRequired` : `${prefix}.lastNameRequired`);
+    case 'email':
+      if (value.trim() === '') return t(`${prefix}.emailRequired`);
+      if (/['’‘`]/.test(value)) return t(`${prefix}.emailApostrophe`);
+      if (error.type === 'too_big') return t(`${prefix}.emailTooLong`);
+      return t(`${prefix}.emailInvalid`);
+    case 'username':
+      if (error.message === 'in_list') return t(`${prefix}.usernameInList`);
+      if (error.type === 'too_small') return t(`${prefix}.usernameTooShort`);
+      if (error.type === 'too_big') return t(`${prefix}.usernameTooLong`);
+      return t(`${prefix}.usernameAscii`);
+    case 'userType':
+      return t(`${prefix}.userTypeRequired`);
+    case 'role':
+      return t(`${prefix}.roleRequired`);
+    case 'password':
+      return t(`${prefix}.password`);
+  }
+}
+
+export function hasMemberEntries(values: Pick<MemberFormValues, 'firstName' | 'lastName' | 'email' | 'password'>): boolean {
+  return [values.firstName, values.lastName, values.email, values.password].some((value) => value.trim() !== '');
+}

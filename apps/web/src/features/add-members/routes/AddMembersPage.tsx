@@ -1,0 +1,371 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Paper, Stepper, Text } from '@mantine/core';
+import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
+import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconUserPlus } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMemo, useReducer, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useCreateMembers } from '../api/create-members.ts';
+import { useWizardData } from '../api/wizard-data.ts';
+import { AddMembersResult } from '../components/AddMembersResult.tsx';
+import { LeaveWizardGuard } from '../components/LeaveWizardGuard.tsx';
+import { MemberListStep } from '../components/MemberListStep.tsx';
+import { MethodStep } from '../components/MethodStep.tsx';
+import { NewMemberStep } from '../components/NewMemberStep.tsx';
+import { ProblemsAlert } from '../components/ProblemsAlert.tsx';
+import { PropertiesStep } from '../components/PropertiesStep.tsx';
+import { SummaryStep } from '../components/SummaryStep.tsx';
+import { hasMemberEntries, memberFormSchema } from '../member-form.ts';
+import classes from './AddMembersPage.module.css';
+import {
+  buildBatchBody,
+  defaultRoleFor,
+  defaultUserTypeId,
+  effectiveLicenses,
+  emptyMemberForm,
+  emptyProblems,
+  hasProblems,
+  initialWizardState,
+  MAX_MESSAGE_LENGTH,
+  placeServerProblems,
+  stepIndex,
+  wizardReducer,
+  wizardSteps,
+  type MemberFormValues,
+  type WizardStep,
+} from '../wizard-state.ts';
+
+/**
+ * The Add Members wizard: Method → New member → Compile member list → Set member
+ * properties → Summary, then one all-or-nothing request. Going back and forth keeps
+ * everything; leaving with entries asks first.
+ */
+export function AddMembersPage() {
+  const { t } = useTranslation();
+  const data = useWizardData();
+  const { organization, roles, userTypes } = data;
+  const [state, dispatch] = useReducer(wizardReducer, organization, initialWizardState);
+  const [result, setResult] = useState<{ mode: BatchMode; response: MembersBatchResponse } | null>(null);
+  const [methodSubmitted, setMethodSubmitted] = useState(false);
+  const [usernameEdited, setUsernameEdited] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const createMembers = useCreateMembers();
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+
+  // The member form lives here, not in its step, so that going back and forth keeps it.
+  const blankForm = (keep?: Pick<MemberFormValues, 'userType' | 'role'>) => {
+    const userType = keep?.userType ?? defaultUserTypeId(userTypes, organization);
+    const role = keep?.role ?? defaultRoleFor(roles, userTypes.find((type) => type.id === userType), organization);
+    return emptyMemberForm(userType, role);
+  };
+  const otherUsernames = useMemo(
+    () => state.members.filter((member) => member.id !== state.editingId).map((member) => member.username),
+    [state.members, state.editingId],
+  );
+  const resolver = useMemo(() => zodResolver(memberFormSchema(state.mode, otherUsernames)), [state.mode, otherUsernames]);
+  const form = useForm<MemberFormValues>({ defaultValues: blankForm(), resolver });
+  const typed = useWatch({ control: form.control, name: ['firstName', 'lastName', 'email', 'password'] });
+  const formHasEntries = hasMemberEntries({ firstName: typed[0], lastName: typed[1], email: typed[2], password: typed[3] });
+
+  const editing = state.members.find((member) => member.id === state.editingId) ?? null;
+  const mode = state.mode ?? 'credentials';
+  const dirty = !result && (state.members.length > 0 || formHasEntries || state.message.trim() !== '');
+  const licenses = effectiveLicenses(state, data.licenses, userTypes);
+
+  const goTo = (step: WizardStep) => {
+    setAnnouncement('');
+    dispatch({ type: 'goTo', step });
+  };
+
+  const clearForm = (keep?: Pick<MemberFormValues, 'userType' | 'role'>) => {
+    form.reset(blankForm(keep));
+    setUsernameEdited(false);
+  };
+
+  // --- Step actions ------------------------------------------------------------------
+
+  const leaveMethod = () => {
+    setMethodSubmitted(true);
+    if (!state.mode || state.message.length > MAX_MESSAGE_LENGTH) return;
+    goTo(state.members.length > 0 && !formHasEntries ? 'list' : 'member');
+  };
+
+  const addMember = (then: 'another' | 'list') =>
+    form.handleSubmit((values) => {
+      dispatch({ type: 'addMember', member: values });
+      clearForm({ userType: values.userType, role: values.role });
+      if (then === 'another') {
+        setAnnouncement(t('addMembers.member.added', { name: `${values.firstName} ${values.lastName}`.trim() }));
+        // After the reset has re-rendered the form, so that the focus is not lost again.
+        requestAnimationFrame(() => form.setFocus('firstName'));
+      } else {
+        goTo('list');
+      }
+    })();
+
+  const saveEdit = () =>
+    form.handleSubmit((values) => {
+      if (!state.editingId) return;
+      dispatch({ type: 'updateMember', id: state.editingId, member: values });
+      clearForm({ userType: values.userType, role: values.role });
+      goTo('list');
+    })();
+
+  const nextFromMember = () => {
+    if (editing) return saveEdit();
+    // An empty form after "Next, add another" means the admin is done adding.
+    if (!formHasEntries && state.members.length > 0) {
+      clearForm({ userType: form.getValues('userType'), role: form.getValues('role') });
+      return goTo('list');
+    }
+    return addMember('list');
+  };
+
+  const cancelEdit = () => {
+    dispatch({ type: 'editMember', id: null });
+    clearForm();
+    goTo('list');
+  };
+
+  const editMember = (id: string) => {
+    const member = state.members.find((candidate) => candidate.id === id);
+    if (!member) return;
+    const { id: _id, ...values } = member;
+    dispatch({ type: 'editMember', id });
+    form.reset(values);
+    setUsernameEdited(true);
+    // What the server said about this member is shown on its fields.
+    for (const problem of state.problems?.members[id] ?? []) {
+      if (problem.field) form.setError(problem.field, { type: 'server', message: problem.message });
+    }
+    goTo('member');
+  };
+
+  const addFromList = () => {
+    if (editing) {
+      dispatch({ type: 'editMember', id: null });
+      clearForm();
+    }
+    goTo('member');
+  };
+
+  const submit = () => {
+    const body = buildBatchBody(state, licenses);
+    createMembers.mutate(body, {
+      onSuccess: (response) => setResult({ mode: body.mode, response }),
+      onError: (error) => {
+        if (!isApiError(error) || (error.status !== 400 && error.status !== 409)) return;
+        const problems = error.fieldErrors.length
+          ? placeServerProblems(error.fieldErrors, state.members, licenses)
+          : { ...emptyProblems(), general: [problemMessage(error, t)] };
+        dispatch({ type: 'refused', problems });
+      },
+    });
+  };
+
+  const startOver = () => {
+    createMembers.reset();
+    setResult(null);
+    setMethodSubmitted(false);
+    clearForm();
+    dispatch({ type: 'reset', state: initialWizardState(organization) });
+  };
+
+  // --- Rendering ---------------------------------------------------------------------
+
+  const active = stepIndex(state.step);
+  const canEnter = (step: WizardStep) => {
+    const index = stepIndex(step);
+    if (index > state.reached) return false;
+    if (step === 'properties' || step === 'summary') return state.members.length > 0;
+    return true;
+  };
+  const problems = hasProblems(state.problems) ? <ProblemsAlert problems={state.problems} members={state.members} data={data} /> : null;
+  const back = (step: WizardStep) => (
+    <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => goTo(step)}>
+      {t('common.back')}
+    </Button>
+  );
+  const next = (onClick: () => void, disabled = false) => (
+    <Button rightSection={<IconArrowRight size={16} aria-hidden />} onClick={onClick} disabled={disabled}>
+      {t('common.next')}
+    </Button>
+  );
+
+  let content;
+  switch (state.step) {
+    case 'method':
+      content = (
+        <MethodStep
+          mode={state.mode}
+          message={state.message}
+          invitationTtlDays={organization.invitationTtlDays}
+          hasPasswords={state.members.some((member) => member.password !== '')}
+          showErrors={methodSubmitted}
+          messageProblems={state.problems?.message ?? []}
+          onMode={(value) => dispatch({ type: 'setMode', mode: value })}
+          onMessage={(message) => dispatch({ type: 'setMessage', message })}
+          problems={problems}
+          actions={
+            <>
+              <span />
+              {next(leaveMethod)}
+            </>
+          }
+        />
+      );
+      break;
+    case 'member':
+      content = (
+        <NewMemberStep
+          form={form}
+          data={data}
+          mode={mode}
+          members={state.members}
+          editing={editing}
+          usernameEdited={usernameEdited}
+          onUsernameEdited={setUsernameEdited}
+          announcement={announcement}
+          onViewList={() => goTo('list')}
+          onSubmit={() => (editing ? saveEdit() : addMember('another'))}
+          problems={problems}
+          actions={
+            editing ? (
+              <>
+                <Button variant="default" onClick={cancelEdit}>
+                  {t('addMembers.member.cancelEdit')}
+                </Button>
+                <Button type="submit" leftSection={<IconCheck size={16} aria-hidden />}>
+                  {t('addMembers.member.save')}
+                </Button>
+              </>
+            ) : (
+              <>
+                {back('method')}
+                <Group gap="sm">
+                  <Button type="submit" variant="outline" leftSection={<IconUserPlus size={16} aria-hidden />}>
+                    {t('addMembers.member.addAnother')}
+                  </Button>
+                  {next(nextFromMember)}
+                </Group>
+              </>
+            )
+          }
+        />
+      );
+      break;
+    case 'list':
+      content = (
+        <MemberListStep
+          data={data}
+          mode={mode}
+          members={state.members}
+          memberProblems={state.problems?.members ?? {}}
+          onRemove={(ids) => dispatch({ type: 'removeMembers', ids })}
+          onEdit={editMember}
+          onAdd={addFromList}
+          problems={problems}
+          actions={
+            <>
+              {back('member')}
+              {next(() => goTo('properties'), state.members.length === 0)}
+            </>
+          }
+        />
+      );
+      break;
+    case 'properties':
+      content = (
+        <PropertiesStep
+          data={data}
+          members={state.members}
+          properties={state.properties}
+          licenseProblems={state.problems?.licenses ?? {}}
+          onChange={(properties) => dispatch({ type: 'setProperties', properties })}
+          onBackToList={() => goTo('list')}
+          problems={problems}
+          actions={
+            <>
+              {back('list')}
+              {next(() => goTo('summary'))}
+            </>
+          }
+        />
+      );
+      break;
+    case 'summary':
+      content = (
+        <SummaryStep
+          data={data}
+          mode={mode}
+          message={state.message}
+          members={state.members}
+          properties={state.properties}
+          licenses={licenses}
+          onEdit={goTo}
+          problems={problems}
+          error={
+            createMembers.isError && !(isApiError(createMembers.error) && [400, 409].includes(createMembers.error.status)) ? (
+              <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('addMembers.problems.title')} role="alert">
+                {problemMessage(createMembers.error, t)}
+              </Alert>
+            ) : null
+          }
+          actions={
+            <>
+              {back('properties')}
+              <Button onClick={submit} loading={createMembers.isPending} leftSection={<IconUserPlus size={16} aria-hidden />} disabled={state.members.length === 0}>
+                {t('addMembers.summary.submit')}
+              </Button>
+            </>
+          }
+        />
+      );
+      break;
+  }
+
+  return (
+    <>
+      <PageHeader title={t('addMembers.title')} description={t('addMembers.subtitle')} />
+      <LeaveWizardGuard when={dirty && !createMembers.isPending} memberCount={state.members.length} />
+      {result ? (
+        <AddMembersResult mode={result.mode} response={result.response} invitationTtlDays={organization.invitationTtlDays} onAddMore={startOver} />
+      ) : (
+        <Paper withBorder radius="lg" shadow="xs" className={classes.wizard}>
+          <nav aria-label={t('addMembers.stepperLabel')} className={classes.steps}>
+            <Stepper
+              active={active}
+              onStepClick={(index) => {
+                const step = wizardSteps[index];
+                if (step && canEnter(step)) goTo(step);
+              }}
+              orientation={wide ? 'vertical' : 'horizontal'}
+              size="sm"
+              iconSize={wide ? 34 : 28}
+              wrap
+              contentPadding={0}
+            >
+              {wizardSteps.map((step, index) => (
+                <Stepper.Step
+                  key={step}
+                  label={wide || index === active ? t(`addMembers.steps.${step}`) : undefined}
+                  aria-label={t(`addMembers.steps.${step}`)}
+                  allowStepSelect={index !== active && canEnter(step)}
+                  aria-current={index === active ? 'step' : undefined}
+                />
+              ))}
+            </Stepper>
+            <Text size="xs" c="dimmed" mt={wide ? 'lg' : 'xs'} aria-live="polite" data-testid="wizard-step-status">
+              {t('addMembers.stepOf', { current: active + 1, total: wizardSteps.length })}
+            </Text>
+          </nav>
+          <div className={classes.content}>{content}</div>
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Password, type MeResponse } from '@sesame/contracts';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { useAcceptInvitation } from '../api/invitation.ts';
+
+const ActivationFormSchema = z
+  .object({ password: Password, confirmPassword: z.string() })
+  .refine((values) => values.password === values.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' });
+type ActivationFormValues = z.infer<typeof ActivationFormSchema>;
+
+export const invitationGoneCodes = ['invitation_expired', 'invitation_used', 'invitation_revoked'] as const;
+
+interface ActivationFormProps {
+  token: string;
+  /** Built-in accounts choose a password; organization logins only confirm. */
+  withPassword: boolean;
+  onActivated: (me: MeResponse) => void;
+  /** The invitation stopped being usable meanwhile (used in another tab, revoked, expired). */
+  onGone: (error: unknown) => void;
+}
+
+export function ActivationForm({ token, withPassword, onActivated, onGone }: ActivationFormProps) {
+  const { t } = useTranslation();
+  const accept = useAcceptInvitation(token);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ActivationFormValues>({
+    resolver: zodResolver(ActivationFormSchema),
+    defaultValues: { password: '', confirmPassword: '' },
+  });
+  const password = useWatch({ control, name: 'password' });
+
+  const send = (body: { password?: string }) =>
+    accept.mutate(body, {
+      onSuccess: onActivated,
+      onError: (error) => {
+        if (isApiError(error) && (error.status === 410 || error.status === 404)) return onGone(error);
+        if (isApiError(error, 'weak_password') || (isApiError(error, 'validation_failed') && withPassword)) {
+          setError('password', { type: 'server', message: error.fieldErrors[0]?.message ?? problemMessage(error, t) }, { shouldFocus: true });
+        }
+      },
+    });
+  const onSubmit = withPassword ? handleSubmit(({ password: chosen }) => send({ password: chosen })) : (event: React.FormEvent) => {
+    event.preventDefault();
+    send({});
+  };
+
+  const fieldError = isApiError(accept.error, 'weak_password') || isApiError(accept.error, 'validation_failed');
+  const passwordError = errors.password
+    ? errors.password.type === 'server'
+      ? isApiError(accept.error, 'weak_password')
+        ? t('errors.codes.weak_password')
+        : errors.password.message
+      : t('auth.changePassword.rule')
+    : undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {accept.isError && !fieldError ? (
+          <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('activation.errorTitle')} role="alert">
+            {problemMessage(accept.error, t)}
+          </Alert>
+        ) : null}
+        {withPassword ? (
+          <>
+            <Text size="sm">{t('activation.choosePassword')}</Text>
+            <Stack gap={8}>
+              <PasswordInput
+                visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+                label={t('activation.password')}
+                autoComplete="new-password"
+                required
+                autoFocus
+                aria-describedby="activation-rule activation-requirements"
+                error={passwordError}
+                {...register('password')}
+              />
+              <Text id="activation-rule" size="xs" c="dimmed">
+                {t('auth.changePassword.rule')}
+              </Text>
+              <PasswordRequirements id="activation-requirements" password={password} />
+            </Stack>
+            <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+              label={t('activation.confirm')}
+              autoComplete="new-password"
+              required
+              error={errors.confirmPassword ? t('auth.changePassword.mismatch') : undefined}
+              {...register('confirmPassword')}
+            />
+            <Button type="submit" size="md" fullWidth loading={accept.isPending} mt="xs">
+              {t('activation.submit')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Text size="sm">{t('activation.organizationLogin')}</Text>
+            <Button type="submit" size="md" fullWidth loading={accept.isPending}>
+              {t('activation.confirmSubmit')}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </form>
+  );
+}
