@@ -23,6 +23,8 @@ import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
 import { createCommitRunner, type CommitHooks } from './features/imports/commit.ts';
 import { importRoutes } from './features/imports/routes.ts';
+import { accessRequestRoutes } from './features/access-requests/routes.ts';
+import { contactRoutes } from './features/contacts/routes.ts';
 
 export type AppDeps = {
   db: Db;
@@ -82,6 +84,8 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await invitationRoutes(api, { db, config, enqueueEmail });
     await organizationRoutes(api, { db });
     await referenceRoutes(api, { db });
+    await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
+    await contactRoutes(api, { db });
     await activityRoutes(api, { db });
     await importRoutes(api, { db, config, commits: importCommits });
     // Public and unauthenticated: never in production, whatever the caller asks.

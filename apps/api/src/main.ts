@@ -48,7 +48,7 @@ async function main() {
   const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
   // Without SMTP_URL in production, emails wait in the outbox until a server is configured.
   if (!smtpUrl) app.log.warn('SMTP_URL is not set: emails are kept in the outbox and sent once it is');
-  const mailWorker = smtpUrl ? await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: config.mailFrom, logger: app.log }) : null;
+  const mailWorker = smtpUrl ? await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: config.mailFrom, logger: app.log, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` }) : null;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -23,6 +23,11 @@ const samples: EmailMessage[] = [
   { kind: 'password_changed', data: { firstName: 'Zoé', organizationName: 'Acme', username: 'zoe.durand', changedAt: new Date('2026-07-01T08:05:00Z') } },
   { kind: 'access_request_decision', data: { firstName: 'Zoé', organizationName: 'Acme', granted: true, link: 'https://sesame.example.org/' } },
   { kind: 'access_request_decision', data: { firstName: 'Zoé', organizationName: 'Acme', granted: false, reason: 'Réservé aux salariés.' } },
+  { kind: 'access_request_confirmation', data: { firstName: 'Zoé', organizationName: 'Acme', link: 'https://sesame.example.org/access-requests/confirm/abc', alreadyConfirmed: false } },
+  {
+    kind: 'access_request_reminder',
+    data: { firstName: 'Zoé', organizationName: 'Acme', link: 'https://sesame.example.org/access-requests', hours: 24, requests: [{ name: 'Zoé Durand', email: 'zoe@example.com', waitingSince: new Date('2026-07-01T08:05:00Z') }] },
+  },
 ];
 
 describe('email templates', () => {

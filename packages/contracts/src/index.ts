@@ -10,3 +10,4 @@ export * from './mail.ts';
 export * from './csv/index.ts';
 export * from './members-manage.ts';
 export * from './activity.ts';
+export * from './access-requests.ts';

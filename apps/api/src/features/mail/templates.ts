@@ -21,6 +21,16 @@ export const WelcomeEmail = z.object({ firstName: text, organizationName: text, 
 export const TemporaryPasswordEmail = z.object({ firstName: text, organizationName: text, username: text, signInUrl: text });
 export const PasswordChangedEmail = z.object({ firstName: text, organizationName: text, username: text, changedAt: z.coerce.date() });
 export const AccessRequestDecisionEmail = z.object({ firstName: text, organizationName: text, granted: z.boolean(), reason: optionalText, link: optionalText });
+/** Sent to the requester: confirm the email address; the same link shows the request's status. */
+export const AccessRequestConfirmationEmail = z.object({ firstName: text, organizationName: text, link: text, alreadyConfirmed: z.boolean().default(false) });
+/** The contacts' daily digest of requests that have waited too long. */
+export const AccessRequestReminderEmail = z.object({
+  firstName: text,
+  organizationName: text,
+  link: text,
+  hours: z.number().int(),
+  requests: z.array(z.object({ name: text, email: text, waitingSince: z.coerce.date() })).min(1),
+});
 
 /** A kind with its matching data: `{ kind: 'welcome', data: { … } }`. Checked at run time too. */
 export const EmailMessage = z.discriminatedUnion('kind', [
@@ -29,6 +39,8 @@ export const EmailMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('temporary_password'), data: TemporaryPasswordEmail }),
   z.object({ kind: z.literal('password_changed'), data: PasswordChangedEmail }),
   z.object({ kind: z.literal('access_request_decision'), data: AccessRequestDecisionEmail }),
+  z.object({ kind: z.literal('access_request_confirmation'), data: AccessRequestConfirmationEmail }),
+  z.object({ kind: z.literal('access_request_reminder'), data: AccessRequestReminderEmail }),
 ]);
 export type EmailMessage = z.infer<typeof EmailMessage>;
 export type EmailKind = EmailMessage['kind'];
@@ -39,6 +51,8 @@ export type WelcomeEmail = z.infer<typeof WelcomeEmail>;
 export type TemporaryPasswordEmail = z.infer<typeof TemporaryPasswordEmail>;
 export type PasswordChangedEmail = z.infer<typeof PasswordChangedEmail>;
 export type AccessRequestDecisionEmail = z.infer<typeof AccessRequestDecisionEmail>;
+export type AccessRequestConfirmationEmail = z.infer<typeof AccessRequestConfirmationEmail>;
+export type AccessRequestReminderEmail = z.infer<typeof AccessRequestReminderEmail>;
 
 export type EmailLanguage = 'fr' | 'en';
 
@@ -128,6 +142,30 @@ const fr: Copy & Frame = {
       ...(d.granted ? [] : [{ type: 'note', text: `Pour toute question, contactez un administrateur de l’organisation ${d.organizationName}.` } as const]),
     ],
   }),
+  access_request_confirmation: (d) => ({
+    subject: `Confirmez votre demande d’accès à ${d.organizationName}`,
+    greeting: `Bonjour ${d.firstName},`,
+    blocks: d.alreadyConfirmed
+      ? [
+          { type: 'paragraph', text: `Votre demande d’accès à ${d.organizationName} sur Sésame est déjà transmise aux contacts de l’organisation. Nous avons mis à jour votre demande.` },
+          { type: 'action', label: 'Voir l’état de ma demande', url: d.link, fallback: fr.linkFallback },
+        ]
+      : [
+          { type: 'paragraph', text: `Vous avez demandé l’accès à ${d.organizationName} sur Sésame. Confirmez d’abord votre adresse e-mail${NBSP}: votre demande ne sera transmise aux contacts de l’organisation qu’après cette confirmation.` },
+          { type: 'action', label: 'Confirmer mon adresse', url: d.link, fallback: fr.linkFallback },
+          { type: 'paragraph', text: `Vous recevrez un e-mail dès qu’une décision sera prise. Ce même lien vous permet de suivre l’état de votre demande.` },
+        ],
+  }),
+  access_request_reminder: (d, date) => ({
+    subject: `${d.requests.length} demande(s) d’accès en attente pour ${d.organizationName}`,
+    greeting: `Bonjour ${d.firstName},`,
+    blocks: [
+      { type: 'paragraph', text: `Ces demandes d’accès à ${d.organizationName} attendent une décision depuis plus de ${d.hours}${NBSP}h${NBSP}:` },
+      { type: 'facts', items: d.requests.map((r) => [`${r.name} (${r.email})`, `depuis le ${date(r.waitingSince)}`] as [string, string]) },
+      { type: 'action', label: 'Traiter les demandes', url: d.link, fallback: fr.linkFallback },
+      { type: 'note', text: `Vous recevez ce rappel au plus une fois par jour en tant que contact de ${d.organizationName}.` },
+    ],
+  }),
 };
 
 const en: Copy & Frame = {
@@ -191,6 +229,30 @@ const en: Copy & Frame = {
       ...quoted(d.granted ? 'Comment:' : 'Reason:', d.reason),
       ...(d.link ? [{ type: 'action', label: d.granted ? 'Go to Sésame' : 'Open Sésame', url: d.link, fallback: en.linkFallback } as const] : []),
       ...(d.granted ? [] : [{ type: 'note', text: `If you have any question, contact an administrator of ${d.organizationName}.` } as const]),
+    ],
+  }),
+  access_request_confirmation: (d) => ({
+    subject: `Confirm your request to access ${d.organizationName}`,
+    greeting: `Hello ${d.firstName},`,
+    blocks: d.alreadyConfirmed
+      ? [
+          { type: 'paragraph', text: `Your request to access ${d.organizationName} on Sésame has already reached the organization's contacts. We have updated your request.` },
+          { type: 'action', label: 'See my request', url: d.link, fallback: en.linkFallback },
+        ]
+      : [
+          { type: 'paragraph', text: `You asked to access ${d.organizationName} on Sésame. First confirm your email address: your request reaches the organization's contacts only once it is confirmed.` },
+          { type: 'action', label: 'Confirm my address', url: d.link, fallback: en.linkFallback },
+          { type: 'paragraph', text: 'You will receive an email as soon as a decision is made. The same link shows the status of your request.' },
+        ],
+  }),
+  access_request_reminder: (d, date) => ({
+    subject: `${d.requests.length} access request(s) waiting for ${d.organizationName}`,
+    greeting: `Hello ${d.firstName},`,
+    blocks: [
+      { type: 'paragraph', text: `These requests to access ${d.organizationName} have been waiting for a decision for more than ${d.hours} h:` },
+      { type: 'facts', items: d.requests.map((r) => [`${r.name} (${r.email})`, `since ${date(r.waitingSince)}`] as [string, string]) },
+      { type: 'action', label: 'Review the requests', url: d.link, fallback: en.linkFallback },
+      { type: 'note', text: `You receive this reminder at most once a day as a contact of ${d.organizationName}.` },
     ],
   }),
 };

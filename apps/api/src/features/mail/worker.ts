@@ -3,7 +3,8 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from '@sesame/db';
-import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, SEND_EMAIL_TASK } from './outbox.ts';
+import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, SEND_EMAIL_TASK, enqueueEmail } from './outbox.ts';
+import { REMINDER_CRONTAB, REMINDER_TASK, sendAccessRequestReminders } from '../access-requests/reminders.ts';
 
 export type MailLogger = {
   error: (obj: object, msg: string) => void;
@@ -31,6 +32,8 @@ export type MailWorkerOptions = {
   sweepIntervalMs?: number;
   /** SMTP connection and greeting timeouts, in ms. Default 10 s. */
   smtpTimeoutMs?: number;
+  /** Base address of links in scheduled emails (the contacts' daily reminder); without it, no reminders are sent. */
+  publicUrl?: string;
 };
 
 export type MailWorker = { stop(): Promise<void> };
@@ -104,13 +107,22 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
   pool.on('error', connectionLost);
   pool.on('connect', (client) => client.on('error', connectionLost));
 
+  // The contacts' reminder digest: graphile-worker's cron runs it once per hour across all processes.
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+  const remind: Task = async () => {
+    if (!publicUrl) return;
+    const sent = await sendAccessRequestReminders({ db, enqueueEmail, baseUrl: publicUrl });
+    if (sent) logger.info({ sent }, 'access-request reminders queued');
+  };
+
   const runner = await run({
     pgPool: pool,
     concurrency,
     pollInterval: options.pollIntervalMs ?? 2_000,
     noHandleSignals: true,
     logger: queueLogger(logger),
-    taskList: { [SEND_EMAIL_TASK]: send },
+    taskList: { [SEND_EMAIL_TASK]: send, [REMINDER_TASK]: remind },
+    ...(publicUrl ? { crontab: REMINDER_CRONTAB } : {}),
   }).catch(async (err: unknown) => {
     transport.close();
     await pool.end();

@@ -1,0 +1,274 @@
+import { formatUsername, levelRank, privilegeAreas, viewOnlyAreas, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+import { Prisma, type Db } from '@sesame/db';
+import { audit } from '../../lib/audit.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
+import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import type { AccessRequestDeps, PublicInfo } from './service.ts';
+
+/** Who decides: a contact, or nobody (auto-approval for an approved domain). */
+export type Decider = { memberId: string; username: string; isAdministrator: boolean; privileges: Privileges } | null;
+export type DecisionScope = { organizationId: string; decider: Decider };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A request that can no longer be decided: 409 naming who decided it and when. */
+export async function alreadyDecided(db: Pick<Db, 'accessRequest'>, organizationId: string, id: string): Promise<AppError> {
+  const r = await db.accessRequest.findFirst({
+    where: { id, organizationId },
+    select: { status: true, decidedAt: true, autoApproved: true, decidedBy: { select: { username: true, firstName: true, lastName: true } } },
+  });
+  if (!r) return notFound('Access request');
+  if (r.status === 'unconfirmed') return new AppError(409, 'conflict', 'The requester has not confirmed their email address yet; the request cannot be decided');
+  if (r.status === 'pending') return new AppError(409, 'conflict', 'The request could not be decided; try again');
+  const who = r.autoApproved ? 'automatically (approved email domain)' : r.decidedBy ? `by ${`${r.decidedBy.firstName} ${r.decidedBy.lastName}`.trim()} (${r.decidedBy.username})` : 'by a former member';
+  return new AppError(409, 'conflict', `This request was already ${r.status} ${who} on ${r.decidedAt?.toISOString() ?? 'an unknown date'}`);
+}
+
+/** The organization's defaults as a grant: its default role and user type, no own levels. Null without defaults. */
+export async function organizationDefaultsChoice(db: Db, organizationId: string): Promise<GrantAccessRequestBody | null> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { defaultRoleId: true, defaultUserTypeId: true } });
+  if (!org.defaultRoleId || !org.defaultUserTypeId) return null;
+  return { role: org.defaultRoleId, userType: org.defaultUserTypeId };
+}
+
+function resolve<T extends { id: string; key: string }>(items: T[], value: string): T | undefined {
+  const v = value.trim();
+  return UUID.test(v) ? items.find((i) => i.id === v.toLowerCase()) : items.find((i) => i.key === v);
+}
+
+async function proposeUsername(db: Db, organizationId: string, format: string, p: { firstName: string; lastName: string; email: string }): Promise<string> {
+  const base = formatUsername(format, p);
+  const taken = new Set((await db.member.findMany({ where: { organizationId, username: { startsWith: base } }, select: { username: true } })).map((m) => m.username));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 128 - String(n).length)}${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Grants a pending request: creates the member (pending, built-in) with the chosen role,
+ * user type, levels, licences and groups, and emails them an activation link (the
+ * invitation mechanism). Rules in order: organization scope → privilege boundary →
+ * field checks → transaction (decide once, seats under lock, username uniqueness).
+ */
+export async function grantAccessRequest(
+  deps: Pick<AccessRequestDeps, 'db' | 'enqueueEmail'>,
+  { organizationId, decider }: DecisionScope,
+  requestId: string,
+  body: GrantAccessRequestBody,
+  info: PublicInfo,
+): Promise<MemberRow> {
+  const { db } = deps;
+  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, status: true, firstName: true, lastName: true, email: true } });
+  if (!request) throw notFound('Access request');
+  if (request.status !== 'pending') throw await alreadyDecided(db, organizationId, requestId);
+
+  const levels = body.levels ?? {};
+  if (decider) {
+    const above = privilegeAreas.filter((a) => levelRank[levels[a] ?? 'none'] > levelRank[decider.privileges[a]]);
+    if (above.length) {
+      throw new AppError(403, 'forbidden', `You cannot give levels above your own: ${above.map((a) => a.replace(/_/g, ' ')).join(', ')}`,
+        above.map((a) => ({ path: `body.levels.${a}`, message: `Above your own level (${decider.privileges[a]})` })));
+    }
+  }
+
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    include: { defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
+  });
+  const [roles, userTypes] = await Promise.all([
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, isAdministrator: true } }),
+    db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, seatLimit: true, roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } } } }),
+  ]);
+  const errors: FieldError[] = [];
+  const role = resolve(roles, body.role);
+  const userType = resolve(userTypes, body.userType);
+  if (!role) errors.push({ path: 'body.role', message: `Unknown role "${body.role}"` });
+  if (!userType) errors.push({ path: 'body.userType', message: `Unknown user type "${body.userType}"` });
+  if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
+    errors.push({ path: 'body.role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
+  }
+  if (role?.isAdministrator && (!org.allowAdminAtCreation || !decider?.isAdministrator)) {
+    errors.push({ path: 'body.role', message: 'The Administrator role cannot be given here; give it once the member has activated their account' });
+  }
+  for (const area of viewOnlyAreas) if (levels[area] === 'update') errors.push({ path: `body.levels.${area}`, message: 'At most View' });
+
+  const compatible = new Set(userType?.licenses.map((l) => l.licenseId) ?? []);
+  const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId).filter((id) => compatible.has(id)))];
+  const groupIds = [...new Set(body.groups ?? org.defaultGroups.map((g) => g.groupId))];
+  const [licenses, groups] = await Promise.all([
+    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => UUID.test(x)) } }, select: { id: true, name: true, seats: true } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
+  ]);
+  licenseIds.forEach((id, i) => {
+    const license = licenses.find((l) => l.id === id);
+    if (!license) errors.push({ path: `body.licenses.${i}`, message: `Unknown licence ${id}` });
+    else if (userType && !compatible.has(id)) errors.push({ path: `body.licenses.${i}`, message: `The licence ${license.name} is not compatible with the user type ${userType.nameEn}` });
+  });
+  groupIds.forEach((id, i) => {
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `body.groups.${i}`, message: `Unknown group ${id}` });
+  });
+  const username = body.username ?? (await proposeUsername(db, organizationId, org.usernameFormat, request));
+  if (body.username && (await db.member.count({ where: { organizationId, username } }))) {
+    errors.push({ path: 'body.username', message: `The username ${username} is already taken in this organization` });
+  }
+  if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + org.invitationTtlDays * 86_400_000);
+  const inviter = decider ? await db.member.findFirst({ where: { id: decider.memberId, organizationId }, select: { firstName: true, lastName: true } }) : null;
+  try {
+    return await db.$transaction(async (tx) => {
+      // Decided exactly once: of two concurrent decisions, the second finds no pending row.
+      const claimed = await tx.accessRequest.updateMany({
+        where: { id: requestId, organizationId, status: 'pending' },
+        data: { status: 'granted', decidedAt: now, decidedById: decider?.memberId ?? null, autoApproved: decider === null },
+      });
+      if (claimed.count !== 1) throw await alreadyDecided(tx, organizationId, requestId);
+      await checkCapacity(tx, { organizationId, namedUserLimit: org.namedUserLimit, userType, licenses: licenseIds.map((id) => licenses.find((l) => l.id === id)!) });
+      const member = await tx.member.create({
+        data: {
+          organizationId,
+          username,
+          firstName: request.firstName,
+          lastName: request.lastName,
+          email: request.email,
+          identityType: 'builtin',
+          roleId: role.id,
+          userTypeId: userType.id,
+          status: 'pending',
+          profileVisibility: org.defaultVisibility,
+          language: org.defaultLanguage,
+          locale: org.defaultLocale,
+          units: org.defaultUnits,
+          startPage: org.defaultStartPage,
+        },
+        select: { id: true },
+      });
+      const memberId = member.id;
+      if (licenseIds.length) await tx.licenseAssignment.createMany({ data: licenseIds.map((licenseId) => ({ organizationId, licenseId, memberId })) });
+      if (groupIds.length) await tx.groupMembership.createMany({ data: groupIds.map((groupId) => ({ organizationId, groupId, memberId })) });
+      const own = privilegeAreas.flatMap((area) => (levels[area] && levels[area] !== 'none' ? [{ organizationId, memberId, area, level: levels[area] as PrivilegeLevel }] : []));
+      if (own.length) await tx.memberPrivilege.createMany({ data: own });
+      await tx.accessRequest.updateMany({ where: { id: requestId, organizationId }, data: { memberId } });
+      await tx.invitation.create({
+        data: { organizationId, memberId, tokenHash: hashToken(token), message: body.message ?? null, invitedById: decider?.memberId ?? null, expiresAt },
+      });
+      await deps.enqueueEmail(tx, {
+        organizationId,
+        to: request.email,
+        kind: 'invitation',
+        language: org.defaultLanguage,
+        data: {
+          firstName: request.firstName,
+          organizationName: org.name,
+          inviterName: inviter ? `${inviter.firstName} ${inviter.lastName}`.trim() : org.name,
+          username,
+          link: `${info.baseUrl}/activate/${token}`,
+          expiresAt,
+          message: body.message,
+        },
+      });
+      const after = { username, email: request.email, role: role.key, userType: userType.key, levels: Object.fromEntries(own.map((o) => [o.area, o.level])), licenses: licenseIds, groups: groupIds };
+      await audit(tx, {
+        organizationId,
+        actorId: decider?.memberId ?? null,
+        actorUsername: decider?.username ?? null,
+        action: decider ? 'access_request.granted' : 'access_request.auto_granted',
+        targetType: 'access_request',
+        targetId: requestId,
+        targetLabel: request.email,
+        before: { status: 'pending' },
+        after: { status: 'granted', memberId, ...(decider ? {} : { reason: 'approved email domain' }) },
+        ip: info.ip,
+      });
+      await audit(tx, {
+        organizationId,
+        actorId: decider?.memberId ?? null,
+        actorUsername: decider?.username ?? null,
+        action: 'member.invited',
+        targetType: 'member',
+        targetId: memberId,
+        targetLabel: username,
+        after: { ...after, accessRequestId: requestId },
+        ip: info.ip,
+      });
+      return tx.member.findUniqueOrThrow({ where: { id: memberId, organizationId }, select: memberSelect });
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      throw new AppError(409, 'conflict', `The username ${username} was just taken; choose another one and try again`);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Seats for one new member, under row locks taken in the same order as the Add Members
+ * batch (organization, then licences by id), so both queue instead of deadlocking.
+ */
+async function checkCapacity(
+  tx: Prisma.TransactionClient,
+  req: { organizationId: string; namedUserLimit: number | null; userType: { id: string; nameEn: string; seatLimit: number | null }; licenses: { id: string; name: string; seats: number }[] },
+) {
+  const { organizationId, userType } = req;
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  const errors: FieldError[] = [];
+  if (req.namedUserLimit !== null && (await tx.member.count({ where: { organizationId } })) >= req.namedUserLimit) {
+    errors.push({ path: 'body', message: `The organization's named-user limit (${req.namedUserLimit}) is reached` });
+  }
+  if (userType.seatLimit !== null && (await tx.member.count({ where: { organizationId, userTypeId: userType.id } })) >= userType.seatLimit) {
+    errors.push({ path: 'body.userType', message: `User type ${userType.nameEn}: no seat left` });
+  }
+  const ids = req.licenses.map((l) => l.id).sort();
+  if (ids.length) {
+    await tx.$queryRaw`SELECT id FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    const counts = await tx.licenseAssignment.groupBy({ by: ['licenseId'], where: { organizationId, licenseId: { in: ids } }, _count: { _all: true } });
+    req.licenses.forEach((l, i) => {
+      if ((counts.find((c) => c.licenseId === l.id)?._count._all ?? 0) >= l.seats) errors.push({ path: `body.licenses.${i}`, message: `Licence ${l.name}: no seat left` });
+    });
+  }
+  if (errors.length) throw new AppError(409, 'seats_exhausted', errors.map((e) => e.message).join('; '), errors);
+}
+
+/** Denies a pending request with the reason the requester is emailed. */
+export async function denyAccessRequest(
+  deps: Pick<AccessRequestDeps, 'db' | 'enqueueEmail'>,
+  { organizationId, decider }: DecisionScope & { decider: NonNullable<Decider> },
+  requestId: string,
+  reason: string,
+  info: PublicInfo,
+): Promise<void> {
+  const { db } = deps;
+  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, firstName: true, email: true } });
+  if (!request) throw notFound('Access request');
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, defaultLanguage: true } });
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.accessRequest.updateMany({
+      where: { id: requestId, organizationId, status: 'pending' },
+      data: { status: 'denied', decidedAt: new Date(), decidedById: decider.memberId, denyReason: reason },
+    });
+    if (claimed.count !== 1) throw await alreadyDecided(tx, organizationId, requestId);
+    await deps.enqueueEmail(tx, {
+      organizationId,
+      to: request.email,
+      kind: 'access_request_decision',
+      language: org.defaultLanguage,
+      data: { firstName: request.firstName, organizationName: org.name, granted: false, reason, link: null },
+    });
+    await audit(tx, {
+      organizationId,
+      actorId: decider.memberId,
+      actorUsername: decider.username,
+      action: 'access_request.denied',
+      targetType: 'access_request',
+      targetId: requestId,
+      targetLabel: request.email,
+      before: { status: 'pending' },
+      after: { status: 'denied', reason },
+      ip: info.ip,
+    });
+  });
+}

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessRequest, AccessRequestList, AccessRequestPublicStatus, Member } from '@sesame/contracts';
+import { enqueueEmail } from '../src/features/mail/outbox.ts';
+import { sendAccessRequestReminders } from '../src/features/access-requests/reminders.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+let admin: Client;
+let ipSeq = 1;
+const nextIp = () => `10.20.${Math.floor(ipSeq / 250)}.${(ipSeq++ % 250) + 1}`;
+
+async function latestMail(to: string, kind: string) {
+  return ctx.db.outboxMessage.findFirstOrThrow({ where: { to, kind }, orderBy: { createdAt: 'desc' } });
+}
+const confirmToken = (text: string) => /\/access-requests\/confirm\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
+async function submit(email: string, extra: Record<string, unknown> = {}) {
+  const res = await new Client(ctx, nextIp()).post('/api/access-requests', { organization: 'acme', firstName: 'Zoé', lastName: 'Durand', email, message: 'Bonjour', ...extra });
+  expect(res.statusCode, res.body).toBe(202);
+  return confirmToken((await latestMail(email, 'access_request_confirmation')).text);
+}
+
+async function pendingRequest(email: string): Promise<{ id: string; token: string }> {
+  const token = await submit(email);
+  const res = await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token });
+  expect(res.statusCode, res.body).toBe(200);
+  const row = await ctx.db.accessRequest.findFirstOrThrow({ where: { email, status: 'pending' } });
+  return { id: row.id, token };
+}
+
+const grantBody = { role: 'user', userType: 'creator' };
+
+beforeAll(async () => {
+  ctx = await createTestContext({ acmeMembers: 5 });
+  admin = new Client(ctx);
+  await admin.signIn('admin', ADMIN_PASSWORD);
+});
+afterAll(async () => ctx?.close());
+
+describe('requesting access', () => {
+  it('answers 202 the same way for an unknown organization, and emails only for a real one', async () => {
+    const anon = new Client(ctx, nextIp());
+    const real = await anon.post('/api/access-requests', { organization: 'acme', firstName: 'Zoé', lastName: 'Durand', email: 'zoe1@outside.org' });
+    const fake = await anon.post('/api/access-requests', { organization: 'no-such-org', firstName: 'Zoé', lastName: 'Durand', email: 'zoe1b@outside.org' });
+    expect(real.statusCode).toBe(202);
+    expect(fake.statusCode).toBe(202);
+    expect(real.json().detail.replace('zoe1@', 'X@')).toBe(fake.json().detail.replace('zoe1b@', 'X@'));
+    expect(real.json().detail).toMatch(/only once you open that link/);
+    expect(await ctx.db.outboxMessage.count({ where: { to: 'zoe1b@outside.org' } })).toBe(0);
+    const mail = await latestMail('zoe1@outside.org', 'access_request_confirmation');
+    expect(mail.text).toMatch(/\/access-requests\/confirm\/[A-Za-z0-9_-]{43}/);
+    // Unconfirmed requests are not in the queue.
+    const list = await admin.get('/api/access-requests?status=pending');
+    expect(list.json<AccessRequestList>().items.some((r) => r.email === 'zoe1@outside.org')).toBe(false);
+  });
+
+  it('validates the form (400) and rate-limits per IP and per email (429)', async () => {
+    const anon = new Client(ctx, nextIp());
+    expect((await anon.post('/api/access-requests', { organization: 'acme', firstName: '', lastName: 'X', email: 'not-an-email' })).statusCode).toBe(400);
+    const ip = new Client(ctx, nextIp());
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await ip.post('/api/access-requests', { organization: 'acme', firstName: 'A', lastName: 'B', email: `flood${i}@outside.org` })).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 202)).toBe(true);
+    expect(codes[10]).toBe(429);
+    const perEmail: number[] = [];
+    for (let i = 0; i < 6; i++) perEmail.push((await new Client(ctx, nextIp()).post('/api/access-requests', { organization: 'acme', firstName: 'A', lastName: 'B', email: 'same@outside.org' })).statusCode);
+    expect(perEmail.slice(0, 5).every((c) => c === 202)).toBe(true);
+    const limited = await new Client(ctx, nextIp()).post('/api/access-requests', { organization: 'acme', firstName: 'A', lastName: 'B', email: 'SAME@outside.org' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // The repeated requests were merged into one.
+    expect(await ctx.db.accessRequest.count({ where: { email: { equals: 'same@outside.org', mode: 'insensitive' } } })).toBe(1);
+  });
+
+  it('confirms by the emailed token, shows the status to the requester, and merges a repeated request', async () => {
+    const token = await submit('zoe2@outside.org');
+    const anon = new Client(ctx, nextIp());
+    expect((await anon.get(`/api/access-requests/status/${token}`)).json<AccessRequestPublicStatus>().status).toBe('unconfirmed');
+    const confirmed = await anon.post('/api/access-requests/confirm', { token });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'pending', organization: { slug: 'acme', name: 'Acme' }, email: 'zoe2@outside.org' });
+    // Confirming again changes nothing.
+    expect((await anon.post('/api/access-requests/confirm', { token })).json().status).toBe('pending');
+    expect((await anon.post('/api/access-requests/confirm', { token: 'x'.repeat(43) })).statusCode).toBe(404);
+
+    const again = await submit('Zoe2@outside.org', { message: 'Toujours intéressée', lastName: 'Durand-Martin' });
+    const rows = await ctx.db.accessRequest.findMany({ where: { email: { equals: 'zoe2@outside.org', mode: 'insensitive' } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'pending', lastName: 'Durand-Martin', message: 'Toujours intéressée' });
+    expect((await latestMail('Zoe2@outside.org', 'access_request_confirmation')).text).toContain('déjà transmise');
+    expect((await anon.get(`/api/access-requests/status/${again}`)).json().status).toBe('pending');
+    const count = await admin.get('/api/access-requests/count');
+    expect(count.statusCode).toBe(200);
+    expect(count.json().pending).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('deciding', () => {
+  it('denies only with a reason (400 without), emails it, and refuses a second decision with 409 naming who decided', async () => {
+    const { id, token } = await pendingRequest('deny1@outside.org');
+    expect((await admin.post(`/api/access-requests/${id}/deny`, {})).statusCode).toBe(400);
+    expect((await admin.post(`/api/access-requests/${id}/deny`, { reason: '   ' })).statusCode).toBe(400);
+    const denied = await admin.post(`/api/access-requests/${id}/deny`, { reason: 'Réservé aux salariés' });
+    expect(denied.statusCode, denied.body).toBe(200);
+    expect(denied.json<AccessRequest>()).toMatchObject({ status: 'denied', denyReason: 'Réservé aux salariés', decidedBy: { username: 'admin' } });
+    const mail = await latestMail('deny1@outside.org', 'access_request_decision');
+    expect(mail.text).toContain('Réservé aux salariés');
+    const status = await new Client(ctx, nextIp()).get(`/api/access-requests/status/${token}`);
+    expect(status.json()).toMatchObject({ status: 'denied', denyReason: 'Réservé aux salariés' });
+
+    const twice = await admin.post(`/api/access-requests/${id}/deny`, { reason: 'Encore' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toMatch(/already denied by Alex Administrateur \(admin\) on \d{4}-/);
+    const grantAfter = await admin.post(`/api/access-requests/${id}/grant`, grantBody);
+    expect(grantAfter.statusCode).toBe(409);
+    expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.denied' } })).toBe(1);
+  });
+
+  it('grants: creates a pending member, emails an activation link that works, and records it', async () => {
+    const { id, token } = await pendingRequest('grant1@outside.org');
+    const res = await admin.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const member = res.json<Member>();
+    expect(member).toMatchObject({ email: 'grant1@outside.org', status: 'pending', role: { key: 'user' }, userType: { key: 'creator' }, username: 'zoe.durand' });
+    expect(await ctx.db.memberPrivilege.findMany({ where: { memberId: member.id }, select: { area: true, level: true } })).toEqual([{ area: 'reporting', level: 'view' }]);
+    const invitation = await latestMail('grant1@outside.org', 'invitation');
+    const activation = /\/activate\/([A-Za-z0-9_-]+)/.exec(invitation.text)![1]!;
+    const accepted = await new Client(ctx, nextIp()).post(`/api/invitations/${activation}/accept`, { password: 'Bienvenue-2026' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await new Client(ctx, nextIp()).get(`/api/access-requests/status/${token}`)).json()).toMatchObject({ status: 'granted', username: 'zoe.durand' });
+    const granted = await admin.get('/api/access-requests?status=granted');
+    expect(granted.json<AccessRequestList>().items.find((r) => r.id === id)).toMatchObject({ member: { id: member.id }, decidedBy: { username: 'admin' } });
+    expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.granted' } })).toBe(1);
+  });
+
+  it('rejects an incompatible role, unknown ids and levels above the decider’s own (nothing created)', async () => {
+    const { id } = await pendingRequest('grant2@outside.org');
+    expect((await admin.post(`/api/access-requests/${id}/grant`, { role: 'publisher', userType: 'viewer' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/access-requests/${id}/grant`, { role: 'nope', userType: 'creator' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { account_documents: 'update' } })).statusCode).toBe(400);
+    expect((await admin.post(`/api/access-requests/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/grant`, grantBody)).statusCode).toBe(404);
+    expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+    expect(await ctx.db.member.count({ where: { email: 'grant2@outside.org' } })).toBe(0);
+  });
+
+  it('lets exactly one of two concurrent decisions through: 200 and 409', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { id } = await pendingRequest(`race${round}@outside.org`);
+      const other = new Client(ctx, nextIp());
+      await other.signIn('admin', ADMIN_PASSWORD);
+      const [a, b] = await Promise.all([
+        admin.post(`/api/access-requests/${id}/grant`, grantBody),
+        other.post(`/api/access-requests/${id}/deny`, { reason: 'Non' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const loser = a.statusCode === 409 ? a : b;
+      expect(loser.json().detail).toMatch(/already (granted|denied) by/);
+      const row = await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } });
+      expect(await ctx.db.member.count({ where: { email: `race${round}@outside.org` } })).toBe(row.status === 'granted' ? 1 : 0);
+      expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: { in: ['access_request.granted', 'access_request.denied'] } } })).toBe(1);
+    }
+    const { id } = await pendingRequest('race-grant@outside.org');
+    const [a, b] = await Promise.all([admin.post(`/api/access-requests/${id}/grant`, grantBody), admin.post(`/api/access-requests/${id}/grant`, grantBody)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect(await ctx.db.member.count({ where: { email: 'race-grant@outside.org' } })).toBe(1);
+  });
+
+  it('cannot decide a request whose email is not confirmed', async () => {
+    await submit('unconfirmed@outside.org');
+    const row = await ctx.db.accessRequest.findFirstOrThrow({ where: { email: 'unconfirmed@outside.org' } });
+    expect((await admin.post(`/api/access-requests/${row.id}/deny`, { reason: 'x' })).statusCode).toBe(409);
+  });
+});
+
+describe('auto-approval for approved domains', () => {
+  it('grants confirmed requests from a listed domain only (exact match), and logs it', async () => {
+    const put = await admin.request('PUT', '/api/organization/approved-domains', { domains: ['Example.com', 'sub.partner.org'] });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().domains).toEqual(['example.com', 'sub.partner.org']);
+
+    const token = await submit('auto@EXAMPLE.com');
+    // Not before the email is confirmed.
+    expect((await ctx.db.accessRequest.findFirstOrThrow({ where: { email: 'auto@EXAMPLE.com' } })).status).toBe('unconfirmed');
+    expect(await ctx.db.member.count({ where: { email: 'auto@EXAMPLE.com' } })).toBe(0);
+    const confirmed = await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token });
+    expect(confirmed.json()).toMatchObject({ status: 'granted', autoApproved: true });
+    const member = await ctx.db.member.findFirstOrThrow({ where: { email: 'auto@EXAMPLE.com' }, include: { role: true, userType: true } });
+    expect(member).toMatchObject({ status: 'pending', role: { key: 'user' }, userType: { key: 'creator' } });
+    expect(await ctx.db.outboxMessage.count({ where: { to: 'auto@EXAMPLE.com', kind: 'invitation' } })).toBe(1);
+    const events = await admin.get('/api/access-requests?status=granted');
+    expect(events.json<AccessRequestList>().items.find((r) => r.email === 'auto@EXAMPLE.com')).toMatchObject({ autoApproved: true, decidedBy: null });
+    expect(await ctx.db.auditEvent.count({ where: { action: 'access_request.auto_granted', targetLabel: 'auto@EXAMPLE.com' } })).toBe(1);
+
+    for (const email of ['a@evil-example.com', 'b@example.com.evil.org', 'c@sub.example.com', 'd@partner.org', 'e@example.co']) {
+      const t = await submit(email);
+      const res = await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token: t });
+      expect(res.json().status, email).toBe('pending');
+      expect(await ctx.db.member.count({ where: { email } })).toBe(0);
+    }
+    const sub = await submit('f@sub.partner.org');
+    expect((await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token: sub })).json().status).toBe('granted');
+  });
+
+  it('refuses invalid domains', async () => {
+    for (const domain of ['*.example.com', 'example', 'exa mple.com', 'http://example.com']) {
+      expect((await admin.request('PUT', '/api/organization/approved-domains', { domains: [domain] })).statusCode, domain).toBe(400);
+    }
+  });
+});
+
+describe('reminder digest', () => {
+  it('emails each contact one digest of requests waiting too long, at most once a day', async () => {
+    await ctx.db.approvedDomain.deleteMany({});
+    const { id } = await pendingRequest('late@outside.org');
+    const now = new Date();
+    await ctx.db.accessRequest.updateMany({ where: { id }, data: { confirmedAt: new Date(now.getTime() - 25 * 3_600_000) } });
+    const deps = { db: ctx.db, enqueueEmail, baseUrl: 'https://sesame.example.org' };
+    const before = await ctx.db.outboxMessage.count({ where: { kind: 'access_request_reminder' } });
+    expect(await sendAccessRequestReminders(deps, now)).toBe(1);
+    const digest = await latestMail('admin@acme.example.org', 'access_request_reminder').catch(async () =>
+      ctx.db.outboxMessage.findFirstOrThrow({ where: { kind: 'access_request_reminder' }, orderBy: { createdAt: 'desc' } }),
+    );
+    expect(digest.text).toContain('late@outside.org');
+    expect(digest.text).toContain('https://sesame.example.org/access-requests');
+    // Same day: nothing more; a day later: again.
+    expect(await sendAccessRequestReminders(deps, new Date(now.getTime() + 3_600_000))).toBe(0);
+    expect(await sendAccessRequestReminders(deps, new Date(now.getTime() + 25 * 3_600_000))).toBe(1);
+    expect(await ctx.db.outboxMessage.count({ where: { kind: 'access_request_reminder' } })).toBe(before + 2);
+  });
+});
