@@ -109,6 +109,9 @@ export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore 
           </Stack>
         ) : null}
 
+        <Title order={3} fz="md" mb={-8}>
+          {t('addMembers.result.createdTable')}
+        </Title>
         <Table.ScrollContainer minWidth={720} type="native">
           <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
             <Table.Thead>

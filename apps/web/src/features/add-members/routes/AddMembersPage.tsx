@@ -346,13 +346,13 @@ export function AddMembersPage() {
               orientation={wide ? 'vertical' : 'horizontal'}
               size="sm"
               iconSize={wide ? 34 : 28}
-              wrap
+              wrap={false}
               contentPadding={0}
             >
               {wizardSteps.map((step, index) => (
                 <Stepper.Step
                   key={step}
-                  label={wide || index === active ? t(`addMembers.steps.${step}`) : undefined}
+                  label={wide ? t(`addMembers.steps.${step}`) : undefined}
                   aria-label={t(`addMembers.steps.${step}`)}
                   allowStepSelect={index !== active && canEnter(step)}
                   aria-current={index === active ? 'step' : undefined}

@@ -1,4 +1,4 @@
-import { Blockquote, Button, Center, DataList, Loader, Stack, Text } from '@mantine/core';
+import { Blockquote, Button, Center, DataList, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { InvitationDetails } from '@sesame/contracts';
 import { IconClockX, IconLinkOff, IconMailOff, IconUserCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -62,7 +62,7 @@ function InvitationSummary({ details }: { details: InvitationDetails }) {
   const format = useFormatters();
   return (
     <Stack gap="md">
-      <DataList orientation="horizontal" size="sm" gap={6} labelWidth={150} data-testid="invitation-details">
+      <DataList orientation="horizontal" size="sm" gap={6} labelWidth={140} data-testid="invitation-details">
         <DataList.Item>
           <DataList.ItemLabel>{t('activation.organization')}</DataList.ItemLabel>
           <DataList.ItemValue fw={600}>{details.organization.name}</DataList.ItemValue>
@@ -119,7 +119,9 @@ function InvitationUnavailable({ error }: { error: unknown }) {
   return (
     <AuthLayout title={kind ? t(`activation.invalid.${kind}.title`) : t('activation.invalid.failed.title')}>
       <Stack gap="lg" align="flex-start" data-testid="invitation-unavailable">
-        <Icon size={40} stroke={1.5} color="var(--mantine-color-lapis-7)" aria-hidden />
+        <ThemeIcon size={48} radius="xl" variant="light" color={kind === 'used' ? 'teal' : kind ? 'orange' : 'red'} aria-hidden>
+          <Icon size={26} />
+        </ThemeIcon>
         <Text>{kind ? t(`activation.invalid.${kind}.body`) : problemMessage(error, t)}</Text>
         <Button component={Link} to={paths.signIn} variant={kind === 'used' ? 'filled' : 'default'}>
           {t('activation.signIn')}
