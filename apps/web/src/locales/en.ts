@@ -16,7 +16,6 @@ export const en: Messages = {
     next: 'Next',
     cancel: 'Cancel',
     edit: 'Edit',
-    none: 'None',
     copied: 'Copied',
   },
   notifications: {
@@ -229,7 +228,6 @@ export const en: Messages = {
       passwordsIgnored: 'Passwords already entered will not be used: each member chooses their own when activating their account.',
     },
     member: {
-      titleNew: 'New member',
       titleEdit: 'Edit a member of the list',
       intro: 'Fields marked with an asterisk are required.',
       identity: 'Identity',
@@ -368,7 +366,6 @@ export const en: Messages = {
       licenses: 'Add-on licences',
       groups: 'Groups',
       categories: 'Member categories',
-      settings: 'Settings',
       none: 'None',
       noGroup: 'None',
       editSection: 'Edit: {{section}}',
@@ -486,7 +483,6 @@ export const en: Messages = {
     listLabel: 'Caught emails',
     to: 'To',
     toLine: 'To: {{to}}',
-    subject: 'Subject',
     received: 'Received',
     noSubject: '(no subject)',
     refresh: 'Refresh',

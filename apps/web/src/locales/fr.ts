@@ -17,7 +17,6 @@ export const fr = {
     next: 'Suivant',
     cancel: 'Annuler',
     edit: 'Modifier',
-    none: 'Aucun',
     copied: 'Copié',
   },
   notifications: {
@@ -233,7 +232,6 @@ export const fr = {
         'Les mots de passe déjà saisis ne seront pas utilisés\u00A0: chaque membre choisira le sien en activant son compte.',
     },
     member: {
-      titleNew: 'Nouveau membre',
       titleEdit: 'Modifier un membre de la liste',
       intro: 'Les champs marqués d’un astérisque sont obligatoires.',
       identity: 'Identité',
@@ -374,7 +372,6 @@ export const fr = {
       licenses: 'Licences additionnelles',
       groups: 'Groupes',
       categories: 'Catégories de membres',
-      settings: 'Paramètres',
       none: 'Aucune',
       noGroup: 'Aucun',
       editSection: 'Modifier\u00A0: {{section}}',
@@ -493,7 +490,6 @@ export const fr = {
     listLabel: 'Courriels interceptés',
     to: 'À',
     toLine: 'À\u00A0: {{to}}',
-    subject: 'Objet',
     received: 'Reçu le',
     noSubject: '(sans objet)',
     refresh: 'Actualiser',

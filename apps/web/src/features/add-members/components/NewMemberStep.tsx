@@ -76,162 +76,162 @@ export function NewMemberStep(props: NewMemberStepProps) {
         onSubmit();
       }}
     >
-    <StepFrame
-      title={editing ? t('addMembers.member.titleEdit') : t('addMembers.steps.member')}
-      intro={t('addMembers.member.intro')}
-      problems={problems}
-      actions={actions}
-    >
-      <Stack gap="lg">
-        <Group justify="space-between" gap="sm" mb={announcement || (members.length > 0 && !editing) ? 0 : 'calc(-1 * var(--mantine-spacing-lg))'}>
-          {/* Always present, so that screen readers hear what is added to it. */}
-          <div aria-live="polite">
-            {announcement ? (
-              <Text size="sm" c="teal.8" fw={600} data-testid="member-added">
-                {announcement}
-              </Text>
+      <StepFrame
+        title={editing ? t('addMembers.member.titleEdit') : t('addMembers.steps.member')}
+        intro={t('addMembers.member.intro')}
+        problems={problems}
+        actions={actions}
+      >
+        <Stack gap="lg">
+          <Group justify="space-between" gap="sm" mb={announcement || (members.length > 0 && !editing) ? 0 : 'calc(-1 * var(--mantine-spacing-lg))'}>
+            {/* Always present, so that screen readers hear what is added to it. */}
+            <div aria-live="polite">
+              {announcement ? (
+                <Text size="sm" c="teal.8" fw={600} data-testid="member-added">
+                  {announcement}
+                </Text>
+              ) : null}
+            </div>
+            {members.length > 0 && !editing ? (
+              <Group gap="xs">
+                <Badge variant="light" size="lg" tt="none" fw={600}>
+                  {t('addMembers.member.inList', { count: members.length })}
+                </Badge>
+                <Anchor component="button" type="button" size="sm" onClick={onViewList}>
+                  {t('addMembers.member.viewList')}
+                </Anchor>
+              </Group>
             ) : null}
-          </div>
-          {members.length > 0 && !editing ? (
-            <Group gap="xs">
-              <Badge variant="light" size="lg" tt="none" fw={600}>
-                {t('addMembers.member.inList', { count: members.length })}
-              </Badge>
-              <Anchor component="button" type="button" size="sm" onClick={onViewList}>
-                {t('addMembers.member.viewList')}
-              </Anchor>
-            </Group>
-          ) : null}
-        </Group>
+          </Group>
 
-        <Fieldset legend={t('addMembers.member.identity')} radius="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-            <TextInput
-              label={t('addMembers.member.firstName')}
-              required
-              autoComplete="off"
-              data-autofocus
-              error={fieldError('firstName', firstName)}
-              {...register('firstName')}
-            />
-            <TextInput label={t('addMembers.member.lastName')} required autoComplete="off" error={fieldError('lastName', lastName)} {...register('lastName')} />
-            <TextInput
-              label={t('addMembers.member.email')}
-              type="email"
-              required
-              autoComplete="off"
-              spellCheck={false}
-              error={fieldError('email', email)}
-              {...register('email')}
-            />
-            <Stack gap={4}>
+          <Fieldset legend={t('addMembers.member.identity')} radius="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
               <TextInput
-                label={t('addMembers.member.username')}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
-                description={t('addMembers.member.usernameDescription')}
+                label={t('addMembers.member.firstName')}
                 required
                 autoComplete="off"
-                autoCapitalize="none"
-                autoCorrect="off"
-                spellCheck={false}
-                rightSection={suggesting ? <Loader size={14} aria-label={t('addMembers.member.usernameSuggesting')} /> : null}
-                error={fieldError('username', username)}
-                {...register('username', { onChange: (event: { target: { value: string } }) => onUsernameEdited(event.target.value !== '') })}
+                data-autofocus
+                error={fieldError('firstName', firstName)}
+                {...register('firstName')}
               />
-              {usernameEdited && proposed && proposed !== username ? (
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="xs"
-                  ta="left"
-                  onClick={() => {
-                    onUsernameEdited(false);
-                    setValue('username', proposed, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-                  }}
-                >
-                  {t('addMembers.member.useSuggestion', { username: proposed })}
-                </Anchor>
-              ) : null}
-            </Stack>
-          </SimpleGrid>
-        </Fieldset>
-
-        <Fieldset legend={t('addMembers.member.access')} radius="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-            <Controller
-              control={control}
-              name="userType"
-              render={({ field }) => (
-                <Select
-                  label={t('addMembers.member.userType')}
+              <TextInput label={t('addMembers.member.lastName')} required autoComplete="off" error={fieldError('lastName', lastName)} {...register('lastName')} />
+              <TextInput
+                label={t('addMembers.member.email')}
+                type="email"
+                required
+                autoComplete="off"
+                spellCheck={false}
+                error={fieldError('email', email)}
+                {...register('email')}
+              />
+              <Stack gap={4}>
+                <TextInput
+                  label={t('addMembers.member.username')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  description={t('addMembers.member.usernameDescription')}
                   required
-                  data={data.userTypes.map((type) => ({ value: type.id, label: format.name(type) }))}
-                  value={field.value || null}
-                  onChange={(value) => {
-                    const next = value ?? '';
-                    field.onChange(next);
-                    // A role the new type does not allow is replaced by the default one.
-                    const nextType = data.userTypes.find((type) => type.id === next);
-                    const allowed = assignableRoles(data.roles, nextType, data.organization);
-                    if (!allowed.some((role) => role.id === getValues('role'))) {
-                      setValue('role', defaultRoleFor(data.roles, nextType, data.organization), { shouldValidate: formState.isSubmitted });
-                    }
-                  }}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  allowDeselect={false}
-                  comboboxProps={{ shadow: 'md' }}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  description={userType ? <UserTypeDetails userType={userType} data={data} members={members} editing={editing} /> : undefined}
-                  error={fieldError('userType', field.value)}
+                  autoComplete="off"
+                  autoCapitalize="none"
+                  autoCorrect="off"
+                  spellCheck={false}
+                  rightSection={suggesting ? <Loader size={14} aria-label={t('addMembers.member.usernameSuggesting')} /> : null}
+                  error={fieldError('username', username)}
+                  {...register('username', { onChange: (event: { target: { value: string } }) => onUsernameEdited(event.target.value !== '') })}
                 />
-              )}
-            />
-            <Controller
-              control={control}
-              name="role"
-              render={({ field }) => (
-                <Select
-                  label={t('addMembers.member.role')}
-                  required
-                  data={roles.map((role) => ({ value: role.id, label: format.name(role) }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  allowDeselect={false}
-                  comboboxProps={{ shadow: 'md' }}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  description={
-                    adminWithheld ? `${t('addMembers.member.roleDescription')} ${t('addMembers.member.adminLater')}` : t('addMembers.member.roleDescription')
-                  }
-                  error={fieldError('role', field.value)}
-                />
-              )}
-            />
-            {mode === 'credentials' ? (
-              <Stack gap={8}>
-                <PasswordInput
-                  label={t('addMembers.member.password')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  description={t('addMembers.member.passwordDescription')}
-                  autoComplete="new-password"
-                  visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-                  error={fieldError('password', password)}
-                  aria-describedby={password ? 'member-password-requirements' : undefined}
-                  {...register('password')}
-                />
-                {password ? <PasswordRequirements id="member-password-requirements" password={password} /> : null}
+                {usernameEdited && proposed && proposed !== username ? (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="xs"
+                    ta="left"
+                    onClick={() => {
+                      onUsernameEdited(false);
+                      setValue('username', proposed, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                    }}
+                  >
+                    {t('addMembers.member.useSuggestion', { username: proposed })}
+                  </Anchor>
+                ) : null}
               </Stack>
-            ) : (
-              <Alert variant="light" color="lapis" icon={<IconMailForward size={20} aria-hidden />} style={{ alignSelf: 'start' }}>
-                {t('addMembers.member.inviteNote')}
-              </Alert>
-            )}
-          </SimpleGrid>
-        </Fieldset>
-      </Stack>
-    </StepFrame>
+            </SimpleGrid>
+          </Fieldset>
+
+          <Fieldset legend={t('addMembers.member.access')} radius="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+              <Controller
+                control={control}
+                name="userType"
+                render={({ field }) => (
+                  <Select
+                    label={t('addMembers.member.userType')}
+                    required
+                    data={data.userTypes.map((type) => ({ value: type.id, label: format.name(type) }))}
+                    value={field.value || null}
+                    onChange={(value) => {
+                      const next = value ?? '';
+                      field.onChange(next);
+                      // A role the new type does not allow is replaced by the default one.
+                      const nextType = data.userTypes.find((type) => type.id === next);
+                      const allowed = assignableRoles(data.roles, nextType, data.organization);
+                      if (!allowed.some((role) => role.id === getValues('role'))) {
+                        setValue('role', defaultRoleFor(data.roles, nextType, data.organization), { shouldValidate: formState.isSubmitted });
+                      }
+                    }}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    allowDeselect={false}
+                    comboboxProps={{ shadow: 'md' }}
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
+                    description={userType ? <UserTypeDetails userType={userType} data={data} members={members} editing={editing} /> : undefined}
+                    error={fieldError('userType', field.value)}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="role"
+                render={({ field }) => (
+                  <Select
+                    label={t('addMembers.member.role')}
+                    required
+                    data={roles.map((role) => ({ value: role.id, label: format.name(role) }))}
+                    value={field.value || null}
+                    onChange={(value) => field.onChange(value ?? '')}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    allowDeselect={false}
+                    comboboxProps={{ shadow: 'md' }}
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
+                    description={
+                      adminWithheld ? `${t('addMembers.member.roleDescription')} ${t('addMembers.member.adminLater')}` : t('addMembers.member.roleDescription')
+                    }
+                    error={fieldError('role', field.value)}
+                  />
+                )}
+              />
+              {mode === 'credentials' ? (
+                <Stack gap={8}>
+                  <PasswordInput
+                    label={t('addMembers.member.password')}
+                    inputWrapperOrder={['label', 'input', 'description', 'error']}
+                    description={t('addMembers.member.passwordDescription')}
+                    autoComplete="new-password"
+                    visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+                    error={fieldError('password', password)}
+                    aria-describedby={password ? 'member-password-requirements' : undefined}
+                    {...register('password')}
+                  />
+                  {password ? <PasswordRequirements id="member-password-requirements" password={password} /> : null}
+                </Stack>
+              ) : (
+                <Alert variant="light" color="lapis" icon={<IconMailForward size={20} aria-hidden />} style={{ alignSelf: 'start' }}>
+                  {t('addMembers.member.inviteNote')}
+                </Alert>
+              )}
+            </SimpleGrid>
+          </Fieldset>
+        </Stack>
+      </StepFrame>
     </form>
   );
 }
