@@ -81,10 +81,21 @@ describe('POST /api/members/batch — credentials mode', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    const errors = res.json<{ errors: { path: string; message: string }[] }>().errors;
+    const errors = res.json<{ errors: { path: string; code: string; message: string }[] }>().errors;
     const paths = errors.map((e) => e.path);
     expect(paths).toEqual(
       expect.arrayContaining(['members.1.username', 'members.2.username', 'members.3.role', 'members.4.role', 'members.5.role', 'members.6.password']),
+    );
+    // Stable codes the web app translates; the messages stay English.
+    expect(errors.map((e) => [e.path, e.code])).toEqual(
+      expect.arrayContaining([
+        ['members.1.username', 'duplicate_in_batch'],
+        ['members.2.username', 'username_taken'],
+        ['members.3.role', 'unknown_role'],
+        ['members.4.role', 'incompatible_role'],
+        ['members.5.role', 'administrator_not_allowed'],
+        ['members.6.password', 'weak_password'],
+      ]),
     );
     expect(paths).not.toContain('members.0.username');
     expect(errors.find((e) => e.path === 'members.4.role')!.message).toContain('not compatible');
@@ -103,9 +114,15 @@ describe('POST /api/members/batch — credentials mode', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    const paths = res.json<{ errors: { path: string }[] }>().errors.map((e) => e.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['body.members.0.username', 'body.members.1.username', 'body.members.2.email', 'body.members.3.password', 'body.members.4.email']),
+    const errors = res.json<{ errors: { path: string; code: string }[] }>().errors;
+    expect(errors.map((e) => [e.path, e.code])).toEqual(
+      expect.arrayContaining([
+        ['body.members.0.username', 'too_short'],
+        ['body.members.1.username', 'invalid_format'],
+        ['body.members.2.email', 'email_apostrophe'],
+        ['body.members.3.password', 'weak_password'],
+        ['body.members.4.email', 'invalid_email'],
+      ]),
     );
     // Each of these is accepted once corrected.
     const ok = await batch(admin, {
@@ -138,7 +155,7 @@ describe('POST /api/members/batch — credentials mode', () => {
       properties: { licenses: [desktop.id] },
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors[0]).toMatchObject({ path: 'properties.licenses.0' });
+    expect(refused.json().errors[0]).toMatchObject({ path: 'properties.licenses.0', code: 'incompatible_license' });
     expect(refused.json().errors[0].message).toContain('Creator');
     const allowed = await batch(admin, {
       mode: 'credentials',
@@ -165,7 +182,10 @@ describe('POST /api/members/batch — credentials mode', () => {
     const globexGroup = await ctx.db.group.findFirstOrThrow({ where: { organizationId: ctx.globex.organizationId } });
     const res = await batch(admin, { mode: 'credentials', members: [member('81')], properties: { licenses: [globexLicense.id], groups: [globexGroup.id] } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['properties.licenses.0', 'properties.groups.0']);
+    expect(res.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['properties.licenses.0', 'unknown_license'],
+      ['properties.groups.0', 'unknown_group'],
+    ]);
   });
 
   it('never goes past the named-user limit, counting pending and disabled members', async () => {
@@ -176,6 +196,7 @@ describe('POST /api/members/batch — credentials mode', () => {
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({ code: 'seats_exhausted' });
       expect(refused.json().errors[0].message).toContain('1 too many');
+      expect(refused.json().errors[0].code).toBe('named_user_limit');
       expect(await count()).toBe(current);
       const allowed = await batch(admin, { mode: 'invite', members: [member('91')] });
       expect(allowed.statusCode, allowed.body).toBe(201);

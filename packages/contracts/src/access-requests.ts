@@ -96,7 +96,7 @@ export const PrivilegeLevels = z
   .partialRecord(PrivilegeArea, PrivilegeLevel)
   .superRefine((levels, ctx) => {
     for (const area of viewOnlyAreas) {
-      if (levels[area] === 'update') ctx.addIssue({ code: 'custom', path: [area], message: `${area} can be at most View` });
+      if (levels[area] === 'update') ctx.addIssue({ code: 'custom', path: [area], message: `${area} can be at most View`, params: { code: 'level_not_allowed' } });
     }
   });
 export type PrivilegeLevels = z.infer<typeof PrivilegeLevels>;

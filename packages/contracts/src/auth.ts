@@ -35,7 +35,7 @@ export const Password = z
   .string()
   .min(8, passwordRuleMessage)
   .max(256, 'Password must have at most 256 characters')
-  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), passwordRuleMessage);
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), { message: passwordRuleMessage, params: { code: 'weak_password' } });
 
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),

@@ -18,7 +18,7 @@ export const Email = z
   .trim()
   .min(1, 'Email is required')
   .max(254, 'Email must have at most 254 characters')
-  .refine((e) => !/['’‘`]/.test(e), 'Email cannot contain an apostrophe')
+  .refine((e) => !/['’‘`]/.test(e), { message: 'Email cannot contain an apostrophe', params: { code: 'email_apostrophe' } })
   .pipe(z.email('Enter a valid email address'));
 
 export const PersonName = (what: string) =>

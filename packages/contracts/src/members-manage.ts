@@ -59,7 +59,7 @@ export const UpdateMemberBody = z
     categories: z.array(z.uuid()).max(MAX_CATEGORIES, `At most ${MAX_CATEGORIES} member categories`),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change', params: { code: 'required' } });
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const bulkActions = ['disable', 'enable', 'delete', 'change-role'] as const;
@@ -70,7 +70,7 @@ export const BulkMembersBody = z
     /** Role id or key, for change-role. */
     role: z.string().trim().min(1).max(100).optional(),
   })
-  .refine((b) => b.action !== 'change-role' || b.role, { message: 'Choose the new role', path: ['role'] });
+  .refine((b) => b.action !== 'change-role' || b.role, { message: 'Choose the new role', path: ['role'], params: { code: 'required' } });
 export type BulkMembersBody = z.infer<typeof BulkMembersBody>;
 
 export const BulkMembersResponse = z.object({

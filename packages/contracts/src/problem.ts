@@ -1,5 +1,73 @@
 import { z } from 'zod';
 
+/**
+ * Stable codes of the entries of a problem's `errors[]`, so a client can translate them
+ * (the `message` stays English). Where a CSV row issue means the same thing, the code is
+ * the same (`required`, `invalid_email`, `unknown_role`, `username_taken`, `weak_password`…).
+ */
+export const fieldErrorCodes = [
+  // Request validation (zod issues)
+  'required',
+  'invalid',
+  'invalid_type',
+  'invalid_format',
+  'invalid_email',
+  'email_apostrophe',
+  'invalid_choice',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'too_few',
+  'too_many',
+  'unknown_field',
+  // Members, roles and user types
+  'unknown_role',
+  'unknown_user_type',
+  'incompatible_role',
+  'administrator_not_allowed',
+  'privilege_above_own',
+  'duplicate_in_batch',
+  'username_taken',
+  'unknown_member',
+  'member_not_active',
+  'same_member',
+  // Passwords
+  'password_required',
+  'password_not_allowed',
+  'weak_password',
+  'password_too_long',
+  'password_unchanged',
+  'wrong_password',
+  // Licences, groups, categories, seats
+  'unknown_license',
+  'incompatible_license',
+  'license_would_be_lost',
+  'unknown_group',
+  'unknown_category',
+  'too_many_categories',
+  'named_user_limit',
+  'user_type_seats',
+  'license_seats',
+  // Other
+  'level_above_own',
+  'level_not_allowed',
+  'invalid_cursor',
+  'format_not_enabled',
+  'file_required',
+  'stale_rows',
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+/** One problem with one field of the request: where, a stable code, and an English message. */
+export const ProblemFieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** One of {@link fieldErrorCodes}; a string here so that a newer server never breaks an older client. */
+  code: z.string().optional(),
+});
+export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
+
 /** RFC 9457 problem details as rendered by the API for every error. */
 export const Problem = z.object({
   type: z.string().optional(),
@@ -9,7 +77,7 @@ export const Problem = z.object({
   code: z.string(),
   instance: z.string().optional(),
   requestId: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(ProblemFieldError).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -69,7 +69,7 @@ export async function grantAccessRequest(
     const above = privilegeAreas.filter((a) => levelRank[levels[a] ?? 'none'] > levelRank[decider.privileges[a]]);
     if (above.length) {
       throw new AppError(403, 'forbidden', `You cannot give levels above your own: ${above.map((a) => a.replace(/_/g, ' ')).join(', ')}`,
-        above.map((a) => ({ path: `body.levels.${a}`, message: `Above your own level (${decider.privileges[a]})` })));
+        above.map((a) => ({ path: `body.levels.${a}`, code: 'level_above_own' as const, message: `Above your own level (${decider.privileges[a]})` })));
     }
   }
 
@@ -84,15 +84,15 @@ export async function grantAccessRequest(
   const errors: FieldError[] = [];
   const role = resolve(roles, body.role);
   const userType = resolve(userTypes, body.userType);
-  if (!role) errors.push({ path: 'body.role', message: `Unknown role "${body.role}"` });
-  if (!userType) errors.push({ path: 'body.userType', message: `Unknown user type "${body.userType}"` });
+  if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
+  if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
   if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-    errors.push({ path: 'body.role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
+    errors.push({ path: 'body.role', code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
   }
   if (role?.isAdministrator && (!org.allowAdminAtCreation || !decider?.isAdministrator)) {
-    errors.push({ path: 'body.role', message: 'The Administrator role cannot be given here; give it once the member has activated their account' });
+    errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role cannot be given here; give it once the member has activated their account' });
   }
-  for (const area of viewOnlyAreas) if (levels[area] === 'update') errors.push({ path: `body.levels.${area}`, message: 'At most View' });
+  for (const area of viewOnlyAreas) if (levels[area] === 'update') errors.push({ path: `body.levels.${area}`, code: 'level_not_allowed', message: 'At most View' });
 
   const compatible = new Set(userType?.licenses.map((l) => l.licenseId) ?? []);
   const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId).filter((id) => compatible.has(id)))];
@@ -103,15 +103,15 @@ export async function grantAccessRequest(
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
-    if (!license) errors.push({ path: `body.licenses.${i}`, message: `Unknown licence ${id}` });
-    else if (userType && !compatible.has(id)) errors.push({ path: `body.licenses.${i}`, message: `The licence ${license.name} is not compatible with the user type ${userType.nameEn}` });
+    if (!license) errors.push({ path: `body.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
+    else if (userType && !compatible.has(id)) errors.push({ path: `body.licenses.${i}`, code: 'incompatible_license', message: `The licence ${license.name} is not compatible with the user type ${userType.nameEn}` });
   });
   groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id)) errors.push({ path: `body.groups.${i}`, message: `Unknown group ${id}` });
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `body.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
   });
   const username = body.username ?? (await proposeUsername(db, organizationId, org.usernameFormat, request));
   if (body.username && (await db.member.count({ where: { organizationId, username } }))) {
-    errors.push({ path: 'body.username', message: `The username ${username} is already taken in this organization` });
+    errors.push({ path: 'body.username', code: 'username_taken', message: `The username ${username} is already taken in this organization` });
   }
   if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
@@ -217,17 +217,17 @@ async function checkCapacity(
   await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
   const errors: FieldError[] = [];
   if (req.namedUserLimit !== null && (await tx.member.count({ where: { organizationId } })) >= req.namedUserLimit) {
-    errors.push({ path: 'body', message: `The organization's named-user limit (${req.namedUserLimit}) is reached` });
+    errors.push({ path: 'body', code: 'named_user_limit', message: `The organization's named-user limit (${req.namedUserLimit}) is reached` });
   }
   if (userType.seatLimit !== null && (await tx.member.count({ where: { organizationId, userTypeId: userType.id } })) >= userType.seatLimit) {
-    errors.push({ path: 'body.userType', message: `User type ${userType.nameEn}: no seat left` });
+    errors.push({ path: 'body.userType', code: 'user_type_seats', message: `User type ${userType.nameEn}: no seat left` });
   }
   const ids = req.licenses.map((l) => l.id).sort();
   if (ids.length) {
     await tx.$queryRaw`SELECT id FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
     const counts = await tx.licenseAssignment.groupBy({ by: ['licenseId'], where: { organizationId, licenseId: { in: ids } }, _count: { _all: true } });
     req.licenses.forEach((l, i) => {
-      if ((counts.find((c) => c.licenseId === l.id)?._count._all ?? 0) >= l.seats) errors.push({ path: `body.licenses.${i}`, message: `Licence ${l.name}: no seat left` });
+      if ((counts.find((c) => c.licenseId === l.id)?._count._all ?? 0) >= l.seats) errors.push({ path: `body.licenses.${i}`, code: 'license_seats', message: `Licence ${l.name}: no seat left` });
     });
   }
   if (errors.length) throw new AppError(409, 'seats_exhausted', errors.map((e) => e.message).join('; '), errors);

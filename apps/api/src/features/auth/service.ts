@@ -131,13 +131,18 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
   };
 }
 
+export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; message: string };
+
 /** Checks a new built-in password against the seed rule, breached lists and the account itself. */
-export function passwordProblems(password: string, context: { username: string; email?: string }): string | null {
+export function passwordProblems(password: string, context: { username: string; email?: string }): PasswordProblem | null {
   const rule = Password.safeParse(password);
-  if (!rule.success) return rule.error.issues[0]?.message ?? 'Invalid password';
-  if (isCommonPassword(password)) return 'This password is too common; choose another one';
+  if (!rule.success) {
+    const issue = rule.error.issues[0];
+    return { code: issue?.code === 'too_big' ? 'password_too_long' : 'weak_password', message: issue?.message ?? 'Invalid password' };
+  }
+  if (isCommonPassword(password)) return { code: 'weak_password', message: 'This password is too common; choose another one' };
   const lower = password.toLowerCase();
-  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return 'The password must not contain the username';
+  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', message: 'The password must not contain the username' };
   return null;
 }
 
@@ -156,15 +161,15 @@ export async function changePassword(
     throw new AppError(400, 'validation_failed', 'Accounts that sign in with an organization login have no password here');
   }
   if (!(await verifyPassword(member.passwordHash, body.currentPassword))) {
-    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'body.currentPassword', message: 'Incorrect password' }]);
+    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Incorrect password' }]);
   }
   if (body.newPassword === body.currentPassword) {
     throw new AppError(400, 'weak_password', 'The new password must differ from the current one', [
-      { path: 'body.newPassword', message: 'Must differ from the current password' },
+      { path: 'body.newPassword', code: 'password_unchanged', message: 'Must differ from the current password' },
     ]);
   }
   const problem = passwordProblems(body.newPassword, member);
-  if (problem) throw new AppError(400, 'weak_password', problem, [{ path: 'body.newPassword', message: problem }]);
+  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.newPassword', ...problem }]);
 
   const passwordHash = await hashPassword(body.newPassword);
   await db.$transaction(async (tx) => {

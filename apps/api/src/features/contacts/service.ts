@@ -17,7 +17,7 @@ import {
 import type { Db, Prisma } from '@sesame/db';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 
 export type ContactsDeps = { db: Db };
@@ -83,11 +83,11 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
   if (primaryId !== auth.memberId && !secondaryIds.includes(auth.memberId)) secondaryIds.push(auth.memberId);
   const wanted = [primaryId, ...secondaryIds];
   const members = await db.member.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true, status: true } });
-  const errors = wanted.flatMap((id) => {
+  const errors = wanted.flatMap((id): FieldError[] => {
     const m = members.find((x) => x.id === id);
     const path = id === primaryId ? 'body.primary' : `body.secondary.${body.secondary.indexOf(id)}`;
-    if (!m) return [{ path, message: `Unknown member ${id}` }];
-    if (m.status === 'disabled') return [{ path, message: 'A disabled member cannot be a contact' }];
+    if (!m) return [{ path, code: 'unknown_member', message: `Unknown member ${id}` }];
+    if (m.status === 'disabled') return [{ path, code: 'member_not_active', message: 'A disabled member cannot be a contact' }];
     return [];
   });
   if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
@@ -173,7 +173,7 @@ export async function updateMemberPrivileges(
       403,
       'forbidden',
       `You cannot set levels above your own: ${refused.map((a) => `${a.replace(/_/g, ' ')} (yours: ${mine[a]})`).join(', ')}`,
-      refused.map((a) => ({ path: `body.levels.${a}`, message: `Above your own level (${mine[a]})` })),
+      refused.map((a) => ({ path: `body.levels.${a}`, code: 'level_above_own' as const, message: `Above your own level (${mine[a]})` })),
     );
   }
   if (!changed.length) return current;

@@ -47,7 +47,7 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
   const formatAllowed = format === 'builtin' ? allowed.includes('builtin') : format === 'ldap' ? allowed.includes('ldap') : allowed.includes('saml') || allowed.includes('oidc');
   if (!formatAllowed) {
     const what = { builtin: 'Built-in accounts', ldap: 'LDAP accounts', 'org-login': 'Organization logins (SAML or OpenID Connect)' }[format];
-    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', message: `${what} are not enabled` }]);
+    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', message: `${what} are not enabled` }]);
   }
   const options: CsvValidatorOptions = {
     format,

@@ -58,26 +58,26 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     const at = (field: string) => `members.${i}.${field}`;
     const role = resolve(roles, m.role);
     const userType = resolve(userTypes, m.userType);
-    if (!role) errors.push({ path: at('role'), message: `Unknown role "${m.role}"` });
-    if (!userType) errors.push({ path: at('userType'), message: `Unknown user type "${m.userType}"` });
+    if (!role) errors.push({ path: at('role'), code: 'unknown_role', message: `Unknown role "${m.role}"` });
+    if (!userType) errors.push({ path: at('userType'), code: 'unknown_user_type', message: `Unknown user type "${m.userType}"` });
     if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-      errors.push({ path: at('role'), message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
+      errors.push({ path: at('role'), code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
     }
     if (role?.isAdministrator && !org.allowAdminAtCreation) {
-      errors.push({ path: at('role'), message: 'The Administrator role cannot be given when adding a member; give it once the member exists' });
+      errors.push({ path: at('role'), code: 'administrator_not_allowed', message: 'The Administrator role cannot be given when adding a member; give it once the member exists' });
     }
     if (role?.isAdministrator && !auth.isAdministrator) {
-      errors.push({ path: at('role'), message: 'Only administrators can give the Administrator role' });
+      errors.push({ path: at('role'), code: 'administrator_not_allowed', message: 'Only administrators can give the Administrator role' });
     }
     const first = seen.get(m.username);
-    if (first !== undefined) errors.push({ path: at('username'), message: `The username ${m.username} is already used by member ${first + 1} of this list` });
+    if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', message: `The username ${m.username} is already used by member ${first + 1} of this list` });
     else seen.set(m.username, i);
     if (body.mode === 'invite' && m.password !== undefined) {
-      errors.push({ path: at('password'), message: 'Passwords are not used when members are invited by email; remove it or add them without invitations' });
+      errors.push({ path: at('password'), code: 'password_not_allowed', message: 'Passwords are not used when members are invited by email; remove it or add them without invitations' });
     }
     if (body.mode === 'credentials' && m.password !== undefined) {
       const problem = passwordProblems(m.password, { username: m.username });
-      if (problem) errors.push({ path: at('password'), message: problem });
+      if (problem) errors.push({ path: at('password'), ...problem });
     }
     if (role && userType) resolved.push({ role, userType });
   });
@@ -88,7 +88,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   });
   const taken = new Set(existing.map((e) => e.username));
   body.members.forEach((m, i) => {
-    if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, message: `The username ${m.username} is already taken in this organization` });
+    if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, code: 'username_taken', message: `The username ${m.username} is already taken in this organization` });
   });
 
   const { licenses, licenseIds, groupIds, categoryIds } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
@@ -224,18 +224,18 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
-    if (!license) return errors.push({ path: `properties.licenses.${i}`, message: `Unknown licence ${id}` });
+    if (!license) return errors.push({ path: `properties.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
     const incompatible = distinctTypes.filter((t) => !t.licenses.some((l) => l.licenseId === id)).map((t) => t.nameEn);
     if (incompatible.length) {
-      errors.push({ path: `properties.licenses.${i}`, message: `The licence ${license.name} is not compatible with the user type ${incompatible.join(', ')}` });
+      errors.push({ path: `properties.licenses.${i}`, code: 'incompatible_license', message: `The licence ${license.name} is not compatible with the user type ${incompatible.join(', ')}` });
     }
   });
   groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, message: `Unknown group ${id}` });
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
   });
-  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', message: `At most ${MAX_CATEGORIES} member categories` });
+  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', code: 'too_many_categories', message: `At most ${MAX_CATEGORIES} member categories` });
   categoryIds.forEach((id, i) => {
-    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, message: `Unknown member category ${id}` });
+    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, code: 'unknown_category', message: `Unknown member category ${id}` });
   });
   return { licenses, licenseIds, groupIds, categoryIds };
 }
@@ -279,14 +279,14 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
   if (namedUserLimit !== null) {
     const members = await tx.member.count({ where: { organizationId } });
     if (members + count > namedUserLimit) {
-      errors.push({ path: 'members', message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many` });
+      errors.push({ path: 'members', code: 'named_user_limit', message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many` });
     }
   }
   for (const { type, n } of [...req.perType].sort((a, b) => a.type.id.localeCompare(b.type.id))) {
     if (type.seatLimit === null) continue;
     const used = await tx.member.count({ where: { organizationId, userTypeId: type.id } });
     if (used + n > type.seatLimit) {
-      errors.push({ path: 'members', message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)` });
+      errors.push({ path: 'members', code: 'user_type_seats', message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)` });
     }
   }
   const sorted = [...licenseIds].sort();
@@ -299,6 +299,7 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
       if (used + count > license.seats) {
         errors.push({
           path: `properties.licenses.${licenseIds.indexOf(id)}`,
+          code: 'license_seats',
           message: `Licence ${license.name}: ${Math.max(0, license.seats - used)} seat(s) left, ${count} requested (${used + count - license.seats} short)`,
         });
       }

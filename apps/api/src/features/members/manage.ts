@@ -156,12 +156,12 @@ export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: strin
 export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id: string, body: TransferOwnershipBody, info: ActionInfo) {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'body.toMemberId', message: 'Must be another member' }]);
+  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'body.toMemberId', code: 'same_member', message: 'Must be another member' }]);
   return db.$transaction(async (tx) => {
     const from = await findTarget(tx, auth, id);
     const to = await tx.member.findFirst({ where: { id: body.toMemberId, organizationId: auth.organizationId }, select: { id: true, username: true, status: true } });
-    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'body.toMemberId', message: 'Unknown member' }]);
-    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'body.toMemberId', message: 'Member is not active' }]);
+    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'body.toMemberId', code: 'unknown_member', message: 'Unknown member' }]);
+    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'body.toMemberId', code: 'member_not_active', message: 'Member is not active' }]);
     const content = await tx.contentItem.updateMany({
       where: { organizationId: auth.organizationId, ownerId: from.id, ...(body.contentIds ? { id: { in: body.contentIds } } : {}) },
       data: { ownerId: to.id },

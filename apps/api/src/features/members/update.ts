@@ -48,20 +48,20 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         body.userType !== undefined
           ? await tx.userType.findFirst({ where: { organizationId, ...byIdOrKey(body.userType) }, include: { roles: true, licenses: true } })
           : before.userType;
-      if (!role) errors.push({ path: 'body.role', message: `Unknown role "${body.role}"` });
-      if (!userType) errors.push({ path: 'body.userType', message: `Unknown user type "${body.userType}"` });
+      if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
+      if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
       if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-        errors.push({ path: 'body.role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
+        errors.push({ path: 'body.role', code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
       }
       if (role && role.id !== before.roleId) {
-        if (role.isAdministrator && !auth.isAdministrator) errors.push({ path: 'body.role', message: 'Only administrators can give the Administrator role' });
+        if (role.isAdministrator && !auth.isAdministrator) errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'Only administrators can give the Administrator role' });
         if (role.isAdministrator && before.status === 'pending') {
-          errors.push({ path: 'body.role', message: 'The Administrator role can be given once the member has activated their account' });
+          errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role can be given once the member has activated their account' });
         }
         if (!auth.isAdministrator) {
           const granted = effectivePrivileges(role.privileges, []);
           const above = privilegeAreas.filter((a) => levelRank[granted[a]] > levelRank[auth.privileges[a]]);
-          if (above.length) errors.push({ path: 'body.role', message: `You cannot give more than your own privileges (${above.join(', ').replace(/_/g, ' ')})` });
+          if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: `You cannot give more than your own privileges (${above.join(', ').replace(/_/g, ' ')})` });
         }
       }
 
@@ -75,10 +75,11 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           const names = await tx.license.findMany({ where: { organizationId, id: { in: incompatible } }, select: { id: true, name: true } });
           const known = new Set(names.map((n) => n.id));
           const unknown = incompatible.filter((l) => !known.has(l));
-          if (unknown.length) errors.push({ path: 'body.licenses', message: `Unknown licence ${unknown.join(', ')}` });
+          if (unknown.length) errors.push({ path: 'body.licenses', code: 'unknown_license', message: `Unknown licence ${unknown.join(', ')}` });
           if (names.length) {
             errors.push({
               path: 'body.licenses',
+              code: body.licenses ? 'incompatible_license' : 'license_would_be_lost',
               message: body.licenses
                 ? `The user type ${userType.nameEn} is not compatible with: ${names.map((n) => n.name).join(', ')}`
                 : `The user type ${userType.nameEn} would lose these licences: ${names.map((n) => n.name).join(', ')}. Send the licences to keep with the change.`,
@@ -88,11 +89,11 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
       }
       if (body.groups) {
         const found = await tx.group.count({ where: { organizationId, id: { in: body.groups } } });
-        if (found !== new Set(body.groups).size) errors.push({ path: 'body.groups', message: 'Unknown group' });
+        if (found !== new Set(body.groups).size) errors.push({ path: 'body.groups', code: 'unknown_group', message: 'Unknown group' });
       }
       if (body.categories) {
         const found = await tx.memberCategory.count({ where: { organizationId, id: { in: body.categories } } });
-        if (found !== new Set(body.categories).size) errors.push({ path: 'body.categories', message: 'Unknown member category' });
+        if (found !== new Set(body.categories).size) errors.push({ path: 'body.categories', code: 'unknown_category', message: 'Unknown member category' });
       }
       if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
 
@@ -113,7 +114,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         for (const l of locked) {
           const used = await tx.licenseAssignment.count({ where: { organizationId, licenseId: l.id } });
           if (used + 1 > l.seats) {
-            throw new AppError(409, 'seats_exhausted', `No seat left for the licence ${l.name} (${l.seats} of ${l.seats} used)`, [{ path: 'body.licenses', message: `${l.name}: no seat left` }]);
+            throw new AppError(409, 'seats_exhausted', `No seat left for the licence ${l.name} (${l.seats} of ${l.seats} used)`, [{ path: 'body.licenses', code: 'license_seats', message: `${l.name}: no seat left` }]);
           }
         }
       }

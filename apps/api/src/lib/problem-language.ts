@@ -1,0 +1,52 @@
+import type { FieldError } from './errors.ts';
+
+/**
+ * French `detail` of the common 4xx, for callers whose Accept-Language prefers French. Only
+ * codes whose English detail says nothing more than the code are translated (plus request
+ * validation, which names the fields); other details stay English, and clients that need
+ * every word translated use `code` and `errors[].code`.
+ */
+const fixedFrench: Record<string, string> = {
+  invalid_credentials: 'Identifiant ou mot de passe incorrect',
+  member_disabled: 'Ce compte est désactivé. Contactez votre administrateur.',
+  unauthenticated: 'Vous devez vous connecter',
+  csrf_failed: 'En-tête X-CSRF-Token absent ou invalide ; obtenez-en un avec GET /api/auth/csrf',
+  password_change_required: 'Vous devez changer votre mot de passe avant toute autre action',
+  forbidden: 'Vous n’avez pas l’autorisation de faire cela',
+  not_found: 'Introuvable',
+  wrong_password: 'Le mot de passe actuel est incorrect',
+  invitation_expired: 'Cette invitation a expiré. Demandez à votre administrateur de vous en envoyer une nouvelle.',
+  invitation_used: 'Cette invitation a déjà été utilisée. Connectez-vous avec votre identifiant et votre mot de passe.',
+  invitation_revoked: 'Cette invitation n’est plus valable. Demandez-en une nouvelle à votre administrateur.',
+};
+
+/** True when the Accept-Language header ranks French above English (absent: English). */
+export function prefersFrench(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let best: { lang: string; q: number } | undefined;
+  for (const part of value.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const lang = tag.trim().split('-')[0]!;
+    if (lang !== 'fr' && lang !== 'en') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
+  }
+  return best?.lang === 'fr';
+}
+
+/** The French detail for this problem, or undefined to keep the English one. */
+export function frenchDetail(status: number, code: string, errors: FieldError[] | undefined, headers: Record<string, string> | undefined): string | undefined {
+  if (code === 'rate_limited') {
+    const seconds = Number(headers?.['retry-after']);
+    return Number.isFinite(seconds) && seconds > 0
+      ? `Trop de tentatives. Réessayez dans ${Math.ceil(seconds / 60)} minute(s).`
+      : 'Trop de requêtes. Réessayez dans quelques instants.';
+  }
+  if (code === 'validation_failed' && errors?.length) {
+    const paths = [...new Set(errors.map((e) => e.path))];
+    return `${errors.length > 1 ? `${errors.length} valeurs sont invalides` : 'Une valeur est invalide'} : ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}. Rien n’a été enregistré.`;
+  }
+  if (status >= 500) return undefined;
+  return fixedFrench[code];
+}
