@@ -11,6 +11,7 @@ import { addMembersLoader } from './features/add-members/routes/add-members-load
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
+import { memberLoader } from './features/members/routes/member-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
@@ -94,6 +95,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   shouldRevalidate: membersShouldRevalidate,
                   lazy: { Component: async () => (await import('./features/members/routes/MembersPage.tsx')).MembersPage },
                 }),
+                {
+                  // A member's page; "/members/add" above is a more specific match.
+                  path: `${paths.members}/:id`,
+                  handle: { titleKey: 'memberDetail.title' } satisfies RouteHandle,
+                  loader: async (args) => {
+                    await requirePrivilege(queryClient, { area: 'members', level: 'view' })();
+                    return memberLoader(queryClient)(args);
+                  },
+                  lazy: { Component: async () => (await import('./features/members/routes/MemberPage.tsx')).MemberPage },
+                },
                 sectionRoute(queryClient, 'addMembers', {
                   loader: addMembersLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/add-members/routes/AddMembersPage.tsx')).AddMembersPage },

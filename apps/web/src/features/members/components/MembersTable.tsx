@@ -1,6 +1,7 @@
-import { Avatar, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Member, MemberSort } from '@sesame/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/format.ts';
 import { initials } from '../../../lib/initials.ts';
 import type { SortOrder } from '../member-filters.ts';
@@ -83,9 +84,16 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
                       <Avatar size={28} radius="xl" color="initials" name={`${member.firstName} ${member.lastName}`} aria-hidden>
                         {initials(member.firstName, member.lastName, member.username)}
                       </Avatar>
-                      <Text size="sm" fw={600} c={member.status === 'disabled' ? 'dimmed' : undefined} className={classes.nowrap}>
+                      <Anchor
+                        component={Link}
+                        to={`/members/${member.id}`}
+                        size="sm"
+                        fw={600}
+                        c={member.status === 'disabled' ? 'dimmed' : undefined}
+                        className={classes.nowrap}
+                      >
                         {member.fullName || `${member.firstName} ${member.lastName}`}
-                      </Text>
+                      </Anchor>
                     </Group>
                   </Table.Td>
                   <Table.Td>

@@ -1,0 +1,194 @@
+import {
+  BulkMembersResponse,
+  CsrfResponse,
+  DeleteMemberResponse,
+  Group,
+  ItemsOf,
+  License,
+  Member,
+  MemberCategory,
+  MemberDetail,
+  MemberListResponse,
+  OkResponse,
+  Problem,
+  ResetPasswordResponse,
+  TransferOwnershipResponse,
+  type BulkMembersBody,
+  type TransferOwnershipBody,
+  type UpdateMemberBody,
+} from '@sesame/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
+import { memberKeys } from './member-keys.ts';
+
+const path = (id: string) => `/api/members/${encodeURIComponent(id)}`;
+
+export const memberDetailQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: memberKeys.detail(id),
+    queryFn: ({ signal }) => request(path(id), { schema: MemberDetail, signal }),
+    staleTime: 10_000,
+  });
+
+export const useMemberDetail = (id: string) => useQuery(memberDetailQueryOptions(id));
+
+// Reference data the member form offers (seat counts change, so licences are kept briefly).
+const LicenseList = ItemsOf(License);
+const GroupList = ItemsOf(Group);
+const CategoryList = ItemsOf(MemberCategory);
+
+export const memberReferenceKeys = {
+  licenses: () => [...memberKeys.all, 'reference', 'licenses'] as const,
+  groups: () => [...memberKeys.all, 'reference', 'groups'] as const,
+  categories: () => [...memberKeys.all, 'reference', 'categories'] as const,
+};
+
+export const licensesQueryOptions = () =>
+  queryOptions({
+    queryKey: memberReferenceKeys.licenses(),
+    queryFn: ({ signal }) => request('/api/licenses', { schema: LicenseList, signal }),
+    select: (list) => list.items,
+    staleTime: 10_000,
+  });
+export const groupsQueryOptions = () =>
+  queryOptions({
+    queryKey: memberReferenceKeys.groups(),
+    queryFn: ({ signal }) => request('/api/groups', { schema: GroupList, signal }),
+    select: (list) => list.items,
+    staleTime: 5 * 60_000,
+  });
+export const categoriesQueryOptions = () =>
+  queryOptions({
+    queryKey: memberReferenceKeys.categories(),
+    queryFn: ({ signal }) => request('/api/member-categories', { schema: CategoryList, signal }),
+    select: (list) => list.items,
+    staleTime: 5 * 60_000,
+  });
+
+/** Active members matching a search, for choosing who receives transferred content. */
+export function useActiveMemberSearch(q: string) {
+  return useQuery({
+    queryKey: [...memberKeys.all, 'active-search', q] as const,
+    queryFn: ({ signal }) => request(`/api/members${toSearch({ q, status: 'active', limit: 20 })}`, { schema: MemberListResponse, signal }),
+    staleTime: 30_000,
+  });
+}
+
+function useInvalidateMember(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: memberKeys.detail(id) }),
+      queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: memberReferenceKeys.licenses() }),
+    ]);
+  };
+}
+
+export function useUpdateMember(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateMemberBody) => request(path(id), { method: 'PATCH', body, schema: MemberDetail }),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(memberKeys.detail(id), detail);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: memberReferenceKeys.licenses() }),
+      ]);
+    },
+  });
+}
+
+export function useResetPassword(id: string) {
+  const invalidate = useInvalidateMember(id);
+  return useMutation({
+    mutationFn: () => request(`${path(id)}/reset-password`, { method: 'POST', schema: ResetPasswordResponse }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetDisabled(id: string) {
+  const invalidate = useInvalidateMember(id);
+  return useMutation({
+    mutationFn: (disabled: boolean) => request(`${path(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', schema: Member }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useTransferOwnership(id: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateMember(id);
+  return useMutation({
+    mutationFn: (body: TransferOwnershipBody) => request(`${path(id)}/transfer-ownership`, { method: 'POST', body, schema: TransferOwnershipResponse }),
+    onSuccess: async (_result, body) => {
+      await Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: memberKeys.detail(body.toMemberId) })]);
+    },
+  });
+}
+
+export function useDeleteMember(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request(path(id), { method: 'DELETE', schema: DeleteMemberResponse }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: memberKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: memberKeys.lists() });
+    },
+  });
+}
+
+export function useBulkMembers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkMembersBody) => request('/api/members/bulk', { method: 'POST', body, schema: BulkMembersResponse }),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: memberKeys.details() }),
+      ]);
+    },
+  });
+}
+
+// --- Picture ---------------------------------------------------------------------------------
+
+export const THUMBNAIL_MAX_BYTES = 1024 * 1024;
+export const THUMBNAIL_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+
+export const thumbnailUrl = (id: string, version: number) => `${path(id)}/thumbnail?v=${version}`;
+
+/** The shared client sends JSON only; a picture goes as the raw image body. */
+async function putThumbnail(id: string, file: File) {
+  const { token } = await request('/api/auth/csrf', { schema: CsrfResponse, csrf: false });
+  let response: Response;
+  try {
+    response = await fetch(`${path(id)}/thumbnail`, {
+      method: 'PUT',
+      headers: { 'Content-Type': file.type, 'X-CSRF-Token': token, Accept: 'application/json, application/problem+json', 'Accept-Language': currentLanguage() },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    let problem: Problem = { status: response.status, title: response.statusText, detail: '', code: 'unknown' };
+    try {
+      const parsed = Problem.safeParse(await response.json());
+      if (parsed.success) problem = parsed.data;
+    } catch {
+      // Not JSON: keep the synthesized problem.
+    }
+    throw new ApiError(problem);
+  }
+  return OkResponse.parse(await response.json());
+}
+
+export function useThumbnail(id: string) {
+  const invalidate = useInvalidateMember(id);
+  return useMutation({
+    mutationFn: (file: File | null) => (file ? putThumbnail(id, file) : request(`${path(id)}/thumbnail`, { method: 'DELETE', schema: OkResponse })),
+    onSuccess: invalidate,
+  });
+}

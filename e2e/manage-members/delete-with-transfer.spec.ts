@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { uniqueSuffix } from '../support/add-members.ts';
+import { createActiveMember, findContentOwner, memberAction, memberDetail } from '../support/manage-members.ts';
+import { signInAsAdmin } from '../support/session.ts';
+
+test('deleting a member who owns content is refused until their content is transferred', async ({ page, baseURL }) => {
+  const suffix = uniqueSuffix();
+  await signInAsAdmin(page);
+  const heir = await createActiveMember(page.request, baseURL!, { firstName: 'Hélène', lastName: `Heritiere${suffix}`, username: `helene.${suffix}` }, 'Heritage-2026-ok');
+  const owner = await findContentOwner(page.request, [heir.id]);
+  const ownerName = owner.fullName || `${owner.firstName} ${owner.lastName}`;
+  const permanent = owner.identityType === 'builtin';
+
+  await page.goto(`/members/${owner.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: ownerName })).toBeVisible();
+  await expect(page.getByTestId('owned-items')).toContainText(owner.ownedContent[0]!.title);
+
+  // The dialog says what deletion means for this kind of account; the API refuses it.
+  await memberAction(page, 'Supprimer le membre');
+  const dialog = page.getByRole('dialog', { name: `Supprimer ${ownerName}` });
+  await expect(dialog.getByTestId('delete-outcome')).toContainText(permanent ? 'supprimé définitivement' : 'désinscrit du portail');
+  await dialog.getByRole('button', { name: permanent ? 'Supprimer le membre' : 'Désinscrire le membre' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Suppression refusée');
+  await expect(dialog.getByRole('alert')).toContainText('Transférez-les à un autre membre');
+
+  // Transfer everything to another active member, from the refusal itself.
+  await dialog.getByRole('button', { name: 'Transférer la propriété' }).click();
+  const transfer = page.getByRole('dialog', { name: 'Transférer la propriété' });
+  await transfer.getByRole('combobox', { name: 'Nouveau propriétaire' }).fill(suffix);
+  await page.getByRole('option', { name: `${heir.fullName} (${heir.username})` }).click();
+  await expect(transfer.getByRole('radio', { name: 'Tout le contenu et tous les groupes' })).toBeChecked();
+  await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
+  await expect(transfer).toBeHidden();
+  await expect(page.getByText('Propriété transférée')).toBeVisible();
+  await expect(page.getByTestId('owned-items')).toContainText('Aucun contenu.');
+  expect((await memberDetail(page.request, heir.id)).ownedContent.map((c) => c.id).sort()).toEqual(owner.ownedContent.map((c) => c.id).sort());
+
+  // Now the deletion goes through.
+  await memberAction(page, 'Supprimer le membre');
+  await page.getByRole('dialog', { name: `Supprimer ${ownerName}` }).getByRole('button', { name: permanent ? 'Supprimer le membre' : 'Désinscrire le membre' }).click();
+  await expect(page).toHaveURL(/\/members$/);
+  await expect(page.getByText(permanent ? `${ownerName} a été supprimé définitivement` : `${ownerName} a été désinscrit du portail`)).toBeVisible();
+  expect((await page.request.get(`/api/members/${owner.id}`)).status()).toBe(404);
+});
