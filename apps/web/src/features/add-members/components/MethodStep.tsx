@@ -7,8 +7,12 @@ import { MAX_MESSAGE_LENGTH } from '../wizard-state.ts';
 import { OptionCard } from './OptionCard.tsx';
 import { StepFrame } from './StepFrame.tsx';
 
+export type MemberSource = 'single' | 'file';
+
 interface MethodStepProps {
   mode: BatchMode | null;
+  source: MemberSource;
+  onSource: (source: MemberSource) => void;
   message: string;
   invitationTtlDays: number;
   /** Some members of the list have a password that invitations would not use. */
@@ -21,7 +25,7 @@ interface MethodStepProps {
   actions: ReactNode;
 }
 
-export function MethodStep({ mode, message, invitationTtlDays, hasPasswords, showErrors, messageProblems, onMode, onMessage, problems, actions }: MethodStepProps) {
+export function MethodStep({ mode, source, onSource, message, invitationTtlDays, hasPasswords, showErrors, messageProblems, onMode, onMessage, problems, actions }: MethodStepProps) {
   const { t } = useTranslation();
   const soon = (
     <Badge variant="light" color="gray" size="sm" tt="none">
@@ -47,10 +51,13 @@ export function MethodStep({ mode, message, invitationTtlDays, hasPasswords, sho
           </SimpleGrid>
         </Radio.Group>
 
-        <Radio.Group value="single" label={t('addMembers.method.sourceLegend')} labelProps={{ fw: 650, mb: 'xs' }}>
+        <Radio.Group
+          value={source}
+          onChange={(value) => onSource(value === 'file' ? 'file' : 'single')}
+          label={t('addMembers.method.sourceLegend')} labelProps={{ fw: 650, mb: 'xs' }}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <OptionCard value="single" title={t('addMembers.method.single.title')} description={t('addMembers.method.single.description')} />
-            <OptionCard value="file" disabled title={t('addMembers.method.file.title')} description={t('addMembers.method.file.description')} badge={soon} />
+            <OptionCard value="file" title={t('addMembers.method.file.title')} description={t('addMembers.method.file.description')} />
           </SimpleGrid>
         </Radio.Group>
 

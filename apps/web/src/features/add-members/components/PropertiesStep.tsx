@@ -11,7 +11,10 @@ import { StepFrame } from './StepFrame.tsx';
 
 interface PropertiesStepProps {
   data: WizardData;
-  members: DraftMember[];
+  /** The members' user types (a file gives one entry per user type, with `memberCount`). */
+  members: Pick<DraftMember, 'userType'>[];
+  /** How many members are added, when `members` does not list each of them. */
+  memberCount?: number;
   properties: WizardProperties;
   licenseProblems: Record<string, string[]>;
   onChange: (properties: Partial<WizardProperties>) => void;
@@ -28,10 +31,11 @@ function isStartPage(value: string): value is StartPage {
   return (startPages as readonly string[]).includes(value);
 }
 
-export function PropertiesStep({ data, members, properties, licenseProblems, onChange, onBackToList, problems, actions }: PropertiesStepProps) {
+export function PropertiesStep({ data, members, memberCount, properties, licenseProblems, onChange, onBackToList, problems, actions }: PropertiesStepProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { offered, notOffered } = licenseOffer(data.licenses, data.userTypes, members);
+  const count = memberCount ?? members.length;
   const { settings } = properties;
 
   const toggleLicense = (license: License, checked: boolean) =>
@@ -58,7 +62,7 @@ export function PropertiesStep({ data, members, properties, licenseProblems, onC
   return (
     <StepFrame
       title={t('addMembers.steps.properties')}
-      intro={t('addMembers.properties.intro', { count: members.length })}
+      intro={t('addMembers.properties.intro', { count })}
       problems={problems}
       actions={actions}
     >
@@ -72,7 +76,7 @@ export function PropertiesStep({ data, members, properties, licenseProblems, onC
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
               {offered.map((license) => {
                 const left = seatsLeft(license);
-                const enough = isLicenseAssignable(license, members.length);
+                const enough = isLicenseAssignable(license, count);
                 const checked = enough && properties.licenses.includes(license.id);
                 const licenseErrors = licenseProblems[license.id] ?? [];
                 return (
@@ -84,7 +88,7 @@ export function PropertiesStep({ data, members, properties, licenseProblems, onC
                       radius="md"
                       className={classes.card}
                       data-invalid={licenseErrors.length > 0 || undefined}
-                      aria-label={[license.name, t('addMembers.properties.licenses.seatsLeft', { count: left }), enough ? '' : t('addMembers.properties.licenses.notEnough', { count: members.length })].filter(Boolean).join(', ')}
+                      aria-label={[license.name, t('addMembers.properties.licenses.seatsLeft', { count: left }), enough ? '' : t('addMembers.properties.licenses.notEnough', { count })].filter(Boolean).join(', ')}
                     >
                       <Group wrap="nowrap" align="flex-start" gap="sm">
                         <Checkbox.Indicator checked={checked} disabled={!enough} mt={2} />
@@ -94,7 +98,7 @@ export function PropertiesStep({ data, members, properties, licenseProblems, onC
                           </Text>
                           <Text size="sm" c={enough ? 'dimmed' : 'orange.8'} className="tabular">
                             {t('addMembers.properties.licenses.seatsLeft', { count: left })}
-                            {enough ? '' : ` · ${t('addMembers.properties.licenses.notEnough', { count: members.length })}`}
+                            {enough ? '' : ` · ${t('addMembers.properties.licenses.notEnough', { count })}`}
                           </Text>
                         </div>
                       </Group>

@@ -17,13 +17,17 @@ interface SummaryStepProps {
   /** The licences that will really be assigned (compatible, with enough seats). */
   licenses: string[];
   onEdit: (step: WizardStep) => void;
+  /** Members from a file: its name and row count stand for the members table. */
+  file?: { name: string; count: number } | undefined;
+  /** Shown under the summary (the import's progress). */
+  footer?: ReactNode;
   /** A failure that is not about one field (network, server error). */
   error: ReactNode;
   problems: ReactNode;
   actions: ReactNode;
 }
 
-export function SummaryStep({ data, mode, message, members, properties, licenses, onEdit, error, problems, actions }: SummaryStepProps) {
+export function SummaryStep({ data, mode, message, members, properties, licenses, onEdit, file, footer, error, problems, actions }: SummaryStepProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const names = <T extends { id: string }>(items: T[], ids: string[], label: (item: T) => string) =>
@@ -81,32 +85,40 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
           ) : null}
         </Section>
 
-        <Section title={`${t('addMembers.summary.members')} (${members.length})`} onEdit={() => onEdit('list')} editLabel={t('addMembers.steps.list')}>
-          <Table.ScrollContainer minWidth={720} type="native">
-            <Table fz="sm" verticalSpacing={6} aria-label={t('addMembers.list.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('addMembers.list.name')}</Table.Th>
-                  <Table.Th>{t('addMembers.list.username')}</Table.Th>
-                  <Table.Th>{t('addMembers.list.email')}</Table.Th>
-                  <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-                  <Table.Th>{t('addMembers.list.role')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.map((member) => (
-                  <Table.Tr key={member.id}>
-                    <Table.Td fw={600}>{`${member.firstName} ${member.lastName}`.trim()}</Table.Td>
-                    <Table.Td>{member.username}</Table.Td>
-                    <Table.Td c="dimmed">{member.email}</Table.Td>
-                    <Table.Td>{typeName(member.userType)}</Table.Td>
-                    <Table.Td>{roleName(member.role)}</Table.Td>
+        {file ? (
+          <Section title={t('import.summary.file')} onEdit={() => onEdit('list')} editLabel={t('addMembers.steps.list')}>
+            <Text size="sm" data-testid="summary-file">
+              {t('import.summary.members', { count: file.count, name: file.name })}
+            </Text>
+          </Section>
+        ) : (
+          <Section title={`${t('addMembers.summary.members')} (${members.length})`} onEdit={() => onEdit('list')} editLabel={t('addMembers.steps.list')}>
+            <Table.ScrollContainer minWidth={720} type="native">
+              <Table fz="sm" verticalSpacing={6} aria-label={t('addMembers.list.tableLabel')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('addMembers.list.name')}</Table.Th>
+                    <Table.Th>{t('addMembers.list.username')}</Table.Th>
+                    <Table.Th>{t('addMembers.list.email')}</Table.Th>
+                    <Table.Th>{t('addMembers.list.userType')}</Table.Th>
+                    <Table.Th>{t('addMembers.list.role')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Section>
+                </Table.Thead>
+                <Table.Tbody>
+                  {members.map((member) => (
+                    <Table.Tr key={member.id}>
+                      <Table.Td fw={600}>{`${member.firstName} ${member.lastName}`.trim()}</Table.Td>
+                      <Table.Td>{member.username}</Table.Td>
+                      <Table.Td c="dimmed">{member.email}</Table.Td>
+                      <Table.Td>{typeName(member.userType)}</Table.Td>
+                      <Table.Td>{roleName(member.role)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Section>
+        )}
 
         <Section title={t('addMembers.steps.properties')} onEdit={() => onEdit('properties')}>
           <DataList orientation="horizontal" labelWidth={240} gap="xs" size="sm">
@@ -130,6 +142,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
             ? t('addMembers.summary.inviteNote', { count: data.organization.invitationTtlDays })
             : t('addMembers.summary.credentialsNote')}
         </Alert>
+        {footer}
       </Stack>
     </StepFrame>
   );

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, Stepper, Text } from '@mantine/core';
+import { ImportCommitStatus } from '../import/ImportCommitStatus.tsx';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
 import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconUserPlus } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
@@ -14,11 +15,15 @@ import { useWizardData } from '../api/wizard-data.ts';
 import { AddMembersResult } from '../components/AddMembersResult.tsx';
 import { LeaveWizardGuard } from '../components/LeaveWizardGuard.tsx';
 import { MemberListStep } from '../components/MemberListStep.tsx';
-import { MethodStep } from '../components/MethodStep.tsx';
+import { MethodStep, type MemberSource } from '../components/MethodStep.tsx';
 import { NewMemberStep } from '../components/NewMemberStep.tsx';
 import { ProblemsAlert } from '../components/ProblemsAlert.tsx';
 import { PropertiesStep } from '../components/PropertiesStep.tsx';
 import { SummaryStep } from '../components/SummaryStep.tsx';
+import { FileStep } from '../import/FileStep.tsx';
+import { ImportResult } from '../import/ImportResult.tsx';
+import { ImportRowsStep } from '../import/ImportRowsStep.tsx';
+import { useFileImport, useImportCommit } from '../import/use-file-import.ts';
 import { hasMemberEntries, memberFormSchema } from '../member-form.ts';
 import classes from './AddMembersPage.module.css';
 import {
@@ -27,6 +32,8 @@ import {
   defaultUserTypeId,
   effectiveLicenses,
   emptyMemberForm,
+  isLicenseAssignable,
+  licenseOffer,
   emptyProblems,
   hasProblems,
   initialWizardState,
@@ -54,6 +61,15 @@ export function AddMembersPage() {
   const [usernameEdited, setUsernameEdited] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const createMembers = useCreateMembers();
+  // "New members from a file": the uploaded file, then its commit.
+  const [source, setSource] = useState<MemberSource>('single');
+  const [fileSubmitted, setFileSubmitted] = useState(false);
+  const fileImport = useFileImport(data);
+  const importCommit = useImportCommit();
+  const fromFile = source === 'file';
+  const importState = fileImport.state;
+  const importCount = importState.counts?.valid ?? 0;
+  const importTypes = useMemo(() => fileImport.typeIds.map((userType) => ({ userType })), [fileImport.typeIds]);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
 
   // The member form lives here, not in its step, so that going back and forth keeps it.
@@ -73,8 +89,17 @@ export function AddMembersPage() {
 
   const editing = state.members.find((member) => member.id === state.editingId) ?? null;
   const mode = state.mode ?? 'credentials';
-  const dirty = !result && (state.members.length > 0 || formHasEntries || state.message.trim() !== '');
-  const licenses = effectiveLicenses(state, data.licenses, userTypes);
+  const importDone = importCommit.state.phase === 'committed';
+  const dirty =
+    !result && !importDone && (state.members.length > 0 || formHasEntries || state.message.trim() !== '' || (fromFile && importState.file !== null));
+  const licenses = fromFile ? fileLicenses() : effectiveLicenses(state, data.licenses, userTypes);
+
+  /** The chosen licences every user type of the file may have, with a seat for every row. */
+  function fileLicenses() {
+    const { offered } = licenseOffer(data.licenses, userTypes, importTypes);
+    const usable = new Set(offered.filter((license) => isLicenseAssignable(license, importCount)).map((license) => license.id));
+    return state.properties.licenses.filter((id) => usable.has(id));
+  }
 
   const goTo = (step: WizardStep) => {
     setAnnouncement('');
@@ -91,6 +116,13 @@ export function AddMembersPage() {
   const leaveMethod = () => {
     setMethodSubmitted(true);
     if (!state.mode || state.message.length > MAX_MESSAGE_LENGTH) return;
+    if (fromFile) {
+      // A file checked for the other mode (Password column or not) must be checked again.
+      if (importState.mode && importState.mode !== state.mode) fileImport.reset();
+      const checked = importState.mode === state.mode && importState.phase === 'done';
+      goTo(checked ? 'list' : 'member');
+      return;
+    }
     goTo(state.members.length > 0 && !formHasEntries ? 'list' : 'member');
   };
 
@@ -153,6 +185,25 @@ export function AddMembersPage() {
     goTo('member');
   };
 
+  const chooseAnotherFile = () => {
+    fileImport.reset();
+    importCommit.clear();
+    setFileSubmitted(false);
+    goTo('member');
+  };
+
+  const submitFile = () => {
+    if (!importState.jobId) return;
+    const message = state.message.trim();
+    const properties = { licenses, groups: state.properties.groups, categories: state.properties.categories, settings: state.properties.settings };
+    void importCommit.commit(importState.jobId, { properties, ...(mode === 'invite' && message ? { message } : {}) }).then((error) => {
+      // A refusal of the properties is placed on them, like the manual entry's refusals.
+      if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) {
+        dispatch({ type: 'refused', problems: placeServerProblems(error.fieldErrors, [], properties.licenses) });
+      }
+    });
+  };
+
   const submit = () => {
     const body = buildBatchBody(state, licenses);
     createMembers.mutate(body, {
@@ -171,6 +222,9 @@ export function AddMembersPage() {
     createMembers.reset();
     setResult(null);
     setMethodSubmitted(false);
+    setFileSubmitted(false);
+    fileImport.reset();
+    importCommit.clear();
     clearForm();
     dispatch({ type: 'reset', state: initialWizardState(organization) });
   };
@@ -178,9 +232,15 @@ export function AddMembersPage() {
   // --- Rendering ---------------------------------------------------------------------
 
   const active = stepIndex(state.step);
+  const stepLabel = (step: WizardStep) => (fromFile && step === 'member' ? t('import.steps.file') : t(`addMembers.steps.${step}`));
   const canEnter = (step: WizardStep) => {
     const index = stepIndex(step);
     if (index > state.reached) return false;
+    if (fromFile) {
+      if (step === 'list') return importState.jobId !== null && importState.phase === 'done';
+      if (step === 'properties' || step === 'summary') return fileImport.ready;
+      return true;
+    }
     if (step === 'properties' || step === 'summary') return state.members.length > 0;
     return true;
   };
@@ -202,9 +262,11 @@ export function AddMembersPage() {
       content = (
         <MethodStep
           mode={state.mode}
+          source={source}
+          onSource={setSource}
           message={state.message}
           invitationTtlDays={organization.invitationTtlDays}
-          hasPasswords={state.members.some((member) => member.password !== '')}
+          hasPasswords={!fromFile && state.members.some((member) => member.password !== '')}
           showErrors={methodSubmitted}
           messageProblems={state.problems?.message ?? []}
           onMode={(value) => dispatch({ type: 'setMode', mode: value })}
@@ -220,6 +282,27 @@ export function AddMembersPage() {
       );
       break;
     case 'member':
+      if (fromFile) {
+        content = (
+          <FileStep
+            mode={mode}
+            fileImport={fileImport}
+            showErrors={fileSubmitted}
+            onUploaded={() => goTo('list')}
+            problems={problems}
+            actions={
+              <>
+                {back('method')}
+                {next(() => {
+                  setFileSubmitted(true);
+                  if (importState.phase === 'done') goTo('list');
+                }, importState.phase === 'reading' || importState.phase === 'uploading' || importState.phase === 'checking')}
+              </>
+            }
+          />
+        );
+        break;
+      }
       content = (
         <NewMemberStep
           form={form}
@@ -259,6 +342,34 @@ export function AddMembersPage() {
       );
       break;
     case 'list':
+      if (fromFile && importState.jobId) {
+        const invalid = importState.counts?.invalid ?? 0;
+        content = (
+          <ImportRowsStep
+            key={importState.jobId}
+            jobId={importState.jobId}
+            mode={mode}
+            data={data}
+            fileImport={fileImport}
+            onChooseAnother={chooseAnotherFile}
+            problems={problems}
+            actions={
+              <>
+                {back('member')}
+                <Group gap="sm">
+                  {invalid > 0 ? (
+                    <Text size="sm" c="red.8" data-testid="import-blocking" aria-live="polite">
+                      {t('import.rows.blocking', { count: invalid })}
+                    </Text>
+                  ) : null}
+                  {next(() => goTo('properties'), !fileImport.ready)}
+                </Group>
+              </>
+            }
+          />
+        );
+        break;
+      }
       content = (
         <MemberListStep
           data={data}
@@ -282,7 +393,8 @@ export function AddMembersPage() {
       content = (
         <PropertiesStep
           data={data}
-          members={state.members}
+          members={fromFile ? importTypes : state.members}
+          {...(fromFile ? { memberCount: importCount } : {})}
           properties={state.properties}
           licenseProblems={state.problems?.licenses ?? {}}
           onChange={(properties) => dispatch({ type: 'setProperties', properties })}
@@ -307,9 +419,11 @@ export function AddMembersPage() {
           properties={state.properties}
           licenses={licenses}
           onEdit={goTo}
+          file={fromFile ? { name: importState.file?.name ?? '', count: importCount } : undefined}
+          footer={fromFile ? <ImportCommitStatus commit={importCommit.state} mode={mode} onReview={() => goTo('list')} /> : null}
           problems={problems}
           error={
-            createMembers.isError && !(isApiError(createMembers.error) && [400, 409].includes(createMembers.error.status)) ? (
+            fromFile ? null : createMembers.isError && !(isApiError(createMembers.error) && [400, 409].includes(createMembers.error.status)) ? (
               <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('addMembers.problems.title')} role="alert">
                 {problemMessage(createMembers.error, t)}
               </Alert>
@@ -318,9 +432,20 @@ export function AddMembersPage() {
           actions={
             <>
               {back('properties')}
-              <Button onClick={submit} loading={createMembers.isPending} leftSection={<IconUserPlus size={16} aria-hidden />} disabled={state.members.length === 0}>
-                {t('addMembers.summary.submit')}
-              </Button>
+              {fromFile ? (
+                <Button
+                  onClick={submitFile}
+                  loading={importCommit.state.phase === 'starting' || importCommit.state.phase === 'committing'}
+                  leftSection={<IconUserPlus size={16} aria-hidden />}
+                  disabled={!fileImport.ready}
+                >
+                  {t('import.commit.submit')}
+                </Button>
+              ) : (
+                <Button onClick={submit} loading={createMembers.isPending} leftSection={<IconUserPlus size={16} aria-hidden />} disabled={state.members.length === 0}>
+                  {t('addMembers.summary.submit')}
+                </Button>
+              )}
             </>
           }
         />
@@ -331,8 +456,13 @@ export function AddMembersPage() {
   return (
     <>
       <PageHeader title={t('addMembers.title')} description={t('addMembers.subtitle')} />
-      <LeaveWizardGuard when={dirty && !createMembers.isPending} memberCount={state.members.length} />
-      {result ? (
+      <LeaveWizardGuard
+        when={dirty && !createMembers.isPending && importCommit.state.phase !== 'committing' && importCommit.state.phase !== 'starting'}
+        memberCount={fromFile ? (importState.counts?.total ?? 0) : state.members.length}
+      />
+      {importDone && importCommit.state.job ? (
+        <ImportResult mode={importCommit.state.job.mode} job={importCommit.state.job} onAddMore={startOver} />
+      ) : result ? (
         <AddMembersResult mode={result.mode} response={result.response} invitationTtlDays={organization.invitationTtlDays} onAddMore={startOver} />
       ) : (
         <Paper withBorder radius="lg" shadow="xs" className={classes.wizard}>
@@ -352,8 +482,8 @@ export function AddMembersPage() {
               {wizardSteps.map((step, index) => (
                 <Stepper.Step
                   key={step}
-                  label={wide ? t(`addMembers.steps.${step}`) : undefined}
-                  aria-label={t(`addMembers.steps.${step}`)}
+                  label={wide ? stepLabel(step) : undefined}
+                  aria-label={stepLabel(step)}
                   allowStepSelect={index !== active && canEnter(step)}
                   aria-current={index === active ? 'step' : undefined}
                 />

@@ -1,0 +1,97 @@
+import { Alert, Autocomplete, Button, Group, List, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { BatchMode, CsvField } from '@sesame/contracts';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/format.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
+import { patchImportRow, type ImportRow, type ImportRowValues } from '../api/imports.ts';
+import type { WizardData } from '../api/wizard-data.ts';
+import { importFields, issueText as issueIn } from './import-rules.ts';
+
+interface EditRowModalProps {
+  jobId: string;
+  row: ImportRow;
+  mode: BatchMode;
+  data: WizardData;
+  onClose: () => void;
+  onSaved: (result: Awaited<ReturnType<typeof patchImportRow>>) => void;
+}
+
+/** Fixes one row in place; the server checks it again and its errors come back on the fields. */
+export function EditRowModal({ jobId, row, mode, data, onClose, onSaved }: EditRowModalProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const fields = importFields(mode);
+  const lang = currentLanguage();
+  const issueText = (issue: Parameters<typeof issueIn>[0]) => issueIn(issue, lang);
+  const [values, setValues] = useState<ImportRowValues>(() => Object.fromEntries(fields.map((field) => [field, row.values[field] ?? ''])));
+  const save = useMutation({ mutationFn: (next: ImportRowValues) => patchImportRow(jobId, row.rowNumber, next), onSuccess: onSaved });
+
+  const errorsOf = (field: CsvField) => row.errors.filter((issue) => issue.field === field).map(issueText);
+  const rowErrors = row.errors.filter((issue) => !issue.field || !fields.includes(issue.field as CsvField));
+  const set = (field: CsvField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(values);
+  };
+  const label = (field: CsvField) => t(`import.fields.${field}`);
+  const error = (field: CsvField) => errorsOf(field).join(' ') || undefined;
+  const roleNames = [...new Set(data.roles.map((role) => format.name(role)))];
+  const typeNames = [...new Set(data.userTypes.map((type) => format.name(type)))];
+
+  return (
+    <Modal opened onClose={onClose} title={<Text fw={650} fz="lg">{t('import.edit.title', { row: row.rowNumber })}</Text>} size="lg" radius="lg" padding="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {row.errors.length > 0 ? (
+            <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} role="alert" data-testid="edit-row-errors">
+              <Text size="sm" fw={600}>
+                {t('import.edit.stillInvalid')}
+              </Text>
+              <List size="sm" spacing={2}>
+                {row.errors.map((issue, index) => (
+                  <List.Item key={index}>
+                    {issue.field ? t('addMembers.problems.fieldMessage', { field: label(issue.field as CsvField), message: issueText(issue) }) : issueText(issue)}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            {fields.map((field) => {
+              const common = { label: label(field), value: values[field] ?? '', error: error(field), 'data-autofocus': field === fields.find((f) => errorsOf(f).length > 0) || undefined };
+              if (field === 'role' || field === 'userType') {
+                return <Autocomplete key={field} {...common} data={field === 'role' ? roleNames : typeNames} onChange={set(field)} comboboxProps={{ shadow: 'md', withinPortal: true }} />;
+              }
+              if (field === 'password') {
+                return <PasswordInput key={field} {...common} autoComplete="new-password" onChange={(event) => set(field)(event.currentTarget.value)} />;
+              }
+              return <TextInput key={field} {...common} autoComplete="off" onChange={(event) => set(field)(event.currentTarget.value)} />;
+            })}
+          </SimpleGrid>
+          {rowErrors.length === 0 ? null : (
+            <Text size="sm" c="red.8">
+              {rowErrors.map(issueText).join(' ')}
+            </Text>
+          )}
+          {save.isError ? (
+            <Alert variant="light" color="red" role="alert">
+              {problemMessage(save.error, t)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('import.edit.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  createRowValidator,
+  csvIssueMessage,
+  csvFormatFields,
+  csvLookupsFrom,
+  parseCsvText,
+  type BatchMode,
+  type CsvField,
+  type CsvLookups,
+  type CsvRowValues,
+  type Language,
+  type OrganizationDefaults,
+  type Role,
+  type UserType,
+} from '@sesame/contracts';
+
+// The file import's rules, free of React: the instant preview and the user types of the rows.
+
+export interface ImportPreview {
+  total: number;
+  valid: number;
+  invalid: number;
+  delimiter: ',' | ';';
+  bom: boolean;
+  fileErrors: number;
+  /** The user type each row resolves to, by row number (for the licences offered). */
+  userTypes: Map<number, string | undefined>;
+}
+
+export function importLookups(roles: Role[], userTypes: UserType[]): CsvLookups {
+  return csvLookupsFrom(roles, userTypes);
+}
+
+function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults) {
+  return {
+    format: 'builtin' as const,
+    mode,
+    lookups,
+    administratorRoleAllowed: mode === 'credentials' && organization.allowAdminAtCreation,
+  };
+}
+
+/** Reads the file in the browser with the same library as the API: counts, at once. */
+export function previewCsv(text: string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults): ImportPreview {
+  const result = parseCsvText(text, validatorOptions(mode, lookups, organization));
+  const userTypes = new Map<number, string | undefined>();
+  for (const row of result.rows) userTypes.set(row.rowNumber, row.resolved.userTypeId);
+  return {
+    total: result.counts.total,
+    valid: result.counts.valid,
+    invalid: result.counts.invalid,
+    delimiter: result.delimiter,
+    bom: result.bom,
+    fileErrors: result.fileErrors.length,
+    userTypes,
+  };
+}
+
+/** The user type a row's values resolve to (after an edit). */
+export function resolveUserType(values: CsvRowValues, rowNumber: number, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults) {
+  return createRowValidator(validatorOptions(mode, lookups, organization)).validateValues(values, rowNumber).resolved.userTypeId;
+}
+
+/** The distinct user types of the rows still in the file. */
+export function rowUserTypes(types: ReadonlyMap<number, string | undefined>): string[] {
+  const ids = new Set<string>();
+  for (const id of types.values()) if (id) ids.add(id);
+  return [...ids];
+}
+
+/** The columns the table and the edit form show, in template order. */
+export function importFields(mode: BatchMode): CsvField[] {
+  return csvFormatFields.builtin.filter((field) => field !== 'password' || mode === 'credentials');
+}
+
+export function looksLikeCsv(file: File): boolean {
+  const name = file.name.toLowerCase();
+  return name.endsWith('.csv') || name.endsWith('.txt') || ['text/csv', 'text/plain', 'application/vnd.ms-excel', 'application/csv'].includes(file.type);
+}
+
+/** An issue of the API in the interface language (its code and params), else as the API worded it. */
+export function issueText(issue: { code?: string | undefined; message: string; params?: Record<string, string | number> | undefined }, lang: Language) {
+  return csvIssueMessage({ message: issue.message, ...(issue.code ? { code: issue.code } : {}), ...(issue.params ? { params: issue.params } : {}) }, lang);
+}
