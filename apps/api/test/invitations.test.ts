@@ -76,6 +76,8 @@ describe('invitations', () => {
     expect(res.statusCode).toBe(410);
     expect(res.json()).toMatchObject({ code: 'invitation_expired' });
     expect((await ctx.db.member.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+    // An expired invitation is not outstanding: nothing to revoke.
+    expect((await admin.get(`/api/members/${id}`)).json()).toMatchObject({ invitation: null, pendingInvitation: null });
     const unknown = await new Client(ctx).get(`/api/invitations/${'x'.repeat(43)}`);
     expect(unknown.statusCode).toBe(404);
   });
@@ -94,12 +96,21 @@ describe('invitations', () => {
 
   it('revokes: the link dies and the member stays pending, counted as a member', async () => {
     const { id, token } = await invite('5');
+    // The list and the detail show the outstanding invitation, so the UI can offer to revoke it.
+    const listed = (await admin.get('/api/members?status=pending&q=invite5')).json().items[0];
+    expect(listed.invitation).toEqual({ expiresAt: expect.any(String) });
+    expect(Date.parse(listed.invitation.expiresAt)).toBeGreaterThan(Date.now());
+    const detail = (await admin.get(`/api/members/${id}`)).json();
+    expect(detail.invitation).toEqual(listed.invitation);
+    expect(detail.pendingInvitation).toEqual(listed.invitation);
     const res = await admin.request('DELETE', `/api/members/${id}/invitation`);
     expect(res.statusCode, res.body).toBe(200);
     expect((await new Client(ctx).get(`/api/invitations/${token}`)).json()).toMatchObject({ code: 'invitation_revoked' });
     expect((await ctx.db.member.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
     const list = (await admin.get('/api/members?status=pending&q=invite5')).json();
     expect(list.total).toBe(1);
+    expect(list.items[0].invitation).toBeNull();
+    expect((await admin.get(`/api/members/${id}`)).json()).toMatchObject({ invitation: null, pendingInvitation: null });
     expect((await admin.request('DELETE', `/api/members/${id}/invitation`)).statusCode).toBe(404);
     const audit = await ctx.db.auditEvent.findFirst({ where: { targetId: id, action: 'invitation.revoked' } });
     expect(audit?.actorUsername).toBe('admin');

@@ -95,6 +95,8 @@ describe('development mail catcher', () => {
     expect(one.json()).toEqual(invitation);
 
     expect((await list('?to=max@example.org')).map((m) => m.subject)).toEqual(['Your Sésame password has been changed']);
+    expect(await list('?limit=1')).toEqual([mail[0]]);
+    expect((await app.inject({ method: 'GET', url: '/api/dev/mail?limit=201' })).statusCode).toBe(400);
     expect(await list('?to=nobody@example.org')).toEqual([]);
   });
 

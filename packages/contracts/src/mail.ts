@@ -18,7 +18,9 @@ export type CaughtMailList = z.infer<typeof CaughtMailList>;
 export const CaughtMailQuery = z.object({
   /** Only the messages sent to this address (case-insensitive). */
   to: z.string().trim().max(320).optional(),
+  /** How many of the newest messages to list. */
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type CaughtMailQuery = z.infer<typeof CaughtMailQuery>;
+export type CaughtMailQuery = z.input<typeof CaughtMailQuery>;
 
 export const CaughtMailParams = z.object({ id: z.uuid() });

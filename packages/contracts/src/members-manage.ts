@@ -15,6 +15,7 @@ export const MemberDetail = Member.extend({
   isAdministrator: z.boolean(),
   ownedContent: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() })),
   ownedGroups: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Same value as `invitation` (kept for the clients that read it). */
   pendingInvitation: z.object({ expiresAt: z.string() }).nullable(),
 });
 export type MemberDetail = z.infer<typeof MemberDetail>;

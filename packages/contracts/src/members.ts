@@ -25,6 +25,11 @@ export const Member = z.object({
   startPage: z.string(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  /**
+   * The member's outstanding invitation (unused, unrevoked, not expired), or null: the UI
+   * offers to revoke it only when there is one.
+   */
+  invitation: z.object({ expiresAt: z.string() }).nullable(),
 });
 export type Member = z.infer<typeof Member>;
 

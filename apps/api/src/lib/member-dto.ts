@@ -22,11 +22,23 @@ export const memberSelect = {
   licenses: { select: { license: { select: { id: true, key: true, name: true } } }, orderBy: { license: { name: 'asc' } } },
   groups: { select: { group: { select: { id: true, name: true } } }, orderBy: { group: { name: 'asc' } } },
   categories: { select: { category: { select: { id: true, name: true } } }, orderBy: { category: { name: 'asc' } } },
+  /**
+   * The outstanding invitation, if any: of the unused, unrevoked ones, the one that expires
+   * last (when even that one has expired, none is outstanding — checked in toMemberDto, so
+   * this select stays a constant). At most one row per member, whatever the page size.
+   */
+  invitations: { where: { usedAt: null, revokedAt: null }, select: { expiresAt: true }, orderBy: { expiresAt: 'desc' }, take: 1 },
 } satisfies Prisma.MemberSelect;
 
 export type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
 
 const label = (r: { id: string; key: string; nameEn: string; nameFr: string }) => ({ id: r.id, key: r.key, name: r.nameEn, nameFr: r.nameFr });
+
+/** The member's outstanding invitation (unused, unrevoked, not expired), or null. */
+export function outstandingInvitation(m: Pick<MemberRow, 'invitations'>, now = Date.now()): Member['invitation'] {
+  const latest = m.invitations[0];
+  return latest && latest.expiresAt.getTime() > now ? { expiresAt: latest.expiresAt.toISOString() } : null;
+}
 
 export function toMemberDto(m: MemberRow): Member {
   return {
@@ -50,5 +62,6 @@ export function toMemberDto(m: MemberRow): Member {
     startPage: m.startPage,
     createdAt: m.createdAt.toISOString(),
     lastSignInAt: m.lastSignInAt ? m.lastSignInAt.toISOString() : null,
+    invitation: outstandingInvitation(m),
   };
 }

@@ -4,9 +4,6 @@ import type { Db } from '@sesame/db';
 import { notFound } from '../../lib/errors.ts';
 import type { App } from '../../lib/route-types.ts';
 
-/** Newest first; older messages are still in the table but not listed. */
-const LIST_LIMIT = 200;
-
 const select = { id: true, to: true, subject: true, text: true, html: true, receivedAt: true } as const;
 type Row = { id: string; to: string; subject: string; text: string; html: string; receivedAt: Date };
 const toDto = (row: Row): CaughtMail => ({ ...row, receivedAt: row.receivedAt.toISOString() });
@@ -23,11 +20,12 @@ export async function devMailRoutes(app: App, { db }: { db: Db }) {
     config,
     schema: { operationId: 'listCaughtMail', tags, querystring: CaughtMailQuery, response: { 200: CaughtMailList, 400: Problem } },
     handler: async (req) => {
-      const { to } = req.query;
+      // Newest first; older messages stay in the table but are not listed.
+      const { to, limit } = req.query;
       const rows = await db.caughtMail.findMany({
         where: to ? { to: { equals: to, mode: 'insensitive' } } : {},
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-        take: LIST_LIMIT,
+        take: limit,
         select,
       });
       return rows.map(toDto);

@@ -61,12 +61,12 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
       privileges: { select: { area: true, level: true } },
       contentItems: { select: { id: true, title: true, kind: true }, orderBy: { title: 'asc' }, take: 500 },
       ownedGroups: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
-      invitations: { where: { usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { expiresAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
     },
   });
   if (!m) throw notFound('Member');
+  const dto = toMemberDto(m);
   return {
-    ...toMemberDto(m),
+    ...dto,
     description: m.description,
     country: m.country,
     externalId: m.externalId,
@@ -76,7 +76,7 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
     isAdministrator: m.role.isAdministrator,
     ownedContent: m.contentItems,
     ownedGroups: m.ownedGroups,
-    pendingInvitation: m.invitations[0] ? { expiresAt: m.invitations[0].expiresAt.toISOString() } : null,
+    pendingInvitation: dto.invitation,
   };
 }
 
