@@ -68,7 +68,8 @@ test('the seeded admin changes the temporary password, then searches, pages and 
   expect(parseCount((await page.getByTestId('members-total').textContent()) ?? '')).toBe(total);
   const range = page.getByTestId('members-range');
   await expect(range).toHaveText(/^1–25 sur /);
-  const firstUsername = rows.first().getByRole('cell').nth(1);
+  // Cells: selection checkbox, name, username…
+  const firstUsername = rows.first().getByRole('cell').nth(2);
   const usernameOnPageOne = (await firstUsername.innerText()).trim();
 
   await page.getByRole('button', { name: 'Page suivante' }).click();

@@ -27,7 +27,8 @@ export async function expectListSettled(page: Page) {
   await expect(membersTable(page)).toHaveAttribute('aria-busy', 'false');
 }
 
-/** Texts of one column (1-based) of the current page of members. */
-export function columnTexts(page: Page, column: number) {
-  return memberRows(page).locator(`td:nth-child(${column})`).allInnerTexts();
+/** Texts of one column (1-based, not counting the selection checkboxes) of the current page of members. */
+export async function columnTexts(page: Page, column: number) {
+  const offset = (await membersTable(page).locator('thead th').first().getByRole('checkbox').count()) > 0 ? 1 : 0;
+  return memberRows(page).locator(`td:nth-child(${column + offset})`).allInnerTexts();
 }

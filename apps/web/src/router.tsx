@@ -12,6 +12,7 @@ import { activationLoader, signInLoader } from './features/auth/routes/auth-load
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
 import { memberLoader } from './features/members/routes/member-loader.ts';
+import { activityLoader, activityShouldRevalidate } from './features/activity/routes/activity-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
@@ -108,6 +109,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'addMembers', {
                   loader: addMembersLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/add-members/routes/AddMembersPage.tsx')).AddMembersPage },
+                }),
+                sectionRoute(queryClient, 'activity', {
+                  loader: activityLoader(queryClient),
+                  shouldRevalidate: activityShouldRevalidate,
+                  lazy: { Component: async () => (await import('./features/activity/routes/ActivityPage.tsx')).ActivityPage },
                 }),
                 {
                   path: paths.welcome,

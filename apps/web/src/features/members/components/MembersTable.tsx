@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Member, MemberSort } from '@sesame/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,6 +25,12 @@ interface MembersTableProps {
     onResend: (member: Member) => void;
     onRevoke: (member: Member) => void;
   };
+  /** Shown to those who may act on several members at once: a checkbox on each row. */
+  selection?: {
+    selected: ReadonlySet<string>;
+    onToggle: (member: Member, checked: boolean) => void;
+    onTogglePage: (checked: boolean) => void;
+  };
 }
 
 /** Lets a narrow column break an address before the "@" rather than overflow. */
@@ -40,11 +46,13 @@ function BreakableEmail({ email }: { email: string }) {
   );
 }
 
-export function MembersTable({ members, skeletonRows, sort, order, onSort, stale, invitations }: MembersTableProps) {
+export function MembersTable({ members, skeletonRows, sort, order, onSort, stale, invitations, selection }: MembersTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const sortProps = { sort, order, onSort };
-  const columnCount = invitations ? 9 : 8;
+  const columnCount = (invitations ? 9 : 8) + (selection ? 1 : 0);
+  const pageSelected = !!members?.length && !!selection && members.every((m) => selection.selected.has(m.id));
+  const someSelected = !!selection && !!members?.some((m) => selection.selected.has(m.id));
 
   return (
     <Table.ScrollContainer minWidth={960} type="native">
@@ -60,6 +68,17 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
       >
         <Table.Thead>
           <Table.Tr>
+            {selection ? (
+              <Table.Th className={classes.th} w={40}>
+                <Checkbox
+                  aria-label={t('bulk.selectPage')}
+                  checked={pageSelected}
+                  indeterminate={someSelected && !pageSelected}
+                  onChange={(event) => selection.onTogglePage(event.currentTarget.checked)}
+                  disabled={!members?.length}
+                />
+              </Table.Th>
+            ) : null}
             <SortableHeader column="lastName" label={t('members.table.name')} {...sortProps} />
             <SortableHeader column="username" label={t('members.table.username')} {...sortProps} />
             <SortableHeader column="email" label={t('members.table.email')} {...sortProps} />
@@ -78,7 +97,16 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
         <Table.Tbody>
           {members
             ? members.map((member) => (
-                <Table.Tr key={member.id}>
+                <Table.Tr key={member.id} bg={selection?.selected.has(member.id) ? 'var(--mantine-color-blue-light)' : undefined}>
+                  {selection ? (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('bulk.select', { name: member.fullName || member.username })}
+                        checked={selection.selected.has(member.id)}
+                        onChange={(event) => selection.onToggle(member, event.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                  ) : null}
                   <Table.Td>
                     <Group gap={10} wrap="nowrap">
                       <Avatar size={28} radius="xl" color="initials" name={`${member.firstName} ${member.lastName}`} aria-hidden>

@@ -18,6 +18,8 @@ import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
 import { MembersFilters } from '../components/MembersFilters.tsx';
 import { MembersPagination } from '../components/MembersPagination.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { BulkActions } from '../components/BulkActions.tsx';
+import { useRoles } from '../../../lib/reference/reference-queries.ts';
 import {
   hasActiveFilters,
   readMemberFilters,
@@ -37,7 +39,8 @@ const firstOrder: Record<MemberSort, 'asc' | 'desc'> = {
 
 export function MembersPage() {
   const { t } = useTranslation();
-  const { privileges } = useMe();
+  const me = useMe();
+  const { privileges } = me;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readMemberFilters(searchParams);
   const filtersKey = writeMemberFilters(filters).toString();
@@ -70,6 +73,23 @@ export function MembersPage() {
     hasPrivilege(privileges, { area: 'members', level: 'update' }) || hasPrivilege(privileges, { area: 'manage_access', level: 'update' }),
   );
   const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
+
+  // Rows selected for a bulk action; a new search or filter starts a new selection.
+  const roles = useRoles();
+  const meIsAdministrator = !!roles.data?.find((role) => role.id === me.member.role.id)?.isAdministrator;
+  const canBulk = hasPrivilege(privileges, { area: 'members', level: 'update' });
+  const [selection, setSelection] = useState<{ key: string; members: Map<string, Member> }>({ key: filtersKey, members: new Map() });
+  const selectedMembers = selection.key === filtersKey ? selection.members : new Map<string, Member>();
+  const selectRows = (rows: Member[], checked: boolean) => {
+    const next = new Map(selectedMembers);
+    for (const row of rows) {
+      if (row.id === me.member.id) continue;
+      if (checked) next.set(row.id, row);
+      else next.delete(row.id);
+    }
+    setSelection({ key: filtersKey, members: next });
+  };
+  const clearSelection = () => setSelection({ key: filtersKey, members: new Map() });
 
   return (
     <>
@@ -104,6 +124,7 @@ export function MembersPage() {
           ) : null}
         </Group>
         <Divider />
+        {canBulk ? <BulkActions selected={[...selectedMembers.values()]} onClear={clearSelection} meIsAdministrator={meIsAdministrator} /> : null}
 
         {list.isError ? (
           <Alert
@@ -134,6 +155,15 @@ export function MembersPage() {
             onSort={sortBy}
             stale={list.isPlaceholderData}
             invitations={invitations.table}
+            selection={
+              canBulk
+                ? {
+                    selected: new Set(selectedMembers.keys()),
+                    onToggle: (member, checked) => selectRows([member], checked),
+                    onTogglePage: (checked) => selectRows(page?.items ?? [], checked),
+                  }
+                : undefined
+            }
           />
         )}
 

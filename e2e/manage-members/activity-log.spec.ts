@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { uniqueSuffix } from '../support/add-members.ts';
+import { createActiveMember, memberAction } from '../support/manage-members.ts';
+import { signInAsAdmin } from '../support/session.ts';
+
+test('the Activity page lists a member’s changes with before and after, and exports them as CSV', async ({ page, baseURL }) => {
+  const suffix = uniqueSuffix();
+  await signInAsAdmin(page);
+  const member = await createActiveMember(page.request, baseURL!, { firstName: 'Octave', lastName: `Trace${suffix}`, username: `octave.${suffix}` }, 'Journal-2026-ok');
+
+  // Edit: only Save sends the change; the role list follows the user type.
+  await page.goto(`/members/${member.id}`);
+  const form = page.getByRole('form', { name: 'Profil et accès du membre' });
+  await form.getByRole('textbox', { name: 'Description' }).fill('Référent cartographie');
+  await page.getByRole('combobox', { name: 'Rôle', exact: true }).click();
+  await page.getByRole('option', { name: 'Éditeur de données', exact: true }).click();
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Modifications enregistrées')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Enregistrer' })).toBeDisabled();
+
+  // Reset the password, then disable.
+  await memberAction(page, 'Réinitialiser le mot de passe');
+  const reset = page.getByRole('dialog', { name: /^Réinitialiser le mot de passe/ });
+  await reset.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+  await expect(reset.getByTestId('temporary-password')).toBeVisible();
+  await reset.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
+  await memberAction(page, 'Désactiver le membre');
+  await page.getByRole('dialog', { name: `Désactiver ${member.fullName}` }).getByRole('button', { name: 'Désactiver', exact: true }).click();
+  await expect(page.getByTestId('member-status')).toHaveText('Désactivé');
+
+  // The Activity page, filtered on this member through the URL-kept filters.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activité' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activité' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Membre concerné' }).fill(member.username);
+  await page.getByRole('option', { name: `${member.fullName} (${member.username})` }).click();
+  await expect(page).toHaveURL(new RegExp(`member=${member.id}`));
+  const log = page.getByRole('table', { name: 'Journal d’activité' });
+  const disabled = log.locator('tbody tr', { hasText: 'Membre désactivé' });
+  await expect(disabled).toHaveCount(1);
+  await expect(disabled).toContainText('Statut\u00A0: Actif → Désactivé');
+  await expect(disabled.getByRole('link', { name: member.username })).toBeVisible();
+  await expect(log.locator('tbody tr', { hasText: 'Mot de passe réinitialisé' })).toHaveCount(1);
+  const updated = log.locator('tbody tr', { hasText: 'Membre modifié' });
+  await expect(updated).toContainText('Rôle\u00A0: user → data_editor');
+  await expect(updated).toContainText('Description\u00A0: — → Référent cartographie');
+
+  // Filter on the action too; the URL keeps both.
+  await page.getByRole('combobox', { name: 'Action' }).click();
+  await page.getByRole('option', { name: 'Membre désactivé' }).click();
+  await expect(page).toHaveURL(/action=member\.disabled/);
+  await expect(log.locator('tbody tr')).toHaveCount(1);
+
+  // The export carries the same filters.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporter en CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^activity-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines[0]).toContain('Auteur');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('member.disabled');
+  expect(lines[1]).toContain(member.username);
+});
