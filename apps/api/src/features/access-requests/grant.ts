@@ -5,12 +5,12 @@ import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AccessRequestDeps, PublicInfo } from './service.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 /** Who decides: a contact, or nobody (auto-approval for an approved domain). */
 export type Decider = { memberId: string; username: string; isAdministrator: boolean; privileges: Privileges } | null;
 export type DecisionScope = { organizationId: string; decider: Decider };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A request that can no longer be decided: 409 naming who decided it and when. */
 export async function alreadyDecided(db: Pick<Db, 'accessRequest'>, organizationId: string, id: string): Promise<AppError> {
@@ -34,7 +34,7 @@ export async function organizationDefaultsChoice(db: Db, organizationId: string)
 
 function resolve<T extends { id: string; key: string }>(items: T[], value: string): T | undefined {
   const v = value.trim();
-  return UUID.test(v) ? items.find((i) => i.id === v.toLowerCase()) : items.find((i) => i.key === v);
+  return isUuid(v) ? items.find((i) => i.id === v.toLowerCase()) : items.find((i) => i.key === v);
 }
 
 async function proposeUsername(db: Db, organizationId: string, format: string, p: { firstName: string; lastName: string; email: string }): Promise<string> {
@@ -98,8 +98,8 @@ export async function grantAccessRequest(
   const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId).filter((id) => compatible.has(id)))];
   const groupIds = [...new Set(body.groups ?? org.defaultGroups.map((g) => g.groupId))];
   const [licenses, groups] = await Promise.all([
-    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => UUID.test(x)) } }, select: { id: true, name: true, seats: true } }),
-    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
+    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true, seats: true } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);

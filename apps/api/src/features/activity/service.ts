@@ -1,16 +1,16 @@
 import { toCsv, defaultDelimiter, UTF8_BOM, type ActivityEvent, type ActivityList, type Language } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export type ActivityDeps = { db: Db };
 type Filters = { member?: string; actor?: string; action?: string; from?: string; to?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function where(organizationId: string, f: Filters): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [{ organizationId }];
   if (f.member) and.push({ targetId: f.member });
-  if (f.actor) and.push(UUID.test(f.actor) ? { actorId: f.actor } : { actorUsername: f.actor });
+  if (f.actor) and.push(isUuid(f.actor) ? { actorId: f.actor } : { actorUsername: f.actor });
   if (f.action) and.push(f.action.endsWith('.') ? { action: { startsWith: f.action } } : { action: f.action });
   if (f.from) and.push({ createdAt: { gte: new Date(f.from) } });
   if (f.to) {

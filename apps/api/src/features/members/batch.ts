@@ -4,6 +4,7 @@ import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import type { AuthContext } from '../../lib/auth.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
@@ -14,7 +15,6 @@ import { hashToken, newToken } from '../../lib/tokens.ts';
 export type BatchDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
 export type RequestInfo = { ip: string; baseUrl: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type RoleRef = { id: string; key: string; nameEn: string; nameFr: string; isAdministrator: boolean };
 type TypeRef = { id: string; key: string; nameEn: string; nameFr: string; seatLimit: number | null; roles: { roleId: string }[]; licenses: { licenseId: string }[] };
@@ -22,7 +22,7 @@ type TypeRef = { id: string; key: string; nameEn: string; nameFr: string; seatLi
 /** Finds a role or user type by id, key, or name in either language (case-insensitive for names). */
 function resolve<T extends { id: string; key: string; nameEn: string; nameFr: string }>(items: T[], value: string): T | undefined {
   const v = value.trim();
-  if (UUID.test(v)) return items.find((i) => i.id === v.toLowerCase());
+  if (isUuid(v)) return items.find((i) => i.id === v.toLowerCase());
   const lower = v.toLowerCase();
   return items.find((i) => i.key === v) ?? items.find((i) => i.key.toLowerCase() === lower || i.nameEn.toLowerCase() === lower || i.nameFr.toLowerCase() === lower);
 }
@@ -218,9 +218,9 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   const groupIds = [...new Set(props.groups ?? [])];
   const categoryIds = [...new Set(props.categories ?? [])];
   const [licenses, groups, categories] = await Promise.all([
-    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => UUID.test(x)) } } }),
-    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
-    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => UUID.test(x)) } }, select: { id: true } }),
+    db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => isUuid(x)) } } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
+    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);

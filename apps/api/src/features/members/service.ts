@@ -2,16 +2,14 @@ import type { MemberListQuery, MemberListResponse, MemberSort } from '@sesame/co
 import { MemberListQuery as MemberListQuerySchema } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
+import { byIdOrKey } from '../../lib/ids.ts';
 import { memberSelect, toMemberDto, type MemberRow } from '../../lib/member-dto.ts';
 import { dateColumns, decodeCursor, encodeCursor, nullableColumns, sortColumns } from './cursor.ts';
 
 export type MembersDeps = { db: Db };
 type ListQuery = ReturnType<typeof MemberListQuerySchema.parse>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A filter given as id or key; an unknown one matches nothing rather than everything. */
-const byIdOrKey = (value: string) => (UUID.test(value) ? { OR: [{ id: value }, { key: value }] } : { key: value });
 
 function filters(organizationId: string, q: ListQuery): Prisma.MemberWhereInput {
   const and: Prisma.MemberWhereInput[] = [{ organizationId }];

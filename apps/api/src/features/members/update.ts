@@ -3,11 +3,10 @@ import { Prisma } from '@sesame/db';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { byIdOrKey } from '../../lib/ids.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 import { getMember, type ActionInfo, type ManageDeps } from './manage.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const byIdOrKey = (v: string) => (UUID.test(v) ? { id: v.toLowerCase() } : { key: v });
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
