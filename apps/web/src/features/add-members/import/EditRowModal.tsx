@@ -15,16 +15,18 @@ interface EditRowModalProps {
   jobId: string;
   row: ImportRow;
   mode: BatchMode;
+  /** The file's header cells (which columns it has). */
+  header: readonly string[];
   data: WizardData;
   onClose: () => void;
   onSaved: (result: Awaited<ReturnType<typeof patchImportRow>>) => void;
 }
 
 /** Fixes one row in place; the server checks it again and its errors come back on the fields. */
-export function EditRowModal({ jobId, row, mode, data, onClose, onSaved }: EditRowModalProps) {
+export function EditRowModal({ jobId, row, mode, header, data, onClose, onSaved }: EditRowModalProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const fields = importFields(mode);
+  const fields = importFields(mode, header);
   const lang = currentLanguage();
   const issueText = (issue: Parameters<typeof issueIn>[0]) => issueIn(issue, lang);
   const [values, setValues] = useState<ImportRowValues>(() => Object.fromEntries(fields.map((field) => [field, row.values[field] ?? ''])));

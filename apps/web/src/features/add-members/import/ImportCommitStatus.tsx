@@ -1,4 +1,4 @@
-import { Alert, Anchor, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, List, Progress, Stack, Text } from '@mantine/core';
 import type { BatchMode } from '@sesame/contracts';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,16 @@ export function ImportCommitStatus({ commit, mode, onReview }: ImportCommitStatu
   if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) return null;
   return (
     <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('import.commit.failedTitle')} role="alert" data-testid="import-commit-error">
-      <Text size="sm">{failure ?? problemMessage(error, t)}</Text>
+      {!failure && isApiError(error) && error.fieldErrors.length > 0 ? (
+        // Capacity refusals name each licence or user type that is short, and by how many.
+        <List size="sm" spacing={2}>
+          {error.fieldErrors.map((problem, index) => (
+            <List.Item key={index}>{problem.message}</List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text size="sm">{failure ?? problemMessage(error, t)}</Text>
+      )}
       {failure || (isApiError(error) && error.status === 409) ? (
         <Anchor component="button" type="button" size="sm" mt={6} onClick={onReview}>
           {t('import.commit.backToRows')}

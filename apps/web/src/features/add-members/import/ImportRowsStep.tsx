@@ -42,7 +42,7 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
     placeholderData: keepPreviousData,
   });
   const job = page.data;
-  const fields = importFields(mode);
+  const fields = importFields(mode, job?.header);
   const { syncCounts } = fileImport;
 
   useEffect(() => {
@@ -288,6 +288,7 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
           jobId={jobId}
           row={editing}
           mode={mode}
+          header={job?.header ?? []}
           data={data}
           onClose={() => setEditing(null)}
           onSaved={(result) => {

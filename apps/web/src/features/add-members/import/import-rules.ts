@@ -3,6 +3,7 @@ import {
   csvIssueMessage,
   csvFormatFields,
   csvLookupsFrom,
+  matchCsvHeader,
   parseCsvText,
   type BatchMode,
   type CsvField,
@@ -68,9 +69,13 @@ export function rowUserTypes(types: ReadonlyMap<number, string | undefined>): st
   return [...ids];
 }
 
-/** The columns the table and the edit form show, in template order. */
-export function importFields(mode: BatchMode): CsvField[] {
-  return csvFormatFields.builtin.filter((field) => field !== 'password' || mode === 'credentials');
+/**
+ * The columns the table and the edit form show, in template order. A Password column in an
+ * invite-mode file is shown too, so that its (refused) values can be cleared.
+ */
+export function importFields(mode: BatchMode, header: readonly string[] = []): CsvField[] {
+  const hasPassword = header.some((cell) => matchCsvHeader(cell)?.field === 'password');
+  return csvFormatFields.builtin.filter((field) => field !== 'password' || mode === 'credentials' || hasPassword);
 }
 
 export function looksLikeCsv(file: File): boolean {
