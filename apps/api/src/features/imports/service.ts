@@ -213,10 +213,17 @@ function jobDto(job: Job, lang: Language) {
   };
 }
 
+/**
+ * Passwords from the file never leave the server: a set password reads as this mask, and a
+ * row fix that sends the mask back (or nothing) keeps the stored one.
+ */
+export const PASSWORD_MASK = '\u2022'.repeat(8);
+const maskPassword = (values: CsvRowValues): CsvRowValues => (values.password ? { ...values, password: PASSWORD_MASK } : values);
+
 type RowRecord = { rowNumber: number; values: unknown; errors: unknown; memberId: string | null };
 const rowDto = (r: RowRecord, lang: Language) => ({
   rowNumber: r.rowNumber,
-  values: r.values as CsvRowValues,
+  values: maskPassword(r.values as CsvRowValues),
   ...localise(r.errors as StoredIssue[] | null, lang),
   memberId: r.memberId,
 });
@@ -262,7 +269,10 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
   if (!row) throw notFound('Row');
   const fields = csvFormatFields[job.format as CsvFormat];
   const values: CsvRowValues = { ...(row.values as CsvRowValues) };
-  for (const f of fields) if (input[f] !== undefined) values[f] = input[f];
+  for (const f of fields) {
+    if (input[f] === undefined || (f === 'password' && input[f] === PASSWORD_MASK)) continue;
+    values[f] = input[f];
+  }
   const username = values.username?.trim();
   const taken = username ? (await db.member.count({ where: { organizationId: auth.organizationId, username } })) > 0 : false;
   const result = createRowValidator({ ...options, usernameTaken: (u) => taken && u === username }).validateValues(values, rowNumber);
