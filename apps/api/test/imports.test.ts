@@ -169,9 +169,14 @@ describe('POST /api/imports — upload and validation', () => {
     expect(dup.json().row.errors.map((e: { code: string }) => e.code)).toEqual(['duplicate_in_file']);
     expect((await getJob(admin, job.id)).rows.find((r) => r.rowNumber === 11)!.errors).toEqual([]);
     // Renaming row 2 (the first "baduser01") frees row 9 from its duplicate error.
-    const fixed = await patch(2, { email: 'a@email.com', username: 'gooduser2' });
+    // Passwords are masked in what the API shows; sending the mask back keeps the stored one.
+    const shown = (await getJob(admin, job.id)).rows.find((r) => r.rowNumber === 2)!;
+    expect(shown.values.password).toBe('\u2022'.repeat(8));
+    expect((await ctx.db.importRow.findFirstOrThrow({ where: { jobId: job.id, rowNumber: 2 } })).values).not.toMatchObject({ password: '\u2022'.repeat(8) });
+    const fixed = await patch(2, { ...shown.values, email: 'a@email.com', username: 'gooduser2' });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().row.errors).toEqual([]);
+    expect(fixed.json().row.values.password).toBe('\u2022'.repeat(8));
     expect((await getJob(admin, job.id)).rows.find((r) => r.rowNumber === 9)!.errors).toEqual([]);
     const takenAgain = await patch(4, { username: taken });
     // Taken in the organization, and (as row 10 has it too) a duplicate in the file.
