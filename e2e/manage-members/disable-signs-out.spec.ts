@@ -26,7 +26,7 @@ test('a member disabled by an administrator is refused at their next request and
   await expect(page.getByText(`${member.fullName} a été désactivé`)).toBeVisible();
 
   // The member's next step in the app is refused: back to sign-in, and signing in is refused.
-  await memberPage.getByRole('textbox', { name: 'Rechercher des membres' }).fill(member.username);
+  await memberPage.getByRole('searchbox', { name: 'Rechercher des membres' }).fill(member.username);
   await expect(memberPage).toHaveURL(/\/sign-in\?.*reason=expired/);
   await signInThroughForm(memberPage, member.username, member.password);
   await expect(memberPage.getByRole('alert')).toBeVisible();
