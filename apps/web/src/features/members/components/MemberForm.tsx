@@ -132,11 +132,14 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
     value: page,
     label: isStartPage(page) ? t(`memberDetail.form.startPages.${page}`) : page,
   }));
-  const roleOptions = roles.map((role) => ({
-    value: role.id,
-    label: format.name(role),
-    disabled: !compatibleRoleIds.has(role.id) || (role.isAdministrator && !meIsAdministrator) || (role.isAdministrator && member.status === 'pending'),
-  }));
+  // Only the roles the chosen user type allows; the Administrator role only from an administrator, once activated.
+  const roleOptions = roles
+    .filter((role) => compatibleRoleIds.has(role.id))
+    .map((role) => ({
+      value: role.id,
+      label: format.name(role),
+      disabled: role.id !== member.role.id && role.isAdministrator && (!meIsAdministrator || member.status === 'pending'),
+    }));
   const compatibleLicenses = (licenses.data ?? []).filter((l) => compatibleLicenseIds.has(l.id));
 
   return (
