@@ -31,7 +31,7 @@ test('the sign-in page leads to the access request page, in either language', as
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Demander un accès' }).click();
   await expect(page).toHaveURL(/\/request-access$/);
-  await expect(page.getByRole('heading', { name: 'Demander un accès' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Demander l’accès' })).toBeVisible();
 
   await page.getByRole('button', { name: /^Langue/ }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();

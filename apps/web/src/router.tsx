@@ -7,6 +7,8 @@ import { HydrateFallback } from './components/HydrateFallback.tsx';
 import { NavigationProgress } from './components/NavigationProgress.tsx';
 import { Notifications } from './components/Notifications.tsx';
 import { RootErrorPage, RouteErrorPage } from './components/RouteErrorPage.tsx';
+import { accessRequestStatusLoader, confirmAccessRequestLoader } from './features/access-requests/routes/public-loaders.ts';
+import { accessRequestsLoader } from './features/access-requests/routes/access-requests-loader.ts';
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
@@ -64,8 +66,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.requestAccess,
-          handle: { titleKey: 'auth.requestAccess.title' } satisfies RouteHandle,
-          lazy: { Component: async () => (await import('./features/auth/routes/RequestAccessPage.tsx')).RequestAccessPage },
+          handle: { titleKey: 'accessRequests.request.title' } satisfies RouteHandle,
+          lazy: { Component: async () => (await import('./features/access-requests/routes/RequestAccessPage.tsx')).RequestAccessPage },
+        },
+        {
+          path: `${paths.accessRequestConfirm}/:token`,
+          handle: { titleKey: 'accessRequests.confirm.title' } satisfies RouteHandle,
+          loader: confirmAccessRequestLoader(queryClient),
+          lazy: { Component: async () => (await import('./features/access-requests/routes/ConfirmAccessRequestPage.tsx')).ConfirmAccessRequestPage },
+        },
+        {
+          path: `${paths.accessRequestStatus}/:token`,
+          handle: { titleKey: 'accessRequests.status.title' } satisfies RouteHandle,
+          loader: accessRequestStatusLoader(queryClient),
+          lazy: { Component: async () => (await import('./features/access-requests/routes/AccessRequestStatusPage.tsx')).AccessRequestStatusPage },
         },
         {
           path: `${paths.activate}/:token`,
@@ -106,6 +120,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   },
                   lazy: { Component: async () => (await import('./features/members/routes/MemberPage.tsx')).MemberPage },
                 },
+                sectionRoute(queryClient, 'accessRequests', {
+                  loader: accessRequestsLoader(queryClient),
+                  shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false),
+                  lazy: { Component: async () => (await import('./features/access-requests/routes/AccessRequestsPage.tsx')).AccessRequestsPage },
+                }),
                 sectionRoute(queryClient, 'addMembers', {
                   loader: addMembersLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/add-members/routes/AddMembersPage.tsx')).AddMembersPage },

@@ -1,4 +1,4 @@
-import { NavLink, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconActivity,
   IconMailbox,
@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useAccessRequestsNav } from '../lib/access-requests-nav.ts';
 import { useDevMailAvailable } from '../lib/dev-mail.ts';
 import { hasPrivilege } from '../lib/privileges.ts';
 import { paths } from '../lib/session/guards.ts';
@@ -34,7 +35,9 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { privileges } = useMe();
   const { pathname } = useLocation();
-  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege));
+  const accessRequests = useAccessRequestsNav();
+  // The access-request queue is the contacts' only, even with View on manage access.
+  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege) && (section.id !== 'accessRequests' || accessRequests.visible));
   const devMail = useDevMailAvailable();
 
   return (
@@ -61,6 +64,13 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
                     aria-current={active ? 'page' : undefined}
                     label={t(section.labelKey)}
                     leftSection={<SectionIcon size={19} stroke={1.7} aria-hidden />}
+                    rightSection={
+                      section.id === 'accessRequests' && accessRequests.pending ? (
+                        <Badge size="sm" variant="filled" aria-label={t('accessRequests.queue.pendingCount', { count: accessRequests.pending })} data-testid="access-requests-badge">
+                          {accessRequests.pending}
+                        </Badge>
+                      ) : undefined
+                    }
                     style={{ borderRadius: 8 }}
                     fw={active ? 600 : 500}
                   />

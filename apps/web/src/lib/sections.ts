@@ -25,7 +25,7 @@ export interface AppSection {
 export const sections: readonly AppSection[] = [
   { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', privilege: { area: 'members', level: 'view' }, ready: true },
   { id: 'addMembers', path: '/members/add', labelKey: 'nav.addMembers', group: 'directory', privilege: { area: 'manage_access', level: 'update' }, ready: true },
-  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: false },
+  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true },
   { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: false },
   { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
   { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },

@@ -1,4 +1,5 @@
 import { importEn } from '../features/add-members/import/messages.en.ts';
+import { accessRequestsEn } from '../features/access-requests/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -96,11 +97,6 @@ export const en: Messages = {
       errorTitle: 'Your password was not changed',
       signedInAs: 'Account: {{username}}',
     },
-    requestAccess: {
-      title: 'Request access',
-      body: 'The access request form is coming soon. Meanwhile, contact an administrator of your organization.',
-      back: 'Back to sign in',
-    },
   },
   members: {
     title: 'Members',
@@ -173,6 +169,7 @@ export const en: Messages = {
     },
   },
   import: importEn,
+  accessRequests: accessRequestsEn,
   addMembers: {
     title: 'Add members',
     subtitle: 'Add built-in accounts, then give them add-on licences, groups and settings.',

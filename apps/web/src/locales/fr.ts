@@ -1,4 +1,5 @@
 import { importFr } from '../features/add-members/import/messages.fr.ts';
+import { accessRequestsFr } from '../features/access-requests/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -98,11 +99,6 @@ export const fr = {
       errorTitle: 'Le mot de passe n’a pas été changé',
       signedInAs: 'Compte\u00A0: {{username}}',
     },
-    requestAccess: {
-      title: 'Demander un accès',
-      body: 'Le formulaire de demande d’accès arrive bientôt. En attendant, contactez un administrateur de votre organisation.',
-      back: 'Retour à la connexion',
-    },
   },
   members: {
     title: 'Membres',
@@ -176,6 +172,7 @@ export const fr = {
     },
   },
   import: importFr,
+  accessRequests: accessRequestsFr,
   addMembers: {
     title: 'Ajouter des membres',
     subtitle: 'Ajoutez des comptes intégrés, puis attribuez-leur des licences, des groupes et des paramètres.',

@@ -15,13 +15,19 @@ export const paths = {
   welcome: '/welcome',
   activate: '/activate',
   devMail: '/dev/mail',
+  /** The requester's emailed link, then where their request stands. */
+  accessRequestConfirm: '/access-requests/confirm',
+  accessRequestStatus: '/access-requests/status',
 } as const;
 
 /** Pages anyone may see; a lost session there is not an error. */
 export const publicPaths: readonly string[] = [paths.signIn, paths.requestAccess];
 
 export function isPublicPath(pathname: string): boolean {
-  return publicPaths.includes(pathname) || pathname.startsWith(`${paths.activate}/`);
+  return (
+    publicPaths.includes(pathname) ||
+    [paths.activate, paths.accessRequestConfirm, paths.accessRequestStatus].some((prefix) => pathname.startsWith(`${prefix}/`))
+  );
 }
 
 /** Where a signed-in member starts: the members list if they may see it, else a welcome page. */

@@ -11,7 +11,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { homePathFor, paths } from '../../../lib/session/guards.ts';
 import { invitationQueryOptions } from '../api/invitation.ts';
 import { ActivationForm } from '../components/ActivationForm.tsx';
-import { AuthLayout } from '../components/AuthLayout.tsx';
+import { AuthLayout } from '../../../components/AuthLayout.tsx';
 
 /** Public page of an emailed activation link: the invited member chooses a password. */
 export function ActivatePage() {

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { homePathFor } from '../../../lib/session/guards.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { useSignOut } from '../../../lib/session/sign-out.ts';
-import { AuthLayout } from '../components/AuthLayout.tsx';
+import { AuthLayout } from '../../../components/AuthLayout.tsx';
 import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx';
 
 /**

@@ -4,7 +4,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isSafeNext, paths } from '../../../lib/session/guards.ts';
-import { AuthLayout } from '../components/AuthLayout.tsx';
+import { AuthLayout } from '../../../components/AuthLayout.tsx';
 import { SignInForm } from '../components/SignInForm.tsx';
 
 export function SignInPage() {

@@ -1,8 +1,8 @@
 import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrandMark } from '../../../components/BrandMark.tsx';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
+import { BrandMark } from './BrandMark.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AuthLayout.module.css';
 
 /** Frame of the pages seen before entering the app: sign-in, password change, access request. */
