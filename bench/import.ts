@@ -15,7 +15,8 @@ import { loadConfig } from '../apps/api/src/config.ts';
 
 export type ImportBenchResult = {
   machine: { cpu: string; cores: number; ramGiB: number; node: string; date: string; uvThreadpool: string };
-  argon2: { hashes: number; seconds: number; perSecond: number };
+  /** Absent when the run skipped it. */
+  argon2?: { hashes: number; seconds: number; perSecond: number };
   runs: { name: string; rows: number; uploadSeconds: number; commitSeconds: number; rowsPerSecond: number; uploadRowsPerSecond: number; commitRowsPerSecond: number }[];
 };
 
@@ -33,7 +34,7 @@ function credentialsCsv(n: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-async function argon2Rate(): Promise<ImportBenchResult['argon2']> {
+async function argon2Rate(): Promise<NonNullable<ImportBenchResult['argon2']>> {
   await hashPassword('warm-up-1');
   const hashes = availableParallelism() * 40;
   const t = performance.now();
@@ -42,7 +43,16 @@ async function argon2Rate(): Promise<ImportBenchResult['argon2']> {
   return { hashes, seconds, perSecond: hashes / seconds };
 }
 
-export async function runImportBenchmark(log: (s: string) => void = console.log): Promise<ImportBenchResult> {
+async function measureArgon2(log: (s: string) => void): Promise<NonNullable<ImportBenchResult['argon2']>> {
+  log('argon2: hashing on every core…');
+  const rate = await argon2Rate();
+  log(`  ${rate.perSecond.toFixed(1)} hashes/s`);
+  return rate;
+}
+
+export type ImportBenchOptions = { inviteRows?: number; credentialRows?: number; argon2?: boolean };
+
+export async function runImportBenchmark(log: (s: string) => void = console.log, options: ImportBenchOptions = {}): Promise<ImportBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sesame-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir });
   let db: Db | undefined;
@@ -92,15 +102,13 @@ export async function runImportBenchmark(log: (s: string) => void = console.log)
     };
 
     // BENCH_INVITE_ROWS / BENCH_CREDENTIALS_ROWS shrink a run while profiling (0 skips it).
-    const inviteRows = Number(process.env.BENCH_INVITE_ROWS ?? 100_000);
-    const credentialRows = Number(process.env.BENCH_CREDENTIALS_ROWS ?? 10_000);
+    const inviteRows = Number(process.env.BENCH_INVITE_ROWS ?? options.inviteRows ?? 100_000);
+    const credentialRows = Number(process.env.BENCH_CREDENTIALS_ROWS ?? options.credentialRows ?? 10_000);
     if (inviteRows) await measure(`${inviteRows.toLocaleString('en')} rows, invite mode`, 'invite', inviteCsv(inviteRows), inviteRows);
     if (credentialRows) await measure(`${credentialRows.toLocaleString('en')} rows, credentials mode (passwords)`, 'credentials', credentialsCsv(credentialRows), credentialRows);
     await app.close();
 
-    log('argon2: hashing on every core…');
-    const argon2 = await argon2Rate();
-    log(`  ${argon2.perSecond.toFixed(1)} hashes/s`);
+    const argon2 = options.argon2 === false ? undefined : await measureArgon2(log);
     const cpuList = cpus();
     return {
       machine: {
@@ -111,7 +119,7 @@ export async function runImportBenchmark(log: (s: string) => void = console.log)
         date: new Date().toISOString().slice(0, 10),
         uvThreadpool: process.env.UV_THREADPOOL_SIZE ?? '4 (default)',
       },
-      argon2,
+      ...(argon2 ? { argon2 } : {}),
       runs,
     };
   } finally {

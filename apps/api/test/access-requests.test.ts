@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRequest, AccessRequestList, AccessRequestPublicStatus, Member } from '@sesame/contracts';
 import { enqueueEmail } from '../src/features/mail/outbox.ts';
 import { sendAccessRequestReminders } from '../src/features/access-requests/reminders.ts';
-import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -10,7 +10,7 @@ let ipSeq = 1;
 const nextIp = () => `10.20.${Math.floor(ipSeq / 250)}.${(ipSeq++ % 250) + 1}`;
 
 async function latestMail(to: string, kind: string) {
-  return ctx.db.outboxMessage.findFirstOrThrow({ where: { to, kind }, orderBy: { createdAt: 'desc' } });
+  return rendered(await ctx.db.outboxMessage.findFirstOrThrow({ where: { to, kind }, orderBy: { createdAt: 'desc' } }));
 }
 const confirmToken = (text: string) => /\/access-requests\/confirm\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
@@ -218,7 +218,7 @@ describe('reminder digest', () => {
     const before = await ctx.db.outboxMessage.count({ where: { kind: 'access_request_reminder' } });
     expect(await sendAccessRequestReminders(deps, now)).toBe(1);
     const digest = await latestMail('admin@acme.example.org', 'access_request_reminder').catch(async () =>
-      ctx.db.outboxMessage.findFirstOrThrow({ where: { kind: 'access_request_reminder' }, orderBy: { createdAt: 'desc' } }),
+      rendered(await ctx.db.outboxMessage.findFirstOrThrow({ where: { kind: 'access_request_reminder' }, orderBy: { createdAt: 'desc' } })),
     );
     expect(digest.text).toContain('late@outside.org');
     expect(digest.text).toContain('https://sesame.example.org/access-requests');

@@ -5,6 +5,7 @@ import { createDb, type Db } from '@sesame/db';
 import { seedOrganization } from '@sesame/db/seed';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
+import { renderOutboxMessage, type OutboxRow } from '../src/features/mail/outbox.ts';
 
 /** A fresh database cloned from the migrated template; dropped by the returned cleanup. */
 export async function createTestDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
@@ -128,4 +129,12 @@ export class Client {
     }
     return res;
   }
+}
+
+/**
+ * An outbox row with the email as the worker will send it: the outbox stores an email's kind
+ * and data, and the worker renders subject, text and HTML at delivery.
+ */
+export function rendered<T extends OutboxRow>(row: T): T & { subject: string; text: string; html: string } {
+  return { ...row, ...renderOutboxMessage(row) };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
+import { QUEUE_EMAILS_TASK, addDeliveryJobs } from '../src/features/mail/outbox.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -272,11 +273,17 @@ describe('POST /api/imports/:id/commit', () => {
     expect(created.map((m) => m.status)).toEqual(['pending', 'pending']);
     expect(created.every((m) => m.passwordHash === null)).toBe(true);
     expect(await ctx.db.invitation.count({ where: { memberId: { in: created.map((m) => m.id) }, message: 'Bienvenue !' } })).toBe(2);
-    const mail = await ctx.db.outboxMessage.findMany({ where: { to: { in: ['fr.jcho11@email.com', 'fr.sraj@email.com'] } }, orderBy: { to: 'asc' } });
+    const mail = (await ctx.db.outboxMessage.findMany({ where: { to: { in: ['fr.jcho11@email.com', 'fr.sraj@email.com'] } }, orderBy: { to: 'asc' } })).map(rendered);
     expect(mail).toHaveLength(2);
     expect(mail[0]!.subject).toBe('Invitation à rejoindre Acme sur Sésame');
     expect(mail[0]!.text).toContain('frjcho11');
     expect(mail[0]!.html).toMatch(/\/activate\/[\w-]{43}/);
+    // One job queues the batch's delivery jobs once the import has committed.
+    const [batch] = await ctx.db.$queryRaw<Array<{ ids: string[] }>>`
+      SELECT j.payload->'outboxIds' AS ids FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      WHERE t.identifier = ${QUEUE_EMAILS_TASK} AND (j.payload::jsonb)->'outboxIds' ? ${mail[0]!.id}`;
+    expect(batch!.ids).toEqual(expect.arrayContaining(mail.map((m) => m.id)));
+    await addDeliveryJobs(ctx.db, batch!.ids);
     const jobs = await ctx.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY(${mail.map((m) => `mail:${m.id}`)}::text[])`;
     expect(jobs[0]!.n).toBe(2);
   });

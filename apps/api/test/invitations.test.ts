@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembersBatchResponse } from '@sesame/contracts';
-import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -19,7 +19,7 @@ async function invite(n: string): Promise<{ id: string; token: string; email: st
 
 async function latestToken(email: string): Promise<string> {
   const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { to: email, kind: 'invitation' }, orderBy: { createdAt: 'desc' } });
-  return /\/activate\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+  return /\/activate\/([A-Za-z0-9_-]+)/.exec(rendered(mail).text)![1]!;
 }
 
 beforeAll(async () => {

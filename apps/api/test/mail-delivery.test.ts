@@ -4,7 +4,7 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@sesame/db';
-import { addDeliveryJob, enqueueEmail, type EnqueueEmailInput } from '../src/features/mail/outbox.ts';
+import { addDeliveryJob, enqueueEmail, enqueueEmails, type EnqueueEmailInput } from '../src/features/mail/outbox.ts';
 import { startMailWorker, type MailWorker } from '../src/features/mail/worker.ts';
 import { createTestDatabase } from './helpers.ts';
 
@@ -139,6 +139,47 @@ describe('email delivery', () => {
     await waitFor('the jobs to be completed', async () => (await countJobs(db)) === 0);
   });
 
+  it('delivers a bulk batch: one job in the writer’s transaction, the delivery jobs queued by the worker', async () => {
+    const emails = ['a', 'b', 'c'].map((n) => ({ ...welcome(organizationId, `${n}@example.org`), kind: 'welcome' as const }));
+    await db.$transaction((tx) => enqueueEmails(tx, emails.map(({ organizationId: o, to, kind, data }) => ({ organizationId: o, to, kind, data })), { language: 'en' }));
+    expect(await countJobs(db)).toBe(1);
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    await waitFor('the batch to be sent', async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === 3);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Welcome to Acme on Sésame', 'Welcome to Acme on Sésame', 'Welcome to Acme on Sésame']);
+  });
+
+  it('stores what an email says and renders it at delivery; refuses bad data when queued; still sends rows rendered before', async () => {
+    // Bad data fails in the transaction that queues it, not in the worker.
+    await expect(
+      db.$transaction((tx) => enqueueEmail(tx, { ...welcome(organizationId, 'bad@example.org'), data: { firstName: 'Zoé' } } as unknown as EnqueueEmailInput)),
+    ).rejects.toThrow();
+    expect(await db.outboxMessage.count()).toBe(0);
+
+    const { id } = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'zoe@example.org', 'en')));
+    const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ kind: 'welcome', language: 'en', subject: null, text: null, html: null });
+    expect(stored.data).toMatchObject({ firstName: 'Zoé', organizationName: 'Acme' });
+    // A row queued before rendering moved to delivery, and one whose data no longer fits its template.
+    const legacy = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'old@example.org', subject: 'Old subject', text: 'Old text', html: '<p>Old</p>' } });
+    const broken = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'broken@example.org', data: { firstName: 'Max' } } });
+    await db.$transaction(async (tx) => {
+      await addDeliveryJob(tx, legacy.id);
+      await addDeliveryJob(tx, broken.id);
+    });
+
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    await waitFor('two emails sent and one given up', async () => {
+      const rows = await db.outboxMessage.findMany({ select: { status: true } });
+      return rows.filter((r) => r.status === 'sent').length === 2 && rows.some((r) => r.status === 'failed');
+    });
+    expect(smtp.received.map((m) => m.subject).sort()).toEqual(['Old subject', 'Welcome to Acme on Sésame']);
+    const failed = await db.outboxMessage.findUniqueOrThrow({ where: { id: broken.id } });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.lastError).toContain('could not render');
+  });
+
   it('delivers what was queued while the mail server was down, once it is back, exactly once per email', async () => {
     const port = await freePort();
     // Two workers on one database, as two API processes would run them.
@@ -166,6 +207,37 @@ describe('email delivery', () => {
     }
     // The queue completes a job just after its task has marked the email sent.
     await waitFor('the jobs to be completed', async () => (await countJobs(db)) === 0);
+  });
+
+  it('stores what an email says and renders it at delivery; refuses bad data when queued; still sends rows rendered before', async () => {
+    // Bad data fails in the transaction that queues it, not in the worker.
+    await expect(
+      db.$transaction((tx) => enqueueEmail(tx, { ...welcome(organizationId, 'bad@example.org'), data: { firstName: 'Zoé' } } as unknown as EnqueueEmailInput)),
+    ).rejects.toThrow();
+    expect(await db.outboxMessage.count()).toBe(0);
+
+    const { id } = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'zoe@example.org', 'en')));
+    const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ kind: 'welcome', language: 'en', subject: null, text: null, html: null });
+    expect(stored.data).toMatchObject({ firstName: 'Zoé', organizationName: 'Acme' });
+    // A row queued before rendering moved to delivery, and one whose data no longer fits its template.
+    const legacy = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'old@example.org', subject: 'Old subject', text: 'Old text', html: '<p>Old</p>' } });
+    const broken = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'broken@example.org', data: { firstName: 'Max' } } });
+    await db.$transaction(async (tx) => {
+      await addDeliveryJob(tx, legacy.id);
+      await addDeliveryJob(tx, broken.id);
+    });
+
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    await waitFor('two emails sent and one given up', async () => {
+      const rows = await db.outboxMessage.findMany({ select: { status: true } });
+      return rows.filter((r) => r.status === 'sent').length === 2 && rows.some((r) => r.status === 'failed');
+    });
+    expect(smtp.received.map((m) => m.subject).sort()).toEqual(['Old subject', 'Welcome to Acme on Sésame']);
+    const failed = await db.outboxMessage.findUniqueOrThrow({ where: { id: broken.id } });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.lastError).toContain('could not render');
   });
 
   it('gives up after the last attempt, and at once on a recipient the server refuses', async () => {

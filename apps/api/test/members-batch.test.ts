@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembersBatchResponse } from '@sesame/contracts';
-import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -262,7 +262,7 @@ describe('POST /api/members/batch — invite mode', () => {
       expect(days).toBeGreaterThan(13.9);
       expect(days).toBeLessThanOrEqual(14);
     }
-    const mails = await ctx.db.outboxMessage.findMany({ where: { to: { in: ['jchob1@example.com', 'jchob2@example.com'] } } });
+    const mails = (await ctx.db.outboxMessage.findMany({ where: { to: { in: ['jchob1@example.com', 'jchob2@example.com'] } } })).map(rendered);
     expect(mails).toHaveLength(2);
     expect(mails[0]!.text).toContain('Bienvenue dans l’équipe !');
     expect(mails[0]!.text).toMatch(/\/activate\/[A-Za-z0-9_-]{43}/);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@sesame/db/passwords';
-import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -66,7 +66,7 @@ describe('reset password', () => {
     const signIn = await again.signIn('reset.me', temporaryPassword);
     expect(signIn.json()).toMatchObject({ mustChangePassword: true });
     expect((await again.get('/api/members')).json()).toMatchObject({ code: 'password_change_required' });
-    const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { to: 'reset.me@example.com', kind: 'temporary_password' } });
+    const mail = rendered(await ctx.db.outboxMessage.findFirstOrThrow({ where: { to: 'reset.me@example.com', kind: 'temporary_password' } }));
     expect(mail.text).not.toContain(temporaryPassword);
     expect(await ctx.db.auditEvent.count({ where: { targetId: m.id, action: 'member.password_reset' } })).toBe(1);
   });

@@ -5,7 +5,7 @@ import { hashPassword } from '@sesame/db/passwords';
 import { AppError } from '../../lib/errors.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { lockAndCheckCapacity } from '../members/batch.ts';
-import { createBulkRenderer, enqueueEmails } from '../mail/outbox.ts';
+import { checkEmailData, enqueueEmails, type BulkEmail } from '../mail/outbox.ts';
 import { commitPlan } from './plan.ts';
 import { issue, recount } from './rows.ts';
 
@@ -238,7 +238,10 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
           SELECT ${organizationId}::uuid, c, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.categoryIds}::uuid[]) AS c
           WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
       }
-      if (invite) await writeInvitations(tx, input, job, { orgName: org.name, inviterName: `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username, expiresAt, language: settings.language });
+      if (invite) {
+        const inviterName = `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username;
+        await writeInvitations(tx, input, job, { orgName: org.name, inviterName, expiresAt, language: settings.language, locale: settings.locale });
+      }
 
       await tx.$executeRaw`
         INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorUsername", "action", "targetType", "targetId", "targetLabel", "after", "ip")
@@ -274,24 +277,18 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
 
 /**
  * Invitations and their emails, INVITE_CHUNK rows at a time: random tokens (only their hashes
- * are stored), emails rendered in bulk and stored with their delivery jobs in the outbox.
+ * are stored), and each email's data, checked against the invitation template, stored with
+ * its delivery job in the outbox (the worker renders it when it sends it).
  */
 async function writeInvitations(
   tx: Prisma.TransactionClient,
   input: CommitInput,
   job: JobRecord,
-  ctx: { orgName: string; inviterName: string; expiresAt: Date; language: string },
+  ctx: { orgName: string; inviterName: string; expiresAt: Date; language: string; locale: string },
 ) {
   const { jobId, organizationId, actor } = input;
   const message = job.message ?? undefined;
-  const render = createBulkRenderer(
-    ['firstName', 'username', 'token'] as const,
-    (v) => ({
-      kind: 'invitation' as const,
-      data: { firstName: v.firstName, organizationName: ctx.orgName, inviterName: ctx.inviterName, username: v.username, link: `${input.baseUrl}/activate/${v.token}`, expiresAt: ctx.expiresAt, message },
-    }),
-    { language: ctx.language },
-  );
+  const expiresAt = ctx.expiresAt.toISOString();
   let cursor = 0;
   for (;;) {
     const rows = await tx.$queryRaw<Array<{ rowNumber: number; memberId: string; email: string; firstName: string; username: string }>>`
@@ -304,14 +301,19 @@ async function writeInvitations(
       INSERT INTO "Invitation" ("organizationId", "memberId", "tokenHash", "message", "invitedById", "expiresAt")
       SELECT ${organizationId}::uuid, m, t, ${message ?? null}, ${actor.memberId}::uuid, ${ctx.expiresAt}
       FROM unnest(${rows.map((r) => r.memberId)}::uuid[], ${tokens.map(hashToken)}::text[]) AS u(m, t)`;
-    await enqueueEmails(
-      tx,
-      rows.map((r, i) => ({
-        organizationId,
-        kind: 'invitation' as const,
-        to: r.email,
-        rendered: render({ firstName: r.firstName, username: r.username, token: tokens[i]! }),
-      })),
-    );
+    const emails = rows.map((r, i): BulkEmail<'invitation'> => {
+      const data = {
+        firstName: r.firstName ?? '',
+        organizationName: ctx.orgName,
+        inviterName: ctx.inviterName,
+        username: r.username,
+        link: `${input.baseUrl}/activate/${tokens[i]!}`,
+        expiresAt,
+        message,
+      };
+      checkEmailData('invitation', data);
+      return { organizationId, kind: 'invitation', to: r.email, data };
+    });
+    await enqueueEmails(tx, emails, { language: ctx.language, locale: ctx.locale });
   }
 }

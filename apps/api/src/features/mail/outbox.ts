@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@sesame/db';
-import { renderEmail, type EmailKind, type EmailMessage, type RenderedEmail, type RenderOptions } from './templates.ts';
+import { EmailMessage, renderEmail, type EmailInputByKind, type EmailKind, type RenderedEmail, type RenderOptions } from './templates.ts';
 
 export type { EmailDataByKind, EmailKind, EmailMessage } from './templates.ts';
 
@@ -11,6 +10,12 @@ export const SEND_EMAIL_TASK = 'mail.send';
  * 25 attempts keep an email alive for about four days of mail-server outage.
  */
 export const MAX_DELIVERY_ATTEMPTS = 25;
+
+/**
+ * The queue's task that gives delivery jobs to a batch of outbox rows (see {@link enqueueEmails}):
+ * bulk writers queue one of these instead of one job per email inside their transaction.
+ */
+export const QUEUE_EMAILS_TASK = 'mail.queue-batch';
 
 /** Each outbox row has at most one delivery job, found by this key. */
 export const DELIVERY_JOB_KEY_PREFIX = 'mail:';
@@ -27,18 +32,64 @@ export type EnqueueEmailInput = EmailMessage & {
 export type EnqueuedEmail = { id: string };
 
 /**
- * Renders an email and stores it with its delivery job, both through `tx`: called inside
- * the transaction that makes the change, the email exists if and only if the change commits.
+ * Checks an email's data against its kind's schema and stores it with its delivery job, both
+ * through `tx`: called inside the transaction that makes the change, the email exists if and
+ * only if the change commits. The worker renders it when it sends it (see
+ * {@link renderOutboxMessage}), so bad data fails here, at the change, not in the worker.
  */
 export async function enqueueEmail(tx: Prisma.TransactionClient, input: EnqueueEmailInput): Promise<EnqueuedEmail> {
   const { organizationId, to, language, locale, timeZone, ...message } = input;
-  const rendered = renderEmail(message as EmailMessage, { language, locale, timeZone });
+  const checked = EmailMessage.parse(message);
   const row = await tx.outboxMessage.create({
-    data: { organizationId, kind: message.kind, to: to.trim(), ...rendered },
+    data: {
+      organizationId,
+      kind: checked.kind,
+      to: to.trim(),
+      data: toJson(message.data),
+      language: language ?? null,
+      locale: locale ?? null,
+      timeZone: timeZone ?? null,
+    },
     select: { id: true },
   });
   await addDeliveryJob(tx, row.id);
   return row;
+}
+
+/**
+ * The data as stored: the caller's values (dates as ISO strings), not the schema's output, so
+ * that defaults and coercions are applied again, by the same schema, when the email is rendered.
+ */
+function toJson(data: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
+}
+
+/** An outbox row as the worker reads it. */
+export type OutboxRow = {
+  kind: string;
+  data: unknown;
+  language: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+};
+
+/**
+ * What an outbox row says, rendered: from its kind and data (rows queued since rendering moved
+ * to delivery), or as stored (older rows). Throws when the data no longer fits its template.
+ */
+export function renderOutboxMessage(row: OutboxRow): RenderedEmail {
+  if (row.data === null || row.data === undefined) {
+    if (row.subject === null || row.text === null || row.html === null) throw new Error('outbox row has neither data nor rendered content');
+    return { subject: row.subject, text: row.text, html: row.html };
+  }
+  return renderEmail({ kind: row.kind, data: row.data } as EmailMessage, {
+    language: row.language,
+    locale: row.locale,
+    ...(row.timeZone ? { timeZone: row.timeZone } : {}),
+  });
 }
 
 /**
@@ -59,71 +110,53 @@ export async function addDeliveryJob(tx: Prisma.TransactionClient, outboxId: str
   return true;
 }
 
-/** One email of a bulk enqueue, already rendered (see {@link createBulkRenderer}). */
-export type BulkEmail = { organizationId: string; kind: EmailKind; to: string; rendered: RenderedEmail };
+/** One email of a bulk enqueue: its data must already fit the kind's schema (see {@link checkEmailData}). */
+export type BulkEmail<K extends EmailKind = EmailKind> = { organizationId: string; kind: K; to: string; data: EmailInputByKind[K] };
+
+/** Checks data against a kind's template schema, as {@link enqueueEmail} does; throws when it does not fit. */
+export function checkEmailData<K extends EmailKind>(kind: K, data: EmailInputByKind[K]): void {
+  EmailMessage.parse({ kind, data });
+}
 
 /**
  * The bulk variant of {@link enqueueEmail} for imports: one multi-row INSERT of the outbox
- * rows and one `graphile_worker.add_jobs` call for their delivery jobs, through `tx`.
+ * rows (kind + data, rendered at delivery), through `tx`. Instead of one delivery job per
+ * email, it queues one {@link QUEUE_EMAILS_TASK} job for the batch, which the worker turns into
+ * the delivery jobs after the transaction commits ({@link addDeliveryJobs}): 100,000 jobs are
+ * not written inside an import's transaction. Every email of a call shares the recipient
+ * settings in `options`.
  */
-export async function enqueueEmails(tx: Prisma.TransactionClient, emails: readonly BulkEmail[]): Promise<string[]> {
+export async function enqueueEmails(
+  tx: Prisma.TransactionClient,
+  emails: readonly BulkEmail[],
+  options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
+): Promise<string[]> {
   if (!emails.length) return [];
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "subject", "text", "html")
-    SELECT o, k, t, s, x, h
+    INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale", "timeZone")
+    SELECT o, k, t, d, ${options.language ?? null}, ${options.locale ?? null}, ${options.timeZone ?? null}
     FROM unnest(${emails.map((e) => e.organizationId)}::uuid[], ${emails.map((e) => e.kind)}::text[], ${emails.map((e) => e.to.trim())}::text[],
-                ${emails.map((e) => e.rendered.subject)}::text[], ${emails.map((e) => e.rendered.text)}::text[], ${emails.map((e) => e.rendered.html)}::text[])
-      AS u(o, k, t, s, x, h)
+                ${emails.map((e) => JSON.stringify(e.data))}::jsonb[])
+      AS u(o, k, t, d)
     RETURNING id`;
   const ids = rows.map((r) => r.id);
-  const [queue] = await tx.$queryRaw<Array<{ installed: boolean }>>`SELECT to_regproc('graphile_worker.add_jobs') IS NOT NULL AS installed`;
+  const [queue] = await tx.$queryRaw<Array<{ installed: boolean }>>`SELECT to_regproc('graphile_worker.add_job') IS NOT NULL AS installed`;
+  // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
   if (queue?.installed) {
-    await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-      SELECT ROW(${SEND_EMAIL_TASK}::text, json_build_object('outboxId', id::text), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int,
-                 ${DELIVERY_JOB_KEY_PREFIX}::text || id::text, NULL, NULL)::graphile_worker.job_spec
-      FROM unnest(${ids}::uuid[]) AS id))`;
+    await tx.$executeRaw`SELECT graphile_worker.add_job(${QUEUE_EMAILS_TASK}, json_build_object('outboxIds', ${ids}::text[]), max_attempts => ${MAX_DELIVERY_ATTEMPTS}::int)`;
   }
   return ids;
 }
 
-/** Values a bulk renderer can substitute without re-rendering: nothing HTML or whitespace would change. */
-const PLAIN_VALUE = /^[^\s&<>"'\\]+( [^\s&<>"'\\]+)*$/;
-
 /**
- * Renders many emails of one kind that differ only in a few plain-text fields, about 100×
- * faster than calling `renderEmail` for each: the template is rendered once with markers in
- * those fields, then each email is the template with the markers replaced. A value that
- * escaping or whitespace handling could change (and any email, should the first one not
- * match `renderEmail` exactly) is rendered the ordinary way.
+ * Gives delivery jobs to the pending outbox rows among `outboxIds` that have none (the sweep
+ * may have given them one first), in one call.
  */
-export function createBulkRenderer<M extends EmailMessage, F extends string>(
-  fields: readonly F[],
-  build: (values: Record<F, string>) => M,
-  options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
-): (values: Record<F, string>) => RenderedEmail {
-  const nonce = randomUUID().replace(/-/g, '');
-  const marker = (i: number) => `QZ${nonce}M${i}ZQ`;
-  const markers = Object.fromEntries(fields.map((f, i) => [f, marker(i)])) as Record<F, string>;
-  const split = new RegExp(`QZ${nonce}M(\\d+)ZQ`);
-  const compiled = renderEmail(build(markers), options);
-  const parts = (s: string) => s.split(split); // even: literal text, odd: field index
-  const subject = parts(compiled.subject);
-  const text = parts(compiled.text);
-  const html = parts(compiled.html);
-  const fill = (p: string[], values: Record<F, string>) => {
-    let out = p[0]!;
-    for (let i = 1; i < p.length; i += 2) out += values[fields[Number(p[i])]!] + p[i + 1]!;
-    return out;
-  };
-  let verified: boolean | undefined;
-  return (values) => {
-    if (verified === false || !fields.every((f) => PLAIN_VALUE.test(values[f]))) return renderEmail(build(values), options);
-    const fast = { subject: fill(subject, values), text: fill(text, values), html: fill(html, values) };
-    if (verified === undefined) {
-      const slow = renderEmail(build(values), options);
-      verified = slow.subject === fast.subject && slow.text === fast.text && slow.html === fast.html;
-      return slow;
-    }
-    return fast;
-  };
+export async function addDeliveryJobs(db: Prisma.TransactionClient, outboxIds: readonly string[]): Promise<void> {
+  if (!outboxIds.length) return;
+  await db.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(${SEND_EMAIL_TASK}::text, json_build_object('outboxId', o.id::text), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int,
+               ${DELIVERY_JOB_KEY_PREFIX}::text || o.id::text, NULL, NULL)::graphile_worker.job_spec
+    FROM "OutboxMessage" o WHERE o.id = ANY(${outboxIds}::uuid[]) AND o.status = 'pending'
+      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = ${DELIVERY_JOB_KEY_PREFIX}::text || o.id::text)))`;
 }

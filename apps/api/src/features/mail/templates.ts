@@ -45,6 +45,8 @@ export const EmailMessage = z.discriminatedUnion('kind', [
 export type EmailMessage = z.infer<typeof EmailMessage>;
 export type EmailKind = EmailMessage['kind'];
 export type EmailDataByKind = { [M in EmailMessage as M['kind']]: M['data'] };
+/** What callers may pass for each kind (before coercion: dates may be ISO strings). */
+export type EmailInputByKind = { [M in z.input<typeof EmailMessage> as M['kind']]: M['data'] };
 export const emailKinds = EmailMessage.options.map((o) => o.shape.kind.value);
 export type InvitationEmail = z.infer<typeof InvitationEmail>;
 export type WelcomeEmail = z.infer<typeof WelcomeEmail>;

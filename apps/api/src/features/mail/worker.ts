@@ -3,7 +3,8 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from '@sesame/db';
-import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, SEND_EMAIL_TASK, enqueueEmail } from './outbox.ts';
+import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK, SEND_EMAIL_TASK, addDeliveryJobs, enqueueEmail, renderOutboxMessage } from './outbox.ts';
+import type { RenderedEmail } from './templates.ts';
 import { REMINDER_CRONTAB, REMINDER_TASK, sendAccessRequestReminders } from '../access-requests/reminders.ts';
 
 export type MailLogger = {
@@ -39,6 +40,7 @@ export type MailWorkerOptions = {
 export type MailWorker = { stop(): Promise<void> };
 
 const Payload = z.object({ outboxId: z.uuid() });
+const BatchPayload = z.object({ outboxIds: z.array(z.uuid()) });
 
 /**
  * Delivers the outbox in this process: a small graphile-worker runner whose jobs each send
@@ -72,13 +74,24 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     if (!message || message.status !== 'pending') return;
 
     const attempts = message.attempts + 1;
+    // Rendered now, from what was checked when it was queued; data that no longer fits its
+    // template (a template changed under queued mail) cannot get better by retrying.
+    let content: RenderedEmail;
+    try {
+      content = renderOutboxMessage(message);
+    } catch (err) {
+      const lastError = `could not render: ${describe(err)}`.slice(0, 2000);
+      await db.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError, status: 'failed' } });
+      logger.error({ outboxId, kind: message.kind, err: lastError }, 'email could not be rendered: given up');
+      return;
+    }
     try {
       await transport.sendMail({
         from: mailFrom,
         to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
         // Stable across retries, so a receiver can recognise a message it already has.
         messageId: `<${message.id}@${messageIdDomain}>`,
       });
@@ -98,6 +111,16 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     }
     await db.outboxMessage.update({ where: { id: message.id }, data: { status: 'sent', sentAt: new Date(), attempts, lastError: null } });
     logger.debug({ outboxId, kind: message.kind, attempts }, 'email sent');
+  };
+
+  // A bulk writer's batch: its delivery jobs, written outside the writer's transaction.
+  const queueBatch: Task = async (rawPayload) => {
+    const payload = BatchPayload.safeParse(rawPayload);
+    if (!payload.success) {
+      logger.error({ payload: rawPayload }, 'mail batch job without valid outbox ids: dropped');
+      return;
+    }
+    await addDeliveryJobs(db, payload.data.outboxIds);
   };
 
   // Our own pool, so that a connection dropped by the server (a restart, a failover, the
@@ -121,7 +144,7 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     pollInterval: options.pollIntervalMs ?? 2_000,
     noHandleSignals: true,
     logger: queueLogger(logger),
-    taskList: { [SEND_EMAIL_TASK]: send, [REMINDER_TASK]: remind },
+    taskList: { [SEND_EMAIL_TASK]: send, [QUEUE_EMAILS_TASK]: queueBatch, [REMINDER_TASK]: remind },
     ...(publicUrl ? { crontab: REMINDER_CRONTAB } : {}),
   }).catch(async (err: unknown) => {
     transport.close();
