@@ -186,6 +186,9 @@ describe('transfer ownership and delete', () => {
     const managerClient = await signedIn('member.manager');
     const refused = await managerClient.request('DELETE', `/api/members/${targetAdmin.id}`);
     expect(refused.statusCode).toBe(403);
+    // A Publisher can't delete an Administrator (nor anyone: Publishers only view members).
+    const publisher = await signedIn((await makeMember('pub.deleter', 'publisher')).username);
+    expect((await publisher.request('DELETE', `/api/members/${targetAdmin.id}`)).statusCode).toBe(403);
     const plain = await makeMember('plain.member');
     expect((await managerClient.request('DELETE', `/api/members/${plain.id}`)).statusCode).toBe(200);
     expect((await admin.request('DELETE', `/api/members/${targetAdmin.id}`)).statusCode).toBe(200);
