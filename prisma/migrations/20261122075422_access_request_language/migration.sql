@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AccessRequest" ADD COLUMN     "language" TEXT;
