@@ -110,9 +110,19 @@ describe('deciding', () => {
 
     const twice = await admin.post(`/api/access-requests/${id}/deny`, { reason: 'Encore' });
     expect(twice.statusCode).toBe(409);
+    const adminMember = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'admin' } });
+    const decidedAt = (await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).decidedAt!.toISOString();
+    expect(twice.json()).toMatchObject({
+      status: 409,
+      code: 'already_decided',
+      decision: 'denied',
+      decidedAt,
+      decidedBy: { kind: 'member', id: adminMember.id, username: 'admin', fullName: `${adminMember.firstName} ${adminMember.lastName}` },
+    });
     expect(twice.json().detail).toMatch(/already denied by Alex Administrateur \(admin\) on \d{4}-/);
     const grantAfter = await admin.post(`/api/access-requests/${id}/grant`, grantBody);
     expect(grantAfter.statusCode).toBe(409);
+    expect(grantAfter.json()).toMatchObject({ code: 'already_decided', decision: 'denied', decidedBy: { kind: 'member', username: 'admin' } });
     expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.denied' } })).toBe(1);
   });
 
@@ -156,6 +166,7 @@ describe('deciding', () => {
       const loser = a.statusCode === 409 ? a : b;
       expect(loser.json().detail).toMatch(/already (granted|denied) by/);
       const row = await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } });
+      expect(loser.json()).toMatchObject({ code: 'already_decided', decision: row.status, decidedAt: row.decidedAt!.toISOString(), decidedBy: { kind: 'member', username: 'admin' } });
       expect(await ctx.db.member.count({ where: { email: `race${round}@outside.org` } })).toBe(row.status === 'granted' ? 1 : 0);
       expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: { in: ['access_request.granted', 'access_request.denied'] } } })).toBe(1);
     }
@@ -168,7 +179,54 @@ describe('deciding', () => {
   it('cannot decide a request whose email is not confirmed', async () => {
     await submit('unconfirmed@outside.org');
     const row = await ctx.db.accessRequest.findFirstOrThrow({ where: { email: 'unconfirmed@outside.org' } });
-    expect((await admin.post(`/api/access-requests/${row.id}/deny`, { reason: 'x' })).statusCode).toBe(409);
+    const res = await admin.post(`/api/access-requests/${row.id}/deny`, { reason: 'x' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('conflict');
+  });
+
+  it('keeps each organization’s requests to itself: another organization’s contact gets 404', async () => {
+    const { id } = await pendingRequest('other-org@outside.org');
+    const globex = new Client(ctx, nextIp());
+    expect((await globex.signIn('globex-admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    expect((await globex.get(`/api/access-requests/${id}`)).statusCode).toBe(404);
+    expect((await globex.post(`/api/access-requests/${id}/deny`, { reason: 'Pas chez nous' })).statusCode).toBe(404);
+    expect((await globex.post(`/api/access-requests/${id}/grant`, grantBody)).statusCode).toBe(404);
+    expect((await globex.get('/api/access-requests')).json<AccessRequestList>().items.some((r) => r.id === id)).toBe(false);
+    expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+  });
+});
+
+describe('the requester’s language', () => {
+  it('is stored with the request and used for the confirmation, the denial and the activation emails', async () => {
+    const email = 'english@outside.org';
+    const token = await submit(email, { language: 'en' });
+    expect((await latestMail(email, 'access_request_confirmation')).subject).toBe('Confirm your request to access Acme');
+    expect((await ctx.db.accessRequest.findFirstOrThrow({ where: { email } })).language).toBe('en');
+    await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token });
+    const id = (await ctx.db.accessRequest.findFirstOrThrow({ where: { email } })).id;
+    expect((await admin.post(`/api/access-requests/${id}/deny`, { reason: 'Employees only' })).statusCode).toBe(200);
+    const denial = await latestMail(email, 'access_request_decision');
+    expect(denial.subject).toBe('Your request to access Acme was not granted');
+    expect(denial.text).toContain('Employees only');
+
+    // Asked again (a new request once the first was decided), in English: granted, activation in English, member in English.
+    const again = await submit(email, { language: 'en' });
+    await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token: again });
+    const second = await ctx.db.accessRequest.findFirstOrThrow({ where: { email, status: 'pending' } });
+    const granted = await admin.post(`/api/access-requests/${second.id}/grant`, grantBody);
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect((await latestMail(email, 'invitation')).subject).toBe('Invitation to join Acme on Sésame');
+    expect((await ctx.db.member.findFirstOrThrow({ where: { email } })).language).toBe('en');
+
+    // Without a language, the organization's (French here).
+    const french = 'sans-langue@outside.org';
+    const t = await submit(french);
+    expect((await latestMail(french, 'access_request_confirmation')).subject).toBe('Confirmez votre demande d’accès à Acme');
+    await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token: t });
+    const fr = await ctx.db.accessRequest.findFirstOrThrow({ where: { email: french } });
+    expect(fr.language).toBeNull();
+    await admin.post(`/api/access-requests/${fr.id}/deny`, { reason: 'Non' });
+    expect((await latestMail(french, 'access_request_decision')).subject).toBe('Votre demande d’accès à Acme n’a pas été acceptée');
   });
 });
 
@@ -190,8 +248,17 @@ describe('auto-approval for approved domains', () => {
     const events = await admin.get('/api/access-requests?status=granted');
     expect(events.json<AccessRequestList>().items.find((r) => r.email === 'auto@EXAMPLE.com')).toMatchObject({ autoApproved: true, decidedBy: null });
     expect(await ctx.db.auditEvent.count({ where: { action: 'access_request.auto_granted', targetLabel: 'auto@EXAMPLE.com' } })).toBe(1);
+    // The contacts see it in the activity log, with no actor.
+    const log = await admin.get('/api/activity?action=access_request.auto_granted');
+    expect(log.statusCode, log.body).toBe(200);
+    const autoRequestId = (await ctx.db.accessRequest.findFirstOrThrow({ where: { email: 'auto@EXAMPLE.com' } })).id;
+    expect(log.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'access_request.auto_granted', actor: { id: null, username: null }, target: expect.objectContaining({ id: autoRequestId, label: 'auto@EXAMPLE.com' }) })]));
+    // Deciding it afterwards: 409 saying it was granted automatically.
+    const late = await admin.post(`/api/access-requests/${autoRequestId}/deny`, { reason: 'Trop tard' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'already_decided', decision: 'granted', decidedBy: { kind: 'automatic' } });
 
-    for (const email of ['a@evil-example.com', 'b@example.com.evil.org', 'c@sub.example.com', 'd@partner.org', 'e@example.co']) {
+    for (const email of ['a@evil-example.com', 'b@example.com.evil.org', 'c@sub.example.com', 'd@partner.org', 'e@example.co', 'g@notexample.com']) {
       const t = await submit(email);
       const res = await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token: t });
       expect(res.json().status, email).toBe('pending');

@@ -67,6 +67,23 @@ describe('contacts', () => {
   });
 });
 
+describe('the primary contact’s own level', () => {
+  it('needs Update on contact updates to save the contacts: View is refused (403), Update is allowed', async () => {
+    const viewer = await member({ contact_updates: 'view' });
+    expect((await put(admin, '/api/organization/contacts', { primary: viewer.id, secondary: [] })).statusCode).toBe(200);
+    expect((await viewer.client.get('/api/organization/contacts')).statusCode).toBe(200);
+    const refused = await put(viewer.client, '/api/organization/contacts', { primary: adminId, secondary: [] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/update level on contact updates/);
+    await ctx.db.memberPrivilege.updateMany({ where: { memberId: viewer.id, area: 'contact_updates' }, data: { level: 'update' } });
+    const allowed = await put(viewer.client, '/api/organization/contacts', { primary: adminId, secondary: [] });
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    // The former primary stays a secondary contact until the primary removes them.
+    expect(allowed.json<OrganizationContacts>()).toMatchObject({ primary: { id: adminId }, secondary: [{ id: viewer.id }] });
+    expect((await put(admin, '/api/organization/contacts', { secondary: [] })).statusCode).toBe(200);
+  });
+});
+
 describe('per-member levels', () => {
   it('shows role, own and effective levels, and saves a complete set at once', async () => {
     const target = await member();
@@ -98,5 +115,40 @@ describe('per-member levels', () => {
     expect((await put(second.client, `/api/members/${adminId}/privileges`, { levels: {} })).statusCode).toBe(403);
     // Nor their own above what they have.
     expect((await put(second.client, `/api/members/${second.id}/privileges`, { levels: { contact_updates: 'update', members: 'update' } })).statusCode).toBe(403);
+  });
+});
+
+describe('candidates and organization scope', () => {
+  it('searches members to name or give levels to (contacts only), never another organization’s', async () => {
+    const target = await member();
+    const found = await admin.get(`/api/organization/contacts/candidates?q=${encodeURIComponent(`Tact ${seq}`)}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items).toEqual([{ id: target.id, username: `contact${seq}`, fullName: `Con Tact ${seq}`, email: `contact${seq}@example.com`, contact: null }]);
+    const byAdmin = await admin.get('/api/organization/contacts/candidates?q=admin');
+    expect(byAdmin.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id: adminId, contact: 'primary' })]));
+    // Globex members are never offered; bad input is refused.
+    const globexMember = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.globex.organizationId } });
+    const other = await admin.get(`/api/organization/contacts/candidates?q=${encodeURIComponent(globexMember.email)}`);
+    expect(other.json().items).toEqual([]);
+    expect((await admin.get('/api/organization/contacts/candidates?limit=500')).statusCode).toBe(400);
+    // A member with levels but no contact status is refused.
+    const outsider = await member({ contact_updates: 'update' });
+    expect((await outsider.client.get('/api/organization/contacts/candidates')).statusCode).toBe(403);
+  });
+
+  it('answers 404 for another organization’s member, and refuses naming them as a contact (400)', async () => {
+    const globex = new Client(ctx, '10.40.1.1');
+    expect((await globex.signIn('globex-admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    const acmeMember = await member();
+    expect((await globex.get(`/api/members/${acmeMember.id}/privileges`)).statusCode).toBe(404);
+    expect((await put(globex, `/api/members/${acmeMember.id}/privileges`, { levels: { members: 'view' } })).statusCode).toBe(404);
+    expect(await ctx.db.memberPrivilege.count({ where: { memberId: acmeMember.id } })).toBe(0);
+    const named = await put(globex, '/api/organization/contacts', { secondary: [acmeMember.id] });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().errors[0]).toMatchObject({ code: 'unknown_member' });
+    expect((await globex.get('/api/organization/contacts')).json<OrganizationContacts>()).toMatchObject({ primary: { username: 'globex-admin' }, secondary: [] });
+    // Invalid ids and bodies: 400.
+    expect((await globex.get('/api/members/not-a-uuid/privileges')).statusCode).toBe(400);
+    expect((await put(globex, '/api/organization/contacts', { secondary: 'x' })).statusCode).toBe(400);
   });
 });

@@ -48,6 +48,7 @@ const table: Row[] = [
   { method: 'POST', url: `/api/access-requests/${MISSING}/grant`, body: () => ({ role: 'user', userType: 'creator' }), area: 'manage_access', level: 'update', contact: true },
   { method: 'POST', url: `/api/access-requests/${MISSING}/deny`, body: () => ({ reason: 'Non' }), area: 'manage_access', level: 'update', contact: true },
   { method: 'GET', url: '/api/organization/contacts', area: 'contact_updates', level: 'view', contact: true },
+  { method: 'GET', url: '/api/organization/contacts/candidates?q=a', area: 'contact_updates', level: 'view', contact: true },
   { method: 'GET', url: `/api/members/{member}/privileges`, area: 'contact_updates', level: 'view', contact: true },
   { method: 'PUT', url: `/api/members/{member}/privileges`, body: () => ({ levels: {} }), area: 'contact_updates', level: 'update', contact: true },
   { method: 'GET', url: '/api/organization/contacts/preview', area: 'contact_update_preview', level: 'view' },
@@ -101,7 +102,7 @@ describe('contact status', () => {
   it('keeps members who are not contacts out of contact screens and the queue, whatever their levels', async () => {
     const all = { manage_access: 'update', contact_updates: 'update' } as const;
     const outsider = await memberWith(all, false);
-    for (const url of ['/api/organization/contacts', `/api/members/${someMember}/privileges`, '/api/access-requests', '/api/access-requests/count']) {
+    for (const url of ['/api/organization/contacts', '/api/organization/contacts/candidates', `/api/members/${someMember}/privileges`, '/api/access-requests', '/api/access-requests/count', '/api/access-requests/grant-options']) {
       const res = await outsider.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().detail).toMatch(/primary and secondary contacts/);

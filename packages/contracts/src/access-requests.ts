@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Language, PrivilegeArea, PrivilegeLevel, Privileges, viewOnlyAreas } from './enums.ts';
 import { Email, PersonName, Username } from './members-batch.ts';
+import { Problem } from './problem.ts';
 import { Group, License, Role, UserType } from './reference.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -134,6 +135,23 @@ export const DenyAccessRequestBody = z.object({
 });
 export type DenyAccessRequestBody = z.infer<typeof DenyAccessRequestBody>;
 
+/** Who made a decision: a member (by name and username), the approved-domain rule, or a member since deleted. */
+export const DecidedBy = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), id: z.string(), username: z.string(), fullName: z.string() }),
+  z.object({ kind: z.literal('automatic') }),
+  z.object({ kind: z.literal('former_member') }),
+]);
+export type DecidedBy = z.infer<typeof DecidedBy>;
+
+/** 409 on grant or deny: the request was decided first by someone else; says who, how and when. */
+export const AlreadyDecidedProblem = Problem.extend({
+  code: z.literal('already_decided'),
+  decision: z.enum(['granted', 'denied']),
+  decidedAt: z.string().nullable(),
+  decidedBy: DecidedBy,
+});
+export type AlreadyDecidedProblem = z.infer<typeof AlreadyDecidedProblem>;
+
 // ---------------------------------------------------------------------------------------
 // Contacts, per-member levels, approved domains (contact-update screens)
 // ---------------------------------------------------------------------------------------
@@ -154,6 +172,15 @@ export const UpdateContactsBody = z.object({
   secondary: z.array(z.uuid('Invalid member id')).max(50),
 });
 export type UpdateContactsBody = z.infer<typeof UpdateContactsBody>;
+
+/** Members a contact may name as contacts or give levels to (contact screens only): search by name, username or email. */
+export const ContactCandidatesQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ContactCandidatesQuery = z.infer<typeof ContactCandidatesQuery>;
+export const ContactCandidates = z.object({ items: z.array(ContactMember.extend({ contact: ContactKind.nullable() })) });
+export type ContactCandidates = z.infer<typeof ContactCandidates>;
 
 /** Whether the signed-in member is a contact: decides whether contact screens are shown. */
 export const MyContactStatus = z.object({ kind: ContactKind.nullable() });

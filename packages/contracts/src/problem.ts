@@ -100,5 +100,6 @@ export const errorCodes = [
   'invitation_expired',
   'invitation_used',
   'invitation_revoked',
+  'already_decided',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,6 +14,8 @@ export class AppError extends Error {
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem document (RFC 9457 extensions), declared by the route's response schema. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -80,19 +82,19 @@ function zodPath(instancePath: string | undefined, params: unknown): string {
 /** Renders every error as RFC 9457 problem+json; never leaks the text of a 5xx. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const send = (status: number, code: string, english: string, errors?: FieldError[], headers?: Record<string, string>) => {
+    const send = (status: number, code: string, english: string, errors?: FieldError[], headers?: Record<string, string>, extensions?: Record<string, unknown>) => {
       const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers) : undefined;
       if (french) reply.header('content-language', 'fr');
       const detail = french ?? english;
       return reply
         .status(status)
         .type('application/problem+json')
-        .send({ type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(errors ? { errors } : {}) });
+        .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(errors ? { errors } : {}) });
     };
 
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
-      return send(err.status, err.code, err.message, err.errors, err.headers);
+      return send(err.status, err.code, err.message, err.errors, err.headers, err.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';

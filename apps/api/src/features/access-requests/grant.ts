@@ -1,4 +1,4 @@
-import { formatUsername, levelRank, privilegeAreas, viewOnlyAreas, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+import { formatUsername, levelRank, privilegeAreas, viewOnlyAreas, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { audit } from '../../lib/audit.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
@@ -12,17 +12,31 @@ export type Decider = { memberId: string; username: string; isAdministrator: boo
 export type DecisionScope = { organizationId: string; decider: Decider };
 
 
-/** A request that can no longer be decided: 409 naming who decided it and when. */
+/**
+ * A request that can no longer be decided: 409 `already_decided` with who decided
+ * (`decidedBy`: a member, `automatic` for an approved domain, or a former member) and when,
+ * so a client can say it in its own language.
+ */
 export async function alreadyDecided(db: Pick<Db, 'accessRequest'>, organizationId: string, id: string): Promise<AppError> {
   const r = await db.accessRequest.findFirst({
     where: { id, organizationId },
-    select: { status: true, decidedAt: true, autoApproved: true, decidedBy: { select: { username: true, firstName: true, lastName: true } } },
+    select: { status: true, decidedAt: true, autoApproved: true, decidedBy: { select: { id: true, username: true, firstName: true, lastName: true } } },
   });
   if (!r) return notFound('Access request');
   if (r.status === 'unconfirmed') return new AppError(409, 'conflict', 'The requester has not confirmed their email address yet; the request cannot be decided');
   if (r.status === 'pending') return new AppError(409, 'conflict', 'The request could not be decided; try again');
-  const who = r.autoApproved ? 'automatically (approved email domain)' : r.decidedBy ? `by ${`${r.decidedBy.firstName} ${r.decidedBy.lastName}`.trim()} (${r.decidedBy.username})` : 'by a former member';
-  return new AppError(409, 'conflict', `This request was already ${r.status} ${who} on ${r.decidedAt?.toISOString() ?? 'an unknown date'}`);
+  const decidedBy: DecidedBy = r.autoApproved
+    ? { kind: 'automatic' }
+    : r.decidedBy
+      ? { kind: 'member', id: r.decidedBy.id, username: r.decidedBy.username, fullName: `${r.decidedBy.firstName} ${r.decidedBy.lastName}`.trim() }
+      : { kind: 'former_member' };
+  const who = decidedBy.kind === 'automatic' ? 'automatically (approved email domain)' : decidedBy.kind === 'member' ? `by ${decidedBy.fullName} (${decidedBy.username})` : 'by a former member';
+  const decidedAt = r.decidedAt?.toISOString() ?? null;
+  return new AppError(409, 'already_decided', `This request was already ${r.status} ${who} on ${decidedAt ?? 'an unknown date'}`, undefined, undefined, {
+    decision: r.status,
+    decidedAt,
+    decidedBy,
+  });
 }
 
 /** The organization's defaults as a grant: its default role and user type, no own levels. Null without defaults. */
@@ -60,7 +74,7 @@ export async function grantAccessRequest(
   info: PublicInfo,
 ): Promise<MemberRow> {
   const { db } = deps;
-  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, status: true, firstName: true, lastName: true, email: true } });
+  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, status: true, firstName: true, lastName: true, email: true, language: true } });
   if (!request) throw notFound('Access request');
   if (request.status !== 'pending') throw await alreadyDecided(db, organizationId, requestId);
 
@@ -140,7 +154,8 @@ export async function grantAccessRequest(
           userTypeId: userType.id,
           status: 'pending',
           profileVisibility: org.defaultVisibility,
-          language: org.defaultLanguage,
+          // The language the requester used on the request page.
+          language: request.language ?? org.defaultLanguage,
           locale: org.defaultLocale,
           units: org.defaultUnits,
           startPage: org.defaultStartPage,
@@ -160,7 +175,7 @@ export async function grantAccessRequest(
         organizationId,
         to: request.email,
         kind: 'invitation',
-        language: org.defaultLanguage,
+        language: request.language ?? org.defaultLanguage,
         data: {
           firstName: request.firstName,
           organizationName: org.name,
@@ -242,7 +257,7 @@ export async function denyAccessRequest(
   info: PublicInfo,
 ): Promise<void> {
   const { db } = deps;
-  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, firstName: true, email: true } });
+  const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, firstName: true, email: true, language: true } });
   if (!request) throw notFound('Access request');
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, defaultLanguage: true } });
   await db.$transaction(async (tx) => {
@@ -255,7 +270,7 @@ export async function denyAccessRequest(
       organizationId,
       to: request.email,
       kind: 'access_request_decision',
-      language: org.defaultLanguage,
+      language: request.language ?? org.defaultLanguage,
       data: { firstName: request.firstName, organizationName: org.name, granted: false, reason, link: null },
     });
     await audit(tx, {

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import {
   AccessRequest,
+  AlreadyDecidedProblem,
   AccessRequestAccepted,
   AccessRequestCount,
   AccessRequestIdParams,
@@ -25,7 +27,8 @@ import * as service from './service.ts';
 export async function accessRequestRoutes(app: App, deps: service.AccessRequestDeps) {
   const tags = ['access-requests'];
   const info = (req: FastifyRequest) => ({ ip: req.ip, baseUrl: publicBaseUrl(deps.config, req) });
-  const decideProblems = { ...commonProblems, 404: Problem, 409: Problem };
+  // 409: `already_decided` (who decided and when) or `conflict` (not confirmed yet, username just taken).
+  const decideProblems = { ...commonProblems, 404: Problem, 409: z.union([AlreadyDecidedProblem, Problem]) };
 
   app.post('/api/access-requests', {
     config: { public: true },

@@ -62,7 +62,8 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
       orderBy: { createdAt: 'desc' },
       select: { id: true, status: true, message: true },
     });
-    const fields = { firstName: body.firstName, lastName: body.lastName, email, confirmTokenHash: hashToken(token) };
+    // The latest submission's language is the one the requester reads: every later email uses it.
+    const fields = { firstName: body.firstName, lastName: body.lastName, email, confirmTokenHash: hashToken(token), language: body.language ?? null };
     if (open) {
       await tx.accessRequest.updateMany({ where: { id: open.id, organizationId }, data: { ...fields, message: body.message ?? open.message } });
     } else {

@@ -1,6 +1,8 @@
 import {
   AccountDocumentList,
   ApprovedDomains,
+  ContactCandidates,
+  ContactCandidatesQuery,
   MemberPrivileges,
   MemberPrivilegesParams,
   MyContactStatus,
@@ -28,6 +30,18 @@ export async function contactRoutes(app: App, deps: service.ContactsDeps) {
     config: { privilege: ['contact_updates', 'view'] },
     schema: { operationId: 'getContacts', tags, description: 'Primary and secondary contacts only.', response: { 200: OrganizationContacts, ...commonProblems } },
     handler: (req) => service.getContacts(deps, authOf(req)),
+  });
+
+  app.get('/api/organization/contacts/candidates', {
+    config: { privilege: ['contact_updates', 'view'] },
+    schema: {
+      operationId: 'searchContactCandidates',
+      tags,
+      description: 'Active and pending members matching q (name, username or email), for the contact-update screen; contacts only, without needing View on members.',
+      querystring: ContactCandidatesQuery,
+      response: { 200: ContactCandidates, ...commonProblems },
+    },
+    handler: (req) => service.searchCandidates(deps, authOf(req), req.query),
   });
 
   app.get('/api/organization/contacts/preview', {

@@ -3,6 +3,8 @@ import {
   privilegeAreas,
   type AccountDocumentList,
   type ApprovedDomains,
+  type ContactCandidates,
+  type ContactCandidatesQuery,
   type ContactKind,
   type ContactMember,
   type MemberPrivileges,
@@ -64,6 +66,34 @@ export async function myContactStatus({ db }: ContactsDeps, auth: AuthContext) {
 export async function getContacts({ db }: ContactsDeps, auth: AuthContext): Promise<OrganizationContacts> {
   await requireContact(db, auth);
   return listContacts(db, auth.organizationId);
+}
+
+/** Members to choose from on the contact-update screen (not disabled), contacts first. */
+export async function searchCandidates({ db }: ContactsDeps, auth: AuthContext, query: ContactCandidatesQuery): Promise<ContactCandidates> {
+  await requireContact(db, auth);
+  const organizationId = auth.organizationId;
+  const q = query.q?.trim();
+  const limit = query.limit ?? 20;
+  const rows = await db.member.findMany({
+    where: {
+      organizationId,
+      status: { not: 'disabled' },
+      ...(q
+        ? {
+            OR: [
+              { username: { contains: q, mode: 'insensitive' } },
+              { firstName: { contains: q, mode: 'insensitive' } },
+              { lastName: { contains: q, mode: 'insensitive' } },
+              { email: { contains: q, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: { ...contactSelect, contactOf: { where: { organizationId }, select: { kind: true } } },
+  });
+  return { items: rows.map((m) => ({ ...toContact(m), contact: m.contactOf[0]?.kind ?? null })) };
 }
 
 /** The read-only preview, for members given View on contact-update preview. */
