@@ -10,6 +10,7 @@ import { RootErrorPage, RouteErrorPage } from './components/RouteErrorPage.tsx';
 import { accessRequestStatusLoader, confirmAccessRequestLoader } from './features/access-requests/routes/public-loaders.ts';
 import { accessRequestsLoader } from './features/access-requests/routes/access-requests-loader.ts';
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
+import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
@@ -128,6 +129,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'addMembers', {
                   loader: addMembersLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/add-members/routes/AddMembersPage.tsx')).AddMembersPage },
+                }),
+                sectionRoute(queryClient, 'contacts', {
+                  loader: contactsLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/contacts/routes/ContactsSettingsPage.tsx')).ContactsSettingsPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

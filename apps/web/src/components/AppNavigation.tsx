@@ -1,6 +1,7 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconActivity,
+  IconAddressBook,
   IconMailbox,
   IconCertificate,
   IconInbox,
@@ -12,7 +13,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useAccessRequestsNav } from '../lib/access-requests-nav.ts';
+import { useAccessRequestsNav, useIsContact } from '../lib/access-requests-nav.ts';
 import { useDevMailAvailable } from '../lib/dev-mail.ts';
 import { hasPrivilege } from '../lib/privileges.ts';
 import { paths } from '../lib/session/guards.ts';
@@ -27,6 +28,7 @@ const icons: Record<SectionId, Icon> = {
   licenses: IconCertificate,
   activity: IconActivity,
   organizationSettings: IconSettings,
+  contacts: IconAddressBook,
 };
 
 const groups: ReadonlyArray<AppSection['group']> = ['directory', 'administration'];
@@ -36,8 +38,9 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { privileges } = useMe();
   const { pathname } = useLocation();
   const accessRequests = useAccessRequestsNav();
-  // The access-request queue is the contacts' only, even with View on manage access.
-  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege) && (section.id !== 'accessRequests' || accessRequests.visible));
+  const isContact = useIsContact();
+  // The access-request queue and the contact screens are the contacts' only, whatever their levels.
+  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege) && (!section.contactsOnly || isContact));
   const devMail = useDevMailAvailable();
 
   return (

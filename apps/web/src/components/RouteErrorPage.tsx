@@ -1,10 +1,17 @@
 import { Button } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconMapPinOff, IconRefresh } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { problemMessage } from '../lib/problem-message.ts';
 import { paths } from '../lib/session/guards.ts';
 import { StatusPage } from './StatusPage.tsx';
+
+/** A loader may explain a 403 with `data({ messageKey }, { status: 403 })`. */
+function forbiddenReason(data: unknown, t: TFunction): string {
+  const key = typeof data === 'object' && data !== null && 'messageKey' in data ? (data as { messageKey: unknown }).messageKey : undefined;
+  return typeof key === 'string' ? (t as (k: string) => string)(key) : t('errors.forbidden.body');
+}
 
 /** Error boundary of a route: unknown page, missing privilege, or a failure while loading. */
 export function RouteErrorPage({ standalone = false }: { standalone?: boolean }) {
@@ -35,7 +42,7 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
         color="orange"
         icon={<IconLock size={32} aria-hidden />}
         title={t('errors.forbidden.title')}
-        description={t('errors.forbidden.body')}
+        description={forbiddenReason(error.data, t)}
         actions={home}
       />
     );

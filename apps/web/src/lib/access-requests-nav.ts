@@ -35,6 +35,15 @@ export const pendingAccessRequestsQueryOptions = () =>
     meta: { handlesSessionErrors: true },
   });
 
+/** Whether the signed-in member is a primary or secondary contact (false until known). */
+export function useIsContact(): boolean {
+  const { privileges } = useMe();
+  // Members without any contact-screen level never need to ask.
+  const mayNeed = hasPrivilege(privileges, { area: 'manage_access', level: 'view' }) || hasPrivilege(privileges, { area: 'contact_updates', level: 'view' });
+  const contact = useQuery({ ...myContactStatusQueryOptions(), enabled: mayNeed });
+  return mayNeed && !!contact.data?.kind;
+}
+
 /** Whether the queue is offered, and how many requests wait (undefined until known). */
 export function useAccessRequestsNav(): { visible: boolean; pending: number | undefined } {
   const { privileges } = useMe();

@@ -8,10 +8,13 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly fieldErrors: ReadonlyArray<{ path: string; message: string }>;
+  /** The whole problem document, extension members included (parse them with their own schema). */
+  readonly problem: Problem;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
+    this.problem = problem;
     this.status = problem.status;
     this.code = problem.code;
     this.detail = problem.detail;
@@ -94,8 +97,10 @@ async function readProblem(response: Response): Promise<Problem> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return fallback;
   try {
-    const parsed = Problem.safeParse(await response.json());
-    return parsed.success ? parsed.data : fallback;
+    const json: unknown = await response.json();
+    const parsed = Problem.safeParse(json);
+    // Extension members (e.g. who decided, on a 409 already_decided) are kept alongside.
+    return parsed.success ? { ...(json as object), ...parsed.data } : fallback;
   } catch {
     return fallback;
   }

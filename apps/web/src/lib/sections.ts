@@ -8,7 +8,8 @@ export type SectionId =
   | 'groups'
   | 'licenses'
   | 'activity'
-  | 'organizationSettings';
+  | 'organizationSettings'
+  | 'contacts';
 
 export interface AppSection {
   id: SectionId;
@@ -19,16 +20,19 @@ export interface AppSection {
   privilege: RequiredPrivilege;
   /** Sections still under construction show a placeholder page. */
   ready: boolean;
+  /** Shown to the organization's primary and secondary contacts only (their loader refuses others). */
+  contactsOnly?: boolean;
 }
 
 /** The signed-in area's sections, shared by the router and the navigation. */
 export const sections: readonly AppSection[] = [
   { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', privilege: { area: 'members', level: 'view' }, ready: true },
   { id: 'addMembers', path: '/members/add', labelKey: 'nav.addMembers', group: 'directory', privilege: { area: 'manage_access', level: 'update' }, ready: true },
-  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true },
+  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true, contactsOnly: true },
   { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: false },
   { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
   { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },
+  { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, ready: true, contactsOnly: true },
   { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: false },
 ];
 

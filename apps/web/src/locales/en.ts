@@ -1,5 +1,6 @@
 import { importEn } from '../features/add-members/import/messages.en.ts';
 import { accessRequestsEn } from '../features/access-requests/messages.en.ts';
+import { contactsEn } from '../features/contacts/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -44,6 +45,7 @@ export const en: Messages = {
     licenses: 'Licences',
     activity: 'Activity',
     organizationSettings: 'Organization settings',
+    contacts: 'Contacts and privileges',
     devMail: 'Caught mail',
   },
   userMenu: {
@@ -170,6 +172,7 @@ export const en: Messages = {
   },
   import: importEn,
   accessRequests: accessRequestsEn,
+  contacts: contactsEn,
   addMembers: {
     title: 'Add members',
     subtitle: 'Add built-in accounts, then give them add-on licences, groups and settings.',

@@ -1,5 +1,6 @@
 import { importFr } from '../features/add-members/import/messages.fr.ts';
 import { accessRequestsFr } from '../features/access-requests/messages.fr.ts';
+import { contactsFr } from '../features/contacts/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -45,6 +46,7 @@ export const fr = {
     licenses: 'Licences',
     activity: 'Activité',
     organizationSettings: 'Paramètres de l’organisation',
+    contacts: 'Contacts et privilèges',
     devMail: 'Courriels interceptés',
   },
   userMenu: {
@@ -173,6 +175,7 @@ export const fr = {
   },
   import: importFr,
   accessRequests: accessRequestsFr,
+  contacts: contactsFr,
   addMembers: {
     title: 'Ajouter des membres',
     subtitle: 'Ajoutez des comptes intégrés, puis attribuez-leur des licences, des groupes et des paramètres.',

@@ -1,6 +1,7 @@
 import {
   AccessRequest,
   AccessRequestList,
+  AlreadyDecidedProblem,
   GrantOptions,
   Member,
   type DenyAccessRequestBody,
@@ -35,18 +36,18 @@ export const grantOptionsQueryOptions = () =>
     staleTime: 60_000,
   });
 
-/** A decision refused with 409: the request as it now stands, to say who decided. */
+/** A decision refused with 409 `already_decided`: who decided (a member, or automatically), how and when. */
 export class AlreadyDecidedError extends Error {
-  constructor(readonly current: AccessRequest) {
+  constructor(readonly decided: Pick<AlreadyDecidedProblem, 'decision' | 'decidedAt' | 'decidedBy'>) {
     super('Already decided');
     this.name = 'AlreadyDecidedError';
   }
 }
 
-async function explainConflict(id: string, error: unknown): Promise<never> {
-  if (isApiError(error, 'conflict')) {
-    const current = await request(`/api/access-requests/${encodeURIComponent(id)}`, { schema: AccessRequest }).catch(() => null);
-    if (current && current.status !== 'pending' && current.status !== 'unconfirmed') throw new AlreadyDecidedError(current);
+function explainConflict(error: unknown): never {
+  if (isApiError(error, 'already_decided')) {
+    const parsed = AlreadyDecidedProblem.safeParse(error.problem);
+    if (parsed.success) throw new AlreadyDecidedError(parsed.data);
   }
   throw error;
 }
@@ -55,7 +56,7 @@ export function useGrantAccessRequest(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: GrantAccessRequestBody) =>
-      request(`/api/access-requests/${encodeURIComponent(id)}/grant`, { method: 'POST', body, schema: Member }).catch((error: unknown) => explainConflict(id, error)),
+      request(`/api/access-requests/${encodeURIComponent(id)}/grant`, { method: 'POST', body, schema: Member }).catch(explainConflict),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accessRequestKeys.all }),
   });
 }
@@ -64,7 +65,7 @@ export function useDenyAccessRequest(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: DenyAccessRequestBody) =>
-      request(`/api/access-requests/${encodeURIComponent(id)}/deny`, { method: 'POST', body, schema: AccessRequest }).catch((error: unknown) => explainConflict(id, error)),
+      request(`/api/access-requests/${encodeURIComponent(id)}/deny`, { method: 'POST', body, schema: AccessRequest }).catch(explainConflict),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accessRequestKeys.all }),
   });
 }

@@ -8,15 +8,13 @@ import type { AlreadyDecidedError } from '../api/queue.ts';
 export function AlreadyDecidedAlert({ error }: { error: AlreadyDecidedError }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { current } = error;
-  const date = current.decidedAt ? format.dateTime(current.decidedAt) : '';
+  const { decision, decidedAt, decidedBy } = error.decided;
+  const date = decidedAt ? format.dateTime(decidedAt) : '';
+  const name = decidedBy.kind === 'member' ? `${decidedBy.fullName || decidedBy.username} (${decidedBy.username})` : t('accessRequests.alreadyDecided.someone');
   const text =
-    current.status === 'granted' && current.autoApproved
+    decidedBy.kind === 'automatic'
       ? t('accessRequests.alreadyDecided.grantedAuto', { date })
-      : t(current.status === 'denied' ? 'accessRequests.alreadyDecided.denied' : 'accessRequests.alreadyDecided.granted', {
-          name: current.decidedBy?.fullName || t('accessRequests.alreadyDecided.someone'),
-          date,
-        });
+      : t(decision === 'denied' ? 'accessRequests.alreadyDecided.denied' : 'accessRequests.alreadyDecided.granted', { name, date });
   return (
     <Alert variant="light" color="orange" icon={<IconInfoCircle size={20} aria-hidden />} title={t('accessRequests.alreadyDecided.title')} role="alert" data-testid="already-decided">
       {text}
