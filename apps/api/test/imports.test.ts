@@ -189,6 +189,8 @@ describe('POST /api/imports — upload and validation', () => {
     expect(refused.json().detail).toMatch(/^7 rows still have errors/);
     for (const n of [3, 4, 5, 6, 7, 8, 10]) expect((await admin.request('DELETE', `/api/imports/${job.id}/rows/${n}`)).statusCode).toBe(200);
     expect((await getJob(admin, job.id)).counts).toEqual({ total: 3, valid: 3, invalid: 0 });
+    // Before the commit no row names a member: the ids the members will get are not shown.
+    expect((await getJob(admin, job.id)).rows.map((r) => r.memberId)).toEqual([null, null, null]);
     const commit = await admin.post(`/api/imports/${job.id}/commit`, {});
     expect(commit.statusCode, commit.body).toBe(202);
     const done = await waitForCommit(job.id);
@@ -197,6 +199,10 @@ describe('POST /api/imports — upload and validation', () => {
     // The plain-text passwords are not kept once the accounts exist.
     const rows = await ctx.db.importRow.findMany({ where: { jobId: job.id } });
     expect(rows.every((r) => !('password' in (r.values as object)) && r.passwordHash === null && r.memberId)).toBe(true);
+    // Afterwards each row links to the member created from it.
+    const linked = (await getJob(admin, job.id)).rows;
+    const byId = new Map((await members(['gooduser1', 'gooduser2', 'baduser01'])).map((m) => [m.id, m.username]));
+    expect(linked.map((r) => byId.get(r.memberId!)).sort()).toEqual(['baduser01', 'gooduser1', 'gooduser2']);
   });
 
   it('neutralises formula-like cells in the error report', async () => {
@@ -278,6 +284,14 @@ describe('POST /api/imports/:id/commit', () => {
     expect(mail[0]!.subject).toBe('Invitation à rejoindre Acme sur Sésame');
     expect(mail[0]!.text).toContain('frjcho11');
     expect(mail[0]!.html).toMatch(/\/activate\/[\w-]{43}/);
+    // The emailed tokens (made in SQL) match their stored hashes: each link activates its own member.
+    const tokens = mail.map((m) => /\/activate\/([\w-]{43})/.exec(m.text)![1]!);
+    expect(new Set(tokens).size).toBe(2);
+    const anon = new Client(ctx);
+    expect((await anon.get(`/api/invitations/${tokens[0]}`)).json()).toMatchObject({ username: 'frjcho11', message: 'Bienvenue !' });
+    const accepted = await anon.post(`/api/invitations/${tokens[1]}/accept`, { password: 'Arrivee-import-9' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ member: { username: 'frsrajhandas', status: 'active' } });
     // One job queues the batch's delivery jobs once the import has committed.
     const [batch] = await ctx.db.$queryRaw<Array<{ ids: string[] }>>`
       SELECT j.payload->'outboxIds' AS ids FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id

@@ -30,6 +30,8 @@ export type ImportDeps = { db: Db; config: Config; commits: CommitRunner };
 export type RequestInfo = { ip: string; baseUrl: string };
 
 const BATCH_SIZE = 1000;
+/** Batches of an upload written at once, each on its own connection. */
+const WRITERS = 2;
 
 function requirePrivilege(auth: AuthContext) {
   if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Importing members requires Update on members or on manage access');
@@ -108,6 +110,23 @@ export async function createImport(
   });
   const counts = { total: 0, valid: 0, invalid: 0 };
   let header: CsvHeaderResult | undefined;
+  // Batches are written on WRITERS connections at once while the next ones are parsed and
+  // validated (the database is the slower side); at most WRITERS + 1 batches are held.
+  const inFlight = new Set<Promise<void>>();
+  let writeError: unknown;
+  const write = async (rows: StoredRow[]) => {
+    await markTaken(db, organizationId, rows);
+    for (const r of rows) {
+      counts.total++;
+      if (r.valid) counts.valid++;
+      else counts.invalid++;
+    }
+    await insertRows(db, job.id, rows);
+  };
+  const settle = async () => {
+    await Promise.allSettled(inFlight);
+    if (writeError) throw writeError;
+  };
   try {
     const summary = await parseCsvStream(
       limitBytes(source, config.imports.maxBytes),
@@ -116,16 +135,20 @@ export async function createImport(
         onHeader: (h) => void (header = h),
         onRows: async (results) => {
           const rows = results.map(toStoredRow);
-          await markTaken(db, organizationId, rows);
-          for (const r of rows) {
-            counts.total++;
-            if (r.valid) counts.valid++;
-            else counts.invalid++;
-          }
-          await insertRows(db, job.id, rows);
+          if (writeError) throw writeError;
+          if (inFlight.size >= WRITERS) await Promise.race(inFlight);
+          const p: Promise<void> = write(rows).then(
+            () => void inFlight.delete(p),
+            (err: unknown) => {
+              inFlight.delete(p);
+              writeError ??= err;
+            },
+          );
+          inFlight.add(p);
         },
       },
-    );
+    ).finally(() => Promise.allSettled(inFlight));
+    await settle();
     const failed = !summary.ok;
     // A file-level error (missing column, too many rows…): the admin chooses another file, no row is kept.
     if (failed) await db.importRow.deleteMany({ where: { jobId: job.id } });
@@ -221,11 +244,12 @@ export const PASSWORD_MASK = '\u2022'.repeat(8);
 const maskPassword = (values: CsvRowValues): CsvRowValues => (values.password ? { ...values, password: PASSWORD_MASK } : values);
 
 type RowRecord = { rowNumber: number; values: unknown; errors: unknown; memberId: string | null };
-const rowDto = (r: RowRecord, lang: Language) => ({
+/** `committed`: the row's member exists (before, `memberId` is only the id it will get). */
+const rowDto = (r: RowRecord, lang: Language, committed: boolean) => ({
   rowNumber: r.rowNumber,
   values: maskPassword(r.values as CsvRowValues),
   ...localise(r.errors as StoredIssue[] | null, lang),
-  memberId: r.memberId,
+  memberId: committed ? r.memberId : null,
 });
 
 export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infer<typeof ImportGetQuery>) {
@@ -236,12 +260,12 @@ export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infe
         where: { jobId: job.id, ...(q.errors === 'only' ? { valid: false } : {}), ...(q.cursor ? { rowNumber: { gt: Number(q.cursor) } } : {}) },
         orderBy: { rowNumber: 'asc' },
         take: q.limit + 1,
-        select: { rowNumber: true, values: true, errors: true, memberId: true },
+        select: { rowNumber: true, values: true, errors: true, memberId: true, valid: true },
       })
     : [];
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
-  return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
+  return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang, job.status === 'committed' && r.valid)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
 }
 
 function requireEditable(job: Job) {
@@ -295,7 +319,7 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
     await recomputeDuplicates(tx, job.id, [row.username, stored.username], rowNumber);
     const counts = await recount(tx, job.id);
     const fresh = await tx.importRow.findUniqueOrThrow({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } }, select: { rowNumber: true, values: true, errors: true, memberId: true } });
-    return { row: rowDto(fresh, lang), counts };
+    return { row: rowDto(fresh, lang, false), counts };
   });
 }
 

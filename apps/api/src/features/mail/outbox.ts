@@ -92,14 +92,19 @@ export function renderOutboxMessage(row: OutboxRow): RenderedEmail {
   });
 }
 
+/** Whether the queue's schema is installed (the worker installs it when it first starts). */
+export async function hasQueue(tx: Pick<Prisma.TransactionClient, '$queryRaw'>): Promise<boolean> {
+  const [queue] = await tx.$queryRaw<Array<{ installed: boolean }>>`SELECT to_regproc('graphile_worker.add_job') IS NOT NULL AS installed`;
+  return queue?.installed === true;
+}
+
 /**
  * Queues the delivery of an outbox row; a no-op when the row already has a job. Returns
  * false when the queue's schema is not installed yet (a database no worker has started
  * on): the row stays pending and the worker's sweep queues it when it starts.
  */
 export async function addDeliveryJob(tx: Prisma.TransactionClient, outboxId: string): Promise<boolean> {
-  const [queue] = await tx.$queryRaw<Array<{ installed: boolean }>>`SELECT to_regproc('graphile_worker.add_job') IS NOT NULL AS installed`;
-  if (!queue?.installed) return false;
+  if (!(await hasQueue(tx))) return false;
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${SEND_EMAIL_TASK},
     json_build_object('outboxId', ${outboxId}::text),
@@ -140,9 +145,8 @@ export async function enqueueEmails(
       AS u(o, k, t, d)
     RETURNING id`;
   const ids = rows.map((r) => r.id);
-  const [queue] = await tx.$queryRaw<Array<{ installed: boolean }>>`SELECT to_regproc('graphile_worker.add_job') IS NOT NULL AS installed`;
   // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
-  if (queue?.installed) {
+  if (await hasQueue(tx)) {
     await tx.$executeRaw`SELECT graphile_worker.add_job(${QUEUE_EMAILS_TASK}, json_build_object('outboxIds', ${ids}::text[]), max_attempts => ${MAX_DELIVERY_ATTEMPTS}::int)`;
   }
   return ids;
