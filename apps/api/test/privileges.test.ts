@@ -98,6 +98,34 @@ describe('per-area levels are enforced on every route', () => {
   }
 });
 
+describe('reference lists read by several screens', () => {
+  const lists = ['/api/roles', '/api/user-types', '/api/licenses', '/api/groups', '/api/member-categories'];
+  const statusOf = async (client: Client) => Object.fromEntries(await Promise.all(lists.map(async (url) => [url, (await client.get(url)).statusCode])));
+
+  it('opens to Update on manage access (the Add Members wizard), not to View on it', async () => {
+    expect(Object.values(await statusOf(await memberWith({ manage_access: 'view' }, false)))).toEqual([403, 403, 403, 403, 403]);
+    expect(Object.values(await statusOf(await memberWith({ manage_access: 'update' }, false)))).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('opens each list to View on its own area: licences and user types, groups and categories', async () => {
+    expect(await statusOf(await memberWith({ licenses: 'view' }, false))).toEqual({
+      '/api/roles': 403,
+      '/api/user-types': 200,
+      '/api/licenses': 200,
+      '/api/groups': 403,
+      '/api/member-categories': 403,
+    });
+    expect(await statusOf(await memberWith({ groups: 'view' }, false))).toEqual({
+      '/api/roles': 403,
+      '/api/user-types': 403,
+      '/api/licenses': 403,
+      '/api/groups': 200,
+      '/api/member-categories': 200,
+    });
+    expect(Object.values(await statusOf(await memberWith({ licenses: 'none', groups: 'none' }, false)))).toEqual([403, 403, 403, 403, 403]);
+  });
+});
+
 describe('contact status', () => {
   it('keeps members who are not contacts out of contact screens and the queue, whatever their levels', async () => {
     const all = { manage_access: 'update', contact_updates: 'update' } as const;

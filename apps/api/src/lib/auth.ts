@@ -28,6 +28,8 @@ export type RouteAccess = {
   allowDuringPasswordChange?: boolean;
   /** Minimum level on an area. */
   privilege?: [PrivilegeArea, PrivilegeLevel];
+  /** Other levels that also open the route (any one of them), e.g. a list read by several screens. */
+  orPrivileges?: [PrivilegeArea, PrivilegeLevel][];
 };
 
 declare module 'fastify' {
@@ -122,7 +124,8 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInst
     }
     if (access.privilege) {
       const [area, level] = access.privilege;
-      if (!hasLevel(req.auth.privileges, area, level)) {
+      const privileges = req.auth.privileges;
+      if (!hasLevel(privileges, area, level) && !(access.orPrivileges ?? []).some(([a, l]) => hasLevel(privileges, a, l))) {
         throw new AppError(403, 'forbidden', `This requires the ${level} level on ${area.replace(/_/g, ' ')}`);
       }
     }

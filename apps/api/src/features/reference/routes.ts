@@ -1,33 +1,40 @@
 import { Group, ItemsOf, License, MemberCategory, Role, UserType } from '@sesame/contracts';
-import { authOf } from '../../lib/auth.ts';
+import type { PrivilegeArea, PrivilegeLevel } from '@sesame/contracts';
+import { authOf, type RouteAccess } from '../../lib/auth.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 
 export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
   const tags = ['reference'];
-  const config = { privilege: ['members', 'view'] as ['members', 'view'] };
+  // Read by the members screens (View on members), the Add Members wizard (Update on manage
+  // access: contacts add users directly) and the screens of the area each list belongs to.
+  const readableWith = (...areas: PrivilegeArea[]): RouteAccess => ({
+    privilege: ['members', 'view'],
+    orPrivileges: [['manage_access', 'update'], ...areas.map((a): [PrivilegeArea, PrivilegeLevel] => [a, 'view'])],
+  });
+  const config = readableWith();
   app.get('/api/roles', {
     config,
     schema: { operationId: 'listRoles', tags, response: { 200: ItemsOf(Role), ...commonProblems } },
     handler: async (req) => ({ items: await service.listRoles(deps, authOf(req)) }),
   });
   app.get('/api/user-types', {
-    config,
+    config: readableWith('licenses'),
     schema: { operationId: 'listUserTypes', tags, response: { 200: ItemsOf(UserType), ...commonProblems } },
     handler: async (req) => ({ items: await service.listUserTypes(deps, authOf(req)) }),
   });
   app.get('/api/licenses', {
-    config,
+    config: readableWith('licenses'),
     schema: { operationId: 'listLicenses', tags, response: { 200: ItemsOf(License), ...commonProblems } },
     handler: async (req) => ({ items: await service.listLicenses(deps, authOf(req)) }),
   });
   app.get('/api/groups', {
-    config,
+    config: readableWith('groups'),
     schema: { operationId: 'listGroups', tags, response: { 200: ItemsOf(Group), ...commonProblems } },
     handler: async (req) => ({ items: await service.listGroups(deps, authOf(req)) }),
   });
   app.get('/api/member-categories', {
-    config,
+    config: readableWith('groups'),
     schema: { operationId: 'listMemberCategories', tags, response: { 200: ItemsOf(MemberCategory), ...commonProblems } },
     handler: async (req) => ({ items: await service.listCategories(deps, authOf(req)) }),
   });
