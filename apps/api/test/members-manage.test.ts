@@ -74,11 +74,17 @@ describe('reset password', () => {
   it('is for administrators only, for built-in members only, and within the organization', async () => {
     const target = await makeMember('reset.target');
     const publisher = await signedIn((await makeMember('a.publisher', 'publisher')).username);
-    expect((await publisher.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(403);
+    const notAdmin = await publisher.post(`/api/members/${target.id}/reset-password`);
+    expect(notAdmin.statusCode).toBe(403);
+    expect(notAdmin.json().code).toBe('administrator_required');
     const ldap = await makeMember('ldap.person', 'user', 'ldap');
     const refused = await admin.post(`/api/members/${ldap.id}/reset-password`);
     expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'enterprise_login' });
     expect(refused.json().detail).toContain('organization login');
+    // The same refusal in French for a French-speaking caller.
+    const french = await admin.post(`/api/members/${ldap.id}/reset-password`, {}, { 'accept-language': 'fr-FR,fr;q=0.9' });
+    expect(french.json()).toMatchObject({ code: 'enterprise_login', detail: expect.stringContaining('compte d’organisation') });
     const globex = await signedIn('globex-admin', ADMIN_PASSWORD);
     expect((await globex.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(404);
     expect((await admin.post(`/api/members/${target.id}/reset-password`)).statusCode).toBe(200);
@@ -97,8 +103,9 @@ describe('disable and enable', () => {
     expect((await new Client(ctx).signIn('to.disable', PASSWORD)).statusCode).toBe(403);
     expect((await admin.get('/api/members')).json().total).toBe(before);
     expect((await admin.get('/api/members?status=disabled&q=to.disable')).json().total).toBe(1);
-    expect((await admin.post(`/api/members/${m.id}/disable`)).statusCode).toBe(409);
+    expect((await admin.post(`/api/members/${m.id}/disable`)).json()).toMatchObject({ status: 409, code: 'already_disabled' });
     expect((await admin.post(`/api/members/${m.id}/enable`)).json().status).toBe('active');
+    expect((await admin.post(`/api/members/${m.id}/enable`)).json()).toMatchObject({ status: 409, code: 'not_disabled' });
     expect((await new Client(ctx).signIn('to.disable', PASSWORD)).statusCode).toBe(200);
     const audits = await ctx.db.auditEvent.findMany({ where: { targetId: m.id, action: { startsWith: 'member.' } }, orderBy: { id: 'asc' } });
     expect(audits.map((a) => [a.action, a.before, a.after])).toEqual([
@@ -124,6 +131,8 @@ describe('disable and enable', () => {
     const codes = [a.statusCode, b.statusCode].sort();
     expect(codes[0]).toBe(200);
     expect([401, 409]).toContain(codes[1]);
+    const loser = a.statusCode === 200 ? b : a;
+    if (loser.statusCode === 409) expect(loser.json().code).toBe('last_administrator');
     const activeAdmins = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId, status: 'active', role: { isAdministrator: true } } });
     expect(activeAdmins).toBe(1);
     if (a.statusCode === 200) await admin.post(`/api/members/${other.id}/enable`);
@@ -132,7 +141,7 @@ describe('disable and enable', () => {
       admin = await signedIn('admin', ADMIN_PASSWORD);
       await admin.post(`/api/members/${other.id}/enable`);
     }
-    expect((await admin.post(`/api/members/${ctx.acme.adminId}/disable`)).statusCode).toBe(409);
+    expect((await admin.post(`/api/members/${ctx.acme.adminId}/disable`)).json()).toMatchObject({ status: 409, code: 'own_account' });
   });
 });
 
@@ -146,6 +155,7 @@ describe('transfer ownership and delete', () => {
     await ctx.db.group.create({ data: { organizationId: ctx.acme.organizationId, name: 'Groupe à transférer', ownerId: owner.id } });
     const refused = await admin.request('DELETE', `/api/members/${owner.id}`);
     expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'owns_content', ownedContent: 3, ownedGroups: 1 });
     expect(refused.json().detail).toMatch(/owns 3 content item\(s\) and 1 group\(s\); transfer/);
 
     const disabled = await makeMember('disabled.heir');
@@ -186,13 +196,15 @@ describe('transfer ownership and delete', () => {
     const managerClient = await signedIn('member.manager');
     const refused = await managerClient.request('DELETE', `/api/members/${targetAdmin.id}`);
     expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('administrator_required');
     // A Publisher can't delete an Administrator (nor anyone: Publishers only view members).
     const publisher = await signedIn((await makeMember('pub.deleter', 'publisher')).username);
     expect((await publisher.request('DELETE', `/api/members/${targetAdmin.id}`)).statusCode).toBe(403);
     const plain = await makeMember('plain.member');
     expect((await managerClient.request('DELETE', `/api/members/${plain.id}`)).statusCode).toBe(200);
     expect((await admin.request('DELETE', `/api/members/${targetAdmin.id}`)).statusCode).toBe(200);
-    expect((await admin.request('DELETE', `/api/members/${ctx.acme.adminId}`)).statusCode).toBe(409);
+    // An administrator can't remove themself: so the last administrator is never deleted.
+    expect((await admin.request('DELETE', `/api/members/${ctx.acme.adminId}`)).json()).toMatchObject({ status: 409, code: 'own_account' });
     expect((await admin.request('DELETE', `/api/members/${ctx.globex.adminId}`)).statusCode).toBe(404);
   });
 });
@@ -264,6 +276,7 @@ describe('PATCH /api/members/:id', () => {
     });
     const demote = await patch(globex, ctx.globex.adminId, { role: 'user' });
     expect(demote.statusCode).toBe(409);
+    expect(demote.json()).toMatchObject({ code: 'last_administrator' });
     expect(demote.json().detail).toContain('last administrator');
 
     const pending = await makeMember('pending.promote');
@@ -286,7 +299,7 @@ describe('bulk actions', () => {
     expect(disabled.statusCode, disabled.body).toBe(200);
     expect(disabled.json()).toMatchObject({ succeeded: 2, refused: 2 });
     const refused = disabled.json().results.filter((r: { ok: boolean }) => !r.ok);
-    expect(refused.map((r: { code: string }) => r.code).sort()).toEqual(['conflict', 'not_found']);
+    expect(refused.map((r: { code: string }) => r.code).sort()).toEqual(['not_found', 'own_account']);
 
     const role = await admin.post('/api/members/bulk', { action: 'change-role', role: 'data_editor', memberIds: [a.id, b.id] });
     expect(role.json()).toMatchObject({ succeeded: 2, refused: 0 });
@@ -294,7 +307,13 @@ describe('bulk actions', () => {
 
     const deleted = await admin.post('/api/members/bulk', { action: 'delete', memberIds: [a.id, owner.id] });
     expect(deleted.json()).toMatchObject({ succeeded: 1, refused: 1 });
-    expect(deleted.json().results.find((r: { id: string }) => r.id === owner.id).message).toContain('transfer');
+    expect(deleted.json().results.find((r: { id: string }) => r.id === owner.id)).toMatchObject({
+      ok: false,
+      code: 'owns_content',
+      ownedContent: 1,
+      ownedGroups: 0,
+      message: expect.stringContaining('transfer'),
+    });
     expect((await admin.post('/api/members/bulk', { action: 'change-role', memberIds: [b.id] })).statusCode).toBe(400);
     expect((await admin.post('/api/members/bulk', { action: 'explode', memberIds: [b.id] })).statusCode).toBe(400);
   });
@@ -327,5 +346,83 @@ describe('thumbnail', () => {
     const c = await signedIn('self.picture');
     expect((await put(c, other.id, png)).statusCode).toBe(403);
     expect((await put(c, self.id, png)).statusCode).toBe(200);
+  });
+});
+
+describe('refusal reasons and what the UI needs', () => {
+  it('says in each bulk result why it was refused, with a stable code; the whole request needs Update on members', async () => {
+    const manager = await signedIn('member.manager');
+    const plain = await makeMember('bulk.reason');
+    const anAdmin = await makeMember('bulk.admin', 'administrator');
+    const role = await manager.post('/api/members/bulk', { action: 'change-role', role: 'publisher', memberIds: [plain.id, anAdmin.id] });
+    expect(role.statusCode, role.body).toBe(200);
+    const byId = new Map(role.json().results.map((r: { id: string }) => [r.id, r]));
+    expect(byId.get(plain.id)).toMatchObject({ ok: false, code: 'privilege_above_own', message: expect.stringContaining('more than your own privileges') });
+    expect(byId.get(anAdmin.id)).toMatchObject({ ok: false, code: 'administrator_required' });
+    const disable = await manager.post('/api/members/bulk', { action: 'disable', memberIds: [anAdmin.id, plain.id] });
+    expect(disable.json()).toMatchObject({ succeeded: 1, refused: 1 });
+    expect(disable.json().results.find((r: { id: string }) => r.id === anAdmin.id)).toMatchObject({ code: 'administrator_required' });
+
+    const publisher = await signedIn((await makeMember('pub.bulk', 'publisher')).username);
+    const denied = await publisher.post('/api/members/bulk', { action: 'enable', memberIds: [plain.id] });
+    expect(denied.statusCode).toBe(403);
+    expect(await ctx.db.member.count({ where: { id: plain.id, status: 'disabled' } })).toBe(1);
+    expect((await admin.post('/api/members/bulk', { action: 'enable', memberIds: ['not-a-uuid'] })).statusCode).toBe(400);
+    expect((await admin.post('/api/members/bulk', { action: 'enable', memberIds: [ctx.globex.adminId] })).json().results[0]).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('tells the signed-in member whether they are an administrator', async () => {
+    expect((await admin.get('/api/auth/me')).json()).toMatchObject({ isAdministrator: true, member: { username: 'admin' } });
+    const publisher = await signedIn((await makeMember('pub.me', 'publisher')).username);
+    expect((await publisher.get('/api/auth/me')).json()).toMatchObject({ isAdministrator: false });
+  });
+
+  it('says whether a member has a picture, in the list and the detail', async () => {
+    const m = await makeMember('has.picture');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 1)]);
+    expect((await admin.get(`/api/members/${m.id}`)).json().hasThumbnail).toBe(false);
+    expect((await admin.request('PUT', `/api/members/${m.id}/thumbnail`, png, { 'content-type': 'image/png' })).statusCode).toBe(200);
+    expect((await admin.get(`/api/members/${m.id}`)).json().hasThumbnail).toBe(true);
+    expect((await admin.get('/api/members?q=has.picture')).json().items[0]).toMatchObject({ username: 'has.picture', hasThumbnail: true });
+  });
+
+  it('counts all owned content beyond the listed 500, and a transfer of "all" moves every item', async () => {
+    const owner = await makeMember('big.owner');
+    const heir = await makeMember('big.heir');
+    await ctx.db.contentItem.createMany({
+      data: Array.from({ length: 503 }, (_, i) => ({ organizationId: ctx.acme.organizationId, ownerId: owner.id, title: `Élément ${String(i).padStart(3, '0')}`, kind: 'file' })),
+    });
+    const detail = (await admin.get(`/api/members/${owner.id}`)).json();
+    expect(detail.ownedContent).toHaveLength(500);
+    expect(detail).toMatchObject({ ownedContentTotal: 503, ownedGroupsTotal: 0 });
+    const refused = await admin.request('DELETE', `/api/members/${owner.id}`);
+    expect(refused.json()).toMatchObject({ code: 'owns_content', ownedContent: 503 });
+    const moved = await admin.post(`/api/members/${owner.id}/transfer-ownership`, { toMemberId: heir.id });
+    expect(moved.json()).toEqual({ contentTransferred: 503, groupsTransferred: 0 });
+    expect((await admin.get(`/api/members/${owner.id}`)).json()).toMatchObject({ ownedContent: [], ownedContentTotal: 0 });
+    expect((await admin.get(`/api/members/${heir.id}`)).json().ownedContentTotal).toBe(503);
+  });
+
+  it('records role, user type, licences, groups and categories in audit events with their names', async () => {
+    const m = await makeMember('audit.names');
+    const org = ctx.acme.organizationId;
+    const desktop = await ctx.db.license.findFirstOrThrow({ where: { organizationId: org, key: 'desktop_pro' } });
+    const group = await ctx.db.group.create({ data: { organizationId: org, name: 'Cartographes', ownerId: ctx.acme.adminId } });
+    const category = await ctx.db.memberCategory.create({ data: { organizationId: org, name: 'Stagiaires' } });
+    const res = await admin.request('PATCH', `/api/members/${m.id}`, { role: 'data_editor', licenses: [desktop.id], groups: [group.id], categories: [category.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: m.id, action: 'member.updated' }, orderBy: { id: 'desc' } });
+    expect(event.before).toMatchObject({ role: { key: 'user', name: 'User', nameFr: 'Utilisateur' }, licenses: [], groups: [], categories: [] });
+    expect(event.after).toMatchObject({
+      role: { key: 'data_editor', name: 'Data Editor' },
+      licenses: [{ id: desktop.id, name: desktop.name }],
+      groups: [{ id: group.id, name: 'Cartographes' }],
+      categories: [{ id: category.id, name: 'Stagiaires' }],
+    });
+    const userType = await admin.request('PATCH', `/api/members/${m.id}`, { userType: 'creator', licenses: [] });
+    expect(userType.statusCode, userType.body).toBe(200);
+    const typeEvent = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: m.id, action: 'member.updated' }, orderBy: { id: 'desc' } });
+    expect(typeEvent.before).toMatchObject({ userType: { key: 'professional_plus' }, licenses: [{ id: desktop.id, name: desktop.name }] });
+    expect(typeEvent.after).toMatchObject({ userType: { key: 'creator', nameFr: expect.any(String) }, licenses: [] });
   });
 });

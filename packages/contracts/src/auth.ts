@@ -24,6 +24,8 @@ export const MeResponse = z.object({
   organization: OrganizationSummary,
   privileges: Privileges,
   mustChangePassword: z.boolean(),
+  /** The signed-in member's role is an administrator role (reset passwords, act on administrators). */
+  isAdministrator: z.boolean(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

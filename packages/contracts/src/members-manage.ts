@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { Language, Privileges, ProfileVisibility, Units } from './enums.ts';
 import { Email, MAX_CATEGORIES } from './members-batch.ts';
 import { Member } from './members.ts';
+import { Problem } from './problem.ts';
+
+/** How many owned items and groups a member's detail lists (a transfer of "all" moves every one). */
+export const OWNED_LIST_LIMIT = 500;
 
 export const MemberIdParams = z.object({ id: z.uuid('Member id must be a UUID') });
 
@@ -13,8 +17,12 @@ export const MemberDetail = Member.extend({
   disabledAt: z.string().nullable(),
   privileges: Privileges,
   isAdministrator: z.boolean(),
+  /** The first {@link OWNED_LIST_LIMIT} items by title; `ownedContentTotal` counts them all. */
   ownedContent: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() })),
+  ownedContentTotal: z.number().int(),
+  /** The first {@link OWNED_LIST_LIMIT} groups by name; `ownedGroupsTotal` counts them all. */
   ownedGroups: z.array(z.object({ id: z.string(), name: z.string() })),
+  ownedGroupsTotal: z.number().int(),
   /** Same value as `invitation` (kept for the clients that read it). */
   pendingInvitation: z.object({ expiresAt: z.string() }).nullable(),
 });
@@ -32,6 +40,14 @@ export const TransferOwnershipBody = z.object({
 export type TransferOwnershipBody = z.infer<typeof TransferOwnershipBody>;
 
 export const TransferOwnershipResponse = z.object({ contentTransferred: z.number().int(), groupsTransferred: z.number().int() });
+
+/** 409 owns_content: the delete is refused until these are transferred. */
+export const OwnsContentProblem = Problem.extend({
+  code: z.literal('owns_content'),
+  ownedContent: z.number().int(),
+  ownedGroups: z.number().int(),
+});
+export type OwnsContentProblem = z.infer<typeof OwnsContentProblem>;
 
 export const DeleteMemberResponse = z.object({
   /** Built-in accounts are deleted for good; enterprise accounts are only unregistered from the portal. */
@@ -78,7 +94,22 @@ export const BulkMembersResponse = z.object({
   succeeded: z.number().int(),
   refused: z.number().int(),
   results: z.array(
-    z.object({ id: z.string(), username: z.string().nullable(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() }),
+    z.object({
+      id: z.string(),
+      username: z.string().nullable(),
+      ok: z.boolean(),
+      /**
+       * Why it was refused, as a stable code a client translates: the problem's code
+       * (`owns_content`, `last_administrator`, `administrator_required`, `not_found`…) or, for
+       * a refused field, that field's code (`privilege_above_own`, `incompatible_role`…).
+       */
+      code: z.string().optional(),
+      /** The same reason in English. */
+      message: z.string().optional(),
+      /** With owns_content: what must be transferred first. */
+      ownedContent: z.number().int().optional(),
+      ownedGroups: z.number().int().optional(),
+    }),
   ),
 });
 export type BulkMembersResponse = z.infer<typeof BulkMembersResponse>;

@@ -30,6 +30,8 @@ export const Member = z.object({
    * offers to revoke it only when there is one.
    */
   invitation: z.object({ expiresAt: z.string() }).nullable(),
+  /** Whether a picture was uploaded: the UI asks for /thumbnail only when there is one. */
+  hasThumbnail: z.boolean(),
 });
 export type Member = z.infer<typeof Member>;
 

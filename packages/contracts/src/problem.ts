@@ -101,5 +101,14 @@ export const errorCodes = [
   'invitation_used',
   'invitation_revoked',
   'already_decided',
+  // Managing members: why a single or bulk action was refused
+  'owns_content',
+  'last_administrator',
+  'own_account',
+  'already_disabled',
+  'not_disabled',
+  'enterprise_login',
+  'not_activated',
+  'administrator_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -19,3 +19,9 @@ type Tx = Pick<Db, 'auditEvent'>;
 export async function audit(tx: Tx, e: AuditInput): Promise<void> {
   await tx.auditEvent.create({ data: { ...e, actorId: e.actorId ?? null, actorUsername: e.actorUsername ?? null } });
 }
+
+/**
+ * How a role or user type appears in an audit event's before/after: the key for machines, the
+ * names (English and French) for people, as they were when the change was made.
+ */
+export const roleLabel = (r: { key: string; nameEn: string; nameFr: string }) => ({ key: r.key, name: r.nameEn, nameFr: r.nameFr });

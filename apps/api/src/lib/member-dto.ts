@@ -17,6 +17,7 @@ export const memberSelect = {
   startPage: true,
   createdAt: true,
   lastSignInAt: true,
+  thumbnailType: true,
   role: { select: { id: true, key: true, nameEn: true, nameFr: true } },
   userType: { select: { id: true, key: true, nameEn: true, nameFr: true } },
   licenses: { select: { license: { select: { id: true, key: true, name: true } } }, orderBy: { license: { name: 'asc' } } },
@@ -63,5 +64,6 @@ export function toMemberDto(m: MemberRow): Member {
     createdAt: m.createdAt.toISOString(),
     lastSignInAt: m.lastSignInAt ? m.lastSignInAt.toISOString() : null,
     invitation: outstandingInvitation(m),
+    hasThumbnail: m.thumbnailType !== null,
   };
 }

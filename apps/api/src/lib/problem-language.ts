@@ -18,6 +18,14 @@ const fixedFrench: Record<string, string> = {
   invitation_expired: 'Cette invitation a expiré. Demandez à votre administrateur de vous en envoyer une nouvelle.',
   invitation_used: 'Cette invitation a déjà été utilisée. Connectez-vous avec votre identifiant et votre mot de passe.',
   invitation_revoked: 'Cette invitation n’est plus valable. Demandez-en une nouvelle à votre administrateur.',
+  owns_content: 'Ce membre possède du contenu ou des groupes ; transférez-les à un autre membre avant de supprimer ce compte.',
+  last_administrator: 'L’organisation doit garder au moins un administrateur actif ; nommez d’abord un autre administrateur.',
+  own_account: 'Vous ne pouvez pas faire cela à votre propre compte.',
+  already_disabled: 'Ce membre est déjà désactivé.',
+  not_disabled: 'Ce membre n’est pas désactivé.',
+  enterprise_login: 'Ce membre se connecte avec un compte d’organisation ; son mot de passe est géré par ce fournisseur d’identité, pas ici.',
+  not_activated: 'Ce membre n’a pas encore activé son compte ; renvoyez-lui plutôt l’invitation.',
+  administrator_required: 'Seul un administrateur peut faire cela.',
 };
 
 /** True when the Accept-Language header ranks French above English (absent: English). */

@@ -119,7 +119,7 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
       ...memberSelect,
       organization: { select: { id: true, slug: true, name: true } },
       privileges: { select: { area: true, level: true } },
-      role: { select: { ...memberSelect.role.select, privileges: { select: { area: true, level: true } } } },
+      role: { select: { ...memberSelect.role.select, isAdministrator: true, privileges: { select: { area: true, level: true } } } },
       mustChangePassword: true,
     },
   });
@@ -128,6 +128,7 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
     organization: member.organization,
     privileges: effectivePrivileges(member.role.privileges, member.privileges),
     mustChangePassword: member.mustChangePassword,
+    isAdministrator: member.role.isAdministrator,
   };
 }
 

@@ -4,6 +4,7 @@ import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import type { AuthContext } from '../../lib/auth.ts';
+import { roleLabel } from '../../lib/audit.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
@@ -15,6 +16,8 @@ import { hashToken, newToken } from '../../lib/tokens.ts';
 export type BatchDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
 export type RequestInfo = { ip: string; baseUrl: string };
 
+
+const named = (ids: string[], rows: { id: string; name: string }[]) => ids.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? id }));
 
 type RoleRef = { id: string; key: string; nameEn: string; nameFr: string; isAdministrator: boolean };
 type TypeRef = { id: string; key: string; nameEn: string; nameFr: string; seatLimit: number | null; roles: { roleId: string }[]; licenses: { licenseId: string }[] };
@@ -91,7 +94,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, code: 'username_taken', message: `The username ${m.username} is already taken in this organization` });
   });
 
-  const { licenses, licenseIds, groupIds, categoryIds } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
+  const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
   if (errors.length) throw new AppError(400, 'validation_failed', summarize(errors), errors);
 
   // Passwords are hashed before the transaction (argon2 runs on the thread pool, every core).
@@ -177,11 +180,12 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
               firstName: m.firstName,
               lastName: m.lastName,
               email: m.email,
-              role: resolved[i]!.role.key,
-              userType: resolved[i]!.userType.key,
-              licenses: licenseIds,
-              groups: groupIds,
-              categories: categoryIds,
+              // Keys and ids for machines, names for the Activity page.
+              role: roleLabel(resolved[i]!.role),
+              userType: roleLabel(resolved[i]!.userType),
+              licenses: named(licenseIds, licenses),
+              groups: named(groupIds, groups),
+              categories: named(categoryIds, categories),
               mode: body.mode,
             },
             ip: info.ip,
@@ -219,8 +223,8 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   const categoryIds = [...new Set(props.categories ?? [])];
   const [licenses, groups, categories] = await Promise.all([
     db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => isUuid(x)) } } }),
-    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
-    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true } }),
+    db.memberCategory.findMany({ where: { organizationId, id: { in: categoryIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true } }),
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
@@ -237,7 +241,7 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   categoryIds.forEach((id, i) => {
     if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, code: 'unknown_category', message: `Unknown member category ${id}` });
   });
-  return { licenses, licenseIds, groupIds, categoryIds };
+  return { licenses, licenseIds, groupIds, categoryIds, groups, categories };
 }
 
 export function summarize(errors: FieldError[]): string {

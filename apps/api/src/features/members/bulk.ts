@@ -22,7 +22,17 @@ export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: Bul
       results.push({ id, username: names.get(id) ?? null, ok: true });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      results.push({ id, username: names.get(id) ?? null, ok: false, code: err.code, message: err.message });
+      // A refused field says more than validation_failed: privilege_above_own, incompatible_role…
+      const field = err.code === 'validation_failed' ? err.errors?.[0] : undefined;
+      const owned = err.code === 'owns_content' ? (err.extensions as { ownedContent: number; ownedGroups: number }) : undefined;
+      results.push({
+        id,
+        username: names.get(id) ?? null,
+        ok: false,
+        code: field?.code ?? err.code,
+        message: field?.message ?? err.message,
+        ...(owned ? { ownedContent: owned.ownedContent, ownedGroups: owned.ownedGroups } : {}),
+      });
     }
   }
   const succeeded = results.filter((r) => r.ok).length;

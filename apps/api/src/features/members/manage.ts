@@ -1,16 +1,15 @@
-import type { MemberDetail, TransferOwnershipBody } from '@sesame/contracts';
-
-type DeleteMemberResponse = { outcome: 'deleted' | 'unregistered' };
+import { OWNED_LIST_LIMIT, type MemberDetail, type TransferOwnershipBody } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
 import { generatePassword } from '@sesame/db/seed';
-import { audit } from '../../lib/audit.ts';
+import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges, hasLevel } from '../../lib/privileges.ts';
 
+type DeleteMemberResponse = { outcome: 'deleted' | 'unregistered' };
 export type ManageDeps = { db: Db; enqueueEmail: EnqueueEmail };
 export type ActionInfo = { ip: string; baseUrl: string };
 type Tx = Prisma.TransactionClient;
@@ -24,7 +23,7 @@ const targetSelect = {
   identityType: true,
   language: true,
   activatedAt: true,
-  role: { select: { key: true, isAdministrator: true } },
+  role: { select: { key: true, nameEn: true, nameFr: true, isAdministrator: true } },
 } as const;
 
 async function findTarget(db: Db | Tx, auth: AuthContext, id: string) {
@@ -44,7 +43,24 @@ async function assertNotLastAdministrator(tx: Tx, organizationId: string, member
   const others = await tx.member.count({
     where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: memberId } },
   });
-  if (others === 0) throw new AppError(409, 'conflict', `You cannot ${action} the organization's last administrator; make another member an administrator first`);
+  if (others === 0) throw lastAdministrator(action);
+}
+
+export const lastAdministrator = (action: string) =>
+  new AppError(409, 'last_administrator', `You cannot ${action} the organization's last administrator; make another member an administrator first`);
+
+const administratorRequired = (message: string) => new AppError(403, 'administrator_required', message);
+
+/** 409 owns_content, with the counts so a client can offer the transfer. */
+function ownsContent(username: string, content: number, groups: number) {
+  return new AppError(
+    409,
+    'owns_content',
+    `${username} owns ${content} content item(s) and ${groups} group(s); transfer them to another member before deleting this account`,
+    undefined,
+    undefined,
+    { ownedContent: content, ownedGroups: groups },
+  );
 }
 
 export async function getMember({ db }: ManageDeps, auth: AuthContext, id: string): Promise<MemberDetail> {
@@ -59,8 +75,9 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
       disabledAt: true,
       role: { select: { ...memberSelect.role.select, isAdministrator: true, privileges: { select: { area: true, level: true } } } },
       privileges: { select: { area: true, level: true } },
-      contentItems: { select: { id: true, title: true, kind: true }, orderBy: { title: 'asc' }, take: 500 },
-      ownedGroups: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
+      contentItems: { select: { id: true, title: true, kind: true }, orderBy: [{ title: 'asc' }, { id: 'asc' }], take: OWNED_LIST_LIMIT },
+      ownedGroups: { select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: OWNED_LIST_LIMIT },
+      _count: { select: { contentItems: true, ownedGroups: true } },
     },
   });
   if (!m) throw notFound('Member');
@@ -75,7 +92,9 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
     privileges: effectivePrivileges(m.role.privileges, m.privileges),
     isAdministrator: m.role.isAdministrator,
     ownedContent: m.contentItems,
+    ownedContentTotal: m._count.contentItems,
     ownedGroups: m.ownedGroups,
+    ownedGroupsTotal: m._count.ownedGroups,
     pendingInvitation: dto.invitation,
   };
 }
@@ -83,12 +102,12 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
 /** Administrators only, built-in members only: a temporary password, shown once; every session ends. */
 export async function resetPassword(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<{ temporaryPassword: string }> {
   const { db } = deps;
-  if (!auth.isAdministrator) throw forbidden('Only administrators can reset passwords');
+  if (!auth.isAdministrator) throw administratorRequired('Only administrators can reset passwords');
   const member = await findTarget(db, auth, id);
   if (member.identityType !== 'builtin') {
-    throw new AppError(409, 'conflict', 'This member signs in with an organization login; their password is managed by that identity provider, not here');
+    throw new AppError(409, 'enterprise_login', 'This member signs in with an organization login; their password is managed by that identity provider, not here');
   }
-  if (member.status === 'pending') throw new AppError(409, 'conflict', 'This member has not activated their account yet; resend the invitation instead');
+  if (member.status === 'pending') throw new AppError(409, 'not_activated', 'This member has not activated their account yet; resend the invitation instead');
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true } });
@@ -123,12 +142,12 @@ export async function resetPassword(deps: ManageDeps, auth: AuthContext, id: str
 export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: string, disabled: boolean, info: ActionInfo) {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (id === auth.memberId) throw new AppError(409, 'conflict', disabled ? 'You cannot disable your own account' : 'You cannot enable your own account');
+  if (id === auth.memberId) throw new AppError(409, 'own_account', disabled ? 'You cannot disable your own account' : 'You cannot enable your own account');
   return db.$transaction(async (tx) => {
     const member = await findTarget(tx, auth, id);
-    if (member.role.isAdministrator && !auth.isAdministrator) throw forbidden('Only administrators can disable or enable an administrator');
-    if (disabled && member.status === 'disabled') throw new AppError(409, 'conflict', 'This member is already disabled');
-    if (!disabled && member.status !== 'disabled') throw new AppError(409, 'conflict', 'This member is not disabled');
+    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('Only administrators can disable or enable an administrator');
+    if (disabled && member.status === 'disabled') throw new AppError(409, 'already_disabled', 'This member is already disabled');
+    if (!disabled && member.status !== 'disabled') throw new AppError(409, 'not_disabled', 'This member is not disabled');
     if (disabled && member.role.isAdministrator) await assertNotLastAdministrator(tx, auth.organizationId, member.id, 'disable');
     const status = disabled ? 'disabled' : member.activatedAt ? 'active' : 'pending';
     const updated = await tx.member.update({
@@ -189,21 +208,15 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
 export async function deleteMember(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<DeleteMemberResponse> {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (id === auth.memberId) throw new AppError(409, 'conflict', 'You cannot delete your own account');
+  if (id === auth.memberId) throw new AppError(409, 'own_account', 'You cannot delete your own account');
   return db.$transaction(async (tx) => {
     const member = await findTarget(tx, auth, id);
-    if (member.role.isAdministrator && !auth.isAdministrator) throw forbidden('Only administrators can delete an administrator');
+    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('Only administrators can delete an administrator');
     const [content, groups] = await Promise.all([
       tx.contentItem.count({ where: { organizationId: auth.organizationId, ownerId: id } }),
       tx.group.count({ where: { organizationId: auth.organizationId, ownerId: id } }),
     ]);
-    if (content || groups) {
-      throw new AppError(
-        409,
-        'conflict',
-        `${member.username} owns ${content} content item(s) and ${groups} group(s); transfer them to another member before deleting this account`,
-      );
-    }
+    if (content || groups) throw ownsContent(member.username, content, groups);
     if (member.role.isAdministrator) await assertNotLastAdministrator(tx, auth.organizationId, id, 'delete');
     const outcome = member.identityType === 'builtin' ? ('deleted' as const) : ('unregistered' as const);
     await tx.member.delete({ where: { id, organizationId: auth.organizationId } });
@@ -215,7 +228,7 @@ export async function deleteMember(deps: ManageDeps, auth: AuthContext, id: stri
       targetType: 'member',
       targetId: id,
       targetLabel: member.username,
-      before: { username: member.username, email: member.email, role: member.role.key, status: member.status, identityType: member.identityType },
+      before: { username: member.username, email: member.email, role: roleLabel(member.role), status: member.status, identityType: member.identityType },
       ip: info.ip,
     });
     return { outcome };

@@ -1,4 +1,5 @@
-import { OkResponse, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { z } from 'zod';
+import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
@@ -78,6 +79,7 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
   });
 
   app.post('/api/members/bulk', {
+    config: { privilege: ['members', 'update'] },
     schema: {
       operationId: 'bulkMembers',
       tags,
@@ -139,7 +141,13 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
   });
 
   app.delete('/api/members/:id', {
-    schema: { operationId: 'deleteMember', tags, params: MemberIdParams, response: { 200: DeleteMemberResponse, ...withProblems } },
+    schema: {
+      operationId: 'deleteMember',
+      tags,
+      description: 'Refused with 409 owns_content (and the counts) while the member owns content or groups.',
+      params: MemberIdParams,
+      response: { 200: DeleteMemberResponse, ...withProblems, 409: z.union([OwnsContentProblem, Problem]) },
+    },
     handler: (req) => manage.deleteMember(deps, authOf(req), req.params.id, info(req)),
   });
 }

@@ -1,12 +1,18 @@
 import { levelRank, privilegeAreas, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
 import { Prisma } from '@sesame/db';
-import { audit } from '../../lib/audit.ts';
+import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
-import { getMember, type ActionInfo, type ManageDeps } from './manage.ts';
+import { getMember, lastAdministrator, type ActionInfo, type ManageDeps } from './manage.ts';
 
+
+/** id → { id, name } for an audit event's lists. */
+async function namesOf(rows: Promise<{ id: string; name: string }[]>) {
+  const byId = new Map((await rows).map((r) => [r.id, r.name]));
+  return (id: string) => ({ id, name: byId.get(id) ?? id });
+}
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -39,7 +45,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         },
       });
       if (!before) throw notFound('Member');
-      if (before.role.isAdministrator && !auth.isAdministrator && !isSelf) throw forbidden('Only administrators can change an administrator');
+      if (before.role.isAdministrator && !auth.isAdministrator && !isSelf) throw new AppError(403, 'administrator_required', 'Only administrators can change an administrator');
       const errors: FieldError[] = [];
 
       const role = body.role !== undefined ? await tx.role.findFirst({ where: { organizationId, ...byIdOrKey(body.role) }, include: { privileges: true } }) : before.role;
@@ -100,7 +106,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
       await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
       if (before.role.isAdministrator && !role!.isAdministrator) {
         const others = await tx.member.count({ where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: id } } });
-        if (others === 0) throw new AppError(409, 'conflict', "You cannot demote the organization's last administrator; make another member an administrator first");
+        if (others === 0) throw lastAdministrator('demote');
       }
       if (userType!.id !== before.userTypeId && userType!.seatLimit !== null) {
         const used = await tx.member.count({ where: { organizationId, userTypeId: userType!.id } });
@@ -143,13 +149,23 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         const old = (before as unknown as Record<string, unknown>)[key];
         if (old !== value) change(key, old, value);
       }
-      if (role!.id !== before.roleId) change('role', before.role.key, role!.key);
-      if (userType!.id !== before.userTypeId) change('userType', before.userType.key, userType!.key);
-      if (!sameSet(currentLicenses, wantedLicenses)) change('licenses', currentLicenses, wantedLicenses);
+      // Keys and ids are kept for machines, names for the Activity page (they stay right after a rename).
+      if (role!.id !== before.roleId) change('role', roleLabel(before.role), roleLabel(role!));
+      if (userType!.id !== before.userTypeId) change('userType', roleLabel(before.userType), roleLabel(userType!));
+      if (!sameSet(currentLicenses, wantedLicenses)) {
+        const names = await namesOf(tx.license.findMany({ where: { organizationId, id: { in: [...currentLicenses, ...wantedLicenses] } }, select: { id: true, name: true } }));
+        change('licenses', currentLicenses.map(names), wantedLicenses.map(names));
+      }
       const currentGroups = before.groups.map((g) => g.groupId);
-      if (body.groups && !sameSet(currentGroups, body.groups)) change('groups', currentGroups, body.groups);
+      if (body.groups && !sameSet(currentGroups, body.groups)) {
+        const names = await namesOf(tx.group.findMany({ where: { organizationId, id: { in: [...currentGroups, ...body.groups] } }, select: { id: true, name: true } }));
+        change('groups', currentGroups.map(names), [...new Set(body.groups)].map(names));
+      }
       const currentCategories = before.categories.map((c) => c.categoryId);
-      if (body.categories && !sameSet(currentCategories, body.categories)) change('categories', currentCategories, body.categories);
+      if (body.categories && !sameSet(currentCategories, body.categories)) {
+        const names = await namesOf(tx.memberCategory.findMany({ where: { organizationId, id: { in: [...currentCategories, ...body.categories] } }, select: { id: true, name: true } }));
+        change('categories', currentCategories.map(names), [...new Set(body.categories)].map(names));
+      }
       if (Object.keys(afterValues).length) {
         await audit(tx, {
           organizationId,
