@@ -24,3 +24,12 @@ export function problemMessage(error: unknown, t: TFunction): string {
   if (error instanceof ContractError) return t('errors.invalidResponse');
   return t('errors.unexpected');
 }
+
+/**
+ * A refusal's reason from its stable code (a bulk result, a field error), in the interface
+ * language; the English message from the API when the code is one we have no words for.
+ */
+export function reasonMessage(code: string | undefined, message: string | undefined, t: TFunction): string {
+  if (code && isKnownCode(code)) return t(`errors.codes.${code}`);
+  return message || code || t('errors.unexpected');
+}

@@ -198,7 +198,7 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
       targetId: from.id,
       targetLabel: from.username,
       before: { owner: from.username },
-      after: { owner: to.username, content: content.count, groups: groups.count },
+      after: { owner: to.username, content: content.count, groupsTransferred: groups.count },
       ip: info.ip,
     });
     return { contentTransferred: content.count, groupsTransferred: groups.count };

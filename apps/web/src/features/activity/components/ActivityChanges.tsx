@@ -1,6 +1,10 @@
 import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/format.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { useMe } from '../../../lib/session/session-queries.ts';
 
 const fieldKeys: Record<string, MessageKey> = {
   status: 'activity.fields.status',
@@ -20,6 +24,7 @@ const fieldKeys: Record<string, MessageKey> = {
   profileVisibility: 'activity.fields.profileVisibility',
   owner: 'activity.fields.owner',
   content: 'activity.fields.content',
+  groupsTransferred: 'activity.fields.groupsTransferred',
   thumbnail: 'activity.fields.thumbnail',
   username: 'activity.fields.username',
   identityType: 'activity.fields.identityType',
@@ -30,15 +35,34 @@ const statusKeys: Record<string, MessageKey> = { active: 'members.status.active'
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An event's before and after values, one line per field: "Statut : Actif → Désactivé". */
+/**
+ * An event's before and after values, one line per field: "Statut : Actif → Désactivé".
+ * Roles, user types, licences, groups and categories are recorded with their names
+ * ({ key, name, nameFr } or { id, name }); older events that kept only a role or user type
+ * key are named from the organization's reference data when the reader may see it.
+ */
 export function ActivityChanges({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
+  const format = useFormatters();
+  const { privileges } = useMe();
+  const canReadReference = privileges.members !== 'none';
+  const roles = useQuery({ ...rolesQueryOptions(), enabled: canReadReference });
+  const userTypes = useQuery({ ...userTypesQueryOptions(), enabled: canReadReference });
+  const byKey = (key: string, value: string) => {
+    const list = key === 'role' ? roles.data : key === 'userType' ? userTypes.data : undefined;
+    const found = list?.find((item) => item.key === value || item.id === value);
+    return found ? format.name(found) : value;
+  };
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('activity.yes') : t('activity.no');
     if (key === 'status' && typeof value === 'string' && statusKeys[value]) return t(statusKeys[value]);
     if (Array.isArray(value)) return value.length ? value.map((v) => show(key, v)).join(', ') : '—';
-    if (isRecord(value)) return JSON.stringify(value);
+    if (isRecord(value)) {
+      if (typeof value.name === 'string') return typeof value.nameFr === 'string' ? format.name({ name: value.name, nameFr: value.nameFr }) : value.name;
+      return JSON.stringify(value);
+    }
+    if (typeof value === 'string') return byKey(key, value);
     return String(value);
   };
   const b = isRecord(before) ? before : {};

@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Group, List, Modal, Paper, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, Select, Stack, Text } from '@mantine/core';
 import type { BulkMembersBody, BulkMembersResponse, Member } from '@sesame/contracts';
 import { IconTrash, IconUserCheck, IconUserCog, IconUserOff, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { useFormatters } from '../../../lib/format.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { Link } from 'react-router';
+import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
 import { useRoles } from '../../../lib/reference/reference-queries.ts';
 import { useBulkMembers } from '../api/member-detail.ts';
 
@@ -152,11 +153,21 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
                 </Text>
                 <List size="sm" aria-label={t('bulk.refusedList')}>
                   {result.response.results.filter((r) => !r.ok).map((r) => (
-                    <List.Item key={r.id}>
+                    <List.Item key={r.id} data-code={r.code}>
                       <Text span size="sm" fw={600}>
                         {nameOf(r)}
                       </Text>{' '}
-                      — {r.message ?? r.code}
+                      —{' '}
+                      {r.code === 'owns_content' ? (
+                        <>
+                          {t('bulk.ownsContent', { content: r.ownedContent ?? 0, groups: r.ownedGroups ?? 0 })}{' '}
+                          <Anchor component={Link} to={`/members/${r.id}`} size="sm" onClick={() => setResult(null)}>
+                            {t('bulk.transferLink', { name: nameOf(r) })}
+                          </Anchor>
+                        </>
+                      ) : (
+                        reasonMessage(r.code, r.message, t)
+                      )}
                     </List.Item>
                   ))}
                 </List>

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Menu, Modal, Stack, Text, Tooltip } from '@mantine/core';
-import type { MemberDetail } from '@sesame/contracts';
+import { OwnsContentProblem, type MemberDetail } from '@sesame/contracts';
 import { IconArrowsExchange, IconCheck, IconChevronDown, IconCopy, IconKey, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,7 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
   const canReset = meIsAdministrator && member.identityType === 'builtin' && member.status !== 'pending';
   const canDisable = mayTouch && member.status !== 'disabled';
   const canEnable = mayTouch && member.status === 'disabled';
-  const owns = member.ownedContent.length + member.ownedGroups.length > 0;
+  const owns = member.ownedContentTotal + member.ownedGroupsTotal > 0;
   const canTransfer = canUpdate && owns;
   const canDelete = mayTouch;
   if (!canReset && !canDisable && !canEnable && !canTransfer && !canDelete) return null;
@@ -70,7 +70,12 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
         void navigate('/members', { replace: true });
       },
     });
-  const deleteRefusedForContent = remove.isError && isApiError(remove.error) && remove.error.status === 409 && owns;
+  // The API says how much is owned at the moment of the refusal; the page's counts may be older.
+  const ownsProblem = remove.isError && isApiError(remove.error, 'owns_content') ? OwnsContentProblem.safeParse(remove.error.problem) : null;
+  const deleteRefusedForContent = !!ownsProblem;
+  const ownedCounts = ownsProblem?.success
+    ? { content: ownsProblem.data.ownedContent, groups: ownsProblem.data.ownedGroups }
+    : { content: member.ownedContentTotal, groups: member.ownedGroupsTotal };
   const builtin = member.identityType === 'builtin';
 
   return (
@@ -186,7 +191,7 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
           </Text>
           {remove.isError ? (
             <Alert color={deleteRefusedForContent ? 'orange' : 'red'} variant="light" role="alert" title={deleteRefusedForContent ? t('memberActions.delete.refusedTitle') : undefined}>
-              <Text size="sm">{deleteRefusedForContent ? t('memberActions.delete.ownsContent', { content: member.ownedContent.length, groups: member.ownedGroups.length }) : problemMessage(remove.error, t)}</Text>
+              <Text size="sm">{deleteRefusedForContent ? t('memberActions.delete.ownsContent', ownedCounts) : problemMessage(remove.error, t)}</Text>
               {deleteRefusedForContent && canUpdate ? (
                 <Button mt="sm" size="xs" leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => open('transfer')}>
                   {t('memberActions.transfer.action')}

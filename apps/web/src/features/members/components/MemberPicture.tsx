@@ -12,7 +12,8 @@ import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailUrl, useThumbnail } from
 export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEdit: boolean }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(() => Date.now());
-  const [hasPicture, setHasPicture] = useState(true);
+  // Only ask for the picture when the member has one (no request, no 404, for everyone else).
+  const [hasPicture, setHasPicture] = useState(member.hasThumbnail);
   const [error, setError] = useState<string | null>(null);
   const thumbnail = useThumbnail(member.id);
 

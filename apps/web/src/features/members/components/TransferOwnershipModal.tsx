@@ -61,7 +61,7 @@ export function TransferOwnershipModal({ opened, member, onClose }: TransferOwne
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650} fz="lg">{t('memberActions.transfer.title')}</Text>} centered radius="lg" size="lg">
       <Stack gap="md">
-        <Text size="sm">{t('memberActions.transfer.body', { content: member.ownedContent.length, groups: member.ownedGroups.length })}</Text>
+        <Text size="sm">{t('memberActions.transfer.body', { content: member.ownedContentTotal, groups: member.ownedGroupsTotal })}</Text>
         <Select
           label={t('memberActions.transfer.to')}
           placeholder={t('memberActions.transfer.toPlaceholder')}
@@ -90,6 +90,11 @@ export function TransferOwnershipModal({ opened, member, onClose }: TransferOwne
                     {member.ownedContent.map((item) => (
                       <Checkbox key={item.id} value={item.id} label={`${item.title} (${item.kind})`} />
                     ))}
+                    {member.ownedContentTotal > member.ownedContent.length ? (
+                      <Text size="xs" c="dimmed">
+                        {t('memberActions.transfer.moreNotListed', { count: member.ownedContentTotal - member.ownedContent.length })}
+                      </Text>
+                    ) : null}
                   </Stack>
                 </Checkbox.Group>
               ) : null}

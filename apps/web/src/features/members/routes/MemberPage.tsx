@@ -60,8 +60,7 @@ export function MemberPage() {
   }
 
   const member = detail.data;
-  const meRole = roles.data.find((role) => role.id === me.member.role.id);
-  const meIsAdministrator = !!meRole?.isAdministrator;
+  const meIsAdministrator = me.isAdministrator;
   const isSelf = member.id === me.member.id;
   const canUpdate = hasPrivilege(me.privileges, { area: 'members', level: 'update' });
   const canEditAccess = canUpdate && (!member.isAdministrator || meIsAdministrator);
@@ -170,7 +169,7 @@ function OwnedItems({ member }: { member: MemberDetail }) {
         {t('memberDetail.owned.title')}
       </Title>
       <Text size="sm" fw={600} mb={4}>
-        {t('memberDetail.owned.contentCount', { count: member.ownedContent.length })}
+        {t('memberDetail.owned.contentCount', { count: member.ownedContentTotal })}
       </Text>
       {member.ownedContent.length ? (
         <List size="sm" spacing={2} mb="md">
@@ -182,6 +181,13 @@ function OwnedItems({ member }: { member: MemberDetail }) {
               </Text>
             </List.Item>
           ))}
+          {member.ownedContentTotal > member.ownedContent.length ? (
+            <List.Item>
+              <Text span size="sm" c="dimmed" data-testid="owned-content-more">
+                {t('memberDetail.owned.more', { count: member.ownedContentTotal - member.ownedContent.length })}
+              </Text>
+            </List.Item>
+          ) : null}
         </List>
       ) : (
         <Text size="sm" c="dimmed" mb="md">
@@ -189,13 +195,20 @@ function OwnedItems({ member }: { member: MemberDetail }) {
         </Text>
       )}
       <Text size="sm" fw={600} mb={4}>
-        {t('memberDetail.owned.groupsCount', { count: member.ownedGroups.length })}
+        {t('memberDetail.owned.groupsCount', { count: member.ownedGroupsTotal })}
       </Text>
       {member.ownedGroups.length ? (
         <List size="sm" spacing={2}>
           {member.ownedGroups.map((group) => (
             <List.Item key={group.id}>{group.name}</List.Item>
           ))}
+          {member.ownedGroupsTotal > member.ownedGroups.length ? (
+            <List.Item>
+              <Text span size="sm" c="dimmed">
+                {t('memberDetail.owned.more', { count: member.ownedGroupsTotal - member.ownedGroups.length })}
+              </Text>
+            </List.Item>
+          ) : null}
         </List>
       ) : (
         <Text size="sm" c="dimmed">

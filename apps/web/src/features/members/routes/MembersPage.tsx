@@ -19,7 +19,6 @@ import { MembersFilters } from '../components/MembersFilters.tsx';
 import { MembersPagination } from '../components/MembersPagination.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { BulkActions } from '../components/BulkActions.tsx';
-import { useRoles } from '../../../lib/reference/reference-queries.ts';
 import {
   hasActiveFilters,
   readMemberFilters,
@@ -75,8 +74,7 @@ export function MembersPage() {
   const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
 
   // Rows selected for a bulk action; a new search or filter starts a new selection.
-  const roles = useRoles();
-  const meIsAdministrator = !!roles.data?.find((role) => role.id === me.member.role.id)?.isAdministrator;
+  const meIsAdministrator = me.isAdministrator;
   const canBulk = hasPrivilege(privileges, { area: 'members', level: 'update' });
   const [selection, setSelection] = useState<{ key: string; members: Map<string, Member> }>({ key: filtersKey, members: new Map() });
   const selectedMembers = selection.key === filtersKey ? selection.members : new Map<string, Member>();
