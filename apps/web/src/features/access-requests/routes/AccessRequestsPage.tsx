@@ -53,9 +53,6 @@ export function AccessRequestsPage() {
 
 function QueueTable({ status }: { status: QueueStatus }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const { privileges } = useMe();
-  const mayDecide = hasPrivilege(privileges, { area: 'manage_access', level: 'update' });
   const list = useInfiniteQuery(queueQueryOptions(status));
   const [granting, setGranting] = useState<AccessRequest | null>(null);
   const [denying, setDenying] = useState<AccessRequest | null>(null);
@@ -75,16 +72,42 @@ function QueueTable({ status }: { status: QueueStatus }) {
     );
   }
   const items = list.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="xl">
-        <Text c="dimmed" ta="center">
-          {t(`accessRequests.queue.empty.${status}`)}
-        </Text>
-      </Paper>
-    );
-  }
+  // An open dialog stays open (and keeps what was typed) when its request leaves the list,
+  // decided elsewhere in the meantime: it then says by whom.
+  return (
+    <>
+      {items.length === 0 ? (
+        <Paper withBorder radius="md" p="xl">
+          <Text c="dimmed" ta="center">
+            {t(`accessRequests.queue.empty.${status}`)}
+          </Text>
+        </Paper>
+      ) : (
+        <QueueRows status={status} items={items} list={list} onGrant={setGranting} onDeny={setDenying} />
+      )}
+      {granting ? <GrantModal request={granting} onClose={() => setGranting(null)} /> : null}
+      {denying ? <DenyModal request={denying} onClose={() => setDenying(null)} /> : null}
+    </>
+  );
+}
 
+function QueueRows({
+  status,
+  items,
+  list,
+  onGrant,
+  onDeny,
+}: {
+  status: QueueStatus;
+  items: AccessRequest[];
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+  onGrant: (request: AccessRequest) => void;
+  onDeny: (request: AccessRequest) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { privileges } = useMe();
+  const mayDecide = hasPrivilege(privileges, { area: 'manage_access', level: 'update' });
   return (
     <Stack gap="md">
       {status === 'pending' && !mayDecide ? (
@@ -138,10 +161,10 @@ function QueueTable({ status }: { status: QueueStatus }) {
                       mayDecide ? (
                         <Table.Td>
                           <Group gap="xs" justify="flex-end" wrap="nowrap">
-                            <Button size="xs" onClick={() => setGranting(r)} aria-label={t('accessRequests.queue.grantFor', { name })}>
+                            <Button size="xs" onClick={() => onGrant(r)} aria-label={t('accessRequests.queue.grantFor', { name })}>
                               {t('accessRequests.queue.grant')}
                             </Button>
-                            <Button size="xs" variant="default" color="red" onClick={() => setDenying(r)} aria-label={t('accessRequests.queue.denyFor', { name })}>
+                            <Button size="xs" variant="default" color="red" onClick={() => onDeny(r)} aria-label={t('accessRequests.queue.denyFor', { name })}>
                               {t('accessRequests.queue.deny')}
                             </Button>
                           </Group>
@@ -164,8 +187,6 @@ function QueueTable({ status }: { status: QueueStatus }) {
           {t('accessRequests.queue.loadMore')}
         </Button>
       ) : null}
-      {granting ? <GrantModal request={granting} onClose={() => setGranting(null)} /> : null}
-      {denying ? <DenyModal request={denying} onClose={() => setDenying(null)} /> : null}
     </Stack>
   );
 }
@@ -179,7 +200,7 @@ function Decision({ request: r }: { request: AccessRequest }) {
       <Text size="sm">
         {r.autoApproved
           ? t('accessRequests.queue.table.autoApproved', { date })
-          : t('accessRequests.queue.table.decidedBy', { name: r.decidedBy?.fullName || t('accessRequests.alreadyDecided.someone'), date })}
+          : t('accessRequests.queue.table.decidedBy', { name: r.decidedBy ? `${r.decidedBy.fullName || r.decidedBy.username} (${r.decidedBy.username})` : t('accessRequests.alreadyDecided.someone'), date })}
       </Text>
       {r.member ? (
         <Text size="xs" c="dimmed">
