@@ -426,3 +426,38 @@ describe('refusal reasons and what the UI needs', () => {
     expect(typeEvent.after).toMatchObject({ userType: { key: 'creator', nameFr: expect.any(String) }, licenses: [] });
   });
 });
+
+describe('rules that hold across actions', () => {
+  it('keeps a disabled member counted toward the named-user limit', async () => {
+    const org = ctx.acme.organizationId;
+    const parked = await makeMember('parked.member');
+    expect((await admin.post(`/api/members/${parked.id}/disable`)).statusCode).toBe(200);
+    const total = await ctx.db.member.count({ where: { organizationId: org } });
+    const newcomer = (n: number) => ({
+      mode: 'credentials',
+      members: [{ firstName: 'New', lastName: `Comer${n}`, email: `newcomer${n}@example.com`, username: `newcomer.${n}`, role: 'user', userType: 'creator' }],
+      properties: {},
+    });
+    try {
+      await ctx.db.organization.update({ where: { id: org }, data: { namedUserLimit: total } });
+      const refused = await admin.post('/api/members/batch', newcomer(1));
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'seats_exhausted', errors: [{ code: 'named_user_limit' }] });
+      // Deleting the disabled member frees the seat.
+      expect((await admin.request('DELETE', `/api/members/${parked.id}`)).statusCode).toBe(200);
+      expect((await admin.post('/api/members/batch', newcomer(2))).statusCode).toBe(201);
+    } finally {
+      await ctx.db.organization.update({ where: { id: org }, data: { namedUserLimit: null } });
+    }
+  });
+
+  it('never reaches another organization’s member, whatever the action (404)', async () => {
+    const theirs = ctx.globex.adminId;
+    const heir = await makeMember('heir.elsewhere');
+    expect((await admin.post(`/api/members/${theirs}/disable`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/members/${theirs}/enable`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/members/${theirs}/transfer-ownership`, { toMemberId: heir.id })).statusCode).toBe(404);
+    expect((await admin.get(`/api/members/${theirs}/thumbnail`)).statusCode).toBe(404);
+    expect(await ctx.db.member.count({ where: { id: theirs, status: 'active' } })).toBe(1);
+  });
+});
