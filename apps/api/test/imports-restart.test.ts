@@ -79,6 +79,8 @@ describe('a commit killed mid-way', () => {
     const recovered = (await admin.get(`/api/imports/${id}?limit=0`)).json();
     expect(recovered.status).toBe('validated');
     expect(recovered.error).toMatch(/nothing was created/);
+    expect(recovered.errorCode).toBe('interrupted');
+    expect((await admin.get(`/api/imports/${id}?limit=0&lang=fr`)).json().error).toMatch(/^Le serveur s’est arrêté/);
 
     expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
     expect((await waitForCommit(id)).status).toBe('committed');

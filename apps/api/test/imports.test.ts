@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
+import { capacityErrorMessage } from '@sesame/contracts';
 import { QUEUE_EMAILS_TASK, addDeliveryJobs } from '../src/features/mail/outbox.ts';
+import { runCommit } from '../src/features/imports/commit.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -14,6 +16,8 @@ type Job = {
   fileWarnings: { code: string }[];
   progress: { processed: number; total: number; percent: number };
   error: string | null;
+  errorCode: string | null;
+  errorDetails: { code: string; message: string; params?: Record<string, string | number> }[];
   rows: { rowNumber: number; values: Record<string, string>; errors: { field: string | null; code: string; message: string }[]; memberId: string | null }[];
   nextCursor: string | null;
 };
@@ -322,12 +326,45 @@ describe('POST /api/imports/:id/commit', () => {
     const res = await admin.post(`/api/imports/${id}/commit`, { properties: { licenses: [license.id] } });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors[0].message).toBe(`Licence ${license.name}: 2 seat(s) left, 3 requested (1 short)`);
+    // The figures come with it, so the web app words the shortfall in French too.
+    expect(res.json().errors[0]).toMatchObject({ code: 'license_seats', params: { name: license.name, left: 2, requested: 3, short: 1 } });
+    expect(capacityErrorMessage(res.json().errors[0], 'fr')).toBe(`Licence ${license.name}\u00a0: 2 place(s) restante(s), 3 demandée(s) (il en manque 1)`);
     expect(await members(['seat1-ldap', 'seat2-ldap', 'seat3-ldap'])).toHaveLength(0);
     // Without the licence it fits: LDAP members are created active, without password.
     expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
     expect((await waitForCommit(id)).status).toBe('committed');
     const created = await members(['seat1-ldap', 'seat2-ldap', 'seat3-ldap']);
     expect(created.map((m) => [m.identityType, m.status, m.passwordHash])).toEqual(Array(3).fill(['ldap', 'active', null]));
+  });
+
+  it('goes back to validated with the shortfall, creating nothing, when seats ran out between the request and the commit', async () => {
+    const creator = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, key: 'creator' } });
+    const id = (await upload(admin, 'Username,Role,User Type\nlate-seat-1,user,creator\nlate-seat-2,user,creator\n', 'format=ldap&mode=credentials')).json().id;
+    const adminMember = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'admin' } });
+    // As requestCommit leaves it (its own capacity check passed), then the seats shrink before the background run.
+    const [started] = await ctx.db.$queryRaw<Array<{ commitAttempt: number }>>`
+      UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "properties" = '{}'::jsonb
+      WHERE id = ${id}::uuid RETURNING "commitAttempt"`;
+    const used = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId, userTypeId: creator.id } });
+    await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: used + 1 } });
+    try {
+      await runCommit(ctx.db, { jobId: id, organizationId: ctx.acme.organizationId, attempt: started!.commitAttempt, actor: { memberId: adminMember.id, username: 'admin' }, ip: '127.0.0.1', baseUrl: 'http://localhost' });
+      const job = await getJob(admin, id, 'limit=0');
+      expect(job.status).toBe('validated');
+      expect(job.errorCode).toBe('seats_exhausted');
+      expect(job.errorDetails).toEqual([expect.objectContaining({ code: 'user_type_seats', params: expect.objectContaining({ left: 1, requested: 2, short: 1 }) })]);
+      expect(job.errorDetails[0]!.message).toBe(`User type ${creator.nameEn}: 1 seat(s) left, 2 requested (1 short)`);
+      const fr = await getJob(admin, id, 'limit=0&lang=fr');
+      expect(fr.error).toBe('Il n’y a pas assez de places pour cet import\u00a0; rien n’a été créé.');
+      expect(fr.errorDetails[0]!.message).toBe(`Type d’utilisateur ${creator.nameFr}\u00a0: 1 place(s) restante(s), 2 demandée(s) (il en manque 1)`);
+      expect(await members(['late-seat-1', 'late-seat-2'])).toHaveLength(0);
+    } finally {
+      await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: creator.seatLimit } });
+    }
+    // With the seats back, the same job commits and the error is gone.
+    expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
+    const done = await waitForCommit(id);
+    expect([done.status, done.error, done.errorCode, done.errorDetails]).toEqual(['committed', null, null, []]);
   });
 
   it('goes back to validated, creating nothing, when a username was taken after the upload', async () => {
@@ -338,6 +375,8 @@ describe('POST /api/imports/:id/commit', () => {
     const job = await waitForCommit(id);
     expect(job.status).toBe('validated');
     expect(job.error).toMatch(/1 username was taken/);
+    expect(job.errorCode).toBe('usernames_taken');
+    expect((await getJob(admin, id, 'lang=fr')).error).toBe('1 identifiant a été pris dans l’organisation depuis la vérification du fichier\u00a0; rien n’a été créé. Corrigez cette ligne et relancez l’import.');
     expect(job.counts).toEqual({ total: 2, valid: 1, invalid: 1 });
     expect(await members(['late-free-1'])).toHaveLength(0);
   });

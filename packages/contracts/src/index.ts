@@ -11,3 +11,4 @@ export * from './csv/index.ts';
 export * from './members-manage.ts';
 export * from './activity.ts';
 export * from './access-requests.ts';
+export * from './imports.ts';

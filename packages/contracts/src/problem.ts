@@ -65,6 +65,8 @@ export const ProblemFieldError = z.object({
   message: z.string(),
   /** One of {@link fieldErrorCodes}; a string here so that a newer server never breaks an older client. */
   code: z.string().optional(),
+  /** The figures and names the message is made of, for a client that words it itself (e.g. seats: `name`, `left`, `requested`, `short`). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
 

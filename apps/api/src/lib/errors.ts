@@ -4,7 +4,7 @@ import { fieldErrorCodes, type ErrorCode, type FieldErrorCode } from '@sesame/co
 import { frenchDetail, prefersFrench } from './problem-language.ts';
 
 /** One entry of a problem's `errors[]`: the code is what a client translates; the message is English. */
-export type FieldError = { path: string; code: FieldErrorCode; message: string };
+export type FieldError = { path: string; code: FieldErrorCode; message: string; params?: Record<string, string | number> };
 
 /** The one error type of the API: stable code, HTTP status, user-facing message. */
 export class AppError extends Error {

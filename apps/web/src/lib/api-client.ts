@@ -1,4 +1,4 @@
-import { CsrfResponse, Problem } from '@sesame/contracts';
+import { CsrfResponse, Problem, type ProblemFieldError } from '@sesame/contracts';
 import type { z } from 'zod';
 import { currentLanguage } from './i18n.ts';
 
@@ -7,7 +7,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
-  readonly fieldErrors: ReadonlyArray<{ path: string; message: string }>;
+  readonly fieldErrors: ReadonlyArray<ProblemFieldError>;
   /** The whole problem document, extension members included (parse them with their own schema). */
   readonly problem: Problem;
 

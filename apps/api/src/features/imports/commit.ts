@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import type { BatchProperties } from '@sesame/contracts';
+import { importErrorMessage, type BatchProperties, type ImportErrorCode } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type FieldError } from '../../lib/errors.ts';
 import { newToken } from '../../lib/tokens.ts';
 import { lockAndCheckCapacity } from '../members/batch.ts';
 import { checkEmailData, hasQueue, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK } from '../mail/outbox.ts';
@@ -60,10 +60,30 @@ export function createCommitRunner(db: Db, log: { error: (o: object, m: string) 
 export async function recoverInterruptedImports(db: Db, staleMs = COMMIT_STALE_MS): Promise<number> {
   return db.$executeRaw`
     UPDATE "ImportJob" SET "status" = 'validated', "heartbeatAt" = NULL, "processedRows" = 0, "updatedAt" = now(),
-      "error" = 'The server stopped while this import was being committed; nothing was created. Commit it again.'
+      "error" = ${importErrorMessage('interrupted', {}, 'en')}, "errorCode" = 'interrupted', "errorParams" = NULL, "errorDetails" = NULL
     WHERE id IN (SELECT id FROM "ImportJob" WHERE "status" = 'committing'
                    AND ("heartbeatAt" IS NULL OR "heartbeatAt" <= now() - make_interval(secs => ${staleMs / 1000}))
                  FOR UPDATE SKIP LOCKED)`;
+}
+
+/** A commit that can't go through for a reason the administrator can act on. */
+class CommitRefused extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly params: Record<string, number> = {},
+  ) {
+    super(code);
+  }
+}
+
+type Failure = { code: ImportErrorCode; params: Record<string, number>; details: FieldError[] };
+
+function describeFailure(err: unknown): Failure {
+  if (err instanceof UsernamesTaken) return { code: 'usernames_taken', params: { count: err.rows.length }, details: [] };
+  if (err instanceof CommitRefused) return { code: err.code, params: err.params, details: [] };
+  if (err instanceof AppError && (err.code === 'seats_exhausted' || err.code === 'validation_failed')) return { code: err.code, params: {}, details: err.errors ?? [] };
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return { code: 'username_race', params: {}, details: [] };
+  return { code: 'commit_failed', params: {}, details: [] };
 }
 
 class UsernamesTaken extends Error {
@@ -92,20 +112,14 @@ export async function runCommit(db: Db, input: CommitInput, hooks: CommitHooks =
     if (job.format === 'builtin' && job.mode === 'credentials') await hashPasswords(db, input, hooks);
     await writeMembers(db, input, job, hooks);
   } catch (err) {
-    let message: string;
-    if (err instanceof UsernamesTaken) {
-      await markTaken(db, jobId, err.rows);
-      message = `${err.rows.length} username${err.rows.length > 1 ? 's were' : ' was'} taken in the organization since the file was checked; nothing was created. Fix ${err.rows.length > 1 ? 'those rows' : 'that row'} and commit again.`;
-    } else if (err instanceof AppError) {
-      message = err.message;
-    } else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      message = 'A username was taken by another request during the commit; nothing was created. Commit again.';
-    } else {
-      message = 'The import could not be committed; nothing was created. Try again.';
-    }
-    await db.$executeRaw`UPDATE "ImportJob" SET "status" = 'validated', "error" = ${message}, "heartbeatAt" = NULL, "processedRows" = 0, "updatedAt" = now()
+    const failure = describeFailure(err);
+    if (err instanceof UsernamesTaken) await markTaken(db, jobId, err.rows);
+    const english = importErrorMessage(failure.code, failure.params, 'en');
+    await db.$executeRaw`UPDATE "ImportJob" SET "status" = 'validated', "error" = ${english}, "errorCode" = ${failure.code},
+        "errorParams" = ${JSON.stringify(failure.params)}::jsonb, "errorDetails" = ${JSON.stringify(failure.details)}::jsonb,
+        "heartbeatAt" = NULL, "processedRows" = 0, "updatedAt" = now()
       WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing'`;
-    if (!(err instanceof UsernamesTaken || err instanceof AppError)) throw err;
+    if (!(err instanceof UsernamesTaken || err instanceof AppError || err instanceof CommitRefused)) throw err;
   } finally {
     clearInterval(heartbeat);
   }
@@ -166,7 +180,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
   const props = (job.properties ?? {}) as BatchProperties;
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const plan = await commitPlan(db, organizationId, jobId, props);
-  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => e.message).join('; '));
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => e.message).join('; '), plan.errors);
 
   const credentials = job.mode === 'credentials';
   const invite = job.mode === 'invite' && job.format !== 'ldap';
@@ -196,10 +210,10 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
         WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND NOT EXISTS (
           SELECT 1 FROM "UserTypeRole" utr JOIN "UserType" ut ON ut.id = utr."userTypeId" AND ut."organizationId" = ${organizationId}::uuid
           WHERE utr."userTypeId" = r."userTypeId" AND utr."roleId" = r."roleId")`;
-      if (stale!.n > 0) throw new AppError(409, 'conflict', `${stale!.n} row(s) name a role that is no longer compatible with their user type; upload the file again`);
+      if (stale!.n > 0) throw new CommitRefused('roles_incompatible', { count: stale!.n });
       if (credentials && job.format === 'builtin') {
         const [unhashed] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NULL`;
-        if (unhashed!.n > 0) throw new AppError(409, 'conflict', 'Some passwords changed during the commit; commit again');
+        if (unhashed!.n > 0) throw new CommitRefused('passwords_changed');
       }
       const taken = await tx.$queryRaw<Array<{ rowNumber: number; username: string }>>`
         SELECT r."rowNumber", r."username" FROM "ImportRow" r
@@ -268,7 +282,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
         await tx.$executeRaw`UPDATE "ImportRow" SET "values" = "values" - 'password', "passwordHash" = NULL WHERE "jobId" = ${jobId}::uuid`;
       }
       await tx.$executeRaw`UPDATE "ImportJob" SET "status" = 'committed', "committedAt" = now(), "processedRows" = "validRows", "heartbeatAt" = NULL,
-        "error" = NULL, "updatedAt" = now() WHERE id = ${jobId}::uuid`;
+        "error" = NULL, "errorCode" = NULL, "errorParams" = NULL, "errorDetails" = NULL, "updatedAt" = now() WHERE id = ${jobId}::uuid`;
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );

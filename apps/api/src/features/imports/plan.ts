@@ -9,7 +9,7 @@ export async function commitPlan(db: Pick<Db, 'importRow' | 'userType' | 'licens
   const typeIds = perTypeRows.map((r) => r.userTypeId).filter((x): x is string => !!x);
   const [org, types] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { namedUserLimit: true } }),
-    db.userType.findMany({ where: { organizationId, id: { in: typeIds } }, select: { id: true, nameEn: true, seatLimit: true, licenses: { select: { licenseId: true } } } }),
+    db.userType.findMany({ where: { organizationId, id: { in: typeIds } }, select: { id: true, nameEn: true, nameFr: true, seatLimit: true, licenses: { select: { licenseId: true } } } }),
   ]);
   const errors: FieldError[] = [];
   if (types.length !== typeIds.length) errors.push({ path: 'rows', code: 'stale_rows', message: 'A user type used in the file no longer exists; upload the file again' });

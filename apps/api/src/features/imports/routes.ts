@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import { Problem } from '@sesame/contracts';
 import { z } from 'zod';
 import { authOf } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -7,6 +6,7 @@ import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 import {
+  Problem,
   ImportCommitBody,
   ImportCreated,
   ImportCreateQuery,
@@ -19,7 +19,7 @@ import {
   ImportRowPatch,
   ImportRowResult,
   ImportTemplateQuery,
-} from './schemas.ts';
+} from '@sesame/contracts';
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 

@@ -12,18 +12,23 @@ import {
   type CsvHeaderResult,
   type CsvRowValues,
   type CsvValidatorOptions,
+  capacityErrorMessage,
+  importErrorMessage,
+  type ImportCommitBody,
+  type ImportCreateQuery,
+  type ImportGetQuery,
+  type ImportTemplateQuery,
   type Language,
 } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { canAddMembers, lockAndCheckCapacity, summarize } from '../members/batch.ts';
 import { commitPlan } from './plan.ts';
 import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
 import { insertRows, issue, localise, recomputeDuplicates, recount, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
-import type { ImportCommitBody, ImportCreateQuery, ImportGetQuery, ImportTemplateQuery } from './schemas.ts';
 import type { z } from 'zod';
 
 export type ImportDeps = { db: Db; config: Config; commits: CommitRunner };
@@ -229,7 +234,9 @@ function jobDto(job: Job, lang: Language) {
     header: (job.header as string[] | null) ?? [],
     language: (job.language === 'fr' ? 'fr' : 'en') as Language,
     progress: { processed, total, percent: total ? Math.floor((processed / total) * 1000) / 10 : 0 },
-    error: job.error,
+    error: job.errorCode ? importErrorMessage(job.errorCode, (job.errorParams ?? {}) as Record<string, number>, lang, job.error ?? '') : job.error,
+    errorCode: job.errorCode,
+    errorDetails: ((job.errorDetails ?? []) as FieldError[]).map((d) => ({ ...d, message: capacityErrorMessage(d, lang) })),
     createdAt: job.createdAt.toISOString(),
     committedAt: job.committedAt?.toISOString() ?? null,
     createdBy: job.createdBy?.username ?? null,
@@ -389,7 +396,7 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
 
   const [started] = await db.$queryRaw<Array<{ commitAttempt: number }>>`
     UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "processedRows" = 0,
-      "error" = NULL, "properties" = ${JSON.stringify(body.properties ?? {})}::jsonb, "message" = ${body.message ?? null}, "updatedAt" = now()
+      "error" = NULL, "errorCode" = NULL, "errorParams" = NULL, "errorDetails" = NULL, "properties" = ${JSON.stringify(body.properties ?? {})}::jsonb, "message" = ${body.message ?? null}, "updatedAt" = now()
     WHERE id = ${job.id}::uuid AND "organizationId" = ${organizationId}::uuid AND "invalidRows" = 0
       AND ("status" = 'validated' OR ("status" = 'committing' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${COMMIT_STALE_MS / 1000}))))
     RETURNING "commitAttempt"`;

@@ -250,7 +250,7 @@ export function summarize(errors: FieldError[]): string {
 }
 
 /** A user type as the capacity check needs it. */
-export type SeatType = { id: string; nameEn: string; seatLimit: number | null };
+export type SeatType = { id: string; nameEn: string; nameFr: string; seatLimit: number | null };
 
 export type CapacityRequest = {
   organizationId: string;
@@ -283,14 +283,24 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
   if (namedUserLimit !== null) {
     const members = await tx.member.count({ where: { organizationId } });
     if (members + count > namedUserLimit) {
-      errors.push({ path: 'members', code: 'named_user_limit', message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many` });
+      errors.push({
+        path: 'members',
+        code: 'named_user_limit',
+        message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many`,
+        params: { limit: namedUserLimit, used: members, requested: count, short: members + count - namedUserLimit },
+      });
     }
   }
   for (const { type, n } of [...req.perType].sort((a, b) => a.type.id.localeCompare(b.type.id))) {
     if (type.seatLimit === null) continue;
     const used = await tx.member.count({ where: { organizationId, userTypeId: type.id } });
     if (used + n > type.seatLimit) {
-      errors.push({ path: 'members', code: 'user_type_seats', message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)` });
+      errors.push({
+        path: 'members',
+        code: 'user_type_seats',
+        message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)`,
+        params: { name: type.nameEn, nameFr: type.nameFr, left: Math.max(0, type.seatLimit - used), requested: n, short: used + n - type.seatLimit },
+      });
     }
   }
   const sorted = [...licenseIds].sort();
@@ -305,6 +315,7 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
           path: `properties.licenses.${licenseIds.indexOf(id)}`,
           code: 'license_seats',
           message: `Licence ${license.name}: ${Math.max(0, license.seats - used)} seat(s) left, ${count} requested (${used + count - license.seats} short)`,
+          params: { name: license.name, left: Math.max(0, license.seats - used), requested: count, short: used + count - license.seats },
         });
       }
     }

@@ -1,58 +1,10 @@
-import { BatchMode, BatchProperties, CsrfResponse, CsvFormat, Language, Problem, csvFields } from '@sesame/contracts';
-import { z } from 'zod';
+import { CsrfResponse, ImportCreated, ImportJob, ImportRowDeleted, ImportRowResult, Problem, type BatchMode, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { addMembersKeys } from './add-members-keys.ts';
 
-// The CSV import's shapes, as apps/api/src/features/imports/schemas.ts answers them. They
-// mirror the API's until those move to @sesame/contracts.
-
-export const ImportStatus = z.enum(['validating', 'validated', 'committing', 'committed', 'failed']);
-export type ImportStatus = z.infer<typeof ImportStatus>;
-
-const Params = z.record(z.string(), z.union([z.string(), z.number()]));
-export const ImportCounts = z.object({ total: z.number(), valid: z.number(), invalid: z.number() });
-export type ImportCounts = z.infer<typeof ImportCounts>;
-
-export const ImportIssue = z.object({ field: z.string().nullable(), code: z.string().optional(), message: z.string(), params: Params.optional() });
-export type ImportIssue = z.infer<typeof ImportIssue>;
-export const ImportFileIssue = z.object({ code: z.string().optional(), message: z.string(), columns: z.array(z.string()).optional(), params: Params.optional() });
-export type ImportFileIssue = z.infer<typeof ImportFileIssue>;
-
-export const ImportRowValues = z.partialRecord(z.enum(csvFields), z.string());
-export type ImportRowValues = z.infer<typeof ImportRowValues>;
-
-export const ImportRow = z.object({
-  rowNumber: z.number(),
-  values: ImportRowValues,
-  errors: z.array(ImportIssue),
-  warnings: z.array(ImportIssue).default([]),
-  memberId: z.string().nullable().optional(),
-});
-export type ImportRow = z.infer<typeof ImportRow>;
-
-export const ImportCreated = z.object({ id: z.string(), status: ImportStatus, counts: ImportCounts });
-
-export const ImportJob = z.object({
-  id: z.string(),
-  status: ImportStatus,
-  format: CsvFormat,
-  mode: BatchMode,
-  fileName: z.string().nullable(),
-  counts: ImportCounts,
-  fileErrors: z.array(ImportFileIssue),
-  fileWarnings: z.array(ImportFileIssue),
-  header: z.array(z.string()),
-  language: Language,
-  progress: z.object({ processed: z.number(), total: z.number(), percent: z.number() }),
-  error: z.string().nullable(),
-  rows: z.array(ImportRow),
-  nextCursor: z.string().nullable(),
-});
-export type ImportJob = z.infer<typeof ImportJob>;
-
-const ImportRowResult = z.object({ row: ImportRow, counts: ImportCounts });
-const ImportRowDeleted = z.object({ counts: ImportCounts });
+// The CSV import's shapes are the API's own, from @sesame/contracts.
+export type { ImportCounts, ImportFileIssue, ImportIssue, ImportJob, ImportRow, ImportRowValues, ImportStatus } from '@sesame/contracts';
 
 export interface ImportPageParams {
   limit: number;

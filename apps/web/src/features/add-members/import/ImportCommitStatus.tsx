@@ -1,8 +1,9 @@
 import { Alert, Anchor, List, Progress, Stack, Text } from '@mantine/core';
-import type { BatchMode } from '@sesame/contracts';
+import { capacityErrorMessage, type BatchMode } from '@sesame/contracts';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import type { CommitState } from './use-file-import.ts';
@@ -17,6 +18,7 @@ interface ImportCommitStatusProps {
 export function ImportCommitStatus({ commit, mode, onReview }: ImportCommitStatusProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const language = currentLanguage();
   const { phase, job, error, failure } = commit;
 
   if (phase === 'starting' || phase === 'committing') {
@@ -45,11 +47,21 @@ export function ImportCommitStatus({ commit, mode, onReview }: ImportCommitStatu
         // Capacity refusals name each licence or user type that is short, and by how many.
         <List size="sm" spacing={2}>
           {error.fieldErrors.map((problem, index) => (
-            <List.Item key={index}>{problem.message}</List.Item>
+            <List.Item key={index}>{capacityErrorMessage(problem, language)}</List.Item>
           ))}
         </List>
       ) : (
-        <Text size="sm">{failure ?? problemMessage(error, t)}</Text>
+        <>
+          <Text size="sm">{failure ?? problemMessage(error, t)}</Text>
+          {/* A commit stopped in the background says why in the job, worded by the API in this language. */}
+          {failure && job?.errorDetails.length ? (
+            <List size="sm" spacing={2} mt={4}>
+              {job.errorDetails.map((detail, index) => (
+                <List.Item key={index}>{detail.message}</List.Item>
+              ))}
+            </List>
+          ) : null}
+        </>
       )}
       {failure || (isApiError(error) && error.status === 409) ? (
         <Anchor component="button" type="button" size="sm" mt={6} onClick={onReview}>
