@@ -830,6 +830,7 @@ export const en: Messages = {
       invitation_expired: 'This invitation has expired. Ask an administrator to send you a new one.',
       invitation_used: 'This invitation has already been used. Sign in with your username and password.',
       invitation_revoked: 'This invitation is no longer valid. Ask an administrator to send you a new one.',
+      already_decided: 'This access request was already decided.',
       owns_content: 'This member owns content or groups; transfer them to another member before deleting them.',
       last_administrator: 'This is the organization’s last active administrator: make another member an administrator first.',
       own_account: 'You cannot do this to your own account.',

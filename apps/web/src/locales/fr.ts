@@ -838,6 +838,7 @@ export const fr = {
       invitation_expired: 'Cette invitation a expiré. Demandez à un administrateur de vous en envoyer une nouvelle.',
       invitation_used: 'Cette invitation a déjà été utilisée. Connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
       invitation_revoked: 'Cette invitation n’est plus valable. Demandez à un administrateur de vous en envoyer une nouvelle.',
+      already_decided: 'Cette demande d’accès a déjà été traitée.',
       owns_content: 'Ce membre possède du contenu ou des groupes\u00A0; transférez-les à un autre membre avant de le supprimer.',
       last_administrator: 'C’est le dernier administrateur actif de l’organisation\u00A0: nommez d’abord un autre administrateur.',
       own_account: 'Vous ne pouvez pas faire cela à votre propre compte.',

@@ -103,7 +103,7 @@ export function DomainsCard({ saved, canEdit, onDirtyChange }: { saved: Approved
           value={current.requestReminderHours}
           error={reminderValid ? undefined : t('contacts.domains.reminderInvalid')}
           onChange={(value) => setDraft({ ...current, requestReminderHours: typeof value === 'number' ? value : Number.NaN })}
-          maw={260}
+          maw={360}
         />
       </Stack>
       <SaveError error={save.error} />
