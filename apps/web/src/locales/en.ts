@@ -676,6 +676,7 @@ export const en: Messages = {
   bulk: {
     label: 'Actions on the selection',
     select: 'Select {{name}}',
+    notYourself: 'Bulk actions do not apply to your own account.',
     selectPage: 'Select the members on this page',
     selected_one: '{{count, number}} member selected',
     selected_other: '{{count, number}} members selected',

@@ -683,6 +683,7 @@ export const fr = {
   bulk: {
     label: 'Actions sur la sélection',
     select: 'Sélectionner {{name}}',
+    notYourself: 'Les actions groupées ne s’appliquent pas à votre propre compte.',
     selectPage: 'Sélectionner les membres de la page',
     selected_one: '{{count, number}} membre sélectionné',
     selected_other: '{{count, number}} membres sélectionnés',

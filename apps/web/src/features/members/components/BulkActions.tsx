@@ -27,7 +27,8 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
   const bulk = useBulkMembers();
   const [asking, setAsking] = useState<Action | null>(null);
   const [role, setRole] = useState<string | null>(null);
-  const [result, setResult] = useState<{ action: Action; response: BulkMembersResponse } | null>(null);
+  // The names are kept with the result: the selection is cleared as soon as the action is done.
+  const [result, setResult] = useState<{ action: Action; response: BulkMembersResponse; names: Map<string, string> } | null>(null);
   const count = selected.length;
 
   const run = (action: Action) => {
@@ -36,7 +37,7 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
       onSuccess: (response) => {
         setAsking(null);
         setRole(null);
-        setResult({ action, response });
+        setResult({ action, response, names: new Map(selected.map((m) => [m.id, m.fullName || m.username])) });
         onClear();
       },
     });
@@ -45,8 +46,7 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
     bulk.reset();
     setAsking(action);
   };
-  const names = new Map(selected.map((m) => [m.id, m.fullName || m.username]));
-  const nameOf = (r: BulkMembersResponse['results'][number]) => names.get(r.id) ?? r.username ?? r.id;
+  const nameOf = (r: BulkMembersResponse['results'][number]) => result?.names.get(r.id) ?? r.username ?? r.id;
 
   return (
     <>

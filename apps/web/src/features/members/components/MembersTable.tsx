@@ -30,6 +30,8 @@ interface MembersTableProps {
     selected: ReadonlySet<string>;
     onToggle: (member: Member, checked: boolean) => void;
     onTogglePage: (checked: boolean) => void;
+    /** A row that can't be selected (the signed-in member: no bulk action applies to oneself). */
+    unselectable?: string;
   };
 }
 
@@ -51,7 +53,8 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
   const format = useFormatters();
   const sortProps = { sort, order, onSort };
   const columnCount = (invitations ? 9 : 8) + (selection ? 1 : 0);
-  const pageSelected = !!members?.length && !!selection && members.every((m) => selection.selected.has(m.id));
+  const pageSelected =
+    !!selection && !!members?.some((m) => selection.selected.has(m.id)) && members.every((m) => m.id === selection.unselectable || selection.selected.has(m.id));
   const someSelected = !!selection && !!members?.some((m) => selection.selected.has(m.id));
 
   return (
@@ -102,6 +105,8 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
                     <Table.Td>
                       <Checkbox
                         aria-label={t('bulk.select', { name: member.fullName || member.username })}
+                        disabled={member.id === selection.unselectable}
+                        title={member.id === selection.unselectable ? t('bulk.notYourself') : undefined}
                         checked={selection.selected.has(member.id)}
                         onChange={(event) => selection.onToggle(member, event.currentTarget.checked)}
                       />

@@ -159,6 +159,7 @@ export function MembersPage() {
                     selected: new Set(selectedMembers.keys()),
                     onToggle: (member, checked) => selectRows([member], checked),
                     onTogglePage: (checked) => selectRows(page?.items ?? [], checked),
+                    unselectable: me.member.id,
                   }
                 : undefined
             }
