@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
 import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
 import {
   changedFields,
@@ -100,7 +100,8 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
         if (isApiError(error)) {
           for (const fieldError of error.fieldErrors) {
             const field = fieldError.path.replace(/^body\./, '') as MemberFormField;
-            if (memberFormFields.includes(field)) setError(field, { type: 'server', message: fieldError.message });
+            // Known refusals (privilege above one's own, incompatible role…) in the interface language.
+            if (memberFormFields.includes(field)) setError(field, { type: 'server', message: reasonMessage(fieldError.code, fieldError.message, t) });
           }
         }
       },
