@@ -83,7 +83,7 @@ function zodPath(instancePath: string | undefined, params: unknown): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const send = (status: number, code: string, english: string, errors?: FieldError[], headers?: Record<string, string>, extensions?: Record<string, unknown>) => {
-      const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers) : undefined;
+      const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers, extensions) : undefined;
       if (french) reply.header('content-language', 'fr');
       const detail = french ?? english;
       return reply

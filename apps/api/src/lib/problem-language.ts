@@ -43,8 +43,26 @@ export function prefersFrench(header: string | string[] | undefined): boolean {
   return best?.lang === 'fr';
 }
 
+/** `already_decided`: who decided (its extension members), said in French. */
+function alreadyDecidedFrench(extensions: Record<string, unknown> | undefined): string | undefined {
+  const decision = extensions?.decision;
+  const by = extensions?.decidedBy as { kind?: string; fullName?: string; username?: string } | undefined;
+  if ((decision !== 'granted' && decision !== 'denied') || !by) return undefined;
+  const at = typeof extensions?.decidedAt === 'string' ? new Date(extensions.decidedAt) : null;
+  const when = at && !Number.isNaN(at.getTime()) ? ` le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} (UTC)` : '';
+  const who = by.kind === 'automatic' ? 'automatiquement (domaine approuvé)' : by.kind === 'member' ? `par ${by.fullName || by.username} (${by.username})` : 'par un ancien membre';
+  return `Cette demande a déjà été ${decision === 'granted' ? 'accordée' : 'refusée'} ${who}${when}.`;
+}
+
 /** The French detail for this problem, or undefined to keep the English one. */
-export function frenchDetail(status: number, code: string, errors: FieldError[] | undefined, headers: Record<string, string> | undefined): string | undefined {
+export function frenchDetail(
+  status: number,
+  code: string,
+  errors: FieldError[] | undefined,
+  headers: Record<string, string> | undefined,
+  extensions?: Record<string, unknown>,
+): string | undefined {
+  if (code === 'already_decided') return alreadyDecidedFrench(extensions);
   if (code === 'rate_limited') {
     const seconds = Number(headers?.['retry-after']);
     return Number.isFinite(seconds) && seconds > 0

@@ -34,7 +34,9 @@ export function MemberPicker({
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const shown = value && search === labelOf(value) ? '' : debounced;
   const candidates = useQuery({ ...candidatesQueryOptions(shown), enabled: !disabled });
-  const items = (candidates.data?.items ?? []).filter((c) => !exclude.includes(c.id));
+  // Results of an earlier search are not offered while the current one loads.
+  const settled = !candidates.isPlaceholderData && debounced === search.trim();
+  const items = settled || shown === '' ? (candidates.data?.items ?? []).filter((c) => !exclude.includes(c.id)) : [];
   const options = value && !items.some((c) => c.id === value.id) ? [value, ...items] : items;
 
   return (
@@ -49,7 +51,7 @@ export function MemberPicker({
       onSearchChange={setSearch}
       // The server already filtered by the search text.
       filter={({ options: all }) => all}
-      nothingFoundMessage={candidates.isFetching ? t('common.loading') : t('contacts.noMatch')}
+      nothingFoundMessage={candidates.isFetching || !settled ? t('common.loading') : t('contacts.noMatch')}
       data={options.map((c) => ({ value: c.id, label: labelOf(c) }))}
       value={clearOnPick ? null : (value?.id ?? null)}
       onChange={(id) => {
