@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
+import { apiWrite, chooseMode, next, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { chooseLevel, pendingRequestId, requestAndConfirm } from '../support/access-requests.ts';
 import { activationLink, waitForMail } from '../support/mail.ts';
 import { signInAsAdmin } from '../support/session.ts';
@@ -111,5 +111,25 @@ test('a granted member with View on reporting and Update on manage access, named
   await memberNav.getByRole('link', { name: 'Activité' }).click();
   await expect(memberPage.getByRole('heading', { level: 1, name: 'Activité' })).toBeVisible();
   await expect(memberPage.getByRole('table', { name: 'Journal d’activité' }).locator('tbody tr', { hasText: 'Demande d’accès refusée' }).first()).toBeVisible();
+
+  // Update on manage access: the contact also adds a member directly, without a request.
+  const direct = { firstName: 'Elise', lastName: `Directe${suffix}`, email: `elise.directe.${suffix}@example.net`, username: `elise.directe${suffix}`.toLowerCase() };
+  await memberNav.getByRole('link', { name: 'Ajouter des membres' }).click();
+  await expect(wizardStep(memberPage, 'Méthode')).toBeVisible();
+  await chooseMode(memberPage, 'invite');
+  await next(memberPage);
+  await memberPage.getByRole('textbox', { name: 'Prénom' }).fill(direct.firstName);
+  await memberPage.getByRole('textbox', { name: 'Nom', exact: true }).fill(direct.lastName);
+  await memberPage.getByRole('textbox', { name: 'Adresse e-mail' }).fill(direct.email);
+  await memberPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(direct.username);
+  await next(memberPage);
+  await expect(wizardStep(memberPage, 'Compiler la liste des membres')).toBeVisible();
+  await next(memberPage);
+  await expect(wizardStep(memberPage, 'Définir les propriétés des membres')).toBeVisible();
+  await next(memberPage);
+  await expect(wizardStep(memberPage, 'Résumé')).toBeVisible();
+  await memberPage.getByRole('button', { name: 'Ajouter des membres' }).click();
+  await expect(memberPage.getByTestId('wizard-result-title')).toBeVisible();
+  await waitForMail(page.request, direct.email, /Invitation/);
   await member.close();
 });
