@@ -412,6 +412,7 @@ describe('refusal reasons and what the UI needs', () => {
     const res = await admin.request('PATCH', `/api/members/${m.id}`, { role: 'data_editor', licenses: [desktop.id], groups: [group.id], categories: [category.id] });
     expect(res.statusCode, res.body).toBe(200);
     const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: m.id, action: 'member.updated' }, orderBy: { id: 'desc' } });
+    expect(event).toMatchObject({ actorUsername: 'admin', actorId: ctx.acme.adminId, targetLabel: 'audit.names', ip: expect.any(String) });
     expect(event.before).toMatchObject({ role: { key: 'user', name: 'User', nameFr: 'Utilisateur' }, licenses: [], groups: [], categories: [] });
     expect(event.after).toMatchObject({
       role: { key: 'data_editor', name: 'Data Editor' },
