@@ -91,7 +91,7 @@ describe('invitations', () => {
     expect((await new Client(ctx).get(`/api/invitations/${old}`)).json()).toMatchObject({ code: 'invitation_revoked' });
     expect((await new Client(ctx).post(`/api/invitations/${fresh}/accept`, { password: 'Second-essai-4' })).statusCode).toBe(200);
     // Once active, there is nothing to resend.
-    expect((await admin.post(`/api/members/${id}/invitation/resend`)).statusCode).toBe(409);
+    expect((await admin.post(`/api/members/${id}/invitation/resend`)).json()).toMatchObject({ status: 409, code: 'not_pending' });
   });
 
   it('revokes: the link dies and the member stays pending, counted as a member', async () => {

@@ -16,6 +16,7 @@ const problemReasons = [
   'enterprise_login',
   'not_activated',
   'administrator_required',
+  'not_pending',
   'seats_exhausted',
   'forbidden',
   'not_found',

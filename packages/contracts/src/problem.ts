@@ -112,5 +112,6 @@ export const errorCodes = [
   'enterprise_login',
   'not_activated',
   'administrator_required',
+  'not_pending',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

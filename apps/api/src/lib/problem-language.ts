@@ -26,6 +26,7 @@ const fixedFrench: Record<string, string> = {
   enterprise_login: 'Ce membre se connecte avec un compte d’organisation ; son mot de passe est géré par ce fournisseur d’identité, pas ici.',
   not_activated: 'Ce membre n’a pas encore activé son compte ; renvoyez-lui plutôt l’invitation.',
   administrator_required: 'Seul un administrateur peut faire cela.',
+  not_pending: 'Ce membre n’attend plus d’activation ; il n’y a pas d’invitation à renvoyer.',
 };
 
 /** True when the Accept-Language header ranks French above English (absent: English). */

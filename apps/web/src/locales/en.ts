@@ -840,6 +840,7 @@ export const en: Messages = {
       enterprise_login: 'This member signs in with an organization login; their password is not managed here.',
       not_activated: 'This member has not activated their account yet; resend the invitation.',
       administrator_required: 'Only an administrator can do this.',
+      not_pending: 'This member is no longer waiting for activation; there is no invitation to resend.',
       privilege_above_own: 'This role gives more privileges than your own.',
       incompatible_role: 'This role is not compatible with the member’s user type.',
       administrator_not_allowed: 'The Administrator role can’t be given here (administrators only, and only to members who activated their account).',

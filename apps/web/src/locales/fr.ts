@@ -848,6 +848,7 @@ export const fr = {
       enterprise_login: 'Ce membre se connecte avec un compte d’organisation\u00A0; son mot de passe ne se gère pas ici.',
       not_activated: 'Ce membre n’a pas encore activé son compte\u00A0; renvoyez-lui l’invitation.',
       administrator_required: 'Seul un administrateur peut faire cela.',
+      not_pending: 'Ce membre n’attend plus d’activation\u00A0; il n’y a pas d’invitation à renvoyer.',
       privilege_above_own: 'Ce rôle donne plus de privilèges que les vôtres.',
       incompatible_role: 'Ce rôle n’est pas compatible avec le type d’utilisateur du membre.',
       administrator_not_allowed: 'Le rôle Administrateur ne peut pas être donné ici (réservé aux administrateurs, et aux membres qui ont activé leur compte).',

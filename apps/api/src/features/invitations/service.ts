@@ -134,7 +134,7 @@ async function pendingMember(db: Db, auth: AuthContext, memberId: string) {
 export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, memberId: string, info: { ip: string; baseUrl: string }) {
   const { db } = deps;
   const member = await pendingMember(db, auth, memberId);
-  if (member.status !== 'pending') throw new AppError(409, 'conflict', 'This member has already activated their account; there is nothing to resend');
+  if (member.status !== 'pending') throw new AppError(409, 'not_pending', 'This member is no longer waiting for activation; there is nothing to resend');
   const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true, invitationTtlDays: true } });
   const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
   const token = newToken();
