@@ -1,5 +1,5 @@
-/** Port of the API (serving the built web app) started by playwright.config.ts. */
-export const E2E_PORT = 3199;
+/** Port of the API (serving the built web app) started by playwright.config.ts (`E2E_PORT` to run two suites side by side). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3199);
 
 export const ADMIN_USERNAME = 'admin';
 /** Seeded through ADMIN_PASSWORD; the admin must replace it at first sign-in. */
