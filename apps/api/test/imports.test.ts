@@ -226,7 +226,10 @@ describe('POST /api/imports — upload and validation', () => {
       const big = `${EN_BUILTIN}${'x@email.com,user,creator,A,B,someone1,abcd.1234\n'.repeat(10)}`;
       const res = await upload(admin, big, 'format=builtin&mode=credentials');
       expect(res.statusCode).toBe(413);
+      expect(res.json()).toMatchObject({ code: 'file_too_large', maxBytes: 200 });
       expect(res.json().detail).toMatch(/larger than the 200 bytes an import accepts/);
+      const fr = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', big, { 'content-type': 'text/csv', 'accept-language': 'fr-FR,fr;q=0.9' });
+      expect(fr.json().detail).toBe('Le fichier dépasse les 200 octets qu’un import accepte ; découpez-le en plusieurs fichiers.');
       const boundary = '----b';
       const multipart = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${big}\r\n--${boundary}--\r\n`, {
         'content-type': `multipart/form-data; boundary=${boundary}`,
@@ -379,6 +382,82 @@ describe('POST /api/imports/:id/commit', () => {
     expect((await getJob(admin, id, 'lang=fr')).error).toBe('1 identifiant a été pris dans l’organisation depuis la vérification du fichier\u00a0; rien n’a été créé. Corrigez cette ligne et relancez l’import.');
     expect(job.counts).toEqual({ total: 2, valid: 1, invalid: 1 });
     expect(await members(['late-free-1'])).toHaveLength(0);
+  });
+});
+
+describe('POST /api/imports/:id/commit — progress, named users, organization logins', () => {
+  const adminMember = () => ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'admin' } });
+  /** Puts the job where requestCommit leaves it, for runCommit to be driven by the test. */
+  async function startCommit(id: string) {
+    const [started] = await ctx.db.$queryRaw<Array<{ commitAttempt: number }>>`
+      UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "processedRows" = 0, "properties" = '{}'::jsonb
+      WHERE id = ${id}::uuid RETURNING "commitAttempt"`;
+    return started!.commitAttempt;
+  }
+
+  it('shows the progress of an invite-mode commit while it writes, and nothing is visible before the end', async () => {
+    const usernames = Array.from({ length: 25 }, (_, i) => `progress-${String(i).padStart(2, '0')}`);
+    const csv = ['Email,Role,User Type,First Name,Last Name,Username', ...usernames.map((u) => `${u}@example.com,publisher,creator,Pro,Gress,${u}`)].join('\n');
+    const id = (await upload(admin, csv, 'format=builtin&mode=invite')).json().id;
+    const attempt = await startCommit(id);
+    const seen: Array<[number, number, string, number]> = [];
+    const me = await adminMember();
+    await runCommit(
+      ctx.db,
+      { jobId: id, organizationId: ctx.acme.organizationId, attempt, actor: { memberId: me.id, username: 'admin' }, ip: '127.0.0.1', baseUrl: 'http://localhost' },
+      {
+        writeChunkRows: 10,
+        afterWriteChunk: async (written) => {
+          // Another connection, as a poller: the progress is there, the members are not yet.
+          const job = await getJob(admin, id, 'limit=0');
+          seen.push([written, job.progress.processed, job.status, (await members(usernames)).length]);
+        },
+      },
+    );
+    expect(seen).toEqual([
+      [10, 10, 'committing', 0],
+      [20, 20, 'committing', 0],
+      [25, 25, 'committing', 0],
+    ]);
+    const job = await getJob(admin, id, 'limit=0');
+    expect(job).toMatchObject({ status: 'committed', progress: { processed: 25, total: 25, percent: 100 } });
+    const created = await members(usernames);
+    expect(created).toHaveLength(25);
+    expect(await ctx.db.invitation.count({ where: { memberId: { in: created.map((m) => m.id) } } })).toBe(25);
+    expect(await ctx.db.outboxMessage.count({ where: { to: { in: usernames.map((u) => `${u}@example.com`) } } })).toBe(25);
+    // Each member's audit event names the role and user type (decision 005), not only their ids.
+    const events = await ctx.db.auditEvent.findMany({ where: { organizationId: ctx.acme.organizationId, action: 'member.invited', targetId: { in: created.map((m) => m.id) } } });
+    expect(events).toHaveLength(25);
+    expect(events[0]!.after).toMatchObject({ role: { key: 'publisher', name: 'Publisher' }, userType: { key: 'creator', name: 'Creator', nameFr: 'Créateur' }, mode: 'invite' });
+  });
+
+  it('refuses a file above the named-user limit before anything is created, saying by how many', async () => {
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.acme.organizationId } });
+    const used = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId } });
+    const id = (await upload(admin, 'Username,Role,User Type\nnamed-1-ldap,user,creator\nnamed-2-ldap,user,creator\nnamed-3-ldap,user,creator\n', 'format=ldap&mode=credentials')).json().id;
+    await ctx.db.organization.update({ where: { id: org.id }, data: { namedUserLimit: used + 1 } });
+    try {
+      const res = await admin.request('POST', `/api/imports/${id}/commit`, {}, { 'accept-language': 'fr' });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().code).toBe('seats_exhausted');
+      expect(res.json().errors[0]).toMatchObject({ code: 'named_user_limit', params: { limit: used + 1, used, requested: 3, short: 2 } });
+      expect((await getJob(admin, id, 'limit=0')).status).toBe('validated');
+      expect(await members(['named-1-ldap', 'named-2-ldap', 'named-3-ldap'])).toHaveLength(0);
+    } finally {
+      await ctx.db.organization.update({ where: { id: org.id }, data: { namedUserLimit: org.namedUserLimit } });
+    }
+  });
+
+  it('creates organization-login members whose external id is their username', async () => {
+    const res = await upload(admin, 'Email,Role,User Type,First Name,Last Name,Username,Identity Type\njcho@email.com,publisher,creator,Jon,Cho,jcho11-saml-commit,SAML\nsraj@email.com,user,creator,Sanjay,Rajhandas,srajhandas-oidc-commit,OIDC\n', 'format=org-login&mode=credentials');
+    expect(res.json(), res.body).toMatchObject({ status: 'validated', counts: { valid: 2 } });
+    expect((await admin.post(`/api/imports/${res.json().id}/commit`, {})).statusCode).toBe(202);
+    expect((await waitForCommit(res.json().id)).status).toBe('committed');
+    const created = await members(['jcho11-saml-commit', 'srajhandas-oidc-commit']);
+    expect(created.map((m) => [m.username, m.identityType, m.externalId, m.status, m.passwordHash]).sort()).toEqual([
+      ['jcho11-saml-commit', 'saml', 'jcho11-saml-commit', 'active', null],
+      ['srajhandas-oidc-commit', 'oidc', 'srajhandas-oidc-commit', 'active', null],
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { csvFields, CsvFormat } from './csv/index.ts';
 import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
-import { ProblemFieldError } from './problem.ts';
+import { Problem, ProblemFieldError } from './problem.ts';
 
 // The CSV import's request and response shapes (API.md "CSV import"), shared by the API
 // (authority, OpenAPI) and the web app, and the wording of why a commit did not go through.
@@ -23,6 +23,10 @@ export const ImportCreateQuery = z.object({
   /** The file's name, for the job list (multipart uploads carry their own). */
   fileName: z.string().max(255).optional(),
 });
+
+/** 413 on upload: the file is above the configured IMPORT_MAX_BYTES, which it names. */
+export const FileTooLargeProblem = Problem.extend({ code: z.literal('file_too_large'), maxBytes: z.number().int() });
+export type FileTooLargeProblem = z.infer<typeof FileTooLargeProblem>;
 
 export const ImportCounts = z.object({ total: z.number().int(), valid: z.number().int(), invalid: z.number().int() });
 export type ImportCounts = z.infer<typeof ImportCounts>;

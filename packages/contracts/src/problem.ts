@@ -32,6 +32,8 @@ export const fieldErrorCodes = [
   'unknown_member',
   'member_not_active',
   'same_member',
+  // Transfer of ownership: a selected item or group the member does not own
+  'not_owned',
   // Passwords
   'password_required',
   'password_not_allowed',
@@ -113,5 +115,7 @@ export const errorCodes = [
   'not_activated',
   'administrator_required',
   'not_pending',
+  // CSV import: the file is above IMPORT_MAX_BYTES (extension `maxBytes`)
+  'file_too_large',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

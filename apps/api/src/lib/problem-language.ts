@@ -29,6 +29,14 @@ const fixedFrench: Record<string, string> = {
   not_pending: 'Ce membre n’attend plus d’activation ; il n’y a pas d’invitation à renvoyer.',
 };
 
+/** A byte count as the file-size refusals say it: MiB from 1 MiB up, otherwise bytes. */
+export function fileSize(bytes: number, lang: 'en' | 'fr'): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib < 1) return lang === 'fr' ? `${bytes} octets` : `${bytes} bytes`;
+  const n = Number.isInteger(mib) ? String(mib) : mib.toFixed(1);
+  return lang === 'fr' ? `${n.replace('.', ',')} Mio` : `${n} MiB`;
+}
+
 /** True when the Accept-Language header ranks French above English (absent: English). */
 export function prefersFrench(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
@@ -64,6 +72,9 @@ export function frenchDetail(
   extensions?: Record<string, unknown>,
 ): string | undefined {
   if (code === 'already_decided') return alreadyDecidedFrench(extensions);
+  if (code === 'file_too_large' && typeof extensions?.maxBytes === 'number') {
+    return `Le fichier dépasse les ${fileSize(extensions.maxBytes, 'fr')} qu’un import accepte ; découpez-le en plusieurs fichiers.`;
+  }
   if (code === 'rate_limited') {
     const seconds = Number(headers?.['retry-after']);
     return Number.isFinite(seconds) && seconds > 0

@@ -24,6 +24,8 @@ function storedLanguage(): AppLanguage {
 }
 
 function applyLanguage(language: string) {
+  // Outside a browser (unit tests of code that imports this module) there is no page to label.
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
   try {
     window.localStorage.setItem(storageKey, language);

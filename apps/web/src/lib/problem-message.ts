@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { FileTooLargeProblem } from '@sesame/contracts';
 import { ApiError, ContractError, NetworkError } from './api-client.ts';
 import { fr } from '../locales/fr.ts';
 
@@ -15,6 +16,11 @@ function isKnownCode(code: string): code is KnownCode {
  */
 export function problemMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
+    if (error.code === 'file_too_large') {
+      const tooLarge = FileTooLargeProblem.safeParse(error.problem);
+      const mib = tooLarge.success ? tooLarge.data.maxBytes / (1024 * 1024) : undefined;
+      if (mib !== undefined) return t('errors.fileTooLarge', { size: mib >= 1 ? t('errors.sizeMiB', { count: Math.round(mib * 10) / 10 }) : t('errors.sizeBytes', { count: tooLarge.data!.maxBytes }) });
+    }
     if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
     if (error.code === 'validation_failed') return error.detail || t('errors.validation');
     if (error.status >= 500) return t('errors.unexpected');

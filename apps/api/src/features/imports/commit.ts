@@ -16,6 +16,8 @@ const HEARTBEAT_MS = 5_000;
 const HASH_BATCH = 64;
 /** Outbox rows given their delivery jobs by one fan-out job. */
 const QUEUE_BATCH = 2_000;
+/** Rows (by row number) written by one round of set-based statements, between two progress updates. */
+const WRITE_CHUNK = 10_000;
 
 export type CommitInput = {
   jobId: string;
@@ -32,6 +34,10 @@ export type CommitHooks = {
   insideTransaction?: () => Promise<void>;
   /** Called after each batch of hashed passwords. */
   afterHashBatch?: (processed: number) => Promise<void>;
+  /** Called inside the transaction after each slice of rows is written (members so far). */
+  afterWriteChunk?: (written: number) => Promise<void>;
+  /** Rows per slice (default WRITE_CHUNK); tests make it small to see progress on small files. */
+  writeChunkRows?: number;
 };
 
 export type CommitRunner = { start(input: CommitInput): void; close(): Promise<void> };
@@ -198,9 +204,12 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
 
   await db.$transaction(
     async (tx) => {
+      // KEY SHARE, not UPDATE: it keeps row edits, a second commit and the stale-job sweep out
+      // (they take FOR UPDATE), while the progress updates below, made outside this
+      // transaction, still go through.
       const [owned] = await tx.$queryRaw<Array<{ ok: boolean }>>`
         SELECT true AS ok FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${organizationId}::uuid
-          AND "status" = 'committing' AND "commitAttempt" = ${attempt} FOR UPDATE`;
+          AND "status" = 'committing' AND "commitAttempt" = ${attempt} FOR KEY SHARE`;
       if (!owned) throw new AppError(409, 'conflict', 'This commit was superseded by a newer one');
       await lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows });
 
@@ -223,47 +232,69 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
       // Rows get their member's id when uploaded; rows stored before that have none yet.
       await tx.$executeRaw`UPDATE "ImportRow" SET "memberId" = gen_random_uuid() WHERE "jobId" = ${jobId}::uuid AND "valid" AND "memberId" IS NULL`;
 
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "Member" ("id", "organizationId", "username", "firstName", "lastName", "email", "identityType", "externalId", "roleId", "userTypeId",
-          "status", "passwordHash", "mustChangePassword", "activatedAt", "profileVisibility", "language", "locale", "units", "startPage", "updatedAt")
-        SELECT r."memberId", ${organizationId}::uuid, r."username", coalesce(r."values"->>'firstName', ''), coalesce(r."values"->>'lastName', ''),
-          coalesce(r."values"->>'email', ''), coalesce(${identity}, r."identityType")::"IdentityType",
-          CASE WHEN ${job.format} = 'org-login' THEN r."username" END, r."roleId", r."userTypeId",
-          ${active ? 'active' : 'pending'}::"MemberStatus", r."passwordHash", ${credentials && job.format === 'builtin'},
-          CASE WHEN ${active} THEN now() END, ${settings.profileVisibility}::"ProfileVisibility", ${settings.language}, ${settings.locale},
-          ${settings.units}::"Units", ${settings.startPage}, now()
-        FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" ORDER BY r."rowNumber"`;
-      if (inserted !== job.validRows) throw new Error(`expected ${job.validRows} members, inserted ${inserted}`);
-      await hooks.insideTransaction?.();
+      const queueInstalled = invite && (await hasQueue(tx));
+      const inviterName = `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username;
+      const [span] = await tx.$queryRaw<Array<{ first: number | null; last: number | null }>>`
+        SELECT min("rowNumber") AS first, max("rowNumber") AS last FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid"`;
+      let written = 0;
+      let hooked = false;
+      // Set-based statements over slices of the file, so the progress bar moves while they run.
+      const chunk = hooks.writeChunkRows ?? WRITE_CHUNK;
+      for (let from = span?.first ?? 0; span?.last != null && from <= span.last; from += chunk) {
+        const to = from + chunk - 1;
+        const inserted = await tx.$executeRaw`
+          INSERT INTO "Member" ("id", "organizationId", "username", "firstName", "lastName", "email", "identityType", "externalId", "roleId", "userTypeId",
+            "status", "passwordHash", "mustChangePassword", "activatedAt", "profileVisibility", "language", "locale", "units", "startPage", "updatedAt")
+          SELECT r."memberId", ${organizationId}::uuid, r."username", coalesce(r."values"->>'firstName', ''), coalesce(r."values"->>'lastName', ''),
+            coalesce(r."values"->>'email', ''), coalesce(${identity}, r."identityType")::"IdentityType",
+            CASE WHEN ${job.format} = 'org-login' THEN r."username" END, r."roleId", r."userTypeId",
+            ${active ? 'active' : 'pending'}::"MemberStatus", r."passwordHash", ${credentials && job.format === 'builtin'},
+            CASE WHEN ${active} THEN now() END, ${settings.profileVisibility}::"ProfileVisibility", ${settings.language}, ${settings.locale},
+            ${settings.units}::"Units", ${settings.startPage}, now()
+          FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to} ORDER BY r."rowNumber"`;
+        if (!hooked) {
+          hooked = true;
+          await hooks.insideTransaction?.();
+        }
+        if (inserted === 0) continue;
 
-      if (plan.licenseIds.length) {
-        await tx.$executeRaw`INSERT INTO "LicenseAssignment" ("organizationId", "licenseId", "memberId")
-          SELECT ${organizationId}::uuid, l, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.licenseIds}::uuid[]) AS l
-          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
+        if (plan.licenseIds.length) {
+          await tx.$executeRaw`INSERT INTO "LicenseAssignment" ("organizationId", "licenseId", "memberId")
+            SELECT ${organizationId}::uuid, l, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.licenseIds}::uuid[]) AS l
+            WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}`;
+        }
+        if (plan.groupIds.length) {
+          await tx.$executeRaw`INSERT INTO "GroupMembership" ("organizationId", "groupId", "memberId")
+            SELECT ${organizationId}::uuid, g, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.groupIds}::uuid[]) AS g
+            WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}`;
+        }
+        if (plan.categoryIds.length) {
+          await tx.$executeRaw`INSERT INTO "MemberCategoryAssignment" ("organizationId", "categoryId", "memberId")
+            SELECT ${organizationId}::uuid, c, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.categoryIds}::uuid[]) AS c
+            WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}`;
+        }
+        if (invite) {
+          await writeInvitations(tx, input, job, { from, to, first: written === 0, queueInstalled }, { orgName: org.name, inviterName, expiresAt, language: settings.language, locale: settings.locale });
+        }
+        // Role and user type named as the Activity page shows them (decision 005).
+        await tx.$executeRaw`
+          INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorUsername", "action", "targetType", "targetId", "targetLabel", "after", "ip")
+          SELECT ${organizationId}::uuid, ${actor.memberId}::uuid, ${actor.username}, ${invite ? 'member.invited' : 'member.created'}, 'member', r."memberId"::text, r."username",
+            jsonb_build_object('username', r."username", 'firstName', r."values"->>'firstName', 'lastName', r."values"->>'lastName', 'email', r."values"->>'email',
+              'role', jsonb_build_object('key', ro."key", 'name', ro."nameEn", 'nameFr', ro."nameFr"),
+              'userType', jsonb_build_object('key', ut."key", 'name', ut."nameEn", 'nameFr', ut."nameFr"),
+              'licenses', ${JSON.stringify(plan.audit.licenses)}::jsonb, 'groups', ${JSON.stringify(plan.audit.groups)}::jsonb,
+              'categories', ${JSON.stringify(plan.audit.categories)}::jsonb, 'mode', ${job.mode}::text, 'importId', ${jobId}::text, 'row', r."rowNumber"),
+            ${input.ip}
+          FROM "ImportRow" r JOIN "Role" ro ON ro.id = r."roleId" JOIN "UserType" ut ON ut.id = r."userTypeId"
+          WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to} ORDER BY r."rowNumber"`;
+        written += inserted;
+        // Passwords were hashed with progress of their own; the other modes count rows written.
+        if (!(credentials && job.format === 'builtin')) await reportProgress(db, jobId, attempt, written);
+        await hooks.afterWriteChunk?.(written);
       }
-      if (plan.groupIds.length) {
-        await tx.$executeRaw`INSERT INTO "GroupMembership" ("organizationId", "groupId", "memberId")
-          SELECT ${organizationId}::uuid, g, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.groupIds}::uuid[]) AS g
-          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
-      }
-      if (plan.categoryIds.length) {
-        await tx.$executeRaw`INSERT INTO "MemberCategoryAssignment" ("organizationId", "categoryId", "memberId")
-          SELECT ${organizationId}::uuid, c, r."memberId" FROM "ImportRow" r CROSS JOIN unnest(${plan.categoryIds}::uuid[]) AS c
-          WHERE r."jobId" = ${jobId}::uuid AND r."valid"`;
-      }
-      if (invite) {
-        const inviterName = `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username;
-        await writeInvitations(tx, input, job, { orgName: org.name, inviterName, expiresAt, language: settings.language, locale: settings.locale });
-      }
+      if (written !== job.validRows) throw new Error(`expected ${job.validRows} members, inserted ${written}`);
 
-      await tx.$executeRaw`
-        INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorUsername", "action", "targetType", "targetId", "targetLabel", "after", "ip")
-        SELECT ${organizationId}::uuid, ${actor.memberId}::uuid, ${actor.username}, ${invite ? 'member.invited' : 'member.created'}, 'member', r."memberId"::text, r."username",
-          jsonb_build_object('username', r."username", 'firstName', r."values"->>'firstName', 'lastName', r."values"->>'lastName', 'email', r."values"->>'email',
-            'roleId', r."roleId", 'userTypeId', r."userTypeId", 'licenses', ${JSON.stringify(plan.licenseIds)}::jsonb, 'groups', ${JSON.stringify(plan.groupIds)}::jsonb,
-            'categories', ${JSON.stringify(plan.categoryIds)}::jsonb, 'mode', ${job.mode}::text, 'importId', ${jobId}::text, 'row', r."rowNumber"),
-          ${input.ip}
-        FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" ORDER BY r."rowNumber"`;
       await tx.auditEvent.create({
         data: {
           organizationId,
@@ -273,7 +304,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
           targetType: 'import',
           targetId: jobId,
           targetLabel: job.fileName ?? `${job.format} CSV`,
-          after: { format: job.format, mode: job.mode, members: job.validRows, licenses: plan.licenseIds, groups: plan.groupIds, categories: plan.categoryIds },
+          after: { format: job.format, mode: job.mode, members: job.validRows, ...plan.audit },
           ip: input.ip,
         },
       });
@@ -282,10 +313,17 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
         await tx.$executeRaw`UPDATE "ImportRow" SET "values" = "values" - 'password', "passwordHash" = NULL WHERE "jobId" = ${jobId}::uuid`;
       }
       await tx.$executeRaw`UPDATE "ImportJob" SET "status" = 'committed', "committedAt" = now(), "processedRows" = "validRows", "heartbeatAt" = NULL,
-        "error" = NULL, "errorCode" = NULL, "errorParams" = NULL, "errorDetails" = NULL, "updatedAt" = now() WHERE id = ${jobId}::uuid`;
+        "error" = NULL, "errorCode" = NULL, "errorParams" = NULL, "errorDetails" = NULL, "updatedAt" = now()
+        WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt}`;
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
+}
+
+/** Progress (and heartbeat) of a commit, written outside its transaction so pollers see it at once. */
+async function reportProgress(db: Db, jobId: string, attempt: number, processed: number) {
+  await db.$executeRaw`UPDATE "ImportJob" SET "processedRows" = ${processed}, "heartbeatAt" = now()
+    WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing'`;
 }
 
 /**
@@ -301,31 +339,34 @@ async function writeInvitations(
   tx: Prisma.TransactionClient,
   input: CommitInput,
   job: JobRecord,
+  slice: { from: number; to: number; first: boolean; queueInstalled: boolean },
   ctx: { orgName: string; inviterName: string; expiresAt: Date; language: string; locale: string },
 ) {
   const { jobId, organizationId, actor } = input;
   const message = job.message ?? null;
   const expiresAt = ctx.expiresAt.toISOString();
   const linkPrefix = `${input.baseUrl}/activate/`;
-  const [sample] = await tx.$queryRaw<Array<{ firstName: string; username: string }>>`
-    SELECT coalesce("values"->>'firstName', '') AS "firstName", "username" FROM "ImportRow"
-    WHERE "jobId" = ${jobId}::uuid AND "valid" ORDER BY "rowNumber" LIMIT 1`;
-  if (!sample) return;
-  checkEmailData('invitation', {
-    firstName: sample.firstName,
-    organizationName: ctx.orgName,
-    inviterName: ctx.inviterName,
-    username: sample.username,
-    link: `${linkPrefix}${newToken()}`,
-    expiresAt,
-    message,
-  });
-  const queueInstalled = await hasQueue(tx);
+  const { from, to } = slice;
+  if (slice.first) {
+    const [sample] = await tx.$queryRaw<Array<{ firstName: string; username: string }>>`
+      SELECT coalesce("values"->>'firstName', '') AS "firstName", "username" FROM "ImportRow"
+      WHERE "jobId" = ${jobId}::uuid AND "valid" ORDER BY "rowNumber" LIMIT 1`;
+    if (!sample) return;
+    checkEmailData('invitation', {
+      firstName: sample.firstName,
+      organizationName: ctx.orgName,
+      inviterName: ctx.inviterName,
+      username: sample.username,
+      link: `${linkPrefix}${newToken()}`,
+      expiresAt,
+      message,
+    });
+  }
   await tx.$executeRaw`
     WITH t AS MATERIALIZED (
       SELECT r."memberId", r."username", trim(coalesce(r."values"->>'email', '')) AS email, coalesce(r."values"->>'firstName', '') AS "firstName",
         rtrim(translate(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '=') AS token
-      FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid"
+      FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}
     ), inv AS (
       INSERT INTO "Invitation" ("organizationId", "memberId", "tokenHash", "message", "invitedById", "expiresAt")
       SELECT ${organizationId}::uuid, t."memberId", encode(sha256(convert_to(t.token, 'UTF8')), 'hex'), ${message}, ${actor.memberId}::uuid, ${ctx.expiresAt}
@@ -342,7 +383,7 @@ async function writeInvitations(
     )
     ${
       // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
-      queueInstalled
+      slice.queueInstalled
         ? Prisma.sql`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
             SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b.ids), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
             FROM (SELECT array_agg(id::text) AS ids FROM (SELECT id, (row_number() OVER () - 1) / ${QUEUE_BATCH} AS g FROM ob) x GROUP BY g) b))`

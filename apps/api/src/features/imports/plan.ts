@@ -13,11 +13,14 @@ export async function commitPlan(db: Pick<Db, 'importRow' | 'userType' | 'licens
   ]);
   const errors: FieldError[] = [];
   if (types.length !== typeIds.length) errors.push({ path: 'rows', code: 'stale_rows', message: 'A user type used in the file no longer exists; upload the file again' });
-  const { licenses, licenseIds, groupIds, categoryIds } = await checkBatchProperties(db as Db, organizationId, props, types, errors);
+  const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db as Db, organizationId, props, types, errors);
   const perType = perTypeRows.flatMap((r) => {
     const type = types.find((t) => t.id === r.userTypeId);
     return type ? [{ type, n: r._count._all }] : [];
   });
-  return { errors, licenseIds, groupIds, categoryIds, capacity: { organizationId, namedUserLimit: org.namedUserLimit, perType, licenses, licenseIds } };
+  // How the audit events name them: ids for machines, names (as they are now) for people.
+  const named = (ids: string[], rows: { id: string; name: string }[]) => ids.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? id }));
+  const audit = { licenses: named(licenseIds, licenses), groups: named(groupIds, groups), categories: named(categoryIds, categories) };
+  return { errors, licenseIds, groupIds, categoryIds, audit, capacity: { organizationId, namedUserLimit: org.namedUserLimit, perType, licenses, licenseIds } };
 }
 

@@ -6,6 +6,7 @@ import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 import {
+  FileTooLargeProblem,
   Problem,
   ImportCommitBody,
   ImportCreated,
@@ -46,7 +47,7 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         description: 'Uploads a CSV file (raw `text/csv` body or multipart field `file`), checks every row and stores them as an import job.',
         querystring: ImportCreateQuery,
         consumes: ['text/csv', 'multipart/form-data'],
-        response: { 201: ImportCreated, ...commonProblems, ...problems(413, 415) },
+        response: { 201: ImportCreated, ...commonProblems, 413: FileTooLargeProblem, ...problems(415) },
       },
       handler: async (req, reply) => {
         const auth = authOf(req);

@@ -81,7 +81,7 @@ export async function importTemplate(db: Db, auth: AuthContext, q: z.infer<typeo
 export function fileTooLarge(maxBytes: number) {
   const mib = maxBytes / (1024 * 1024);
   const size = mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${maxBytes} bytes`;
-  return new AppError(413, 'validation_failed', `The file is larger than the ${size} an import accepts; split it into several files`);
+  return new AppError(413, 'file_too_large', `The file is larger than the ${size} an import accepts; split it into several files`, undefined, undefined, { maxBytes });
 }
 
 async function* limitBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array | string> {
@@ -275,7 +275,15 @@ export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infe
   return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang, job.status === 'committed' && r.valid)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
 }
 
-function requireEditable(job: Job) {
+/** Locks the job for a row edit and checks again, under the lock, that it can still be edited (a commit may have started). */
+async function lockEditable(tx: Prisma.TransactionClient, auth: AuthContext, jobId: string) {
+  const [locked] = await tx.$queryRaw<Array<Pick<Job, 'status' | 'heartbeatAt'>>>`
+    SELECT "status"::text AS status, "heartbeatAt" FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+  if (!locked) throw notFound('Import');
+  requireEditable(locked);
+}
+
+function requireEditable(job: Pick<Job, 'status' | 'heartbeatAt'>) {
   if (job.status === 'validated' || committingIsStale(job)) return;
   const why: Record<string, string> = {
     validating: 'The file is still being checked',
@@ -309,7 +317,7 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
   const result = createRowValidator({ ...options, usernameTaken: (u) => taken && u === username }).validateValues(values, rowNumber);
   const stored = toStoredRow({ ...result, cells: [] });
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "ImportJob" WHERE id = ${job.id}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+    await lockEditable(tx, auth, job.id);
     await tx.importRow.update({
       where: { jobId_rowNumber: { jobId: job.id, rowNumber } },
       data: {
@@ -335,7 +343,7 @@ export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber
   const job = await findJob(db, auth, id);
   requireEditable(job);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "ImportJob" WHERE id = ${job.id}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
+    await lockEditable(tx, auth, job.id);
     const [removed] = await tx.$queryRaw<Array<{ username: string | null }>>`
       DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ${rowNumber} RETURNING "username"`;
     if (!removed) throw notFound('Row');
@@ -397,7 +405,9 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
   const [started] = await db.$queryRaw<Array<{ commitAttempt: number }>>`
     UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "processedRows" = 0,
       "error" = NULL, "errorCode" = NULL, "errorParams" = NULL, "errorDetails" = NULL, "properties" = ${JSON.stringify(body.properties ?? {})}::jsonb, "message" = ${body.message ?? null}, "updatedAt" = now()
-    WHERE id = ${job.id}::uuid AND "organizationId" = ${organizationId}::uuid AND "invalidRows" = 0
+    WHERE id = (SELECT id FROM "ImportJob" WHERE id = ${job.id}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE SKIP LOCKED)
+      AND "invalidRows" = 0
+      -- SKIP LOCKED: a commit whose transaction is still open holds the job, however old its heartbeat.
       AND ("status" = 'validated' OR ("status" = 'committing' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${COMMIT_STALE_MS / 1000}))))
     RETURNING "commitAttempt"`;
   if (!started) throw new AppError(409, 'conflict', 'This import changed meanwhile; reload it and try again');

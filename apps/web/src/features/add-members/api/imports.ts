@@ -80,7 +80,8 @@ export async function uploadImport(file: File, mode: BatchMode, onProgress: (fra
   }
   if (body.status < 200 || body.status >= 300) {
     const problem = Problem.safeParse(json);
-    if (problem.success) throw new ApiError(problem.data);
+    // Extension members (the size limit of a 413 file_too_large) are kept alongside.
+    if (problem.success) throw new ApiError({ ...(json as object), ...problem.data });
     if (body.status === 0 || [502, 503, 504].includes(body.status)) throw new NetworkError(new Error(`HTTP ${body.status}`));
     throw new ApiError({ status: body.status, title: 'Error', detail: '', code: body.status >= 500 ? 'internal_error' : 'unknown' });
   }
