@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessRequest, AccessRequestList, AccessRequestPublicStatus, Member } from '@sesame/contracts';
+import type { AccessRequest, AccessRequestList, AccessRequestPublicStatus, Member, PrivilegeArea, PrivilegeLevel } from '@sesame/contracts';
+import { hashPassword } from '@sesame/db/passwords';
 import { enqueueEmail } from '../src/features/mail/outbox.ts';
 import { sendAccessRequestReminders } from '../src/features/access-requests/reminders.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
@@ -29,6 +30,36 @@ async function pendingRequest(email: string): Promise<{ id: string; token: strin
 }
 
 const grantBody = { role: 'user', userType: 'creator' };
+
+let memberSeq = 0;
+/** An active member of Acme (Viewer role), with own levels, a contact or not, signed in. */
+async function memberWith(levels: Partial<Record<PrivilegeArea, PrivilegeLevel>>, opts: { contact?: boolean; email?: string; status?: 'active' | 'disabled' } = {}) {
+  const n = ++memberSeq;
+  const organizationId = ctx.acme.organizationId;
+  const [role, userType] = await Promise.all([
+    ctx.db.role.findFirstOrThrow({ where: { organizationId, key: 'viewer' } }),
+    ctx.db.userType.findFirstOrThrow({ where: { organizationId, key: 'viewer' } }),
+  ]);
+  const m = await ctx.db.member.create({
+    data: {
+      organizationId,
+      username: `decider${n}`,
+      firstName: 'Dé',
+      lastName: `Cideur ${n}`,
+      email: opts.email ?? `decider${n}@acme.example.org`,
+      roleId: role.id,
+      userTypeId: userType.id,
+      status: opts.status ?? 'active',
+      passwordHash: await hashPassword('Decider-pass-2026'),
+    },
+  });
+  const own = Object.entries(levels).filter(([, l]) => l !== 'none');
+  if (own.length) await ctx.db.memberPrivilege.createMany({ data: own.map(([area, level]) => ({ organizationId, memberId: m.id, area: area as PrivilegeArea, level: level! })) });
+  if (opts.contact) await ctx.db.organizationContact.create({ data: { organizationId, memberId: m.id, kind: 'secondary' } });
+  const client = new Client(ctx, nextIp());
+  if (m.status === 'active') expect((await client.signIn(`decider${n}`, 'Decider-pass-2026')).statusCode).toBe(200);
+  return { id: m.id, client };
+}
 
 beforeAll(async () => {
   ctx = await createTestContext({ acmeMembers: 5 });
@@ -157,6 +188,31 @@ describe('deciding', () => {
     expect(await ctx.db.member.count({ where: { email: 'grant2@outside.org' } })).toBe(0);
   });
 
+  it('refuses a secondary contact giving levels above their own (403, nothing created), and grants within them', async () => {
+    // Update on manage access (so may grant), View on reporting, nothing on contact updates.
+    const contact = await memberWith({ manage_access: 'update', reporting: 'view' }, { contact: true });
+    const { id } = await pendingRequest('above-own@outside.org');
+    const above = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'update' } });
+    expect(above.statusCode, above.body).toBe(403);
+    expect(above.json()).toMatchObject({ code: 'forbidden', errors: [{ path: 'body.levels.reporting', code: 'level_above_own' }] });
+    const none = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view', contact_updates: 'view' } });
+    expect(none.statusCode).toBe(403);
+    expect(none.json().errors).toEqual([expect.objectContaining({ path: 'body.levels.contact_updates', code: 'level_above_own' })]);
+    expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+    expect(await ctx.db.member.count({ where: { email: 'above-own@outside.org' } })).toBe(0);
+    expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.granted' } })).toBe(0);
+
+    const within = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view', manage_access: 'update' } });
+    expect(within.statusCode, within.body).toBe(200);
+    const member = within.json<Member>();
+    expect(await ctx.db.memberPrivilege.findMany({ where: { memberId: member.id }, select: { area: true, level: true }, orderBy: { area: 'asc' } })).toEqual([
+      { area: 'manage_access', level: 'update' },
+      { area: 'reporting', level: 'view' },
+    ]);
+    // No longer a contact: the reminder digest below is for the primary contact only.
+    await ctx.db.organizationContact.deleteMany({ where: { memberId: contact.id } });
+  });
+
   it('lets exactly one of two concurrent decisions through: 200 and 409', async () => {
     for (let round = 0; round < 3; round++) {
       const { id } = await pendingRequest(`race${round}@outside.org`);
@@ -279,6 +335,92 @@ describe('auto-approval for approved domains', () => {
   });
 });
 
+describe('auto-approval that cannot go through', () => {
+  const domain = 'approved-but.example';
+  const organizationId = () => ctx.acme.organizationId;
+  beforeAll(async () => {
+    expect((await admin.request('PUT', '/api/organization/approved-domains', { domains: [domain] })).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await admin.request('PUT', '/api/organization/approved-domains', { domains: [] });
+  });
+
+  /** Submits and confirms a request: the answer the requester sees, the request, and the failure's audit event. */
+  async function confirmFrom(email: string) {
+    const token = await submit(email);
+    const confirmed = await new Client(ctx, nextIp()).post('/api/access-requests/confirm', { token });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const request = await ctx.db.accessRequest.findFirstOrThrow({ where: { email }, orderBy: { createdAt: 'desc' } });
+    const events = await ctx.db.auditEvent.findMany({ where: { organizationId: organizationId(), action: 'access_request.auto_approval_failed', targetId: request.id } });
+    return { status: confirmed.json<AccessRequestPublicStatus>().status, request, events };
+  }
+  /** Still waiting for the contacts: pending, undecided, in their queue, nothing granted. */
+  async function expectLeftForTheContacts(request: { id: string; email: string }) {
+    expect(await ctx.db.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: 'pending', decidedAt: null, decidedById: null, autoApproved: false, memberId: null });
+    const queue = (await admin.get('/api/access-requests?status=pending&limit=100')).json<AccessRequestList>();
+    expect(queue.items.map((r) => r.id)).toContain(request.id);
+    expect(await ctx.db.auditEvent.count({ where: { targetId: request.id, action: 'access_request.auto_granted' } })).toBe(0);
+    expect(await ctx.db.outboxMessage.count({ where: { to: request.email, kind: 'invitation' } })).toBe(0);
+  }
+
+  it('leaves a request from an address that already has an account pending, even a disabled account, and says why', async () => {
+    for (const status of ['active', 'disabled'] as const) {
+      const email = `known-${status}@${domain}`;
+      await memberWith({}, { email, status });
+      const { status: seen, request, events } = await confirmFrom(email.toUpperCase());
+      expect(seen, status).toBe('pending');
+      await expectLeftForTheContacts(request);
+      expect(events, status).toHaveLength(1);
+      expect(events[0]).toMatchObject({ actorId: null, targetType: 'access_request', targetLabel: email.toUpperCase(), after: { code: 'existing_account', reason: expect.stringMatching(/already has this email/) } });
+      expect(await ctx.db.member.count({ where: { email: { equals: email, mode: 'insensitive' } } })).toBe(1);
+      // A contact decides it.
+      expect((await admin.post(`/api/access-requests/${request.id}/deny`, { reason: 'Vous avez déjà un compte' })).statusCode).toBe(200);
+    }
+  });
+
+  it('leaves it pending when the named-user limit is reached (the claim is rolled back), and a contact grants it once a seat is free', async () => {
+    const count = await ctx.db.member.count({ where: { organizationId: organizationId() } });
+    await ctx.db.organization.update({ where: { id: organizationId() }, data: { namedUserLimit: count } });
+    try {
+      const { status, request, events } = await confirmFrom(`no-seat@${domain}`);
+      expect(status).toBe('pending');
+      await expectLeftForTheContacts(request);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.after).toMatchObject({ code: 'seats_exhausted', reason: expect.stringMatching(/named-user limit \(\d+\) is reached/) });
+      expect(await ctx.db.member.count({ where: { organizationId: organizationId() } })).toBe(count);
+      // While the limit holds, a contact is refused too; once raised, the contact grants it.
+      expect((await admin.post(`/api/access-requests/${request.id}/grant`, grantBody)).json()).toMatchObject({ status: 409, code: 'seats_exhausted' });
+      await ctx.db.organization.update({ where: { id: organizationId() }, data: { namedUserLimit: count + 1 } });
+      const granted = await admin.post(`/api/access-requests/${request.id}/grant`, grantBody);
+      expect(granted.statusCode, granted.body).toBe(200);
+      expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).autoApproved).toBe(false);
+    } finally {
+      await ctx.db.organization.update({ where: { id: organizationId() }, data: { namedUserLimit: null } });
+    }
+  });
+
+  it('leaves it pending when the default role is Administrator, or when there are no defaults', async () => {
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: organizationId() } });
+    const administrator = await ctx.db.role.findFirstOrThrow({ where: { organizationId: organizationId(), key: 'administrator' } });
+    try {
+      await ctx.db.organization.update({ where: { id: organizationId() }, data: { defaultRoleId: administrator.id, allowAdminAtCreation: true } });
+      const admins = await confirmFrom(`would-be-admin@${domain}`);
+      expect(admins.status).toBe('pending');
+      await expectLeftForTheContacts(admins.request);
+      expect(admins.events.map((e) => e.after)).toEqual([expect.objectContaining({ code: 'validation_failed', fields: ['administrator_not_allowed'] })]);
+      expect(await ctx.db.member.count({ where: { email: `would-be-admin@${domain}` } })).toBe(0);
+
+      await ctx.db.organization.update({ where: { id: organizationId() }, data: { defaultRoleId: null, allowAdminAtCreation: false } });
+      const bare = await confirmFrom(`no-defaults@${domain}`);
+      expect(bare.status).toBe('pending');
+      await expectLeftForTheContacts(bare.request);
+      expect(bare.events.map((e) => e.after)).toEqual([expect.objectContaining({ code: 'missing_defaults' })]);
+    } finally {
+      await ctx.db.organization.update({ where: { id: organizationId() }, data: { defaultRoleId: org.defaultRoleId, allowAdminAtCreation: org.allowAdminAtCreation } });
+    }
+  });
+});
+
 describe('reminder digest', () => {
   it('emails each contact one digest of requests waiting too long, at most once a day', async () => {
     await ctx.db.approvedDomain.deleteMany({});
@@ -288,9 +430,10 @@ describe('reminder digest', () => {
     const deps = { db: ctx.db, enqueueEmail, baseUrl: 'https://sesame.example.org' };
     const before = await ctx.db.outboxMessage.count({ where: { kind: 'access_request_reminder' } });
     expect(await sendAccessRequestReminders(deps, now)).toBe(1);
-    const digest = await latestMail('admin@acme.example.org', 'access_request_reminder').catch(async () =>
-      rendered(await ctx.db.outboxMessage.findFirstOrThrow({ where: { kind: 'access_request_reminder' }, orderBy: { createdAt: 'desc' } })),
-    );
+    // The one digest is the primary contact's (the administrator, with View on manage access through their role).
+    expect(before).toBe(0);
+    expect(await ctx.db.outboxMessage.findMany({ where: { kind: 'access_request_reminder' }, select: { to: true } })).toEqual([{ to: 'admin@acme.example.org' }]);
+    const digest = await latestMail('admin@acme.example.org', 'access_request_reminder');
     expect(digest.text).toContain('late@outside.org');
     expect(digest.text).toContain('https://sesame.example.org/access-requests');
     // Same day: nothing more; a day later: again.

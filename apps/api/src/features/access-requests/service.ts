@@ -151,30 +151,38 @@ export async function confirmAccessRequest(deps: AccessRequestDeps, token: strin
   return toPublic(await findByToken(db, token));
 }
 
-/** Grants with the organization's defaults when the confirmed email's domain is approved. */
+/**
+ * Grants with the organization's defaults when the confirmed email's domain is approved.
+ * When that cannot be done the request stays pending for the contacts, and an
+ * `access_request.auto_approval_failed` audit event says why.
+ */
 async function tryAutoApproval(deps: AccessRequestDeps, organizationId: string, requestId: string, email: string, info: PublicInfo) {
   const { db } = deps;
   const approved = await db.approvedDomain.findMany({ where: { organizationId }, select: { domain: true } });
   if (!isApprovedDomain(email, approved.map((d) => d.domain))) return;
-  // Someone who already has an account here is left for the contacts to decide.
-  const existing = await db.member.count({ where: { organizationId, email: { equals: email, mode: 'insensitive' }, status: { not: 'disabled' } } });
-  if (existing) return;
-  const choice = await organizationDefaultsChoice(db, organizationId);
-  if (!choice) return;
-  try {
-    await grantAccessRequest(deps, { organizationId, decider: null }, requestId, choice, info);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    // Seats exhausted, defaults incompatible…: the request stays pending for the contacts.
-    deps.log?.warn({ requestId, code: err.code, detail: err.message }, 'access request not auto-approved');
+  const failed = async (code: string, reason: string, fields: string[] = []) => {
+    deps.log?.warn({ requestId, code, detail: reason }, 'access request not auto-approved');
     await audit(db, {
       organizationId,
       action: 'access_request.auto_approval_failed',
       targetType: 'access_request',
       targetId: requestId,
       targetLabel: email,
-      after: { reason: err.message },
+      after: { code, reason, ...(fields.length ? { fields } : {}) },
       ip: info.ip,
     });
+  };
+  // Someone who already has an account here, even a disabled one, is left for the contacts to
+  // decide: a new account would otherwise undo a disable without anyone deciding it.
+  const existing = await db.member.count({ where: { organizationId, email: { equals: email, mode: 'insensitive' } } });
+  if (existing) return failed('existing_account', 'A member of the organization already has this email address');
+  const choice = await organizationDefaultsChoice(db, organizationId);
+  if (!choice) return failed('missing_defaults', 'The organization has no default role and user type for new members');
+  try {
+    await grantAccessRequest(deps, { organizationId, decider: null }, requestId, choice, info);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    // Seats exhausted, defaults incompatible or Administrator…: the claim was rolled back.
+    await failed(err.code, err.message, [...new Set(err.errors?.map((e) => e.code) ?? [])]);
   }
 }

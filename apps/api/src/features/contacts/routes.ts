@@ -83,7 +83,7 @@ export async function contactRoutes(app: App, deps: service.ContactsDeps) {
 
   app.get('/api/organization/approved-domains', {
     config: { privilege: ['organization_settings', 'view'] },
-    schema: { operationId: 'getApprovedDomains', tags: ['organization'], response: { 200: ApprovedDomains, ...commonProblems } },
+    schema: { operationId: 'getApprovedDomains', tags: ['organization'], description: 'Contacts only, with View on organization settings.', response: { 200: ApprovedDomains, ...commonProblems } },
     handler: (req) => service.getApprovedDomains(deps, authOf(req)),
   });
 
@@ -92,7 +92,7 @@ export async function contactRoutes(app: App, deps: service.ContactsDeps) {
     schema: {
       operationId: 'updateApprovedDomains',
       tags: ['organization'],
-      description: 'Email domains whose confirmed access requests are granted automatically (exact match), and the reminder delay.',
+      description: 'Email domains whose confirmed access requests are granted automatically (exact match), and the reminder delay. Contacts only, with Update on organization settings.',
       body: UpdateApprovedDomainsBody,
       response: { 200: ApprovedDomains, ...commonProblems },
     },

@@ -228,19 +228,26 @@ export async function updateMemberPrivileges(
   return loadPrivileges(db, organizationId, memberId);
 }
 
-export async function getApprovedDomains({ db }: ContactsDeps, auth: AuthContext): Promise<ApprovedDomains> {
+async function readApprovedDomains(db: Db, organizationId: string): Promise<ApprovedDomains> {
   const [org, domains] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { requestReminderHours: true } }),
-    db.approvedDomain.findMany({ where: { organizationId: auth.organizationId }, select: { domain: true }, orderBy: { domain: 'asc' } }),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requestReminderHours: true } }),
+    db.approvedDomain.findMany({ where: { organizationId }, select: { domain: true }, orderBy: { domain: 'asc' } }),
   ]);
   return { domains: domains.map((d) => d.domain), requestReminderHours: org.requestReminderHours };
 }
 
-/** Replaces the approved domains (and the reminder delay) at once. */
+/** Approved domains are a section of the contact-update screen: contacts only, like the rest of it. */
+export async function getApprovedDomains({ db }: ContactsDeps, auth: AuthContext): Promise<ApprovedDomains> {
+  await requireContact(db, auth);
+  return readApprovedDomains(db, auth.organizationId);
+}
+
+/** Replaces the approved domains (and the reminder delay) at once. Contacts only. */
 export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthContext, body: UpdateApprovedDomainsBody, info: ActionInfo): Promise<ApprovedDomains> {
   const organizationId = auth.organizationId;
+  await requireContact(db, auth);
   const domains = [...new Set(body.domains.map((d) => d.toLowerCase()))].sort();
-  const before = await getApprovedDomains({ db }, auth);
+  const before = await readApprovedDomains(db, organizationId);
   await db.$transaction(async (tx) => {
     await tx.approvedDomain.deleteMany({ where: { organizationId } });
     if (domains.length) await tx.approvedDomain.createMany({ data: domains.map((domain) => ({ organizationId, domain })) });
@@ -259,7 +266,7 @@ export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthCont
       ip: info.ip,
     });
   });
-  return getApprovedDomains({ db }, auth);
+  return readApprovedDomains(db, organizationId);
 }
 
 /** Files the primary contact published to the organization (list only). */
