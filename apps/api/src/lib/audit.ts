@@ -25,3 +25,9 @@ export async function audit(tx: Tx, e: AuditInput): Promise<void> {
  * names (English and French) for people, as they were when the change was made.
  */
 export const roleLabel = (r: { key: string; nameEn: string; nameFr: string }) => ({ key: r.key, name: r.nameEn, nameFr: r.nameFr });
+
+/**
+ * How licences, groups and categories appear in an audit event: `[{ id, name }]` in the order
+ * of `ids`, each named from `rows` as it is now (an unknown id keeps the id as its name).
+ */
+export const namedList = (ids: string[], rows: { id: string; name: string }[]) => ids.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? id }));

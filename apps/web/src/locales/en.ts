@@ -807,6 +807,10 @@ export const en: Messages = {
       view: 'View',
       update: 'Update',
     },
+    statuses: {
+      granted: 'Granted',
+      denied: 'Denied',
+    },
     modes: {
       invite: 'Email invitation',
       credentials: 'Temporary password',

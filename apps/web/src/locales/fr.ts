@@ -798,7 +798,7 @@ export const fr = {
       fileErrors: 'Erreurs du fichier',
     },
     areas: {
-      manage_access: 'Gestion des accès',
+      manage_access: 'Gérer l’accès',
       members: 'Membres',
       licenses: 'Licences et types d’utilisateur',
       groups: 'Groupes et catégories',
@@ -806,13 +806,17 @@ export const fr = {
       reporting: 'Rapports',
       contact_updates: 'Mises à jour des contacts',
       organization_settings: 'Paramètres de l’organisation',
-      contact_update_preview: 'Aperçu des mises à jour des contacts',
-      account_documents: 'Documents du compte',
+      contact_update_preview: 'Aperçu de la mise à jour des contacts',
+      account_documents: 'Documents liés au compte',
     },
     levels: {
       none: 'Aucun',
-      view: 'Consultation',
-      update: 'Modification',
+      view: 'Consulter',
+      update: 'Mettre à jour',
+    },
+    statuses: {
+      granted: 'Accordée',
+      denied: 'Refusée',
     },
     modes: {
       invite: 'Invitation par e-mail',

@@ -1,6 +1,6 @@
 import { formatUsername, levelRank, privilegeAreas, viewOnlyAreas, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
-import { audit } from '../../lib/audit.ts';
+import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
@@ -92,8 +92,8 @@ export async function grantAccessRequest(
     include: { defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
   });
   const [roles, userTypes] = await Promise.all([
-    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, isAdministrator: true } }),
-    db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, seatLimit: true, roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } } } }),
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true } }),
+    db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, seatLimit: true, roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } } } }),
   ]);
   const errors: FieldError[] = [];
   const role = resolve(roles, body.role);
@@ -113,7 +113,7 @@ export async function grantAccessRequest(
   const groupIds = [...new Set(body.groups ?? org.defaultGroups.map((g) => g.groupId))];
   const [licenses, groups] = await Promise.all([
     db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true, seats: true } }),
-    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true } }),
+    db.group.findMany({ where: { organizationId, id: { in: groupIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true } }),
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
@@ -186,7 +186,20 @@ export async function grantAccessRequest(
           message: body.message,
         },
       });
-      const after = { username, email: request.email, role: role.key, userType: userType.key, levels: Object.fromEntries(own.map((o) => [o.area, o.level])), licenses: licenseIds, groups: groupIds };
+      // The same shape as the Add Members batch: keys and ids for machines, names for the Activity page.
+      const after = {
+        username,
+        firstName: request.firstName,
+        lastName: request.lastName,
+        email: request.email,
+        role: roleLabel(role),
+        userType: roleLabel(userType),
+        licenses: namedList(licenseIds, licenses),
+        groups: namedList(groupIds, groups),
+        categories: [],
+        mode: 'invite',
+        levels: Object.fromEntries(own.map((o) => [o.area, o.level])),
+      };
       await audit(tx, {
         organizationId,
         actorId: decider?.memberId ?? null,

@@ -4,7 +4,7 @@ import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { roleLabel } from '../../lib/audit.ts';
+import { namedList as named, roleLabel } from '../../lib/audit.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
@@ -17,7 +17,6 @@ export type BatchDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
 export type RequestInfo = { ip: string; baseUrl: string };
 
 
-const named = (ids: string[], rows: { id: string; name: string }[]) => ids.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? id }));
 
 type RoleRef = { id: string; key: string; nameEn: string; nameFr: string; isAdministrator: boolean };
 type TypeRef = { id: string; key: string; nameEn: string; nameFr: string; seatLimit: number | null; roles: { roleId: string }[]; licenses: { licenseId: string }[] };

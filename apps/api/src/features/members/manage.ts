@@ -4,7 +4,7 @@ import { hashPassword } from '@sesame/db/passwords';
 import { generatePassword } from '@sesame/db/seed';
 import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges, hasLevel } from '../../lib/privileges.ts';
@@ -181,14 +181,36 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
     const to = await tx.member.findFirst({ where: { id: body.toMemberId, organizationId: auth.organizationId }, select: { id: true, username: true, status: true } });
     if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'body.toMemberId', code: 'unknown_member', message: 'Unknown member' }]);
     if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'body.toMemberId', code: 'member_not_active', message: 'Member is not active' }]);
+    // Selected items must all belong to this member: an id of someone else's (or another
+    // organization's) item refuses the whole transfer rather than moving the rest silently.
+    const contentIds = body.contentIds && [...new Set(body.contentIds)];
+    const groupIds = body.groupIds && [...new Set(body.groupIds)];
+    const errors: FieldError[] = [];
+    if (contentIds?.length) {
+      const owned = new Set((await tx.contentItem.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: contentIds } }, select: { id: true } })).map((c) => c.id));
+      for (const cid of contentIds.filter((c) => !owned.has(c))) {
+        errors.push({ path: `body.contentIds.${body.contentIds!.indexOf(cid)}`, code: 'not_owned', message: `Content item ${cid} is not owned by ${from.username}` });
+      }
+    }
+    if (groupIds?.length) {
+      const owned = new Set((await tx.group.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: groupIds } }, select: { id: true } })).map((g) => g.id));
+      for (const gid of groupIds.filter((g) => !owned.has(g))) {
+        errors.push({ path: `body.groupIds.${body.groupIds!.indexOf(gid)}`, code: 'not_owned', message: `Group ${gid} is not owned by ${from.username}` });
+      }
+    }
+    if (errors.length) throw new AppError(400, 'validation_failed', `Only items that ${from.username} owns can be transferred`, errors);
     const content = await tx.contentItem.updateMany({
-      where: { organizationId: auth.organizationId, ownerId: from.id, ...(body.contentIds ? { id: { in: body.contentIds } } : {}) },
+      where: { organizationId: auth.organizationId, ownerId: from.id, ...(contentIds ? { id: { in: contentIds } } : {}) },
       data: { ownerId: to.id },
     });
     const groups = await tx.group.updateMany({
-      where: { organizationId: auth.organizationId, ownerId: from.id, ...(body.groupIds ? { id: { in: body.groupIds } } : {}) },
+      where: { organizationId: auth.organizationId, ownerId: from.id, ...(groupIds ? { id: { in: groupIds } } : {}) },
       data: { ownerId: to.id },
     });
+    // A concurrent transfer moved some of the selected items in the meantime: undo, say so.
+    if ((contentIds && content.count !== contentIds.length) || (groupIds && groups.count !== groupIds.length)) {
+      throw new AppError(409, 'conflict', 'Some of the selected items changed owner in the meantime; reload and try again');
+    }
     await audit(tx, {
       organizationId: auth.organizationId,
       actorId: auth.memberId,

@@ -110,7 +110,11 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
       }
       if (userType!.id !== before.userTypeId && userType!.seatLimit !== null) {
         const used = await tx.member.count({ where: { organizationId, userTypeId: userType!.id } });
-        if (used + 1 > userType!.seatLimit) throw new AppError(409, 'seats_exhausted', `No seat left for the user type ${userType!.nameEn}`);
+        if (used + 1 > userType!.seatLimit) {
+          throw new AppError(409, 'seats_exhausted', `No seat left for the user type ${userType!.nameEn} (${used} of ${userType!.seatLimit} used)`, [
+            { path: 'body.userType', code: 'user_type_seats', message: `${userType!.nameEn}: no seat left` },
+          ]);
+        }
       }
       const added = wantedLicenses.filter((l) => !currentLicenses.includes(l)).sort();
       if (added.length) {

@@ -2,36 +2,9 @@ import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format.ts';
-import type { MessageKey } from '../../../lib/i18n.ts';
 import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
-
-const fieldKeys: Record<string, MessageKey> = {
-  status: 'activity.fields.status',
-  role: 'activity.fields.role',
-  userType: 'activity.fields.userType',
-  licenses: 'activity.fields.licenses',
-  groups: 'activity.fields.groups',
-  categories: 'activity.fields.categories',
-  firstName: 'activity.fields.firstName',
-  lastName: 'activity.fields.lastName',
-  email: 'activity.fields.email',
-  description: 'activity.fields.description',
-  language: 'activity.fields.language',
-  locale: 'activity.fields.locale',
-  units: 'activity.fields.units',
-  startPage: 'activity.fields.startPage',
-  profileVisibility: 'activity.fields.profileVisibility',
-  owner: 'activity.fields.owner',
-  content: 'activity.fields.content',
-  groupsTransferred: 'activity.fields.groupsTransferred',
-  thumbnail: 'activity.fields.thumbnail',
-  username: 'activity.fields.username',
-  identityType: 'activity.fields.identityType',
-  mustChangePassword: 'activity.fields.mustChangePassword',
-  sessionsEnded: 'activity.fields.sessionsEnded',
-};
-const statusKeys: Record<string, MessageKey> = { active: 'members.status.active', pending: 'members.status.pending', disabled: 'members.status.disabled' };
+import { areaKeys, fieldLabelKey, valueLabelKey } from '../activity-fields.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -41,7 +14,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * ({ key, name, nameFr } or { id, name }); older events that kept only a role or user type
  * key are named from the organization's reference data when the reader may see it.
  */
-export function ActivityChanges({ before, after }: { before: unknown; after: unknown }) {
+export function ActivityChanges({ action, before, after }: { action?: string; before: unknown; after: unknown }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { privileges } = useMe();
@@ -56,8 +29,14 @@ export function ActivityChanges({ before, after }: { before: unknown; after: unk
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('activity.yes') : t('activity.no');
-    if (key === 'status' && typeof value === 'string' && statusKeys[value]) return t(statusKeys[value]);
+    const valueKey = typeof value === 'string' ? valueLabelKey(action, key, value) : undefined;
+    if (valueKey) return t(valueKey);
     if (Array.isArray(value)) return value.length ? value.map((v) => show(key, v)).join(', ') : '—';
+    // Own levels given with a new member: "Rapports : Consulter, …".
+    if (key === 'levels' && isRecord(value)) {
+      const entries = Object.entries(value);
+      return entries.length ? entries.map(([area, level]) => `${areaKeys[area] ? t(areaKeys[area]) : area}\u00A0: ${show('levels', level)}`).join(', ') : '—';
+    }
     if (isRecord(value)) {
       if (typeof value.name === 'string') return typeof value.nameFr === 'string' ? format.name({ name: value.name, nameFr: value.nameFr }) : value.name;
       return JSON.stringify(value);
@@ -78,7 +57,8 @@ export function ActivityChanges({ before, after }: { before: unknown; after: unk
   return (
     <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid="activity-changes">
       {keys.map((key) => {
-        const label = fieldKeys[key] ? t(fieldKeys[key]) : key;
+        const labelKey = fieldLabelKey(action, key);
+        const label = labelKey ? t(labelKey) : key;
         const hasBefore = key in b;
         const hasAfter = key in a;
         return (

@@ -151,7 +151,7 @@ export function ActivityPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <ActivityChanges before={event.before} after={event.after} />
+                        <ActivityChanges action={event.action} before={event.before} after={event.after} />
                       </Table.Td>
                     </Table.Tr>
                   ))
