@@ -385,6 +385,81 @@ describe('POST /api/imports/:id/commit', () => {
   });
 });
 
+describe('POST /api/imports/:id/rows/remove', () => {
+  const removeRows = (client: Client, id: string, body: unknown) => client.post(`/api/imports/${id}/rows/remove`, body);
+  const FILE = [
+    'Username,Role,User Type',
+    'rm-twin-ldap,user,creator', // 2: first of two rows with the same username
+    'rm-twin-ldap,user,creator', // 3: duplicate of row 2
+    'rm-bad-ldap,nosuchrole,creator', // 4: unknown role
+    'rm-good-ldap,user,creator', // 5
+    'x,user,creator', // 6: username too short
+  ].join('\n');
+
+  it('removes the ticked rows at once, all or nothing, and re-checks duplicates', async () => {
+    const id = (await upload(admin, FILE, 'format=ldap&mode=credentials')).json().id;
+    expect((await getJob(admin, id, 'limit=0')).counts).toEqual({ total: 5, valid: 2, invalid: 3 });
+    // One unknown row number: nothing is removed.
+    const unknown = await removeRows(admin, id, { rowNumbers: [4, 999] });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toMatch(/No row 999/);
+    expect((await getJob(admin, id, 'limit=0')).counts.total).toBe(5);
+    // Removing the first twin leaves the second one valid.
+    const res = await removeRows(admin, id, { rowNumbers: [2, 4] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ removed: 2, rowNumbers: [2, 4], counts: { total: 3, valid: 2, invalid: 1 } });
+    const job = await getJob(admin, id);
+    expect(job.rows.map((r) => [r.rowNumber, r.errors.map((e) => e.code)])).toEqual([
+      [3, []],
+      [5, []],
+      [6, ['username_length']],
+    ]);
+  });
+
+  it('removes every row that still has errors with invalid: true', async () => {
+    const id = (await upload(admin, FILE, 'format=ldap&mode=credentials')).json().id;
+    const res = await removeRows(admin, id, { invalid: true });
+    expect(res.json()).toEqual({ removed: 3, rowNumbers: [3, 4, 6], counts: { total: 2, valid: 2, invalid: 0 } });
+    expect((await getJob(admin, id)).rows.map((r) => r.rowNumber)).toEqual([2, 5]);
+  });
+
+  it('refuses bad input, another organization, a member without the privilege and a committed job', async () => {
+    const id = (await upload(admin, FILE, 'format=ldap&mode=credentials')).json().id;
+    for (const body of [{}, { rowNumbers: [] }, { rowNumbers: [2], invalid: true }, { rowNumbers: ['2'] }, { invalid: false }]) {
+      const res = await removeRows(admin, id, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
+    expect((await removeRows(globexAdmin, id, { invalid: true })).statusCode).toBe(404);
+    expect((await getJob(admin, id, 'limit=0')).counts.total).toBe(5);
+    expect((await removeRows(admin, id, { invalid: true })).statusCode).toBe(200);
+    expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
+    expect((await waitForCommit(id)).status).toBe('committed');
+    const late = await removeRows(admin, id, { rowNumbers: [2] });
+    expect(late.statusCode).toBe(409);
+    expect(await members(['rm-twin-ldap', 'rm-good-ldap'])).toHaveLength(2);
+  });
+});
+
+describe('a file of 200,000 rows', () => {
+  it('is read, checked and stored as one job (IMPORT_MAX_ROWS is 200,000 by default)', { timeout: 180_000 }, async () => {
+    expect(ctx.config.imports.maxRows).toBe(200_000);
+    const lines = ['Username,Role,User Type'];
+    for (let i = 0; i < 200_000; i++) lines.push(`big-${String(i).padStart(6, '0')},user,creator`);
+    const res = await upload(admin, lines.join('\r\n'), 'format=ldap&mode=credentials&fileName=big.csv');
+    expect(res.statusCode, res.body).toBe(201);
+    let job = res.json<Job>();
+    for (let i = 0; i < 600 && job.status === 'validating'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await getJob(admin, job.id, 'limit=0');
+    }
+    expect(job).toMatchObject({ status: 'validated', counts: { total: 200_000, valid: 200_000, invalid: 0 } });
+    expect(await ctx.db.importRow.count({ where: { jobId: job.id } })).toBe(200_000);
+    const last = await getJob(admin, job.id, 'limit=1&cursor=200000');
+    expect(last.rows.map((r) => [r.rowNumber, r.values.username])).toEqual([[200_001, 'big-199999']]);
+  });
+});
+
 describe('POST /api/imports/:id/commit — progress, named users, organization logins', () => {
   const adminMember = () => ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.acme.organizationId, username: 'admin' } });
   /** Puts the job where requestCommit leaves it, for runCommit to be driven by the test. */

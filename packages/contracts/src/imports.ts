@@ -112,6 +112,17 @@ export type ImportRowResult = z.infer<typeof ImportRowResult>;
 export const ImportRowDeleted = z.object({ counts: ImportCounts });
 export type ImportRowDeleted = z.infer<typeof ImportRowDeleted>;
 
+/** Removes several rows at once: the ticked ones, or every row that still has errors. */
+export const ImportRowsRemoveBody = z
+  .object({
+    rowNumbers: z.array(z.number().int().min(2)).min(1).max(10_000).optional(),
+    invalid: z.literal(true).optional(),
+  })
+  .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] });
+export type ImportRowsRemoveBody = z.infer<typeof ImportRowsRemoveBody>;
+export const ImportRowsRemoved = z.object({ removed: z.number().int(), rowNumbers: z.array(z.number().int()), counts: ImportCounts });
+export type ImportRowsRemoved = z.infer<typeof ImportRowsRemoved>;
+
 export const ImportCommitBody = z
   .object({
     properties: BatchProperties.optional(),

@@ -16,6 +16,8 @@ import {
   ImportIdParams,
   ImportJob,
   ImportRowDeleted,
+  ImportRowsRemoveBody,
+  ImportRowsRemoved,
   ImportRowParams,
   ImportRowPatch,
   ImportRowResult,
@@ -90,6 +92,18 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
     app.delete('/api/imports/:id/rows/:rowNumber', {
       schema: { operationId: 'deleteImportRow', tags, params: ImportRowParams, response: { 200: ImportRowDeleted, ...commonProblems, ...problems(404, 409) } },
       handler: (req) => service.deleteRow(deps.db, authOf(req), req.params.id, req.params.rowNumber),
+    });
+
+    app.post('/api/imports/:id/rows/remove', {
+      schema: {
+        operationId: 'removeImportRows',
+        tags,
+        description: 'Removes the listed rows, or with `invalid: true` every row that still has errors; all or nothing.',
+        params: ImportIdParams,
+        body: ImportRowsRemoveBody,
+        response: { 200: ImportRowsRemoved, ...commonProblems, ...problems(404, 409) },
+      },
+      handler: (req) => service.removeRows(deps.db, authOf(req), req.params.id, req.body),
     });
 
     app.post('/api/imports/:id/commit', {

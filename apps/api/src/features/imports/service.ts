@@ -17,6 +17,7 @@ import {
   type ImportCommitBody,
   type ImportCreateQuery,
   type ImportGetQuery,
+  type ImportRowsRemoveBody,
   type ImportTemplateQuery,
   type Language,
 } from '@sesame/contracts';
@@ -377,6 +378,34 @@ export async function errorReport(db: Db, auth: AuthContext, id: string, langOpt
   );
   const base = (job.fileName ?? 'import').replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_');
   return { fileName: `${base}-${lang === 'fr' ? 'erreurs' : 'errors'}.csv`, body: report };
+}
+
+/**
+ * Removes several rows in one go (all or nothing: an unknown row number removes none), then
+ * re-checks the duplicates their usernames were part of.
+ */
+export async function removeRows(db: Db, auth: AuthContext, id: string, body: ImportRowsRemoveBody) {
+  requirePrivilege(auth);
+  const job = await findJob(db, auth, id);
+  requireEditable(job);
+  const wanted = body.rowNumbers ? [...new Set(body.rowNumbers)] : null;
+  return db.$transaction(async (tx) => {
+    await lockEditable(tx, auth, job.id);
+    const removed = wanted
+      ? await tx.$queryRaw<Array<{ rowNumber: number; username: string | null }>>`
+          DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ANY(${wanted}::int[]) RETURNING "rowNumber", "username"`
+      : await tx.$queryRaw<Array<{ rowNumber: number; username: string | null }>>`
+          DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND NOT "valid" RETURNING "rowNumber", "username"`;
+    if (wanted && removed.length !== wanted.length) {
+      const found = new Set(removed.map((r) => r.rowNumber));
+      const missing = wanted.filter((n) => !found.has(n));
+      // Rolls the whole removal back.
+      throw new AppError(404, 'not_found', `No row ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} in this import; nothing was removed`);
+    }
+    await recomputeDuplicates(tx, job.id, removed.map((r) => r.username));
+    const rowNumbers = removed.map((r) => r.rowNumber).sort((a, b) => a - b);
+    return { removed: removed.length, rowNumbers, counts: await recount(tx, job.id) };
+  });
 }
 
 /**

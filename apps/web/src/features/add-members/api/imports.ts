@@ -1,4 +1,4 @@
-import { CsrfResponse, ImportCreated, ImportJob, ImportRowDeleted, ImportRowResult, Problem, type BatchMode, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
+import { CsrfResponse, ImportCreated, ImportJob, ImportRowResult, ImportRowsRemoved, Problem, type BatchMode, type ImportRowsRemoveBody, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { addMembersKeys } from './add-members-keys.ts';
@@ -40,8 +40,9 @@ export function patchImportRow(id: string, rowNumber: number, values: ImportRowV
   });
 }
 
-export function deleteImportRow(id: string, rowNumber: number) {
-  return request(`/api/imports/${encodeURIComponent(id)}/rows/${rowNumber}`, { method: 'DELETE', schema: ImportRowDeleted });
+/** Removes the ticked rows, or with `invalid` every row that still has errors. */
+export function removeImportRows(id: string, body: ImportRowsRemoveBody) {
+  return request(`/api/imports/${encodeURIComponent(id)}/rows/remove`, { method: 'POST', body, schema: ImportRowsRemoved });
 }
 
 export function commitImport(id: string, body: { properties: BatchProperties; message?: string }) {

@@ -1,12 +1,12 @@
-import { ActionIcon, Alert, Anchor, Button, Group, List, Loader, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Checkbox, Group, List, Loader, Modal, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { BatchMode, CsvField } from '@sesame/contracts';
-import { IconAlertCircle, IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDownload, IconFileUpload, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDownload, IconFileUpload, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { deleteImportRow, errorReportUrl, fetchImport, importKeys, type ImportRow } from '../api/imports.ts';
+import { errorReportUrl, fetchImport, importKeys, removeImportRows, type ImportRow } from '../api/imports.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import { StepFrame } from '../components/StepFrame.tsx';
 import { EditRowModal } from './EditRowModal.tsx';
@@ -34,6 +34,9 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [editing, setEditing] = useState<ImportRow | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Ticked rows, kept across pages until removed or cleared.
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [confirmInvalid, setConfirmInvalid] = useState(false);
   const cursor = cursors.at(-1);
   const params = { limit: PAGE_SIZE, cursor, errorsOnly };
   const page = useQuery({
@@ -53,13 +56,27 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
   if (job && !page.isPlaceholderData && !page.isFetching && job.rows.length === 0 && cursors.length > 1) setCursors((list) => list.slice(0, -1));
 
   const remove = useMutation({
-    mutationFn: (rowNumber: number) => deleteImportRow(jobId, rowNumber),
-    onSuccess: (result, rowNumber) => {
-      fileImport.rowRemoved(rowNumber, result.counts);
-      setAnnouncement(t('import.rows.removed', { row: rowNumber }));
+    mutationFn: (body: { rowNumbers: number[] } | { invalid: true }) => removeImportRows(jobId, body),
+    onSuccess: (result) => {
+      fileImport.rowsRemoved(result.rowNumbers, result.counts);
+      const gone = new Set(result.rowNumbers);
+      setSelected((current) => new Set([...current].filter((n) => !gone.has(n))));
+      setConfirmInvalid(false);
+      setAnnouncement(result.removed === 1 ? t('import.rows.removed', { row: result.rowNumbers[0] }) : t('import.rows.removedMany', { count: result.removed }));
       return queryClient.invalidateQueries({ queryKey: importKeys.job(jobId) });
     },
   });
+  const removingRows = remove.isPending && remove.variables && 'rowNumbers' in remove.variables ? remove.variables.rowNumbers : [];
+  const removing = (rowNumber: number) => removingRows.length === 1 && removingRows[0] === rowNumber && !selected.has(rowNumber);
+  const toggle = (rowNumber: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(rowNumber);
+      else next.delete(rowNumber);
+      return next;
+    });
+  const pageRows = job?.rows.map((r) => r.rowNumber) ?? [];
+  const pageTicked = pageRows.filter((n) => selected.has(n)).length;
 
   const counts = fileImport.state.counts ?? job?.counts;
   const fileName = fileImport.state.file?.name ?? job?.fileName ?? '';
@@ -116,9 +133,14 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
         </Group>
         <Group gap="sm">
           {counts && counts.invalid > 0 ? (
-            <Button component="a" href={errorReportUrl(jobId, lang)} download variant="light" leftSection={<IconDownload size={16} aria-hidden />}>
-              {t('import.rows.errorReport')}
-            </Button>
+            <>
+              <Button component="a" href={errorReportUrl(jobId, lang)} download variant="light" leftSection={<IconDownload size={16} aria-hidden />}>
+                {t('import.rows.errorReport')}
+              </Button>
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmInvalid(true)}>
+                {t('import.rows.removeInvalid', { count: counts.invalid })}
+              </Button>
+            </>
           ) : null}
           <Button variant="default" leftSection={<IconFileUpload size={16} aria-hidden />} onClick={onChooseAnother}>
             {t('import.file.chooseAnother')}
@@ -137,6 +159,19 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
             }}
           />
           {page.isFetching ? <Loader size="xs" aria-hidden /> : null}
+        </Group>
+      ) : null}
+      {selected.size > 0 ? (
+        <Group gap="sm" mb="sm" p="xs" className={classes.selectionBar} data-testid="import-selection">
+          <Text size="sm" fw={600}>
+            {t('import.rows.selected', { count: selected.size })}
+          </Text>
+          <Button size="xs" color="red" leftSection={<IconTrash size={14} aria-hidden />} loading={removingRows.length > 0 && removingRows.every((n) => selected.has(n))} onClick={() => remove.mutate({ rowNumbers: [...selected] })}>
+            {t('import.rows.removeSelected', { count: selected.size })}
+          </Button>
+          <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} aria-hidden />} onClick={() => setSelected(new Set())}>
+            {t('import.rows.clearSelection')}
+          </Button>
         </Group>
       ) : null}
       <Text size="sm" c="teal.8" aria-live="polite" mb={announcement ? 'sm' : 0} data-testid="import-announcement">
@@ -170,6 +205,24 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
             <Table aria-label={t('import.rows.tableLabel')} verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
               <Table.Thead className={classes.head}>
                 <Table.Tr>
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label={t('import.rows.selectPage')}
+                      checked={pageRows.length > 0 && pageTicked === pageRows.length}
+                      indeterminate={pageTicked > 0 && pageTicked < pageRows.length}
+                      onChange={(event) => {
+                        const on = event.currentTarget.checked;
+                        setSelected((current) => {
+                          const next = new Set(current);
+                          for (const n of pageRows) {
+                            if (on) next.add(n);
+                            else next.delete(n);
+                          }
+                          return next;
+                        });
+                      }}
+                    />
+                  </Table.Th>
                   <Table.Th w={64}>{t('import.rows.row')}</Table.Th>
                   {fields.map((field) => (
                     <Table.Th key={field}>{fieldLabel(field)}</Table.Th>
@@ -189,6 +242,9 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
                   return (
                     <Fragment key={row.rowNumber}>
                       <Table.Tr className={classes.row} data-invalid={invalid || undefined} data-with-problems={extra || undefined} data-testid="import-row" data-row={row.rowNumber}>
+                        <Table.Td className={classes.cell}>
+                          <Checkbox aria-label={t('import.rows.select', { row: row.rowNumber })} checked={selected.has(row.rowNumber)} onChange={(event) => toggle(row.rowNumber, event.currentTarget.checked)} />
+                        </Table.Td>
                         <Table.Td className={`${classes.cell} ${classes.rowNumber}`}>
                           <Group gap={4} wrap="nowrap">
                             {invalid ? <IconAlertTriangle size={15} color="var(--mantine-color-red-7)" aria-hidden /> : null}
@@ -224,8 +280,8 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
                                 variant="subtle"
                                 color="red"
                                 aria-label={t('import.rows.remove', { row: row.rowNumber })}
-                                loading={remove.isPending && remove.variables === row.rowNumber}
-                                onClick={() => remove.mutate(row.rowNumber)}
+                                loading={removing(row.rowNumber)}
+                                onClick={() => remove.mutate({ rowNumbers: [row.rowNumber] })}
                               >
                                 <IconTrash size={17} aria-hidden />
                               </ActionIcon>
@@ -235,6 +291,7 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
                       </Table.Tr>
                       {extra ? (
                         <Table.Tr className={invalid ? classes.problemRow : undefined}>
+                          <Table.Td />
                           <Table.Td />
                           <Table.Td colSpan={fields.length + 1}>
                             <List size="xs" spacing={2}>
@@ -282,6 +339,18 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
           </Group>
         </Group>
       ) : null}
+
+      <Modal opened={confirmInvalid} onClose={() => setConfirmInvalid(false)} title={t('import.rows.removeInvalidTitle', { count: counts?.invalid ?? 0 })} centered>
+        <Text size="sm">{t('import.rows.removeInvalidText', { count: counts?.invalid ?? 0 })}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirmInvalid(false)}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ invalid: true })} data-testid="confirm-remove-invalid">
+            {t('import.rows.removeInvalidConfirm', { count: counts?.invalid ?? 0 })}
+          </Button>
+        </Group>
+      </Modal>
 
       {editing ? (
         <EditRowModal

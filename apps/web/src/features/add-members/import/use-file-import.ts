@@ -119,11 +119,11 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
     [lookups, organization],
   );
 
-  const rowRemoved = useCallback(
-    (rowNumber: number, counts: ImportCounts) =>
+  const rowsRemoved = useCallback(
+    (rowNumbers: readonly number[], counts: ImportCounts) =>
       setState((current) => {
         const userTypes = new Map(current.userTypes);
-        userTypes.delete(rowNumber);
+        for (const rowNumber of rowNumbers) userTypes.delete(rowNumber);
         return { ...current, userTypes, counts };
       }),
     [],
@@ -143,7 +143,7 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
   const typeIds = useMemo(() => rowUserTypes(state.userTypes), [state.userTypes]);
   const ready = state.phase === 'done' && state.status === 'validated' && !!state.counts && state.counts.invalid === 0 && state.counts.valid > 0;
 
-  return { state, choose, reset, rowEdited, rowRemoved, syncCounts, typeIds, ready };
+  return { state, choose, reset, rowEdited, rowsRemoved, syncCounts, typeIds, ready };
 }
 
 export type FileImport = ReturnType<typeof useFileImport>;
