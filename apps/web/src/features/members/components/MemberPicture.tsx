@@ -1,8 +1,9 @@
 import { Avatar, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import type { MemberDetail } from '@sesame/contracts';
 import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client.ts';
 import { initials } from '../../../lib/initials.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -16,9 +17,19 @@ export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEd
   const [hasPicture, setHasPicture] = useState(member.hasThumbnail);
   const [error, setError] = useState<string | null>(null);
   const thumbnail = useThumbnail(member.id);
+  // Cleared after each choice, so that choosing the same file again (once fixed) is noticed.
+  const resetFile = useRef<() => void>(null);
+
+  // The server checks the bytes, not the declared type; its refusals get the same words as ours.
+  const refusal = (err: unknown) => {
+    if (isApiError(err) && err.status === 415) return t('memberDetail.picture.wrongType');
+    if (isApiError(err) && err.status === 413) return t('memberDetail.picture.tooBig');
+    return problemMessage(err, t);
+  };
 
   const upload = (file: File | null) => {
     setError(null);
+    resetFile.current?.();
     if (!file) return;
     if (!(THUMBNAIL_TYPES as readonly string[]).includes(file.type)) return setError(t('memberDetail.picture.wrongType'));
     if (file.size > THUMBNAIL_MAX_BYTES) return setError(t('memberDetail.picture.tooBig'));
@@ -29,7 +40,7 @@ export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEd
         setVersion(Date.now());
         notify({ tone: 'success', title: t('memberDetail.picture.changed') });
       },
-      onError: (err) => setError(problemMessage(err, t)),
+      onError: (err) => setError(refusal(err)),
     });
   };
   const remove = () =>
@@ -57,7 +68,7 @@ export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEd
       </Avatar>
       {canEdit ? (
         <Group gap={4}>
-          <FileButton onChange={upload} accept={THUMBNAIL_TYPES.join(',')}>
+          <FileButton onChange={upload} accept={THUMBNAIL_TYPES.join(',')} resetRef={resetFile}>
             {(props) => (
               <Button {...props} size="compact-xs" variant="subtle" leftSection={<IconPhotoUp size={14} aria-hidden />} loading={thumbnail.isPending}>
                 {t('memberDetail.picture.upload')}
@@ -71,7 +82,7 @@ export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEd
           ) : null}
         </Group>
       ) : null}
-      <Text size="xs" c={error ? 'red' : 'dimmed'} maw={200} ta="center" role={error ? 'alert' : undefined}>
+      <Text size="xs" c={error ? 'red' : 'dimmed'} maw={200} ta="center" role={error ? 'alert' : undefined} data-testid="picture-message">
         {error ?? (canEdit ? t('memberDetail.picture.limits') : null)}
       </Text>
     </Stack>

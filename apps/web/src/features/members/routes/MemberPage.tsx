@@ -172,7 +172,7 @@ function OwnedItems({ member }: { member: MemberDetail }) {
         {t('memberDetail.owned.contentCount', { count: member.ownedContentTotal })}
       </Text>
       {member.ownedContent.length ? (
-        <List size="sm" spacing={2} mb="md">
+        <List size="sm" spacing={2} mb="md" aria-label={t('memberDetail.owned.content')}>
           {member.ownedContent.map((item) => (
             <List.Item key={item.id}>
               {item.title}{' '}
@@ -198,7 +198,7 @@ function OwnedItems({ member }: { member: MemberDetail }) {
         {t('memberDetail.owned.groupsCount', { count: member.ownedGroupsTotal })}
       </Text>
       {member.ownedGroups.length ? (
-        <List size="sm" spacing={2}>
+        <List size="sm" spacing={2} aria-label={t('memberDetail.owned.groups')}>
           {member.ownedGroups.map((group) => (
             <List.Item key={group.id}>{group.name}</List.Item>
           ))}
