@@ -122,6 +122,12 @@ test('a granted member with View on reporting and Update on manage access, named
   await memberPage.getByRole('textbox', { name: 'Nom', exact: true }).fill(direct.lastName);
   await memberPage.getByRole('textbox', { name: 'Adresse e-mail' }).fill(direct.email);
   await memberPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(direct.username);
+  // Only roles within the contact's own levels are offered: Viewer, not the organization's default User.
+  await expect(memberPage.getByRole('combobox', { name: 'Rôle', exact: true })).toHaveValue('Lecteur');
+  await memberPage.getByRole('combobox', { name: 'Rôle', exact: true }).click();
+  await expect(memberPage.getByRole('option', { name: 'Lecteur' })).toBeVisible();
+  await expect(memberPage.getByRole('option', { name: 'Utilisateur' })).toHaveCount(0);
+  await memberPage.keyboard.press('Escape');
   await next(memberPage);
   await expect(wizardStep(memberPage, 'Compiler la liste des membres')).toBeVisible();
   await next(memberPage);

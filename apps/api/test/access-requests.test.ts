@@ -202,7 +202,13 @@ describe('deciding', () => {
     expect(await ctx.db.member.count({ where: { email: 'above-own@outside.org' } })).toBe(0);
     expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.granted' } })).toBe(0);
 
-    const within = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view', manage_access: 'update' } });
+    // The role too: User gives Update on content, which this contact (a Viewer) does not have.
+    const roleAbove = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view' } });
+    expect(roleAbove.statusCode, roleAbove.body).toBe(400);
+    expect(roleAbove.json().errors).toEqual([expect.objectContaining({ path: 'body.role', code: 'privilege_above_own' })]);
+    expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+
+    const within = await contact.client.post(`/api/access-requests/${id}/grant`, { role: 'viewer', userType: 'creator', levels: { reporting: 'view', manage_access: 'update' } });
     expect(within.statusCode, within.body).toBe(200);
     const member = within.json<Member>();
     expect(await ctx.db.memberPrivilege.findMany({ where: { memberId: member.id }, select: { area: true, level: true }, orderBy: { area: 'asc' } })).toEqual([

@@ -180,7 +180,8 @@ describe('adding members: Update on manage access or Update on members', () => {
   /** A checked import of two valid rows (invite mode), uploaded by the administrator. */
   async function importJob(): Promise<string> {
     const n = ++seq;
-    const csv = `Email,Role,User Type,First Name,Last Name,Username\r\nimp${n}a@example.com,user,creator,Ima,Port,importa${n}\r\nimp${n}b@example.com,user,creator,Imb,Port,importb${n}\r\n`;
+    // Viewer: a role every member allowed to add members may give (nothing above their own levels).
+    const csv = `Email,Role,User Type,First Name,Last Name,Username\r\nimp${n}a@example.com,viewer,creator,Ima,Port,importa${n}\r\nimp${n}b@example.com,viewer,creator,Imb,Port,importb${n}\r\n`;
     const res = await admin.request('POST', '/api/imports?format=builtin&mode=invite', csv, { 'content-type': 'text/csv' });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: string }>().id;
@@ -209,7 +210,7 @@ describe('adding members: Update on manage access or Update on members', () => {
       ok: 201,
       send: (c) => {
         const n = ++seq;
-        return c.post('/api/members/batch', { mode: 'invite', members: [{ firstName: 'Ba', lastName: 'Tch', email: `batch${n}@example.com`, username: `batchmember${n}`, role: 'user', userType: 'creator' }] });
+        return c.post('/api/members/batch', { mode: 'invite', members: [{ firstName: 'Ba', lastName: 'Tch', email: `batch${n}@example.com`, username: `batchmember${n}`, role: 'viewer', userType: 'creator' }] });
       },
     },
     { name: 'GET /api/imports/template', ok: 200, send: (c) => c.get('/api/imports/template?format=builtin&lang=fr') },
@@ -218,7 +219,7 @@ describe('adding members: Update on manage access or Update on members', () => {
       ok: 201,
       send: (c) => {
         const n = ++seq;
-        return c.request('POST', '/api/imports?format=builtin&mode=invite', `Email,Role,User Type,First Name,Last Name,Username\r\nup${n}@example.com,user,creator,Up,Load,upload${n}\r\n`, { 'content-type': 'text/csv' });
+        return c.request('POST', '/api/imports?format=builtin&mode=invite', `Email,Role,User Type,First Name,Last Name,Username\r\nup${n}@example.com,viewer,creator,Up,Load,upload${n}\r\n`, { 'content-type': 'text/csv' });
       },
     },
     { name: 'GET /api/imports/:id', ok: 200, send: (c, f) => c.get(`/api/imports/${f.jobId}`) },
@@ -324,7 +325,7 @@ describe('contact status on writes', () => {
     const [toGrant, toDeny] = [await pendingRequest(), await pendingRequest()];
     const writes: [Method, string, unknown, number][] = [
       ['GET', `/api/access-requests/${toGrant}`, undefined, 200],
-      ['POST', `/api/access-requests/${toGrant}/grant`, { role: 'user', userType: 'creator' }, 200],
+      ['POST', `/api/access-requests/${toGrant}/grant`, { role: 'viewer', userType: 'creator' }, 200],
       ['POST', `/api/access-requests/${toDeny}/deny`, { reason: 'Non' }, 200],
       ['PUT', `/api/members/${target}/privileges`, { levels: { members: 'view' } }, 200],
       ['GET', '/api/organization/approved-domains', undefined, 200],

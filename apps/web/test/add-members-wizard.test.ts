@@ -79,6 +79,20 @@ describe('roles in the wizard', () => {
     expect(defaultRoleFor(roles, creator, organization)).toBe('role-user');
     expect(defaultRoleFor(roles, contributor, organization)).toBe('role-viewer');
   });
+
+  it('offers only roles within the giver’s own levels, unless the giver is an administrator', () => {
+    const none = Object.fromEntries(privilegeAreas.map((area) => [area, 'none'])) as Role['privileges'];
+    const levelled = [
+      { ...role('role-viewer'), privileges: { ...none, content: 'view' as const } },
+      { ...role('role-user'), privileges: { ...none, content: 'update' as const, members: 'view' as const } },
+    ];
+    const contact = { isAdministrator: false, privileges: { ...none, content: 'view' as const, manage_access: 'update' as const } };
+    expect(assignableRoles(levelled, creator, organization, contact).map((r) => r.id)).toEqual(['role-viewer']);
+    // The organization's default (User) is above the contact's own levels: the wizard proposes Viewer.
+    expect(defaultRoleFor(levelled, creator, organization, contact)).toBe('role-viewer');
+    expect(assignableRoles(levelled, creator, organization, { ...contact, privileges: { ...contact.privileges, content: 'update', members: 'update' } }).map((r) => r.id)).toEqual(['role-viewer', 'role-user']);
+    expect(assignableRoles(levelled, creator, organization, { ...contact, isAdministrator: true }).map((r) => r.id)).toEqual(['role-viewer', 'role-user']);
+  });
 });
 
 describe('add-on licences', () => {

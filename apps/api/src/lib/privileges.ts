@@ -14,3 +14,15 @@ export function effectivePrivileges(roleLevels: Grant[], memberLevels: Grant[]):
 
 export const hasLevel = (p: Privileges, area: PrivilegeArea, level: PrivilegeLevel): boolean =>
   levelRank[p[area]] >= levelRank[level];
+
+/**
+ * The areas where a role gives more than the actor has ("nobody gives a privilege above their
+ * own"); administrators may give any role (the Administrator role has rules of its own).
+ */
+export function roleAboveOwn(actor: { isAdministrator: boolean; privileges: Privileges }, roleLevels: Grant[]): PrivilegeArea[] {
+  if (actor.isAdministrator) return [];
+  const granted = effectivePrivileges(roleLevels, []);
+  return privilegeAreas.filter((a) => levelRank[granted[a]] > levelRank[actor.privileges[a]]);
+}
+
+export const aboveOwnMessage = (areas: PrivilegeArea[]) => `You cannot give more than your own privileges (${areas.join(', ').replace(/_/g, ' ')})`;

@@ -1,4 +1,4 @@
-import { levelRank, type PrivilegeArea, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+import { levelRank, privilegeAreas, type PrivilegeArea, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 
 export interface RequiredPrivilege {
   area: PrivilegeArea;
@@ -8,4 +8,16 @@ export interface RequiredPrivilege {
 export function hasPrivilege(privileges: Privileges, required: RequiredPrivilege | undefined): boolean {
   if (!required) return true;
   return levelRank[privileges[required.area]] >= levelRank[required.level];
+}
+
+/** Who gives a role: their own levels, and whether they are an administrator (who gives any role). */
+export interface RoleGiver {
+  isAdministrator: boolean;
+  privileges: Privileges;
+}
+
+/** Nobody gives a privilege above their own: the role's levels must all be within the giver's (the API checks it too). */
+export function canGiveRole(giver: RoleGiver, role: { isAdministrator: boolean; privileges: Partial<Record<PrivilegeArea, PrivilegeLevel>> }): boolean {
+  if (giver.isAdministrator || role.isAdministrator) return true;
+  return privilegeAreas.every((area) => levelRank[role.privileges[area] ?? 'none'] <= levelRank[giver.privileges[area]]);
 }

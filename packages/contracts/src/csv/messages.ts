@@ -31,6 +31,7 @@ export const csvRowIssueCodes = [
   'ambiguous_user_type',
   'incompatible_role',
   'role_not_allowed',
+  'privilege_above_own',
   'unknown_identity_type',
   'identity_type_not_configured',
   'duplicate_in_file',
@@ -165,6 +166,10 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
   role_not_allowed: {
     en: (p, l) => `Role ${q(p.role, l)} can't be given when adding members; give it once the member exists`,
     fr: (p, l) => `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l'ajout ; attribuez-le une fois le membre créé`,
+  },
+  privilege_above_own: {
+    en: (p, l) => `Role ${q(p.role, l)} gives more privileges than your own; choose another role or ask an administrator`,
+    fr: (p, l) => `Le rôle ${q(p.roleFr, l)} donne plus de privilèges que les vôtres ; choisissez un autre rôle ou demandez à un administrateur`,
   },
   unknown_identity_type: {
     en: (p, l) => `Unknown identity type ${q(p.value, l)}; use SAML or OIDC`,

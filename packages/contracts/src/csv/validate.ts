@@ -22,6 +22,8 @@ export interface CsvValidatorOptions extends CsvFormatContext {
    * and always in invite mode). Not checked when omitted; the API checks again at commit.
    */
   administratorRoleAllowed?: boolean;
+  /** Roles (ids) the uploader may not give: they grant more than the uploader's own levels. */
+  rolesAboveOwn?: ReadonlySet<string>;
   /** Usernames already taken in the organization (server side); not checked when omitted. */
   usernameTaken?: (username: string) => boolean;
   /** The organization's username format, to suggest a username when the cell is empty. */
@@ -250,6 +252,10 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     if (resolved.roleId && options.administratorRoleAllowed === false && !fieldErrors.has('role')) {
       const role = rolesById.get(resolved.roleId)!;
       if (role.isAdministrator) fail(rowIssue('role', 'role_not_allowed', { role: role.nameEn, roleFr: role.nameFr }));
+    }
+    if (resolved.roleId && options.rolesAboveOwn?.has(resolved.roleId) && !fieldErrors.has('role')) {
+      const role = rolesById.get(resolved.roleId)!;
+      fail(rowIssue('role', 'privilege_above_own', { role: role.nameEn, roleFr: role.nameFr }));
     }
     if (options.format === 'org-login' && !resolved.identityType && !values.identityType && configuredTypes.length === 1) {
       resolved.identityType = configuredTypes[0];

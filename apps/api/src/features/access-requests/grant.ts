@@ -6,6 +6,7 @@ import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AccessRequestDeps, PublicInfo } from './service.ts';
 import { isUuid } from '../../lib/ids.ts';
+import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
 
 /** Who decides: a contact, or nobody (auto-approval for an approved domain). */
 export type Decider = { memberId: string; username: string; isAdministrator: boolean; privileges: Privileges } | null;
@@ -92,7 +93,7 @@ export async function grantAccessRequest(
     include: { defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
   });
   const [roles, userTypes] = await Promise.all([
-    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true } }),
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true, privileges: { select: { area: true, level: true } } } }),
     db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, seatLimit: true, roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } } } }),
   ]);
   const errors: FieldError[] = [];
@@ -106,6 +107,9 @@ export async function grantAccessRequest(
   if (role?.isAdministrator && (!org.allowAdminAtCreation || !decider?.isAdministrator)) {
     errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role cannot be given here; give it once the member has activated their account' });
   }
+  // The role too is given within the decider's own levels (auto-approval uses the organization's defaults).
+  const above = role && decider && !role.isAdministrator ? roleAboveOwn(decider, role.privileges) : [];
+  if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: aboveOwnMessage(above) });
   for (const area of viewOnlyAreas) if (levels[area] === 'update') errors.push({ path: `body.levels.${area}`, code: 'level_not_allowed', message: 'At most View' });
 
   const compatible = new Set(userType?.licenses.map((l) => l.licenseId) ?? []);

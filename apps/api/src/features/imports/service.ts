@@ -27,6 +27,7 @@ import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { canAddMembers, lockAndCheckCapacity, summarize } from '../members/batch.ts';
+import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
 import { commitPlan } from './plan.ts';
 import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
 import { insertRows, issue, localise, recomputeDuplicates, recount, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
@@ -44,11 +45,11 @@ function requirePrivilege(auth: AuthContext) {
 }
 
 /** The organization's rules a file is validated against (also for edited rows and at commit). */
-export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organizationId' | 'isAdministrator'>, format: CsvFormat, mode: BatchMode) {
+export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organizationId' | 'isAdministrator' | 'privileges'>, format: CsvFormat, mode: BatchMode) {
   const organizationId = auth.organizationId;
   const [org, roles, userTypes] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
-    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true } }),
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true, privileges: { select: { area: true, level: true } } } }),
     db.userType.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, roles: { select: { roleId: true } } } }),
   ]);
   const allowed = org.allowedIdentityTypes;
@@ -61,13 +62,15 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
     format,
     mode,
     lookups: {
-      roles,
+      roles: roles.map(({ privileges: _levels, ...role }) => role),
       userTypes: userTypes.map((u) => ({ id: u.id, key: u.key, nameEn: u.nameEn, nameFr: u.nameFr, compatibleRoleIds: u.roles.map((r) => r.roleId) })),
     },
     identityTypesConfigured: allowed,
     // Like the wizard: never for invitations, otherwise only where the organization allows it and by an administrator.
     administratorRoleAllowed: mode !== 'invite' && org.allowAdminAtCreation && auth.isAdministrator,
     usernameFormat: org.usernameFormat,
+    // Like a role change: nobody gives a role above their own levels (the Administrator role has its own rule above).
+    rolesAboveOwn: new Set(roles.filter((r) => !r.isAdministrator && roleAboveOwn(auth, r.privileges).length > 0).map((r) => r.id)),
   };
   return { org, options };
 }
@@ -408,6 +411,20 @@ export async function removeRows(db: Db, auth: AuthContext, id: string, body: Im
   });
 }
 
+/** The file may have been checked for someone else: whoever commits it gives its roles. */
+async function rolesAboveCommitter(db: Db, auth: AuthContext, jobId: string): Promise<FieldError[]> {
+  if (auth.isAdministrator) return [];
+  const used = await db.importRow.findMany({ where: { jobId, valid: true }, distinct: ['roleId'], select: { roleId: true } });
+  const roles = await db.role.findMany({
+    where: { organizationId: auth.organizationId, id: { in: used.flatMap((r) => (r.roleId ? [r.roleId] : [])) } },
+    select: { nameEn: true, privileges: { select: { area: true, level: true } } },
+  });
+  return roles.flatMap((role) => {
+    const above = roleAboveOwn(auth, role.privileges);
+    return above.length ? [{ path: 'rows', code: 'privilege_above_own' as const, message: `Role ${role.nameEn}: ${aboveOwnMessage(above)}` }] : [];
+  });
+}
+
 /**
  * Checks that the whole file can be created (no invalid row left; licences, groups and
  * categories valid for every user type in it; seats and the named-user limit enough for
@@ -427,6 +444,7 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
   if (job.validRows === 0) throw new AppError(409, 'conflict', 'There is no row left to import');
 
   const plan = await commitPlan(db, organizationId, job.id, body.properties ?? {});
+  plan.errors.push(...(await rolesAboveCommitter(db, auth, job.id)));
   if (plan.errors.length) throw new AppError(400, 'validation_failed', summarize(plan.errors), plan.errors);
   // Capacity for the whole file, before anything is created (checked again under the same locks at commit).
   await db.$transaction(async (tx) => lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows }), { timeout: 30_000 });

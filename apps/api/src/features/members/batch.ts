@@ -1,4 +1,4 @@
-import { MAX_CATEGORIES, type BatchProperties, type MembersBatchBody, type MembersBatchResponse } from '@sesame/contracts';
+import { MAX_CATEGORIES, type BatchProperties, type MembersBatchBody, type MembersBatchResponse, type PrivilegeArea, type PrivilegeLevel } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { generatePassword } from '@sesame/db/seed';
 import { hashPassword } from '@sesame/db/passwords';
@@ -9,7 +9,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
-import { hasLevel } from '../../lib/privileges.ts';
+import { aboveOwnMessage, hasLevel, roleAboveOwn } from '../../lib/privileges.ts';
 import { passwordProblems } from '../auth/service.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 
@@ -18,7 +18,7 @@ export type RequestInfo = { ip: string; baseUrl: string };
 
 
 
-type RoleRef = { id: string; key: string; nameEn: string; nameFr: string; isAdministrator: boolean };
+type RoleRef = { id: string; key: string; nameEn: string; nameFr: string; isAdministrator: boolean; privileges: { area: PrivilegeArea; level: PrivilegeLevel }[] };
 type TypeRef = { id: string; key: string; nameEn: string; nameFr: string; seatLimit: number | null; roles: { roleId: string }[]; licenses: { licenseId: string }[] };
 
 /** Finds a role or user type by id, key, or name in either language (case-insensitive for names). */
@@ -45,7 +45,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
 
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const [roles, userTypes] = await Promise.all([
-    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true } }),
+    db.role.findMany({ where: { organizationId }, select: { id: true, key: true, nameEn: true, nameFr: true, isAdministrator: true, privileges: { select: { area: true, level: true } } } }),
     db.userType.findMany({
       where: { organizationId },
       select: { id: true, key: true, nameEn: true, nameFr: true, seatLimit: true, roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } } },
@@ -71,6 +71,9 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     if (role?.isAdministrator && !auth.isAdministrator) {
       errors.push({ path: at('role'), code: 'administrator_not_allowed', message: 'Only administrators can give the Administrator role' });
     }
+    // A new member's role is given like a role change: never above the giver's own levels.
+    const above = role && !role.isAdministrator ? roleAboveOwn(auth, role.privileges) : [];
+    if (above.length) errors.push({ path: at('role'), code: 'privilege_above_own', message: aboveOwnMessage(above) });
     const first = seen.get(m.username);
     if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', message: `The username ${m.username} is already used by member ${first + 1} of this list` });
     else seen.set(m.username, i);

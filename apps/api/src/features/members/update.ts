@@ -1,10 +1,10 @@
-import { levelRank, privilegeAreas, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
+import { levelRank, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
 import { Prisma } from '@sesame/db';
 import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
-import { effectivePrivileges } from '../../lib/privileges.ts';
+import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
 import { getMember, lastAdministrator, type ActionInfo, type ManageDeps } from './manage.ts';
 
 
@@ -63,11 +63,8 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         if (role.isAdministrator && before.status === 'pending') {
           errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role can be given once the member has activated their account' });
         }
-        if (!auth.isAdministrator) {
-          const granted = effectivePrivileges(role.privileges, []);
-          const above = privilegeAreas.filter((a) => levelRank[granted[a]] > levelRank[auth.privileges[a]]);
-          if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: `You cannot give more than your own privileges (${above.join(', ').replace(/_/g, ' ')})` });
-        }
+        const above = roleAboveOwn(auth, role.privileges);
+        if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: aboveOwnMessage(above) });
       }
 
       // Licences: the full new set; when only the user type changes, say which ones it would lose.

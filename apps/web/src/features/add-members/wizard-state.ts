@@ -1,3 +1,4 @@
+import { canGiveRole, type RoleGiver } from '../../lib/privileges.ts';
 import type {
   BatchMode,
   Language,
@@ -117,16 +118,16 @@ export function initialWizardState(organization: OrganizationDefaults): WizardSt
 
 // --- Roles and user types ----------------------------------------------------------------
 
-/** Roles that may be given at creation to a member of this user type. */
-export function assignableRoles(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults): Role[] {
+/** Roles that may be given at creation to a member of this user type (by this giver, when given). */
+export function assignableRoles(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults, giver?: RoleGiver): Role[] {
   if (!userType) return [];
   const compatible = new Set(userType.compatibleRoles.map((role) => role.id));
-  return roles.filter((role) => compatible.has(role.id) && (!role.isAdministrator || organization.allowAdminAtCreation));
+  return roles.filter((role) => compatible.has(role.id) && (!role.isAdministrator || organization.allowAdminAtCreation) && (!giver || canGiveRole(giver, role)));
 }
 
 /** The organization's default role when it suits the user type, else the first that does. */
-export function defaultRoleFor(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults): string {
-  const allowed = assignableRoles(roles, userType, organization);
+export function defaultRoleFor(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults, giver?: RoleGiver): string {
+  const allowed = assignableRoles(roles, userType, organization, giver);
   const preferred = allowed.find((role) => role.id === organization.defaultRoleId);
   return (preferred ?? allowed[0])?.id ?? '';
 }

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
+import { canGiveRole } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { useMe } from '../../../lib/session/session-queries.ts';
 import { AlreadyDecidedError, grantOptionsQueryOptions, useGrantAccessRequest } from '../api/queue.ts';
 import { accessRequestsFr } from '../messages.fr.ts';
 import { AlreadyDecidedAlert } from './AlreadyDecidedAlert.tsx';
@@ -20,6 +22,7 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
   const format = useFormatters();
   const options = useQuery(grantOptionsQueryOptions());
   const grant = useGrantAccessRequest(request.id);
+  const me = useMe();
   const name = `${request.firstName} ${request.lastName}`;
   const [userTypeId, setUserTypeId] = useState<string | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
@@ -31,9 +34,10 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
   const chosenUserTypeId = userTypeId ?? data?.defaults.userTypeId ?? null;
   const userType = data?.userTypes.find((u) => u.id === chosenUserTypeId);
   const compatible = new Set(userType?.compatibleRoles.map((r) => r.id) ?? []);
-  const roles = (data?.roles ?? []).filter((r) => compatible.has(r.id));
+  // Compatible with the user type, and within the decider's own levels (the API refuses the others).
+  const roles = (data?.roles ?? []).filter((r) => compatible.has(r.id) && canGiveRole(me, r));
   const proposedRole = roleId ?? data?.defaults.roleId ?? null;
-  const chosenRoleId = proposedRole && compatible.has(proposedRole) ? proposedRole : (roles[0]?.id ?? null);
+  const chosenRoleId = proposedRole && roles.some((r) => r.id === proposedRole) ? proposedRole : (roles[0]?.id ?? null);
 
   const submit = () => {
     if (!chosenUserTypeId || !chosenRoleId) {

@@ -1,7 +1,9 @@
 import { Group, ItemsOf, License, MemberCategory, OrganizationDefaults } from '@sesame/contracts';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { request } from '../../../lib/api-client.ts';
 import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { useMe } from '../../../lib/session/session-queries.ts';
 import { addMembersKeys } from './add-members-keys.ts';
 
 // Everything the wizard reads before it can show its first step. Seat counts change as
@@ -50,7 +52,10 @@ export function useWizardData() {
   const licenses = useSuspenseQuery(licensesQueryOptions()).data;
   const groups = useSuspenseQuery(groupsQueryOptions()).data;
   const categories = useSuspenseQuery(categoriesQueryOptions()).data;
-  return { organization, roles, userTypes, licenses, groups, categories };
+  const { isAdministrator, privileges } = useMe();
+  // Who gives the roles: only roles within their own levels are offered.
+  const giver = useMemo(() => ({ isAdministrator, privileges }), [isAdministrator, privileges]);
+  return { organization, roles, userTypes, licenses, groups, categories, giver };
 }
 
 export type WizardData = ReturnType<typeof useWizardData>;

@@ -60,7 +60,7 @@ export function NewMemberStep(props: NewMemberStepProps) {
   }, [usernameEdited, hasName, proposed, getValues, setValue, formState.isSubmitted]);
 
   const userType = data.userTypes.find((type) => type.id === userTypeId);
-  const roles = assignableRoles(data.roles, userType, data.organization);
+  const roles = assignableRoles(data.roles, userType, data.organization, data.giver);
   const adminWithheld =
     !data.organization.allowAdminAtCreation &&
     data.roles.some((role) => role.isAdministrator && userType?.compatibleRoles.some((compatible) => compatible.id === role.id));
@@ -172,9 +172,9 @@ export function NewMemberStep(props: NewMemberStepProps) {
                       field.onChange(next);
                       // A role the new type does not allow is replaced by the default one.
                       const nextType = data.userTypes.find((type) => type.id === next);
-                      const allowed = assignableRoles(data.roles, nextType, data.organization);
+                      const allowed = assignableRoles(data.roles, nextType, data.organization, data.giver);
                       if (!allowed.some((role) => role.id === getValues('role'))) {
-                        setValue('role', defaultRoleFor(data.roles, nextType, data.organization), { shouldValidate: formState.isSubmitted });
+                        setValue('role', defaultRoleFor(data.roles, nextType, data.organization, data.giver), { shouldValidate: formState.isSubmitted });
                       }
                     }}
                     onBlur={field.onBlur}

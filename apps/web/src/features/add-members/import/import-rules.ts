@@ -1,3 +1,4 @@
+import { canGiveRole, type RoleGiver } from '../../../lib/privileges.ts';
 import {
   createRowValidator,
   csvIssueMessage,
@@ -32,18 +33,24 @@ export function importLookups(roles: Role[], userTypes: UserType[]): CsvLookups 
   return csvLookupsFrom(roles, userTypes);
 }
 
-function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults) {
+function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, rolesAboveOwn?: ReadonlySet<string>) {
   return {
     format: 'builtin' as const,
     mode,
     lookups,
     administratorRoleAllowed: mode === 'credentials' && organization.allowAdminAtCreation,
+    ...(rolesAboveOwn ? { rolesAboveOwn } : {}),
   };
 }
 
+/** The roles (ids) this giver may not give, as the API marks them on the rows. */
+export function rolesAboveOwn(roles: Role[], giver: RoleGiver): ReadonlySet<string> {
+  return new Set(roles.filter((role) => !canGiveRole(giver, role)).map((role) => role.id));
+}
+
 /** Reads the file in the browser with the same library as the API: counts, at once. */
-export function previewCsv(text: string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults): ImportPreview {
-  const result = parseCsvText(text, validatorOptions(mode, lookups, organization));
+export function previewCsv(text: string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: ReadonlySet<string>): ImportPreview {
+  const result = parseCsvText(text, validatorOptions(mode, lookups, organization, aboveOwn));
   const userTypes = new Map<number, string | undefined>();
   for (const row of result.rows) userTypes.set(row.rowNumber, row.resolved.userTypeId);
   return {

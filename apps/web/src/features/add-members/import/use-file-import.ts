@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commitImport, fetchImport, importKeys, uploadImport, type ImportCounts, type ImportJob, type ImportStatus } from '../api/imports.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import { sessionKeys } from '../../../lib/session/session-queries.ts';
-import { importLookups, previewCsv, resolveUserType, rowUserTypes, type ImportPreview } from './import-rules.ts';
+import { importLookups, previewCsv, resolveUserType, rolesAboveOwn, rowUserTypes, type ImportPreview } from './import-rules.ts';
 
 export type UploadPhase = 'idle' | 'reading' | 'uploading' | 'checking' | 'done' | 'error';
 
@@ -53,10 +53,11 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * The file of the "New members from a file" method: read at once in the browser for a
  * preview, sent to the API, and polled until every row is checked.
  */
-export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization'>) {
+export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization' | 'giver'>) {
   const [state, setState] = useState<FileImportState>(initial);
   const controller = useRef<AbortController | null>(null);
   const lookups = useMemo(() => importLookups(data.roles, data.userTypes), [data.roles, data.userTypes]);
+  const aboveOwn = useMemo(() => rolesAboveOwn(data.roles, data.giver), [data.roles, data.giver]);
   const organization: OrganizationDefaults = data.organization;
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -80,7 +81,7 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
         .text()
         .then((text) => {
           if (signal.aborted) return;
-          const result = previewCsv(text, mode, lookups, organization);
+          const result = previewCsv(text, mode, lookups, organization, aboveOwn);
           setState((current) => (current.file === file ? { ...current, preview: result, userTypes: current.jobId && current.userTypes.size ? current.userTypes : new Map(result.userTypes) } : current));
         })
         .catch(() => undefined);
@@ -106,7 +107,7 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
         return false;
       }
     },
-    [lookups, organization],
+    [lookups, organization, aboveOwn],
   );
 
   const rowEdited = useCallback(

@@ -75,7 +75,7 @@ export function AddMembersPage() {
   // The member form lives here, not in its step, so that going back and forth keeps it.
   const blankForm = (keep?: Pick<MemberFormValues, 'userType' | 'role'>) => {
     const userType = keep?.userType ?? defaultUserTypeId(userTypes, organization);
-    const role = keep?.role ?? defaultRoleFor(roles, userTypes.find((type) => type.id === userType), organization);
+    const role = keep?.role ?? defaultRoleFor(roles, userTypes.find((type) => type.id === userType), organization, data.giver);
     return emptyMemberForm(userType, role);
   };
   const otherUsernames = useMemo(

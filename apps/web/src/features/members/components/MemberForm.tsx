@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
+import { canGiveRole, type RoleGiver } from '../../../lib/privileges.ts';
 import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
 import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
 import {
@@ -37,9 +38,11 @@ interface MemberFormProps {
   /** Role, user type, licences, groups and categories. */
   canEditAccess: boolean;
   meIsAdministrator: boolean;
+  /** Who edits: roles above their own levels are offered disabled. */
+  giver: RoleGiver;
 }
 
-export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAccess, meIsAdministrator }: MemberFormProps) {
+export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAccess, meIsAdministrator, giver }: MemberFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const licenses = useQuery(licensesQueryOptions());
@@ -139,7 +142,7 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
     .map((role) => ({
       value: role.id,
       label: format.name(role),
-      disabled: role.id !== member.role.id && role.isAdministrator && (!meIsAdministrator || member.status === 'pending'),
+      disabled: role.id !== member.role.id && ((role.isAdministrator && (!meIsAdministrator || member.status === 'pending')) || !canGiveRole(giver, role)),
     }));
   const compatibleLicenses = (licenses.data ?? []).filter((l) => compatibleLicenseIds.has(l.id));
 

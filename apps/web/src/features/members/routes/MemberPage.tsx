@@ -84,6 +84,7 @@ export function MemberPage() {
             canEditProfile={canEditProfile}
             canEditAccess={canEditAccess}
             meIsAdministrator={meIsAdministrator}
+            giver={me}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
