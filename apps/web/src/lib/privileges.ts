@@ -5,9 +5,14 @@ export interface RequiredPrivilege {
   level: Exclude<PrivilegeLevel, 'none'>;
 }
 
-export function hasPrivilege(privileges: Privileges, required: RequiredPrivilege | undefined): boolean {
+/** One required level, or a list of which any one is enough (e.g. adding members: Update on members or on manage access). */
+export type PrivilegeRequirement = RequiredPrivilege | readonly RequiredPrivilege[];
+
+export function hasPrivilege(privileges: Privileges, required: PrivilegeRequirement | undefined): boolean {
   if (!required) return true;
-  return levelRank[privileges[required.area]] >= levelRank[required.level];
+  if (Array.isArray(required)) return required.some((one: RequiredPrivilege) => hasPrivilege(privileges, one));
+  const one = required as RequiredPrivilege;
+  return levelRank[privileges[one.area]] >= levelRank[one.level];
 }
 
 /** Who gives a role: their own levels, and whether they are an administrator (who gives any role). */

@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n.ts';
-import type { RequiredPrivilege } from './privileges.ts';
+import type { PrivilegeRequirement } from './privileges.ts';
 
 export type SectionId =
   | 'members'
@@ -17,7 +17,7 @@ export interface AppSection {
   labelKey: MessageKey;
   group: 'directory' | 'administration';
   /** What the signed-in member needs to see the section (the API enforces it anyway). */
-  privilege: RequiredPrivilege;
+  privilege: PrivilegeRequirement;
   /** Sections still under construction show a placeholder page. */
   ready: boolean;
   /** Shown to the organization's primary and secondary contacts only (their loader refuses others). */
@@ -27,7 +27,18 @@ export interface AppSection {
 /** The signed-in area's sections, shared by the router and the navigation. */
 export const sections: readonly AppSection[] = [
   { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', privilege: { area: 'members', level: 'view' }, ready: true },
-  { id: 'addMembers', path: '/members/add', labelKey: 'nav.addMembers', group: 'directory', privilege: { area: 'manage_access', level: 'update' }, ready: true },
+  // As the API's canAddMembers: Update on members or on manage access.
+  {
+    id: 'addMembers',
+    path: '/members/add',
+    labelKey: 'nav.addMembers',
+    group: 'directory',
+    privilege: [
+      { area: 'members', level: 'update' },
+      { area: 'manage_access', level: 'update' },
+    ],
+    ready: true,
+  },
   { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true, contactsOnly: true },
   { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: false },
   { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },

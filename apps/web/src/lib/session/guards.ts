@@ -2,7 +2,7 @@ import type { MeResponse } from '@sesame/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError, prefetchCsrfToken } from '../api-client.ts';
-import { hasPrivilege, type RequiredPrivilege } from '../privileges.ts';
+import { hasPrivilege, type PrivilegeRequirement } from '../privileges.ts';
 import { meQueryOptions } from './session-queries.ts';
 
 export const paths = {
@@ -75,7 +75,7 @@ export function requireSession(queryClient: QueryClient) {
 }
 
 /** Guard of a page that needs a privilege; the API enforces it anyway, this only explains. */
-export function requirePrivilege(queryClient: QueryClient, required: RequiredPrivilege) {
+export function requirePrivilege(queryClient: QueryClient, required: PrivilegeRequirement) {
   return async () => {
     const me = await queryClient.ensureQueryData(meQueryOptions());
     if (!hasPrivilege(me.privileges, required)) throw data(null, { status: 403 });

@@ -68,9 +68,8 @@ export function MembersPage() {
   const goPrevious = () => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) });
 
   const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege);
-  const invitations = useInvitationActions(
-    hasPrivilege(privileges, { area: 'members', level: 'update' }) || hasPrivilege(privileges, { area: 'manage_access', level: 'update' }),
-  );
+  // Resending and revoking invitations is part of adding members.
+  const invitations = useInvitationActions(canAdd);
   const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
 
   // Rows selected for a bulk action; a new search or filter starts a new selection.
