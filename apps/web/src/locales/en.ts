@@ -790,23 +790,6 @@ export const en: Messages = {
       invalid: 'Rows with errors',
       fileErrors: 'File errors',
     },
-    areas: {
-      manage_access: 'Manage access',
-      members: 'Members',
-      licenses: 'Licences and user types',
-      groups: 'Groups and categories',
-      content: 'Content',
-      reporting: 'Reporting',
-      contact_updates: 'Contact updates',
-      organization_settings: 'Organization settings',
-      contact_update_preview: 'Contact-update preview',
-      account_documents: 'Account documents',
-    },
-    levels: {
-      none: 'None',
-      view: 'View',
-      update: 'Update',
-    },
     statuses: {
       granted: 'Granted',
       denied: 'Denied',
@@ -861,6 +844,26 @@ export const en: Messages = {
         approved_domains_changed: 'Approved domains changed',
         contacts_changed: 'Contacts changed',
       },
+    },
+  },
+  // Privilege areas and levels, shared by every screen that shows them.
+  privileges: {
+    areas: {
+      manage_access: 'Manage access',
+      members: 'Members',
+      licenses: 'Licences and user types',
+      groups: 'Groups and categories',
+      content: 'Content',
+      reporting: 'Reporting',
+      contact_updates: 'Contact updates',
+      organization_settings: 'Organization settings',
+      contact_update_preview: 'Contact-update preview',
+      account_documents: 'Account documents',
+    },
+    levels: {
+      none: 'None',
+      view: 'View',
+      update: 'Update',
     },
   },
   errors: {

@@ -797,23 +797,6 @@ export const fr = {
       invalid: 'Lignes en erreur',
       fileErrors: 'Erreurs du fichier',
     },
-    areas: {
-      manage_access: 'Gérer l’accès',
-      members: 'Membres',
-      licenses: 'Licences et types d’utilisateur',
-      groups: 'Groupes et catégories',
-      content: 'Contenu',
-      reporting: 'Rapports',
-      contact_updates: 'Mises à jour des contacts',
-      organization_settings: 'Paramètres de l’organisation',
-      contact_update_preview: 'Aperçu de la mise à jour des contacts',
-      account_documents: 'Documents liés au compte',
-    },
-    levels: {
-      none: 'Aucun',
-      view: 'Consulter',
-      update: 'Mettre à jour',
-    },
     statuses: {
       granted: 'Accordée',
       denied: 'Refusée',
@@ -868,6 +851,26 @@ export const fr = {
         approved_domains_changed: 'Domaines approuvés modifiés',
         contacts_changed: 'Contacts modifiés',
       },
+    },
+  },
+  // Privilege areas and levels, shared by every screen that shows them.
+  privileges: {
+    areas: {
+      manage_access: 'Gérer l’accès',
+      members: 'Membres',
+      licenses: 'Licences et types d’utilisateur',
+      groups: 'Groupes et catégories',
+      content: 'Contenu',
+      reporting: 'Rapports',
+      contact_updates: 'Mises à jour des contacts',
+      organization_settings: 'Paramètres de l’organisation',
+      contact_update_preview: 'Aperçu de la mise à jour des contacts',
+      account_documents: 'Documents liés au compte',
+    },
+    levels: {
+      none: 'Aucun',
+      view: 'Consulter',
+      update: 'Mettre à jour',
     },
   },
   errors: {

@@ -134,23 +134,6 @@ export const accessRequestsEn: typeof accessRequestsFr = {
     grantedAuto: 'This request was already granted automatically (approved domain) on {{date}}.',
     someone: 'a former member',
   },
-  areas: {
-    manage_access: 'Manage access',
-    members: 'Members',
-    licenses: 'Licences and user types',
-    groups: 'Groups and categories',
-    content: 'Content',
-    reporting: 'Reporting',
-    contact_updates: 'Contact updates',
-    organization_settings: 'Organization settings',
-    contact_update_preview: 'Contact-update preview',
-    account_documents: 'Account documents',
-  },
-  levels: {
-    none: 'None',
-    view: 'View',
-    update: 'Update',
-  },
   fieldErrors: {
     incompatible_role: 'This role is not compatible with the user type.',
     administrator_not_allowed: 'The Administrator role can’t be given at creation.',

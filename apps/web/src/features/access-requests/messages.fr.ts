@@ -133,23 +133,6 @@ export const accessRequestsFr = {
     grantedAuto: 'Cette demande a déjà été accordée automatiquement (domaine approuvé) le {{date}}.',
     someone: 'un ancien membre',
   },
-  areas: {
-    manage_access: 'Gérer l’accès',
-    members: 'Membres',
-    licenses: 'Licences et types d’utilisateur',
-    groups: 'Groupes et catégories',
-    content: 'Contenu',
-    reporting: 'Rapports',
-    contact_updates: 'Mises à jour des contacts',
-    organization_settings: 'Paramètres de l’organisation',
-    contact_update_preview: 'Aperçu de la mise à jour des contacts',
-    account_documents: 'Documents liés au compte',
-  },
-  levels: {
-    none: 'Aucun',
-    view: 'Consulter',
-    update: 'Mettre à jour',
-  },
   fieldErrors: {
     incompatible_role: 'Ce rôle n’est pas compatible avec le type d’utilisateur.',
     administrator_not_allowed: 'Le rôle Administrateur ne peut pas être donné à la création.',

@@ -50,19 +50,19 @@ export const fieldKeys: Record<string, MessageKey> = {
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */
 export const areaKeys: Record<string, MessageKey> = {
-  manage_access: 'activity.areas.manage_access',
-  members: 'activity.areas.members',
-  licenses: 'activity.areas.licenses',
-  groups: 'activity.areas.groups',
-  content: 'activity.areas.content',
-  reporting: 'activity.areas.reporting',
-  contact_updates: 'activity.areas.contact_updates',
-  organization_settings: 'activity.areas.organization_settings',
-  contact_update_preview: 'activity.areas.contact_update_preview',
-  account_documents: 'activity.areas.account_documents',
+  manage_access: 'privileges.areas.manage_access',
+  members: 'privileges.areas.members',
+  licenses: 'privileges.areas.licenses',
+  groups: 'privileges.areas.groups',
+  content: 'privileges.areas.content',
+  reporting: 'privileges.areas.reporting',
+  contact_updates: 'privileges.areas.contact_updates',
+  organization_settings: 'privileges.areas.organization_settings',
+  contact_update_preview: 'privileges.areas.contact_update_preview',
+  account_documents: 'privileges.areas.account_documents',
 };
 
-const levelKeys: Record<string, MessageKey> = { none: 'activity.levels.none', view: 'activity.levels.view', update: 'activity.levels.update' };
+const levelKeys: Record<string, MessageKey> = { none: 'privileges.levels.none', view: 'privileges.levels.view', update: 'privileges.levels.update' };
 const statusKeys: Record<string, MessageKey> = {
   active: 'members.status.active',
   pending: 'members.status.pending',

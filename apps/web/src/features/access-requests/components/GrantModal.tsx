@@ -131,7 +131,7 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
                     <Table.Tr key={area}>
                       <Table.Td>
                         <Text size="sm" id={`grant-level-${area}`}>
-                          {t(`accessRequests.areas.${area}`)}
+                          {t(`privileges.areas.${area}`)}
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
@@ -140,7 +140,7 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
                           aria-labelledby={`grant-level-${area}`}
                           value={levels[area] ?? 'none'}
                           onChange={(value) => setLevels((current) => ({ ...current, [area]: value as PrivilegeLevel }))}
-                          data={choices.map((level) => ({ value: level, label: t(`accessRequests.levels.${level}`) }))}
+                          data={choices.map((level) => ({ value: level, label: t(`privileges.levels.${level}`) }))}
                         />
                       </Table.Td>
                     </Table.Tr>

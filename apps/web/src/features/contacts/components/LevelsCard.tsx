@@ -108,12 +108,12 @@ export function LevelsCard({ canEdit, myId, myPrivileges, onDirtyChange }: { can
                     <Table.Tr key={area}>
                       <Table.Td>
                         <Text size="sm" id={`level-${area}`}>
-                          {t(`accessRequests.areas.${area}`)}
+                          {t(`privileges.areas.${area}`)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c="dimmed">
-                          {t(`accessRequests.levels.${saved.role[area]}`)}
+                          {t(`privileges.levels.${saved.role[area]}`)}
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
@@ -129,17 +129,17 @@ export function LevelsCard({ canEdit, myId, myPrivileges, onDirtyChange }: { can
                             disabled: aboveMine(level),
                             label: aboveMine(level) ? (
                               <Tooltip label={t('contacts.levels.aboveOwn')}>
-                                <span>{t(`accessRequests.levels.${level}`)}</span>
+                                <span>{t(`privileges.levels.${level}`)}</span>
                               </Tooltip>
                             ) : (
-                              t(`accessRequests.levels.${level}`)
+                              t(`privileges.levels.${level}`)
                             ),
                           }))}
                         />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={600}>
-                          {t(`accessRequests.levels.${effective}`)}
+                          {t(`privileges.levels.${effective}`)}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

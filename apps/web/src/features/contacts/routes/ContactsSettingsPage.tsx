@@ -38,7 +38,7 @@ export function ContactsSettingsPage() {
       <Stack gap="lg" maw={960}>
         {!mayUpdate ? (
           <Alert variant="light" color="gray">
-            {t('contacts.readOnly', { area: t('accessRequests.areas.contact_updates') })}
+            {t('contacts.readOnly', { area: t('privileges.areas.contact_updates') })}
           </Alert>
         ) : null}
         {contacts.isPending ? (
