@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Most data rows in one CSV import. */
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  /** Days an import that was never committed is kept (its rows may hold passwords). */
+  IMPORT_RETENTION_DAYS: z.coerce.number().positive().default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,7 +45,7 @@ export type Config = {
   trustProxy: boolean;
   sessionTtlMs: number;
   signIn: { maxFailures: number; windowSeconds: number; maxPerIp: number };
-  imports: { maxBytes: number; maxRows: number };
+  imports: { maxBytes: number; maxRows: number; retentionDays: number };
   logLevel: string;
   webDist: string;
 };
@@ -70,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, windowSeconds: e.SIGN_IN_WINDOW_SECONDS, maxPerIp: e.SIGN_IN_MAX_PER_IP },
-    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS },
+    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, retentionDays: e.IMPORT_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
     webDist: path.join(repoRoot, 'apps', 'web', 'dist'),
   };

@@ -6,7 +6,7 @@ import { loadConfig, mailCatcherEnabled } from './config.ts';
 import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
 import { startMaintenance } from './lib/maintenance.ts';
-import { COMMIT_STALE_MS, recoverInterruptedImports } from './features/imports/commit.ts';
+import { COMMIT_STALE_MS, purgeAbandonedImports, recoverInterruptedImports } from './features/imports/commit.ts';
 
 const config = loadConfig();
 
@@ -41,8 +41,16 @@ async function main() {
     void recoverInterruptedImports(db)
       .then((n) => n && app.log.warn({ jobs: n }, 'interrupted CSV import commits reset; they can be committed again'))
       .catch((err) => app.log.warn({ err }, 'import recovery failed'));
+  // …and imports left uncommitted are deleted after IMPORT_RETENTION_DAYS (their rows may hold passwords).
+  const purgeImports = () =>
+    void purgeAbandonedImports(db, config.imports.retentionDays)
+      .then((n) => n && app.log.info({ jobs: n }, 'uncommitted CSV imports past their retention deleted'))
+      .catch((err) => app.log.warn({ err }, 'import purge failed'));
   recoverImports();
+  purgeImports();
   const importRecovery = setInterval(recoverImports, COMMIT_STALE_MS);
+  const importPurge = setInterval(purgeImports, 60 * 60_000);
+  importPurge.unref();
   importRecovery.unref();
   const catcher = devMail ? await startMailCatcher({ db, port: config.mailCatcherPort, logger: app.log }) : null;
   const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
@@ -54,6 +62,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
     clearInterval(importRecovery);
+    clearInterval(importPurge);
     await app.close();
     await mailWorker?.stop();
     await catcher?.stop();

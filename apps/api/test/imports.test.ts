@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 import { capacityErrorMessage } from '@sesame/contracts';
 import { QUEUE_EMAILS_TASK, addDeliveryJobs } from '../src/features/mail/outbox.ts';
-import { runCommit } from '../src/features/imports/commit.ts';
+import { purgeAbandonedImports, runCommit } from '../src/features/imports/commit.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -533,6 +533,25 @@ describe('POST /api/imports/:id/commit — progress, named users, organization l
       ['jcho11-saml-commit', 'saml', 'jcho11-saml-commit', 'active', null],
       ['srajhandas-oidc-commit', 'oidc', 'srajhandas-oidc-commit', 'active', null],
     ]);
+  });
+});
+
+describe('retention of uncommitted imports', () => {
+  it('deletes jobs never committed once untouched for the retention period, rows and passwords included; keeps committed and recent ones', async () => {
+    const old = (await upload(admin, EN_BUILTIN.replace(/jcho11|srajhandas/g, (u) => `${u}-old`), 'format=builtin&mode=credentials')).json().id;
+    const failed = (await upload(admin, 'Nothing,Useful\n1,2\n', 'format=builtin&mode=credentials')).json().id;
+    const recent = (await upload(admin, EN_BUILTIN.replace(/jcho11|srajhandas/g, (u) => `${u}-new`), 'format=builtin&mode=credentials')).json().id;
+    const committed = (await upload(admin, 'Username,Role,User Type\nretained-ldap,user,creator\n', 'format=ldap&mode=credentials')).json().id;
+    expect((await admin.post(`/api/imports/${committed}/commit`, {})).statusCode).toBe(202);
+    expect((await waitForCommit(committed)).status).toBe('committed');
+    expect((await getJob(admin, failed, 'limit=0')).status).toBe('failed');
+    await ctx.db.$executeRaw`UPDATE "ImportJob" SET "updatedAt" = now() - interval '8 days' WHERE id = ANY(${[old, failed, committed]}::uuid[])`;
+    expect(await ctx.db.importRow.count({ where: { jobId: old, values: { path: ['password'], not: 'null' } } })).toBe(2);
+
+    expect(await purgeAbandonedImports(ctx.db, 7)).toBeGreaterThanOrEqual(2);
+    expect((await ctx.db.importJob.findMany({ where: { id: { in: [old, failed, recent, committed] } }, select: { id: true } })).map((j) => j.id).sort()).toEqual([recent, committed].sort());
+    expect(await ctx.db.importRow.count({ where: { jobId: { in: [old, failed] } } })).toBe(0);
+    expect((await admin.get(`/api/imports/${old}`)).statusCode).toBe(404);
   });
 });
 

@@ -72,6 +72,18 @@ export async function recoverInterruptedImports(db: Db, staleMs = COMMIT_STALE_M
                  FOR UPDATE SKIP LOCKED)`;
 }
 
+/**
+ * Imports never committed (checked, failed, or left validating by a crash) are deleted, rows
+ * included, once untouched for `retentionDays`: their rows may hold the passwords of a
+ * credentials-mode file. Committed jobs stay (their passwords were removed at commit), and so
+ * does a job being committed.
+ */
+export async function purgeAbandonedImports(db: Db, retentionDays: number): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "ImportJob" WHERE "status" IN ('validating', 'validated', 'failed')
+      AND "updatedAt" < now() - make_interval(secs => ${retentionDays * 86_400})`;
+}
+
 /** A commit that can't go through for a reason the administrator can act on. */
 class CommitRefused extends Error {
   constructor(
