@@ -17,7 +17,7 @@ function runRow(x: ImportBenchResult['runs'][number]): string {
 }
 
 /** The recorded section; lines of figures not measured this time are kept from `previous`. */
-function section(r: ImportBenchResult, previous: string): string {
+function section(r: ImportBenchResult, previous: string, inviteTotals: number[]): string {
   const invite = r.runs.find((x) => x.name.includes('invite'));
   const credentials = r.runs.find((x) => x.name.includes('credentials'));
   const old = (prefix: string) => previous.split('\n').filter((l) => l.startsWith(prefix));
@@ -40,6 +40,12 @@ function section(r: ImportBenchResult, previous: string): string {
       ? [`argon2id with the app's parameters (m=19 MiB, t=2, p=1), ${r.argon2.hashes} hashes on every core: **${r.argon2.perSecond.toFixed(1)} hashes/s**.`]
       : old('argon2id ')),
     '',
+    ...(inviteTotals.length > 1
+      ? [
+          `Invite-mode totals (upload + commit) over ${inviteTotals.length} runs, each on a fresh database: ${inviteTotals.map((x) => `${x.toFixed(1)} s`).join(', ')}; the table and target 1 give the median run.`,
+          '',
+        ]
+      : []),
     ...(inviteTotal !== undefined
       ? [`- Target 1 — 100,000 invite-mode rows validated and committed in under 20 s on 2 cores: **${inviteTotal.toFixed(1)} s** (${inviteTotal < 20 ? 'met' : 'missed'}).`]
       : old('- Target 1')),
@@ -50,7 +56,25 @@ function section(r: ImportBenchResult, previous: string): string {
   ].join('\n');
 }
 
-const result = await runImportBenchmark(console.log, inviteOnly ? { credentialRows: 0, argon2: false } : {});
+/**
+ * The invite-mode run is repeated, each time on a fresh database, and the median recorded:
+ * on a shared 2-core VM the same run moves by ±15 % from one minute to the next.
+ */
+const inviteRunCount = Math.max(1, Number(process.env.BENCH_INVITE_RUNS ?? 3));
+const inviteRuns: ImportBenchResult[] = [];
+for (let i = 0; i < inviteRunCount; i++) {
+  console.log(`Invite-mode run ${i + 1} of ${inviteRunCount}`);
+  inviteRuns.push(await runImportBenchmark(console.log, { credentialRows: 0, argon2: false }));
+}
+const total = (r: ImportBenchResult) => r.runs.reduce((sum, x) => sum + x.uploadSeconds + x.commitSeconds, 0);
+const median = [...inviteRuns].sort((a, b) => total(a) - total(b))[Math.floor(inviteRuns.length / 2)]!;
+const rest = inviteOnly ? undefined : await runImportBenchmark(console.log, { inviteRows: 0 });
+const result: ImportBenchResult = {
+  machine: (rest ?? median).machine,
+  ...(rest?.argon2 ? { argon2: rest.argon2 } : {}),
+  runs: [...median.runs, ...(rest?.runs ?? [])],
+};
+const inviteTotals = inviteRuns.filter((r) => r.runs.length > 0).map(total);
 const current = (() => {
   try {
     return readFileSync(doc, 'utf8');
@@ -59,7 +83,7 @@ const current = (() => {
   }
 })();
 const previous = current.match(new RegExp(`${BEGIN}[\\s\\S]*?${END}`))?.[0] ?? '';
-const block = section(result, previous);
+const block = section(result, previous, inviteTotals);
 const next = current.includes(BEGIN)
   ? current.replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), block)
   : `${current || '# Benchmarks\n\nRecorded by `pnpm bench` (bench/run.ts); each section is rewritten by its benchmark.\n'}\n## CSV import (bench/import.ts)\n\n${block}\n`;
