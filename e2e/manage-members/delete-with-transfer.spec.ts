@@ -17,7 +17,7 @@ test('deleting a member who owns content is refused until their content is trans
 
   // The dialog says what deletion means for this kind of account; the API refuses it.
   await memberAction(page, 'Supprimer le membre');
-  const dialog = page.getByRole('dialog', { name: `Supprimer ${ownerName}` });
+  const dialog = page.getByRole('dialog', { name: `${permanent ? 'Supprimer' : 'Désinscrire'} ${ownerName}` });
   await expect(dialog.getByTestId('delete-outcome')).toContainText(permanent ? 'supprimé définitivement' : 'désinscrit du portail');
   await dialog.getByRole('button', { name: permanent ? 'Supprimer le membre' : 'Désinscrire le membre' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Suppression refusée');
@@ -37,7 +37,7 @@ test('deleting a member who owns content is refused until their content is trans
 
   // Now the deletion goes through.
   await memberAction(page, 'Supprimer le membre');
-  await page.getByRole('dialog', { name: `Supprimer ${ownerName}` }).getByRole('button', { name: permanent ? 'Supprimer le membre' : 'Désinscrire le membre' }).click();
+  await page.getByRole('dialog', { name: `${permanent ? 'Supprimer' : 'Désinscrire'} ${ownerName}` }).getByRole('button', { name: permanent ? 'Supprimer le membre' : 'Désinscrire le membre' }).click();
   await expect(page).toHaveURL(/\/members$/);
   await expect(page.getByText(permanent ? `${ownerName} a été supprimé définitivement` : `${ownerName} a été désinscrit du portail`)).toBeVisible();
   expect((await page.request.get(`/api/members/${owner.id}`)).status()).toBe(404);

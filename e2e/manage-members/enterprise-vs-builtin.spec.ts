@@ -72,7 +72,7 @@ test('deleting a built-in member says it is permanent; deleting an enterprise lo
   for (const { member } of enterprise) {
     await openMemberPage(page, member);
     await memberAction(page, 'Supprimer le membre');
-    dialog = page.getByRole('dialog', { name: `Supprimer ${member.fullName}` });
+    dialog = page.getByRole('dialog', { name: `Désinscrire ${member.fullName}` });
     await expect(dialog.getByTestId('delete-outcome')).toHaveText(
       `Le compte d’entreprise ${member.username} sera désinscrit du portail\u00A0; il reste dans votre annuaire d’identités et pourra être ajouté de nouveau.`,
     );

@@ -663,6 +663,7 @@ export const en: Messages = {
     delete: {
       action: 'Delete member',
       title: 'Delete {{name}}?',
+      titleUnregister: 'Unregister {{name}}?',
       bodyBuiltin: 'The built-in account {{username}} will be deleted permanently and cannot be recovered.',
       bodyEnterprise: 'The enterprise account {{username}} will be unregistered from the portal; it stays in your identity store and can be added again.',
       confirm: 'Delete member',

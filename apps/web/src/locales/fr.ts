@@ -670,6 +670,7 @@ export const fr = {
     delete: {
       action: 'Supprimer le membre',
       title: 'Supprimer {{name}}\u00A0?',
+      titleUnregister: 'Désinscrire {{name}}\u00A0?',
       bodyBuiltin: 'Le compte intégré {{username}} sera supprimé définitivement et ne pourra pas être récupéré.',
       bodyEnterprise: 'Le compte d’entreprise {{username}} sera désinscrit du portail\u00A0; il reste dans votre annuaire d’identités et pourra être ajouté de nouveau.',
       confirm: 'Supprimer le membre',

@@ -184,7 +184,7 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
         {t('memberActions.disable.body')}
       </ConfirmDialog>
 
-      <Modal opened={dialog === 'delete'} onClose={close} title={<Text fw={650} fz="lg">{t('memberActions.delete.title', { name })}</Text>} centered radius="lg">
+      <Modal opened={dialog === 'delete'} onClose={close} title={<Text fw={650} fz="lg">{t(builtin ? 'memberActions.delete.title' : 'memberActions.delete.titleUnregister', { name })}</Text>} centered radius="lg">
         <Stack gap="md">
           <Text size="sm" data-testid="delete-outcome">
             {builtin ? t('memberActions.delete.bodyBuiltin', { username: member.username }) : t('memberActions.delete.bodyEnterprise', { username: member.username })}
