@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN_INITIAL_PASSWORD, E2E_PORT } from './e2e/support/constants.ts';
+import { ADMIN_INITIAL_PASSWORD, E2E_IMPORT_MAX_BYTES, E2E_PORT } from './e2e/support/constants.ts';
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const testDataRoot = '.test-data';
@@ -75,6 +75,8 @@ export default defineConfig({
       ADMIN_PASSWORD: ADMIN_INITIAL_PASSWORD,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // Small enough that a spec can try a file above it.
+      IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES),
     },
   },
 });

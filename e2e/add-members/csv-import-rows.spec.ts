@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chooseMode, findMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
+import { E2E_IMPORT_MAX_BYTES } from '../support/constants.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
 /** Drops a CSV file on the drop zone as a browser does when a file is dragged onto it. */
@@ -94,4 +95,23 @@ test('an administrator drops a file, removes ticked rows, chooses a different fi
   // Only the two kept rows became (invited) members.
   for (const username of [`anna.${s}`, `ben.${s}`]) expect((await findMember(page.request, username))?.status, username).toBe('pending');
   for (const username of [`dan.${s}`, `eve.${s}`]) expect(await findMember(page.request, username), username).toBeUndefined();
+});
+
+test('a file larger than the server accepts is refused at once, with the limit, and nothing is sent', async ({ page }) => {
+  await signInAsAdmin(page);
+  await openWizard(page);
+  await page.getByRole('radio', { name: 'Nouveaux membres à partir d’un fichier' }).click();
+  await chooseMode(page, 'invite');
+  await next(page);
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/imports') uploads.push(request.url());
+  });
+  const row = 'someone@example.org;Utilisateur;Créateur;Prénom;Nom;identifiant\r\n';
+  const big = `E-mail;Rôle;Type d’utilisateur;Prénom;Nom;Nom d’utilisateur\r\n${row.repeat(Math.ceil((E2E_IMPORT_MAX_BYTES + 1) / row.length))}`;
+  await page.locator('input[type="file"]').setInputFiles({ name: 'trop-gros.csv', mimeType: 'text/csv', buffer: Buffer.from(big, 'utf8') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Le fichier dépasse les 5\u00A0Mio qu’un import accepte\u00A0; découpez-le en plusieurs fichiers.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Réessayer l’envoi' })).toHaveCount(0);
+  await expect(wizardStep(page, 'Fichier')).toBeVisible();
+  expect(uploads).toEqual([]);
 });

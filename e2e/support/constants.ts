@@ -6,3 +6,6 @@ export const ADMIN_USERNAME = 'admin';
 export const ADMIN_INITIAL_PASSWORD = 'Admin-e2e-2026';
 /** What the sign-in spec changes it to (8+ characters, a letter and a digit, not common). */
 export const ADMIN_NEW_PASSWORD = 'Sesame-e2e-Chang3d';
+
+/** IMPORT_MAX_BYTES of the e2e server (5 MiB). */
+export const E2E_IMPORT_MAX_BYTES = 5 * 1024 * 1024;

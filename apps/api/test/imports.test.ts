@@ -241,6 +241,13 @@ describe('POST /api/imports — upload and validation', () => {
     expect(await ctx.db.importJob.count()).toBe(before);
   });
 
+  it('tells what an upload may be (GET /api/imports/limits), to those who may import', async () => {
+    const res = await admin.get('/api/imports/limits');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ maxBytes: ctx.config.imports.maxBytes, maxRows: ctx.config.imports.maxRows });
+    expect((await new Client(ctx).get('/api/imports/limits')).statusCode).toBe(401);
+  });
+
   it('stops with a clear file error above IMPORT_MAX_ROWS', async () => {
     const saved = ctx.config.imports.maxRows;
     ctx.config.imports.maxRows = 1;
@@ -571,6 +578,7 @@ describe('organization scope and privileges', () => {
     const plain = new Client(ctx);
     expect((await plain.signIn('plainuser', 'plain.1234')).statusCode).toBe(200);
     expect((await plain.get(`/api/imports/${id}`)).statusCode).toBe(403);
+    expect((await plain.get('/api/imports/limits')).statusCode).toBe(403);
     expect((await upload(plain, EN_BUILTIN, 'format=builtin&mode=credentials')).statusCode).toBe(403);
   });
 });

@@ -24,6 +24,10 @@ export const ImportCreateQuery = z.object({
   fileName: z.string().max(255).optional(),
 });
 
+/** What an upload may be (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS), so a browser can say it before sending. */
+export const ImportLimits = z.object({ maxBytes: z.number().int(), maxRows: z.number().int() });
+export type ImportLimits = z.infer<typeof ImportLimits>;
+
 /** 413 on upload: the file is above the configured IMPORT_MAX_BYTES, which it names. */
 export const FileTooLargeProblem = Problem.extend({ code: z.literal('file_too_large'), maxBytes: z.number().int() });
 export type FileTooLargeProblem = z.infer<typeof FileTooLargeProblem>;

@@ -7,6 +7,7 @@ import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 import {
   FileTooLargeProblem,
+  ImportLimits,
   Problem,
   ImportCommitBody,
   ImportCreated,
@@ -40,6 +41,11 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         const t = await service.importTemplate(deps.db, authOf(req), req.query);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(t.fileName)).send(t.body);
       },
+    });
+
+    app.get('/api/imports/limits', {
+      schema: { operationId: 'getImportLimits', tags, description: 'The largest file and the most rows an upload accepts.', response: { 200: ImportLimits, ...commonProblems } },
+      handler: (req) => service.importLimits(deps.config, authOf(req)),
     });
 
     app.post('/api/imports', {

@@ -81,6 +81,11 @@ export async function importTemplate(db: Db, auth: AuthContext, q: z.infer<typeo
   return { fileName: csvTemplateFileName(q.format, q.lang), body: csvTemplate(q.format, q.lang, q.mode, { identityTypesConfigured: org.allowedIdentityTypes }) };
 }
 
+export function importLimits(config: Pick<Config, 'imports'>, auth: AuthContext) {
+  requirePrivilege(auth);
+  return { maxBytes: config.imports.maxBytes, maxRows: config.imports.maxRows };
+}
+
 /** Stops reading past `maxBytes`: the client gets a 413 and nothing is kept. */
 export function fileTooLarge(maxBytes: number) {
   const mib = maxBytes / (1024 * 1024);

@@ -4,6 +4,7 @@ export const addMembersKeys = {
   licenses: () => [...addMembersKeys.all, 'licenses'] as const,
   groups: () => [...addMembersKeys.all, 'groups'] as const,
   categories: () => [...addMembersKeys.all, 'member-categories'] as const,
+  importLimits: () => [...addMembersKeys.all, 'import-limits'] as const,
   usernameSuggestion: (params: UsernameSuggestionParams) => [...addMembersKeys.all, 'username-suggestion', params] as const,
 };
 

@@ -1,4 +1,4 @@
-import { Group, ItemsOf, License, MemberCategory, OrganizationDefaults } from '@sesame/contracts';
+import { Group, ImportLimits, ItemsOf, License, MemberCategory, OrganizationDefaults } from '@sesame/contracts';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '../../../lib/api-client.ts';
@@ -44,6 +44,14 @@ export const categoriesQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
+/** How large a CSV file may be, to refuse a larger one before sending it. */
+export const importLimitsQueryOptions = () =>
+  queryOptions({
+    queryKey: addMembersKeys.importLimits(),
+    queryFn: ({ signal }) => request('/api/imports/limits', { schema: ImportLimits, signal }),
+    staleTime: 60 * 60_000,
+  });
+
 /** The wizard's reference data; the route's loader has fetched it already. */
 export function useWizardData() {
   const organization = useSuspenseQuery(organizationQueryOptions()).data;
@@ -52,10 +60,11 @@ export function useWizardData() {
   const licenses = useSuspenseQuery(licensesQueryOptions()).data;
   const groups = useSuspenseQuery(groupsQueryOptions()).data;
   const categories = useSuspenseQuery(categoriesQueryOptions()).data;
+  const importLimits = useSuspenseQuery(importLimitsQueryOptions()).data;
   const { isAdministrator, privileges } = useMe();
   // Who gives the roles: only roles within their own levels are offered.
   const giver = useMemo(() => ({ isAdministrator, privileges }), [isAdministrator, privileges]);
-  return { organization, roles, userTypes, licenses, groups, categories, giver };
+  return { organization, roles, userTypes, licenses, groups, categories, giver, importLimits };
 }
 
 export type WizardData = ReturnType<typeof useWizardData>;

@@ -3,6 +3,7 @@ import type { BatchMode } from '@sesame/contracts';
 import { IconAlertCircle, IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { templateUrl } from '../api/imports.ts';
 import { StepFrame } from '../components/StepFrame.tsx';
@@ -143,9 +144,12 @@ export function FileStep({ mode, fileImport, showErrors, onUploaded, problems, a
               {state.phase === 'error' ? (
                 <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('import.file.uploadFailed')} role="alert">
                   <Text size="sm">{problemMessage(state.error, t)}</Text>
-                  <Button mt="sm" size="xs" variant="light" onClick={() => state.file && send(state.file)}>
-                    {t('import.file.retry')}
-                  </Button>
+                  {/* Sending the same file again can't help when it is too large. */}
+                  {isApiError(state.error, 'file_too_large') ? null : (
+                    <Button mt="sm" size="xs" variant="light" onClick={() => state.file && send(state.file)}>
+                      {t('import.file.retry')}
+                    </Button>
+                  )}
                 </Alert>
               ) : null}
             </Stack>

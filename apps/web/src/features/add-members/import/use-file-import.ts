@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commitImport, fetchImport, importKeys, uploadImport, type ImportCounts, type ImportJob, type ImportStatus } from '../api/imports.ts';
 import type { WizardData } from '../api/wizard-data.ts';
+import { ApiError } from '../../../lib/api-client.ts';
 import { sessionKeys } from '../../../lib/session/session-queries.ts';
 import { importLookups, previewCsv, resolveUserType, rolesAboveOwn, rowUserTypes, type ImportPreview } from './import-rules.ts';
 
@@ -53,12 +54,13 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * The file of the "New members from a file" method: read at once in the browser for a
  * preview, sent to the API, and polled until every row is checked.
  */
-export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization' | 'giver'>) {
+export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization' | 'giver' | 'importLimits'>) {
   const [state, setState] = useState<FileImportState>(initial);
   const controller = useRef<AbortController | null>(null);
   const lookups = useMemo(() => importLookups(data.roles, data.userTypes), [data.roles, data.userTypes]);
   const aboveOwn = useMemo(() => rolesAboveOwn(data.roles, data.giver), [data.roles, data.giver]);
   const organization: OrganizationDefaults = data.organization;
+  const limits = data.importLimits;
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -75,6 +77,13 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
       const abort = new AbortController();
       controller.current = abort;
       const { signal } = abort;
+      // Larger than the server accepts: said at once, in the same words as its 413, nothing sent.
+      const { maxBytes } = limits;
+      if (file.size > maxBytes) {
+        const tooLarge = new ApiError({ status: 413, title: 'Payload Too Large', detail: '', code: 'file_too_large', maxBytes } as ConstructorParameters<typeof ApiError>[0]);
+        setState({ ...initial, file, mode, phase: 'error', error: tooLarge });
+        return false;
+      }
       setState({ ...initial, file, mode, phase: 'reading' });
       // The instant preview, with the same rules as the server (the upload runs alongside).
       const preview = file
@@ -107,7 +116,7 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
         return false;
       }
     },
-    [lookups, organization, aboveOwn],
+    [lookups, organization, aboveOwn, limits],
   );
 
   const rowEdited = useCallback(
