@@ -513,6 +513,33 @@ describe('POST /api/imports/:id/commit — progress, named users, organization l
     expect(events[0]!.after).toMatchObject({ role: { key: 'publisher', name: 'Publisher' }, userType: { key: 'creator', name: 'Creator', nameFr: 'Créateur' }, mode: 'invite' });
   });
 
+  it('keeps a credentials commit’s heartbeat fresh while it writes, and its progress (the hashed passwords) whole', async () => {
+    const id = (await upload(admin, EN_BUILTIN.replace(/jcho11|srajhandas/g, (u) => `${u}-beat`), 'format=builtin&mode=credentials')).json().id;
+    const attempt = await startCommit(id);
+    // As a commit resumed after its passwords were hashed, with a heartbeat a minute old.
+    await ctx.db.$executeRaw`UPDATE "ImportRow" SET "passwordHash" = 'x' WHERE "jobId" = ${id}::uuid`;
+    await ctx.db.$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = now() - interval '1 minute', "processedRows" = 2 WHERE id = ${id}::uuid`;
+    const me = await adminMember();
+    const seen: Array<{ fresh: boolean; processed: number }> = [];
+    await runCommit(
+      ctx.db,
+      { jobId: id, organizationId: ctx.acme.organizationId, attempt, actor: { memberId: me.id, username: 'admin' }, ip: '127.0.0.1', baseUrl: 'http://localhost' },
+      {
+        writeChunkRows: 1,
+        afterWriteChunk: async () => {
+          const [row] = await ctx.db.$queryRaw<Array<{ age: number; processed: number }>>`
+            SELECT extract(epoch FROM now() - "heartbeatAt")::float AS age, "processedRows" AS processed FROM "ImportJob" WHERE id = ${id}::uuid`;
+          seen.push({ fresh: row!.age < 1, processed: row!.processed });
+        },
+      },
+    );
+    expect(seen).toEqual([
+      { fresh: true, processed: 2 },
+      { fresh: true, processed: 2 },
+    ]);
+    expect((await getJob(admin, id, 'limit=0')).status).toBe('committed');
+  });
+
   it('refuses a file above the named-user limit before anything is created, saying by how many', async () => {
     const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.acme.organizationId } });
     const used = await ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId } });

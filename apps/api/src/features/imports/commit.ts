@@ -301,8 +301,8 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
           FROM "ImportRow" r JOIN "Role" ro ON ro.id = r."roleId" JOIN "UserType" ut ON ut.id = r."userTypeId"
           WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to} ORDER BY r."rowNumber"`;
         written += inserted;
-        // Passwords were hashed with progress of their own; the other modes count rows written.
-        if (!(credentials && job.format === 'builtin')) await reportProgress(db, jobId, attempt, written);
+        // Passwords were hashed with progress of their own (kept); the other modes count rows written.
+        await reportProgress(db, jobId, attempt, credentials && job.format === 'builtin' ? null : written);
         await hooks.afterWriteChunk?.(written);
       }
       if (written !== job.validRows) throw new Error(`expected ${job.validRows} members, inserted ${written}`);
@@ -332,9 +332,12 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
   );
 }
 
-/** Progress (and heartbeat) of a commit, written outside its transaction so pollers see it at once. */
-async function reportProgress(db: Db, jobId: string, attempt: number, processed: number) {
-  await db.$executeRaw`UPDATE "ImportJob" SET "processedRows" = ${processed}, "heartbeatAt" = now()
+/**
+ * Progress and heartbeat of a commit, written outside its transaction so pollers see them at
+ * once (the heartbeat timer skips a job its transaction holds); `null` keeps the progress.
+ */
+async function reportProgress(db: Db, jobId: string, attempt: number, processed: number | null) {
+  await db.$executeRaw`UPDATE "ImportJob" SET "processedRows" = coalesce(${processed}::int, "processedRows"), "heartbeatAt" = now()
     WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing'`;
 }
 
