@@ -8,11 +8,12 @@ export interface RequiredPrivilege {
 /** One required level, or a list of which any one is enough (e.g. adding members: Update on members or on manage access). */
 export type PrivilegeRequirement = RequiredPrivilege | readonly RequiredPrivilege[];
 
+const isList = (required: PrivilegeRequirement): required is readonly RequiredPrivilege[] => Array.isArray(required);
+
 export function hasPrivilege(privileges: Privileges, required: PrivilegeRequirement | undefined): boolean {
   if (!required) return true;
-  if (Array.isArray(required)) return required.some((one: RequiredPrivilege) => hasPrivilege(privileges, one));
-  const one = required as RequiredPrivilege;
-  return levelRank[privileges[one.area]] >= levelRank[one.level];
+  if (isList(required)) return required.some((one) => hasPrivilege(privileges, one));
+  return levelRank[privileges[required.area]] >= levelRank[required.level];
 }
 
 /** Who gives a role: their own levels, and whether they are an administrator (who gives any role). */

@@ -1,4 +1,4 @@
-import type { BatchMode, BatchProperties, CsvRowValues, OrganizationDefaults } from '@sesame/contracts';
+import type { BatchMode, BatchProperties, CsvRowValues, FileTooLargeProblem, OrganizationDefaults } from '@sesame/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commitImport, fetchImport, importKeys, uploadImport, type ImportCounts, type ImportJob, type ImportStatus } from '../api/imports.ts';
@@ -80,7 +80,8 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
       // Larger than the server accepts: said at once, in the same words as its 413, nothing sent.
       const { maxBytes } = limits;
       if (file.size > maxBytes) {
-        const tooLarge = new ApiError({ status: 413, title: 'Payload Too Large', detail: '', code: 'file_too_large', maxBytes } as ConstructorParameters<typeof ApiError>[0]);
+        const problem: FileTooLargeProblem = { status: 413, title: 'Payload Too Large', detail: '', code: 'file_too_large', maxBytes };
+        const tooLarge = new ApiError(problem);
         setState({ ...initial, file, mode, phase: 'error', error: tooLarge });
         return false;
       }
