@@ -1,43 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@sesame/db/passwords';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
+import { MEMBER_PASSWORD as PASSWORD, memberFixtures } from './member-fixtures.ts';
 
 let ctx: TestContext;
 let admin: Client;
-const PASSWORD = 'Member-pass-42';
-let passwordHash: string;
-
-/** Makes an active built-in member of acme with a known password and the given role. */
-async function makeMember(username: string, roleKey = 'user', identityType: 'builtin' | 'ldap' = 'builtin') {
-  const org = ctx.acme.organizationId;
-  const role = await ctx.db.role.findFirstOrThrow({ where: { organizationId: org, key: roleKey } });
-  const type = await ctx.db.userType.findFirstOrThrow({ where: { organizationId: org, key: 'professional_plus' } });
-  return ctx.db.member.create({
-    data: {
-      organizationId: org,
-      username,
-      firstName: 'Test',
-      lastName: username,
-      email: `${username}@example.com`,
-      roleId: role.id,
-      userTypeId: type.id,
-      status: 'active',
-      activatedAt: new Date(),
-      identityType,
-      passwordHash: identityType === 'builtin' ? passwordHash : null,
-    },
-  });
-}
-
-async function signedIn(username: string, password = PASSWORD) {
-  const c = new Client(ctx);
-  expect((await c.signIn(username, password)).statusCode).toBe(200);
-  return c;
-}
+const { makeMember, signedIn } = memberFixtures(() => ctx);
 
 beforeAll(async () => {
   ctx = await createTestContext({ acmeMembers: 10 });
-  passwordHash = await hashPassword(PASSWORD);
   admin = await signedIn('admin', ADMIN_PASSWORD);
 });
 afterAll(async () => ctx?.close());
@@ -77,7 +47,7 @@ describe('reset password', () => {
     const notAdmin = await publisher.post(`/api/members/${target.id}/reset-password`);
     expect(notAdmin.statusCode).toBe(403);
     expect(notAdmin.json().code).toBe('administrator_required');
-    const ldap = await makeMember('ldap.person', 'user', 'ldap');
+    const ldap = await makeMember('ldap.person', 'user', { identityType: 'ldap' });
     const refused = await admin.post(`/api/members/${ldap.id}/reset-password`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'enterprise_login' });
@@ -178,7 +148,7 @@ describe('transfer ownership and delete', () => {
   });
 
   it('unregisters enterprise accounts, and only administrators delete administrators', async () => {
-    const ldap = await makeMember('ldap.leaver', 'user', 'ldap');
+    const ldap = await makeMember('ldap.leaver', 'user', { identityType: 'ldap' });
     expect((await admin.request('DELETE', `/api/members/${ldap.id}`)).json()).toEqual({ outcome: 'unregistered' });
 
     const targetAdmin = await makeMember('admin.target', 'administrator');

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEvent, ActivityList } from '@sesame/contracts';
-import { hashPassword } from '@sesame/db/passwords';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { memberFixtures } from './member-fixtures.ts';
 
 /**
  * Rules of managing members that members-manage.test.ts leaves open: the self-edit rule,
@@ -11,40 +11,7 @@ import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './h
  */
 let ctx: TestContext;
 let admin: Client;
-const PASSWORD = 'Member-pass-42';
-let passwordHash: string;
-
-type Org = 'acme' | 'globex';
-
-/** An active built-in (or LDAP) member with a known password and the given role. */
-async function makeMember(username: string, roleKey = 'user', opts: { org?: Org; identityType?: 'builtin' | 'ldap'; status?: 'active' | 'pending' } = {}) {
-  const organizationId = ctx[opts.org ?? 'acme'].organizationId;
-  const identityType = opts.identityType ?? 'builtin';
-  const role = await ctx.db.role.findFirstOrThrow({ where: { organizationId, key: roleKey } });
-  const type = await ctx.db.userType.findFirstOrThrow({ where: { organizationId, key: 'professional_plus' } });
-  const pending = opts.status === 'pending';
-  return ctx.db.member.create({
-    data: {
-      organizationId,
-      username,
-      firstName: 'Test',
-      lastName: username,
-      email: `${username}@example.com`,
-      roleId: role.id,
-      userTypeId: type.id,
-      status: pending ? 'pending' : 'active',
-      activatedAt: pending ? null : new Date(),
-      identityType,
-      passwordHash: identityType === 'builtin' && !pending ? passwordHash : null,
-    },
-  });
-}
-
-async function signedIn(username: string, password = PASSWORD) {
-  const c = new Client(ctx);
-  expect((await c.signIn(username, password)).statusCode).toBe(200);
-  return c;
-}
+const { makeMember, signedIn } = memberFixtures(() => ctx);
 
 /** A role with Update on members and nothing else (not an administrator). */
 async function memberManagerRole() {
@@ -139,7 +106,6 @@ async function withOrganizationLocked<T>(organizationId: string, waiters: number
 
 beforeAll(async () => {
   ctx = await createTestContext({ acmeMembers: 10 });
-  passwordHash = await hashPassword(PASSWORD);
   admin = await signedIn('admin', ADMIN_PASSWORD);
 });
 afterAll(async () => ctx?.close());
