@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './lib/paths.ts';
@@ -16,11 +17,16 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Set when the portal is served over HTTPS (directly or behind a proxy): cookies get `Secure`. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** `false`, or the proxies' addresses / CIDR ranges, comma-separated (see parseTrustProxy). */
+  TRUST_PROXY: z.string().default('false'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   SIGN_IN_MAX_PER_IP: z.coerce.number().int().positive().default(50),
+  /** First wait imposed on addresses that failed, once an account has SIGN_IN_MAX_FAILURES failures; doubles with each further failure. */
+  SIGN_IN_WAIT_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Ceiling of that wait. */
+  SIGN_IN_MAX_WAIT_SECONDS: z.coerce.number().int().positive().default(900),
   /** Largest CSV import accepted, in bytes (default 50 MiB). */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Most data rows in one CSV import. */
@@ -42,13 +48,62 @@ export type Config = {
   mailCatcherPort: number;
   publicUrl?: string;
   cookieSecure: 'auto' | boolean;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: nothing, or the proxies' addresses. */
+  trustProxy: TrustProxy;
   sessionTtlMs: number;
-  signIn: { maxFailures: number; windowSeconds: number; maxPerIp: number };
+  /** Sign-in throttling; the policy is in features/auth/throttle.ts. */
+  signIn: { maxFailures: number; windowSeconds: number; maxPerIp: number; waitSeconds: number; maxWaitSeconds: number };
   imports: { maxBytes: number; maxRows: number; retentionDays: number };
   logLevel: string;
   webDist: string;
 };
+
+export type TrustProxy = false | string[];
+
+/** Names proxy-addr (Fastify's trustProxy) accepts for well-known ranges. */
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false` (default) ignores X-Forwarded-*; a comma-separated list of addresses,
+ * CIDR ranges or proxy-addr names trusts X-Forwarded-For from those peers only, and the client
+ * is the last address in it that is not a trusted proxy. Refused: `true`, which would take the
+ * client's own, forgeable, first X-Forwarded-For entry as its address, and hop counts, which
+ * trust whatever peer connects (Fastify 5.12 treats a number as trusting no one).
+ */
+export function parseTrustProxy(value: string): TrustProxy | { error: string } {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    return {
+      error:
+        'TRUST_PROXY=true trusts any X-Forwarded-For, so a client could pick its own address and escape the per-IP limits. ' +
+        'Give the addresses of your proxies (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8) or the number of proxies in front of the portal (e.g. TRUST_PROXY=1).',
+    };
+  }
+  if (/^\d+$/.test(v)) {
+    return {
+      error:
+        `TRUST_PROXY=${v}: a hop count trusts X-Forwarded-For from any peer, including a client that connects directly. ` +
+        'Give the addresses of your proxies instead (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8).',
+    };
+  }
+  const entries = v.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!isTrustedRange(entry)) {
+      return { error: `TRUST_PROXY: "${entry}" is not an IP address, a CIDR range (e.g. 10.0.0.0/8) or one of loopback, linklocal, uniquelocal` };
+    }
+  }
+  return entries;
+}
+
+function isTrustedRange(entry: string): boolean {
+  if (namedRanges.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -57,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && 'error' in trustProxy) throw new Error(`Invalid configuration:\n  ${trustProxy.error}`);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -69,9 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailCatcherPort: e.MAIL_CATCHER_PORT,
     publicUrl: e.PUBLIC_URL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
-    signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, windowSeconds: e.SIGN_IN_WINDOW_SECONDS, maxPerIp: e.SIGN_IN_MAX_PER_IP },
+    signIn: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      windowSeconds: e.SIGN_IN_WINDOW_SECONDS,
+      maxPerIp: e.SIGN_IN_MAX_PER_IP,
+      waitSeconds: e.SIGN_IN_WAIT_SECONDS,
+      maxWaitSeconds: e.SIGN_IN_MAX_WAIT_SECONDS,
+    },
     imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, retentionDays: e.IMPORT_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
     webDist: path.join(repoRoot, 'apps', 'web', 'dist'),

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@sesame/db/passwords';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 
 let ctx: TestContext;
 const MEMBER_PASSWORD = 'Member-pass-42';
+/** Throttling used by this file: 3 failures per account and address, then waits of 60 s doubling up to 900 s. */
+const SIGN_IN: Config['signIn'] = { maxFailures: 3, windowSeconds: 900, maxPerIp: 1000, waitSeconds: 60, maxWaitSeconds: 900 };
 
 /** Gives a seeded member of `acme` a known password and the given status/role; returns its username. */
 async function prepareMember(opts: { status?: 'active' | 'disabled'; roleKey?: string; mustChangePassword?: boolean; offset?: number }) {
@@ -28,7 +32,7 @@ async function prepareMember(opts: { status?: 'active' | 'disabled'; roleKey?: s
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { signIn: { maxFailures: 3, windowSeconds: 900, maxPerIp: 1000 } } });
+  ctx = await createTestContext({ config: { signIn: { ...SIGN_IN, maxPerIp: 1000 } } });
 });
 afterAll(async () => ctx?.close());
 
@@ -135,7 +139,7 @@ describe('sign-in', () => {
     expect(after.json()).toMatchObject({ code: 'unauthenticated' });
   });
 
-  it('rate-limits repeated failures for a username, even with the right password afterwards', async () => {
+  it('rate-limits repeated failures for a username from one address, even with the right password afterwards', async () => {
     const member = await prepareMember({ status: 'active', offset: 2 });
     const client = new Client(ctx, '10.0.0.2');
     for (let i = 0; i < 3; i++) expect((await client.signIn(member.username, `Wrong-pass-${i}`)).statusCode).toBe(401);
@@ -148,7 +152,7 @@ describe('sign-in', () => {
   });
 
   it('rate-limits sign-in attempts per IP address', async () => {
-    const limited = await createTestContext({ config: { signIn: { maxFailures: 100, windowSeconds: 900, maxPerIp: 4 } } });
+    const limited = await createTestContext({ config: { signIn: { ...SIGN_IN, maxFailures: 100, maxPerIp: 4 } } });
     try {
       const client = new Client(limited, '10.9.9.9');
       for (let i = 0; i < 4; i++) expect((await client.signIn(`someone${i}`, 'Wrong-pass-1')).statusCode).toBe(401);
@@ -180,6 +184,170 @@ describe('sign-in', () => {
     const en = await new Client(ctx, '10.7.7.1').post('/api/auth/sign-in', { username: 'nobody-en', password: 'not-the-password-1' }, { 'accept-language': 'en-GB,fr;q=0.5' });
     expect(en.json().detail).toBe('Incorrect username or password');
     expect(en.headers['content-language']).toBeUndefined();
+  });
+});
+
+describe('sign-in throttling', () => {
+  const retryAfter = (res: { headers: Record<string, unknown> }) => Number(res.headers['retry-after']);
+
+  it('does not let a stranger lock a member out: the right password from an address that has not failed gets in', async () => {
+    const member = await prepareMember({ offset: 4 });
+    const attacker = new Client(ctx, '10.20.0.1');
+    for (let i = 0; i < 3; i++) expect((await attacker.signIn(member.username, `Wrong-pass-${i}`)).statusCode).toBe(401);
+    const blocked = await attacker.signIn(member.username, MEMBER_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(blocked.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(retryAfter(blocked)).toBeGreaterThan(800);
+
+    expect((await new Client(ctx, '10.20.0.2').signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(200);
+    // The member's success does not reopen the attacker's address.
+    expect((await attacker.signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('makes addresses that failed wait longer with each failure across addresses, up to the ceiling; a success resets the wait', async () => {
+    const member = await prepareMember({ offset: 5 });
+    const first = new Client(ctx, '10.21.0.1');
+    for (let i = 0; i < 3; i++) expect((await first.signIn(member.username, `Wrong-pass-${i}`)).statusCode).toBe(401);
+    // Failures 4 to 7 come from four other addresses: each is checked once (a clean address),
+    // then that address waits 120, 240, 480 and 900 s (960 capped by the 900 s ceiling).
+    for (const [i, wait] of [120, 240, 480, 900].entries()) {
+      const source = new Client(ctx, `10.21.0.${i + 2}`);
+      expect((await source.signIn(member.username, 'Wrong-pass-x')).statusCode).toBe(401);
+      const refused = await source.signIn(member.username, MEMBER_PASSWORD);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+      expect(retryAfter(refused)).toBeGreaterThan(wait - 10);
+      expect(retryAfter(refused)).toBeLessThanOrEqual(wait);
+    }
+    // During the wait the right password from a clean address is checked and gets in…
+    expect((await new Client(ctx, '10.21.0.99').signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(200);
+    // …and the success ends the wait: an address with one failure is checked again.
+    expect((await new Client(ctx, '10.21.0.2').signIn(member.username, MEMBER_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('counts failures per organization: the same username in another organization is not throttled', async () => {
+    const acmeMember = await prepareMember({ offset: 6 });
+    const globexMember = await ctx.db.member.findFirstOrThrow({
+      where: { organizationId: ctx.globex.organizationId, identityType: 'builtin', username: { not: 'globex-admin' } },
+      orderBy: { username: 'asc' },
+    });
+    await ctx.db.member.update({
+      where: { id: globexMember.id },
+      data: { username: acmeMember.username, passwordHash: await hashPassword(MEMBER_PASSWORD), status: 'active', mustChangePassword: false },
+    });
+    const client = new Client(ctx, '10.22.0.1');
+    for (let i = 0; i < 3; i++) {
+      expect((await client.signIn(acmeMember.username, `Wrong-pass-${i}`, { organization: 'acme' })).statusCode).toBe(401);
+    }
+    expect((await client.signIn(acmeMember.username, MEMBER_PASSWORD, { organization: 'acme' })).statusCode).toBe(429);
+    const globex = await new Client(ctx, '10.22.0.1').signIn(acmeMember.username, MEMBER_PASSWORD, { organization: 'globex' });
+    expect(globex.statusCode).toBe(200);
+    expect(globex.json()).toMatchObject({ member: { id: globexMember.id } });
+    // Without an organization, only the account that is not throttled for this address is checked.
+    const either = await new Client(ctx, '10.22.0.1').signIn(acmeMember.username, MEMBER_PASSWORD);
+    expect(either.statusCode).toBe(200);
+    expect(either.json()).toMatchObject({ member: { id: globexMember.id } });
+  });
+
+  it('counts each attempt before checking it: of 30 parallel wrong passwords, only the limit is checked', async () => {
+    const member = await prepareMember({ offset: 7 });
+    const client = new Client(ctx, '10.23.0.1');
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => client.signIn(member.username, `Wrong-pass-${i}`)));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(27);
+    // Each checked password leaves one audit event: exactly the limit were verified.
+    expect(await ctx.db.auditEvent.count({ where: { targetId: member.id, action: 'auth.sign_in_failed' } })).toBe(3);
+  });
+
+  it('answers a member without a password as slowly as one with a password (one hash per refused sign-in)', async () => {
+    const withPassword = await prepareMember({ offset: 8 });
+    const invitee = await prepareMember({ offset: 9 });
+    await ctx.db.member.update({ where: { id: invitee.id }, data: { status: 'pending', passwordHash: null } });
+    const orgLogin = await prepareMember({ offset: 10 });
+    await ctx.db.member.update({ where: { id: orgLogin.id }, data: { identityType: 'saml', externalId: orgLogin.username, passwordHash: null } });
+    const kinds = { withPassword: withPassword.username, invitee: invitee.username, orgLogin: orgLogin.username, unknown: 'nobody-timing' };
+    const names = Object.keys(kinds) as (keyof typeof kinds)[];
+    const times: Record<keyof typeof kinds, number[]> = { withPassword: [], invitee: [], orgLogin: [], unknown: [] };
+    // Every attempt comes from an address of its own, so no throttle refuses it; the kinds
+    // take turns (in a rotating order) so that load on the machine falls on all of them alike.
+    for (let round = -3; round < 30; round++) {
+      for (let k = 0; k < names.length; k++) {
+        const kind = names[(round + 3 + k) % names.length]!;
+        const client = new Client(ctx, `10.24.${round + 3}.${k}`);
+        const start = performance.now();
+        const res = await client.signIn(kinds[kind], 'Wrong-pass-timing');
+        const elapsed = performance.now() - start;
+        expect(res.statusCode).toBe(401);
+        if (round >= 0) times[kind].push(elapsed);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const medians = Object.fromEntries(names.map((n) => [n, Math.round(median(times[n]) * 10) / 10]));
+    console.info('sign-in refusal medians (ms):', medians);
+    for (const kind of names) {
+      expect(Math.abs(median(times[kind]) - median(times.withPassword))).toBeLessThanOrEqual(0.25 * median(times.withPassword));
+    }
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trustProxy = (value?: string) => loadConfig({ NODE_ENV: 'test', ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy;
+
+  it('reads no proxy or the proxies’ addresses, and refuses `true`, hop counts and malformed values at startup', () => {
+    expect(trustProxy()).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+    expect(trustProxy('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(trustProxy(' 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8, loopback ')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+    expect(() => trustProxy('true')).toThrow(/TRUST_PROXY=true trusts any X-Forwarded-For/);
+    expect(() => trustProxy('1')).toThrow(/TRUST_PROXY=1: a hop count trusts X-Forwarded-For from any peer/);
+    for (const bad of ['yes', '10.0.0.0/33', '300.1.1.1', '10.0.0.1,', '-1', '1.5']) expect(() => trustProxy(bad), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  /** An app over the file's database, with a per-IP cap of 4 and the given proxy trust. */
+  async function appTrusting(value: string | undefined) {
+    const config: Config = { ...ctx.config, trustProxy: trustProxy(value), signIn: { ...SIGN_IN, maxFailures: 100, maxPerIp: 4 } };
+    const app = await buildApp({ db: ctx.db, config, logger: false });
+    await app.ready();
+    return app;
+  }
+
+  /** Five sign-ins from `peer`, each with a new forged address in X-Forwarded-For (followed by `suffix`). */
+  async function rotate(app: Awaited<ReturnType<typeof appTrusting>>, peer: string, suffix = '') {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await new Client({ app }, peer).post('/api/auth/sign-in', { username: `someone-${peer}-${i}`, password: 'Wrong-pass-1' }, {
+        'x-forwarded-for': `198.51.100.${i + 1}${suffix}`,
+      });
+      statuses.push(res.statusCode);
+    }
+    return statuses;
+  }
+
+  it('does not let a rotating X-Forwarded-For escape the per-IP limit when no proxy is trusted', async () => {
+    const app = await appTrusting(undefined);
+    try {
+      expect(await rotate(app, '10.25.0.1')).toEqual([401, 401, 401, 401, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('trusts X-Forwarded-For only from the configured proxies, and only the hop the proxy added', async () => {
+    const app = await appTrusting('10.25.1.1');
+    try {
+      // Through the proxy, the client's forged entries come first and the proxy appends the
+      // address it saw: that one is the client's, and it is limited.
+      expect(await rotate(app, '10.25.1.1', ', 203.0.113.7')).toEqual([401, 401, 401, 401, 429]);
+      const other = await new Client({ app }, '10.25.1.1').post('/api/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD }, { 'x-forwarded-for': '203.0.113.8' });
+      expect(other.statusCode).toBe(200);
+      // A peer that is not a configured proxy is limited by its own address, whatever it forwards.
+      expect(await rotate(app, '10.25.1.2')).toEqual([401, 401, 401, 401, 429]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

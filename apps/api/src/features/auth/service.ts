@@ -7,20 +7,21 @@ import { isCommonPassword } from '../../lib/common-passwords.ts';
 import { AppError } from '../../lib/errors.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
-import { hitCounter, peekCounter, resetCounter } from '../../lib/rate-limit.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../lib/auth.ts';
+import { clearAccount, countAccountAttempt, countSourceAttempt, type Account } from './throttle.ts';
 
 export type AuthDeps = { db: Db; config: Config };
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Incorrect username or password');
 
-// Verifying against a real hash when the username is unknown keeps response times alike.
+// Accounts without a usable password are checked against this hash, so that every refused
+// sign-in costs one hash per account and response times tell nothing about the account.
 let dummyHash: Promise<string> | undefined;
-const getDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-0'));
+const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
 
-function rateLimited(resetAt: Date | null): AppError {
-  const seconds = Math.max(1, Math.ceil(((resetAt?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
+function rateLimited(resetAt: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
   return new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, {
     'retry-after': String(seconds),
   });
@@ -32,13 +33,10 @@ export async function signIn(
   client: { ip: string; userAgent?: string },
 ): Promise<{ token: string; response: SignInResponse }> {
   const { db, config } = deps;
-  const { windowSeconds, maxFailures, maxPerIp } = config.signIn;
-  const userKey = `sign-in:user:${body.username.toLowerCase()}`;
+  const policy = config.signIn;
 
-  const perIp = await hitCounter(db, `sign-in:ip:${client.ip}`, windowSeconds);
-  if (perIp.count > maxPerIp) throw rateLimited(perIp.resetAt);
-  const failures = await peekCounter(db, userKey);
-  if (failures.count >= maxFailures) throw rateLimited(failures.resetAt);
+  const perIp = await countSourceAttempt(db, client.ip, policy);
+  if (perIp) throw rateLimited(perIp.retryAt);
 
   // Usernames are unique per organization: try each organization's account of that name.
   const candidates = await db.member.findMany({
@@ -46,53 +44,71 @@ export async function signIn(
     select: { id: true, organizationId: true, username: true, status: true, passwordHash: true, identityType: true, mustChangePassword: true },
     take: 5,
   });
-  let match: (typeof candidates)[number] | undefined;
-  for (const c of candidates) {
-    if (c.identityType === 'builtin' && c.passwordHash && (await verifyPassword(c.passwordHash, body.password))) {
-      match = c;
+  type Candidate = (typeof candidates)[number];
+  const accounts: { account: Account; member: Candidate | null }[] =
+    candidates.length > 0
+      ? candidates.map((member) => ({ account: { memberId: member.id }, member }))
+      : [{ account: { unknownName: body.username, organization: body.organization }, member: null }];
+
+  // Each attempt is counted before its password is checked; throttled accounts are not checked.
+  const allowed: typeof accounts = [];
+  let retryAt: Date | undefined;
+  for (const entry of accounts) {
+    const refusal = await countAccountAttempt(db, entry.account, client.ip, policy);
+    if (!refusal) allowed.push(entry);
+    else if (!retryAt || refusal.retryAt < retryAt) retryAt = refusal.retryAt;
+  }
+  if (allowed.length === 0) throw rateLimited(retryAt!);
+
+  let match: { account: Account; member: Candidate } | undefined;
+  for (const { account, member } of allowed) {
+    const usable = member?.identityType === 'builtin' && member.passwordHash ? member.passwordHash : null;
+    const verified = await verifyPassword(usable ?? (await getDummyHash()), body.password);
+    if (verified && usable && member) {
+      match = { account, member };
       break;
     }
   }
-  if (candidates.length === 0) await verifyPassword(await getDummyHash(), body.password);
 
   if (!match) {
-    await hitCounter(db, userKey, windowSeconds);
-    for (const c of candidates) {
+    for (const { member } of allowed) {
+      if (!member) continue;
       await audit(db, {
-        organizationId: c.organizationId,
+        organizationId: member.organizationId,
         action: 'auth.sign_in_failed',
         targetType: 'member',
-        targetId: c.id,
-        targetLabel: c.username,
+        targetId: member.id,
+        targetLabel: member.username,
         after: { reason: 'invalid_credentials' },
         ip: client.ip,
       });
     }
     throw invalidCredentials();
   }
-  if (match.status === 'disabled') {
+  const found = match.member;
+  if (found.status === 'disabled') {
     await audit(db, {
-      organizationId: match.organizationId,
+      organizationId: found.organizationId,
       action: 'auth.sign_in_refused',
       targetType: 'member',
-      targetId: match.id,
-      targetLabel: match.username,
+      targetId: found.id,
+      targetLabel: found.username,
       after: { reason: 'member_disabled' },
       ip: client.ip,
     });
     throw new AppError(403, 'member_disabled', 'This account is disabled. Contact your administrator.');
   }
-  if (match.status !== 'active') throw invalidCredentials();
+  if (found.status !== 'active') throw invalidCredentials();
 
-  await resetCounter(db, userKey);
+  await clearAccount(db, match.account, client.ip);
   const token = newToken();
   const now = new Date();
   const member = await db.$transaction(async (tx) => {
     await tx.session.create({
       data: {
         id: hashToken(token),
-        organizationId: match.organizationId,
-        memberId: match.id,
+        organizationId: found.organizationId,
+        memberId: found.id,
         csrfToken: newToken(),
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
@@ -100,12 +116,12 @@ export async function signIn(
       },
     });
     return tx.member.update({
-      where: { id: match.id, organizationId: match.organizationId },
+      where: { id: found.id, organizationId: found.organizationId },
       data: { lastSignInAt: now },
       select: memberSelect,
     });
   });
-  return { token, response: { member: toMemberDto(member), mustChangePassword: match.mustChangePassword } };
+  return { token, response: { member: toMemberDto(member), mustChangePassword: found.mustChangePassword } };
 }
 
 export async function signOut(deps: AuthDeps, auth: AuthContext): Promise<void> {

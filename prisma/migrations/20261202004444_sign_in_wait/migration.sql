@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RateLimitBucket" ADD COLUMN     "blockedUntil" TIMESTAMPTZ(3);
