@@ -77,7 +77,7 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
     return {
       error:
         'TRUST_PROXY=true trusts any X-Forwarded-For, so a client could pick its own address and escape the per-IP limits. ' +
-        'Give the addresses of your proxies (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8) or the number of proxies in front of the portal (e.g. TRUST_PROXY=1).',
+        'Give the addresses of your proxies instead (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8).',
     };
   }
   if (/^\d+$/.test(v)) {
