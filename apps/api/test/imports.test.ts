@@ -521,6 +521,11 @@ describe('hardening from outside testing (issue 11)', () => {
     const fixed = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, { values: { firstName: 'Alice' } });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json().row.errors).toEqual([]);
+    // The invitation message of a commit, stored with the job, neither.
+    const message = await admin.post(`/api/imports/${job.id}/commit`, { message: 'Bienvenue\u0000 !' });
+    expect(message.statusCode, message.body).toBe(400);
+    expect(message.json().errors).toMatchObject([{ path: 'body.message', params: { char: 'U+0000' } }]);
+    expect((await getJob(admin, job.id, 'limit=0')).status).toBe('validated');
 
     const header = await upload(admin, `Email,Role,User Type,First Name,Last Na\u0000me,Username,Password\nnul2@example.org,user,creator,A,B,nulhead01,Pivoine-2026a\n`, 'format=builtin&mode=credentials');
     expect(header.statusCode, header.body).toBe(201);
