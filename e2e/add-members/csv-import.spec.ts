@@ -146,3 +146,30 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(membersTable(page)).toContainText(`alice.${s}`);
   await expect(membersTable(page)).toContainText(`chloe.${s}`);
 });
+
+test('a French Excel file in Windows-1252 is read with its accents, and the wizard says how it was read', async ({ page }) => {
+  const s = uniqueSuffix();
+  const csv = [
+    "E-mail;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur;Mot de passe",
+    `helene.${s}@example.org;Utilisateur;Créateur;Hélène;Lefèvre${s};helene.${s};Pivoine-2026a`,
+  ].join('\r\n');
+  // Windows-1252 as Excel's "CSV (séparateur: point-virgule)" writes it: é is the one byte 0xE9.
+  const bytes = Buffer.from([...csv].map((c) => c.charCodeAt(0)));
+  expect(bytes.includes(0xe9)).toBe(true);
+
+  await signInAsAdmin(page);
+  await openWizard(page);
+  await page.getByRole('radio', { name: 'Nouveaux membres à partir d’un fichier' }).click();
+  await chooseMode(page, 'credentials');
+  await next(page);
+  await expect(wizardStep(page, 'Fichier')).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({ name: `excel-${s}.csv`, mimeType: 'text/csv', buffer: bytes });
+
+  await expect(wizardStep(page, 'Compiler la liste des membres')).toBeVisible();
+  await expect(page.getByTestId('import-file-warnings')).toContainText('il a été lu comme Windows-1252');
+  await expect(page.getByTestId('import-file-errors')).toHaveCount(0);
+  await expect(page.getByTestId('import-row')).toHaveCount(1);
+  await expect(cell(page, 2, 'firstName')).toHaveText('Hélène');
+  await expect(cell(page, 2, 'lastName')).toHaveText(`Lefèvre${s}`);
+  await expect(page.getByTestId('import-counts')).toContainText('0\u00A0en erreur');
+});

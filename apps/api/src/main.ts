@@ -6,7 +6,7 @@ import { loadConfig, mailCatcherEnabled } from './config.ts';
 import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
 import { startMaintenance } from './lib/maintenance.ts';
-import { COMMIT_STALE_MS, purgeAbandonedImports, recoverInterruptedImports } from './features/imports/commit.ts';
+import { purgeAbandonedImports, startImportRecovery } from './features/imports/commit.ts';
 
 const config = loadConfig();
 
@@ -37,21 +37,15 @@ async function main() {
   const app = await buildApp({ db, config, devMail });
   const stopMaintenance = startMaintenance(db, app.log);
   // CSV imports whose commit was cut short by a crash (here or in another API process) can be committed again.
-  const recoverImports = () =>
-    void recoverInterruptedImports(db)
-      .then((n) => n && app.log.warn({ jobs: n }, 'interrupted CSV import commits reset; they can be committed again'))
-      .catch((err) => app.log.warn({ err }, 'import recovery failed'));
+  const stopImportRecovery = startImportRecovery(db, app.log);
   // …and imports left uncommitted are deleted after IMPORT_RETENTION_DAYS (their rows may hold passwords).
   const purgeImports = () =>
     void purgeAbandonedImports(db, config.imports.retentionDays)
       .then((n) => n && app.log.info({ jobs: n }, 'uncommitted CSV imports past their retention deleted'))
       .catch((err) => app.log.warn({ err }, 'import purge failed'));
-  recoverImports();
   purgeImports();
-  const importRecovery = setInterval(recoverImports, COMMIT_STALE_MS);
   const importPurge = setInterval(purgeImports, 60 * 60_000);
   importPurge.unref();
-  importRecovery.unref();
   const catcher = devMail ? await startMailCatcher({ db, port: config.mailCatcherPort, logger: app.log }) : null;
   const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
   // Without SMTP_URL in production, emails wait in the outbox until a server is configured.
@@ -61,7 +55,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
-    clearInterval(importRecovery);
+    stopImportRecovery();
     clearInterval(importPurge);
     await app.close();
     await mailWorker?.stop();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recoverInterruptedImports } from '../src/features/imports/commit.ts';
+import { COMMIT_STALE_MS, HEARTBEAT_MS, RECOVERY_SWEEP_MS, recoverInterruptedImports, startImportRecovery } from '../src/features/imports/commit.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +22,15 @@ afterAll(async () => {
 
 /** Runs the commit in a child process and SIGKILLs it once it prints `marker`. */
 async function commitAndKill(jobId: string, stopAt: 'hash' | 'transaction', marker: RegExp): Promise<string> {
+  const { child, out } = await commitUntil(jobId, stopAt, marker);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+  return out;
+}
+
+/** Runs the commit in a child process until it prints `marker` (it then waits, alive, to be killed). */
+async function commitUntil(jobId: string, stopAt: 'hash' | 'transaction', marker: RegExp): Promise<{ child: ChildProcess; out: string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(here, 'imports-commit-child.ts'), ctx.url, jobId, ctx.acme.organizationId, ctx.acme.adminId, 'admin', stopAt],
@@ -38,10 +47,7 @@ async function commitAndKill(jobId: string, stopAt: 'hash' | 'transaction', mark
     });
     child.on('exit', (code) => reject(new Error(`child exited (${code}) before "${marker}": ${out}\n${err}`)));
   });
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-  return out;
+  return { child, out };
 }
 
 async function waitForCommit(id: string) {
@@ -110,5 +116,38 @@ describe('a commit killed mid-way', () => {
     expect(await countMembers('killhash')).toEqual({ n: 100, distinct: 100 });
     const signIn = await new Client(ctx).signIn('killhash0007', 'killhash.pass7');
     expect(signIn.statusCode).toBe(200);
+  });
+
+  it('is committable again within 30 s of a crash through the sweep every API process runs, and a live commit is never reset', { timeout: 90_000 }, async () => {
+    // The README's bound: a stale heartbeat plus one sweep period.
+    expect(HEARTBEAT_MS * 3).toBeLessThanOrEqual(COMMIT_STALE_MS);
+    expect(COMMIT_STALE_MS + RECOVERY_SWEEP_MS).toBeLessThanOrEqual(30_000);
+    const res = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', csv('sweep', 100), { 'content-type': 'text/csv' });
+    expect(res.json(), res.body).toMatchObject({ status: 'validated', counts: { valid: 100 } });
+    const id = res.json().id;
+    const status = async () => (await ctx.db.importJob.findUniqueOrThrow({ where: { id } })).status;
+
+    // The sweep main.ts starts, with its real period and staleness.
+    const stop = startImportRecovery(ctx.db, { warn: () => {} });
+    try {
+      const { child } = await commitUntil(id, 'hash', /hashed \d+/);
+      // Alive (its heartbeat beating) through two sweeps past the staleness: never reset.
+      await new Promise((r) => setTimeout(r, COMMIT_STALE_MS + 7_000));
+      expect(await status()).toBe('committing');
+
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      const killedAt = Date.now();
+      while ((await status()) === 'committing' && Date.now() - killedAt < 40_000) await new Promise((r) => setTimeout(r, 200));
+      const seconds = (Date.now() - killedAt) / 1000;
+      console.log(`import commit killed while hashing: committable again after ${seconds.toFixed(1)} s`);
+      expect(await status()).toBe('validated');
+      expect(seconds).toBeLessThanOrEqual(30);
+      expect((await ctx.db.importJob.findUniqueOrThrow({ where: { id } })).errorCode).toBe('interrupted');
+      expect(await countMembers('sweep')).toEqual({ n: 0, distinct: 0 });
+    } finally {
+      stop();
+    }
   });
 });

@@ -13,7 +13,7 @@ type Job = {
   status: string;
   counts: { total: number; valid: number; invalid: number };
   fileErrors: { code: string; message: string; columns?: string[] }[];
-  fileWarnings: { code: string }[];
+  fileWarnings: { code: string; message: string }[];
   progress: { processed: number; total: number; percent: number };
   error: string | null;
   errorCode: string | null;
@@ -445,6 +445,144 @@ describe('POST /api/imports/:id/rows/remove', () => {
     const late = await removeRows(admin, id, { rowNumbers: [2] });
     expect(late.statusCode).toBe(409);
     expect(await members(['rm-twin-ldap', 'rm-good-ldap'])).toHaveLength(2);
+  });
+});
+
+describe('hardening from outside testing (issue 11)', () => {
+  const HEADER = 'Email,Role,User Type,First Name,Last Name,Username,Password';
+  const FR_HEADER = "E-mail;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur;Mot de passe";
+  /** Windows-1252 bytes written by hand: Latin-1 letters are their own byte (é = 0xE9). */
+  const cp1252 = (text: string) =>
+    Buffer.from(
+      [...text].map((c) => {
+        const code = c.charCodeAt(0);
+        if (code > 0xff || (code >= 0x80 && code < 0xa0)) throw new Error(`not Latin-1: ${c}`);
+        return code;
+      }),
+    );
+  const acmeMembers = () => ctx.db.member.count({ where: { organizationId: ctx.acme.organizationId } });
+  /** Rows of a job holding a character in their values, cells or errors (SQL on the stored JSON text). */
+  const rowsHolding = async (jobId: string, char: string) =>
+    (await ctx.db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid
+        AND (strpos("values"::text, ${char}) > 0 OR strpos(coalesce("cells"::text, ''), ${char}) > 0 OR strpos(coalesce("errors"::text, ''), ${char}) > 0)`)[0]!.n;
+
+  it('reads a Windows-1252 file (French Excel) with its accents intact, says so, and stores no U+FFFD', async () => {
+    const french = cp1252([FR_HEADER, 'helene.w@example.org;Utilisateur;Créateur;Hélène;Lefèvre;hlefevre1252;Pivoine-2026a', 'zoe.w@example.org;Utilisateur;Créateur;Zoé;Müller;zmuller1252;Pivoine-2026b'].join('\r\n'));
+    expect(french.includes(0xe9)).toBe(true);
+    const res = await upload(admin, french as unknown as string, 'format=builtin&mode=credentials&fileName=excel-fr.csv');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'validated', counts: { total: 2, valid: 2, invalid: 0 } });
+    const job = await getJob(admin, res.json().id, 'lang=fr');
+    expect(job.fileErrors).toEqual([]);
+    expect(job.fileWarnings.map((w) => w.code)).toEqual(['read_as_windows_1252']);
+    expect(job.fileWarnings[0]!.message).toContain('lu comme Windows-1252');
+    expect((await getJob(admin, job.id, 'lang=en')).fileWarnings[0]).toMatchObject({ message: expect.stringContaining('read as Windows-1252') });
+    expect((await ctx.db.importJob.findUniqueOrThrow({ where: { id: job.id } })).header).toContain('Prénom');
+    expect(job.rows.map((r) => [r.values.firstName, r.values.lastName])).toEqual([
+      ['Hélène', 'Lefèvre'],
+      ['Zoé', 'Müller'],
+    ]);
+    expect(await rowsHolding(job.id, '\uFFFD')).toBe(0);
+
+    // The English-header variant, whose first accent comes after the header.
+    const english = cp1252([HEADER, 'h2.w@example.org,user,creator,Hélène,Dupré,hdupre1252,Pivoine-2026c'].join('\n'));
+    const en = await upload(admin, english as unknown as string, 'format=builtin&mode=credentials');
+    expect(en.json(), en.body).toMatchObject({ status: 'validated', counts: { valid: 1 } });
+    const enJob = await getJob(admin, en.json().id);
+    expect(enJob.rows[0]!.values).toMatchObject({ firstName: 'Hélène', lastName: 'Dupré' });
+    expect(enJob.fileWarnings.map((w) => w.code)).toEqual(['read_as_windows_1252']);
+    expect(await rowsHolding(enJob.id, '\uFFFD')).toBe(0);
+    expect((await admin.post(`/api/imports/${enJob.id}/commit`, {})).statusCode).toBe(202);
+    expect((await waitForCommit(enJob.id)).status).toBe('committed');
+    expect((await members(['hdupre1252'])).map((m) => m.firstName)).toEqual(['Hélène']);
+  });
+
+  it('makes a NUL in a cell a row error (stored without it) and in a header a file error; an edit with NUL is a 400; nothing reaches the members', async () => {
+    const before = await acmeMembers();
+    const cell = await upload(admin, `${HEADER}\nnul@example.org,user,creator,Ali\u0000ce,Smith,nulcell01,Pivoine-2026a\n`, 'format=builtin&mode=credentials&fileName=nul%00name.csv');
+    expect(cell.statusCode, cell.body).toBe(201);
+    expect(cell.json()).toMatchObject({ status: 'validated', counts: { total: 1, valid: 0, invalid: 1 } });
+    const got = await admin.get(`/api/imports/${cell.json().id}`);
+    expect(got.statusCode, got.body).toBe(200);
+    const job = got.json<Job>();
+    expect(job.rows[0]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['firstName:control_character']);
+    expect(job.rows[0]!.values.firstName).toBe('Alice');
+    expect((job as unknown as { fileName: string }).fileName).toBe('nulname.csv');
+    // (PostgreSQL refuses NUL in jsonb: had it been kept, the upload would have been the 500.)
+    expect((await ctx.db.importRow.findFirstOrThrow({ where: { jobId: job.id } })).values).toMatchObject({ firstName: 'Alice' });
+    expect((await getJob(admin, job.id, 'lang=fr')).rows[0]!.errors[0]!.message).toContain('caractère de contrôle invisible (U+0000)');
+    expect((await admin.get(`/api/imports/${job.id}/errors.csv`)).statusCode).toBe(200);
+
+    const patch = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, { values: { firstName: 'Bo\u0000b' } });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect(patch.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.values.firstName', params: { char: 'U+0000' } }] });
+    expect((await admin.post(`/api/imports/${job.id}/commit`, {})).statusCode).toBe(409);
+    const fixed = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, { values: { firstName: 'Alice' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().row.errors).toEqual([]);
+    // The invitation message of a commit, stored with the job, neither.
+    const message = await admin.post(`/api/imports/${job.id}/commit`, { message: 'Bienvenue\u0000 !' });
+    expect(message.statusCode, message.body).toBe(400);
+    expect(message.json().errors).toMatchObject([{ path: 'body.message', params: { char: 'U+0000' } }]);
+    expect((await getJob(admin, job.id, 'limit=0')).status).toBe('validated');
+
+    const header = await upload(admin, `Email,Role,User Type,First Name,Last Na\u0000me,Username,Password\nnul2@example.org,user,creator,A,B,nulhead01,Pivoine-2026a\n`, 'format=builtin&mode=credentials');
+    expect(header.statusCode, header.body).toBe(201);
+    expect(header.json()).toMatchObject({ status: 'failed', counts: { total: 0 } });
+    const failed = await admin.get(`/api/imports/${header.json().id}`);
+    expect(failed.statusCode, failed.body).toBe(200);
+    expect(failed.json<Job>().fileErrors.map((e) => e.code)).toEqual(['control_character']);
+    expect(failed.json<Job>().fileErrors[0]!.columns).toEqual(['Last Name']);
+    expect(await acmeMembers()).toBe(before);
+  });
+
+  it('stores a 10,000-character cell cut to the field’s maximum with an error saying so; the job loads and the row can be fixed', async () => {
+    const long = 'L'.repeat(10_000);
+    const res = await upload(admin, `${HEADER}\nlong@example.org,user,creator,${long},Smith,longcell01,Pivoine-2026a\n`, 'format=builtin&mode=credentials');
+    expect(res.statusCode, res.body).toBe(201);
+    const got = await admin.get(`/api/imports/${res.json().id}`);
+    expect(got.statusCode, got.body.slice(0, 300)).toBe(200);
+    const row = got.json<Job>().rows[0]!;
+    expect(row.values.firstName).toBe('L'.repeat(100));
+    expect(row.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['firstName:value_too_long']);
+    expect(row.errors[0]!.message).toBe('First Name must have at most 100 characters (it had 10000; only the first 100 were kept)');
+    const fixed = await admin.request('PATCH', `/api/imports/${res.json().id}/rows/2`, { values: { firstName: 'Laurence' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().counts).toEqual({ total: 1, valid: 1, invalid: 0 });
+  });
+
+  it('makes a row with fewer values than the header a row error, nothing shifted into another column', async () => {
+    const csv = [HEADER, 'short@example.org,user,creator,Anne,shortrow01', 'full@example.org,user,creator,Anne,Smith,fullrow001,Pivoine-2026a', ''].join('\n');
+    const res = await upload(admin, csv, 'format=builtin&mode=credentials');
+    expect(res.json(), res.body).toMatchObject({ status: 'validated', counts: { total: 2, valid: 1, invalid: 1 } });
+    const job = await getJob(admin, res.json().id);
+    const short = job.rows.find((r) => r.rowNumber === 2)!;
+    expect(short.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['null:missing_cells']);
+    expect(short.errors[0]!.message).toMatch(/^This row has 5 values but the header has 7 columns/);
+    expect(short.values).toEqual({});
+    expect(JSON.stringify(job.rows)).not.toMatch(/"lastName":"shortrow01"/);
+    const fixed = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, {
+      values: { email: 'short@example.org', role: 'user', userType: 'creator', firstName: 'Anne', lastName: 'Short', username: 'shortrow01', password: 'Pivoine-2026b' },
+    });
+    expect(fixed.json().row.errors, fixed.body).toEqual([]);
+  });
+
+  it('leaves the passwords out of the error report, saying so in its language', async () => {
+    const csv = [HEADER, 'not-an-email,user,creator,A,B,reportpw01,Secret-pw-111', 'b@example.org,user,creator,B,reportpw02,Secret-pw-222', 'c@example.org,user,creator,C,D,reportpw03,Secret-pw-333'].join('\n');
+    const id = (await upload(admin, csv, 'format=builtin&mode=credentials')).json().id;
+    for (const [lang, notice] of [
+      ['en', 'The password is left out of this report: type it again.'],
+      ['fr', 'Le mot de passe n’est pas repris dans ce rapport : saisissez-le de nouveau.'],
+    ] as const) {
+      const report = await admin.get(`/api/imports/${id}/errors.csv?lang=${lang}`);
+      expect(report.statusCode).toBe(200);
+      expect(report.body).not.toContain('Secret-pw');
+      const lines = report.body.split('\r\n');
+      expect(lines[0]).toContain(lang === 'fr' ? 'Password,Erreurs' : 'Password,Errors');
+      expect(lines).toHaveLength(1 + 2 + 1);
+      for (const line of lines.slice(1, 3)) expect(line).toContain(notice);
+    }
   });
 });
 

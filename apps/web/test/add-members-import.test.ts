@@ -43,6 +43,15 @@ describe('the file import preview', () => {
     expect(preview.userTypes.get(3)).toBe('type-contributor');
   });
 
+  it('decodes a Windows-1252 file’s bytes as the API does (accents intact, the encoding told)', () => {
+    // "Prénom", "Hélène": é is the single byte 0xE9 in Windows-1252.
+    const latin = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+    const bytes = latin(['E-mail;Rôle;Type d’utilisateur;Prénom;Nom;Nom d’utilisateur;Mot de passe'.replaceAll('’', "'"), 'helene@example.org;Utilisateur;Créateur;Hélène;Lefèvre;hlefevre;Pivoine-2026a'].join('\r\n'));
+    expect(bytes).toContain(0xe9);
+    expect(previewCsv(bytes, 'credentials', lookups, organization)).toMatchObject({ total: 1, valid: 1, invalid: 0, fileErrors: 0, encoding: 'windows-1252' });
+    expect(previewCsv(new TextEncoder().encode('Email,Role,User Type,First Name,Last Name,Username,Password\nh@example.org,user,creator,Hélène,L,hlefevre,Pivoine-2026a'), 'credentials', lookups, organization)).toMatchObject({ valid: 1, encoding: 'utf-8' });
+  });
+
   it('resolves an edited row’s user type by name in either language', () => {
     expect(resolveUserType({ userType: 'Contributeur', role: 'viewer' }, 2, 'credentials', lookups, organization)).toBe('type-contributor');
     expect(resolveUserType({ userType: 'creator' }, 2, 'invite', lookups, organization)).toBe('type-creator');

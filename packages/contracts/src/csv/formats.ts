@@ -44,6 +44,26 @@ export const csvColumns: Readonly<Record<CsvField, CsvColumn>> = {
   },
 };
 
+/**
+ * The longest value each field takes (the member schemas' maxima; role, user type and
+ * identity type as the batch schema bounds them). An uploaded value longer than this is a row
+ * error and is stored cut to it (a password is not stored at all), so a stored row always
+ * fits the API's response schema (`ImportRowValues`, at most {@link CSV_VALUE_MAX}).
+ */
+export const csvFieldMaxLength: Readonly<Record<CsvField, number>> = {
+  email: 254,
+  role: 100,
+  userType: 100,
+  firstName: 100,
+  lastName: 100,
+  username: 128,
+  password: 256,
+  identityType: 100,
+};
+
+/** The longest value an import row holds or accepts in an edit (every field's maximum is below it). */
+export const CSV_VALUE_MAX = 1000;
+
 /** The columns of each format, in template order. */
 export const csvFormatFields: Readonly<Record<CsvFormat, readonly CsvField[]>> = {
   builtin: ['email', 'role', 'userType', 'firstName', 'lastName', 'username', 'password'],

@@ -5,6 +5,8 @@ export {
   csvFields,
   csvColumns,
   csvFormatFields,
+  csvFieldMaxLength,
+  CSV_VALUE_MAX,
   csvFieldRule,
   csvTemplateFields,
   csvColumnLabel,
@@ -42,6 +44,7 @@ export {
 } from './validate.ts';
 export {
   parseCsvText,
+  parseCsvBytes,
   parseCsvStream,
   createCsvStreamParser,
   detectDelimiter,
@@ -53,6 +56,16 @@ export {
   type CsvParseResult,
   type CsvStreamParser,
 } from './parse.ts';
+export {
+  createCsvDecoder,
+  decodeWindows1252,
+  findInvalidCharacter,
+  removeInvalidCharacters,
+  cutValue,
+  type CsvDecoder,
+  type CsvEncoding,
+  type InvalidCharacter,
+} from './text.ts';
 export { csvTemplate, csvTemplateFileName, type CsvTemplateOptions } from './template.ts';
 export {
   toCsv,

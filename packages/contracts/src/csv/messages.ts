@@ -9,6 +9,9 @@ export const csvFileIssueCodes = [
   'unknown_column',
   'unused_column',
   'not_utf8',
+  'mixed_encoding',
+  'control_character',
+  'read_as_windows_1252',
   'no_rows',
   'too_many_rows',
 ] as const;
@@ -37,8 +40,10 @@ export const csvRowIssueCodes = [
   'duplicate_in_file',
   'username_taken',
   'extra_cells',
+  'missing_cells',
   'malformed_row',
   'not_utf8',
+  'control_character',
   'trimmed',
 ] as const;
 export type CsvRowIssueCode = (typeof csvRowIssueCodes)[number];
@@ -96,6 +101,28 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
     fr: () =>
       "Le fichier n'est pas encodé en UTF-8 : les lettres accentuées sont illisibles. Dans Excel, enregistrez-le au format « CSV UTF-8 ».",
   },
+  mixed_encoding: {
+    en: () =>
+      'Part of the file is UTF-8 text and part of it is not (two encodings are mixed): accented letters would be wrong. In Excel, save it again as "CSV UTF-8".',
+    fr: () =>
+      "Une partie du fichier est encodée en UTF-8 et une autre non (deux encodages mélangés) : des lettres accentuées seraient fausses. Dans Excel, enregistrez-le de nouveau au format « CSV UTF-8 ».",
+  },
+  control_character: {
+    en: (p, l) =>
+      p.field
+        ? `${col(p, l)} contains an invisible control character (${p.char})${p.cleared ? '; it was not kept: type it again' : '; it was removed: check the value and save the row'}`
+        : `Column ${q(p.column, l)} contains an invisible control character (${p.char}); the header can't be read. Save the file again from the spreadsheet as CSV.`,
+    fr: (p, l) =>
+      p.field
+        ? `${q(col(p, l), l)} contient un caractère de contrôle invisible (${p.char})${p.cleared ? ' ; la valeur n’a pas été gardée : saisissez-la de nouveau' : ' ; il a été retiré : vérifiez la valeur puis enregistrez la ligne'}`
+        : `La colonne ${q(p.column, l)} contient un caractère de contrôle invisible (${p.char}) ; l’en-tête est illisible. Enregistrez de nouveau le fichier au format CSV depuis le tableur.`,
+  },
+  read_as_windows_1252: {
+    en: () =>
+      'The file is not UTF-8: it was read as Windows-1252 (what Excel writes for "CSV (semicolon delimited)"). Check that the accented letters are right.',
+    fr: () =>
+      "Le fichier n'est pas encodé en UTF-8 : il a été lu comme Windows-1252 (l'encodage du format « CSV (séparateur : point-virgule) » d'Excel). Vérifiez que les lettres accentuées sont justes.",
+  },
   no_rows: {
     en: () => 'The file has no member rows below its header.',
     fr: () => "Le fichier ne contient aucune ligne de membre sous l'en-tête.",
@@ -117,8 +144,10 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
     fr: () => "L'adresse électronique ne peut pas contenir d'apostrophe",
   },
   username_length: {
-    en: (p) => `Username must have between ${p.min} and ${p.max} characters (it has ${p.length})`,
-    fr: (p) => `Le nom d'utilisateur doit comporter entre ${p.min} et ${p.max} caractères (il en a ${p.length})`,
+    en: (p) =>
+      `Username must have between ${p.min} and ${p.max} characters (it ${p.kept !== undefined ? `had ${p.length}; only the first ${p.kept} were kept` : `has ${p.length}`})`,
+    fr: (p) =>
+      `Le nom d'utilisateur doit comporter entre ${p.min} et ${p.max} caractères (il ${p.kept !== undefined ? `en avait ${p.length} ; seuls les ${p.kept} premiers ont été gardés` : `en a ${p.length}`})`,
   },
   username_ascii: {
     en: () => 'Username may contain only ASCII letters, digits and symbols, without spaces or accents',
@@ -129,16 +158,18 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
     fr: () => 'Le mot de passe doit comporter au moins 8 caractères, dont au moins une lettre et un chiffre',
   },
   password_too_long: {
-    en: (p) => `Password must have at most ${p.max} characters`,
-    fr: (p) => `Le mot de passe doit comporter au plus ${p.max} caractères`,
+    en: (p) => `Password must have at most ${p.max} characters${p.length !== undefined ? ` (it had ${p.length}; it was not kept: type it again)` : ''}`,
+    fr: (p) =>
+      `Le mot de passe doit comporter au plus ${p.max} caractères${p.length !== undefined ? ` (il en avait ${p.length} ; il n’a pas été gardé : saisissez-le de nouveau)` : ''}`,
   },
   password_not_allowed: {
     en: () => 'Leave the password empty: invited members choose their own password',
     fr: () => 'Laissez le mot de passe vide : les membres invités choisissent eux-mêmes leur mot de passe',
   },
   value_too_long: {
-    en: (p, l) => `${col(p, l)} must have at most ${p.max} characters`,
-    fr: (p, l) => `${q(col(p, l), l)} doit comporter au plus ${p.max} caractères`,
+    en: (p, l) => `${col(p, l)} must have at most ${p.max} characters${p.kept !== undefined ? ` (it had ${p.length}; only the first ${p.kept} were kept)` : ''}`,
+    fr: (p, l) =>
+      `${q(col(p, l), l)} doit comporter au plus ${p.max} caractères${p.kept !== undefined ? ` (la valeur en avait ${p.length} ; seuls les ${p.kept} premiers ont été gardés)` : ''}`,
   },
   unknown_role: {
     en: (p, l) => `Unknown role ${q(p.value, l)}. Give a role's key or name, e.g. ${p.known}`,
@@ -191,6 +222,12 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
     en: (p) => `This row has ${p.cells} values but the header has ${p.columns} columns; put values containing the separator in double quotes`,
     fr: (p) =>
       `Cette ligne contient ${p.cells} valeurs alors que l'en-tête a ${p.columns} colonnes ; mettez entre guillemets les valeurs qui contiennent le séparateur`,
+  },
+  missing_cells: {
+    en: (p) =>
+      `This row has ${p.cells} values but the header has ${p.columns} columns: a value is missing and the others can't be put in their columns; give every value (empty ones too) and upload again, or type the row here`,
+    fr: (p) =>
+      `Cette ligne contient ${p.cells} valeurs alors que l'en-tête a ${p.columns} colonnes : une valeur manque et les autres ne peuvent pas être rangées dans leurs colonnes ; indiquez toutes les valeurs (même vides) puis chargez de nouveau le fichier, ou saisissez la ligne ici`,
   },
   malformed_row: {
     en: (p) =>

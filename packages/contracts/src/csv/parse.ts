@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { CsvDelimiter } from './formats.ts';
 import { fileIssue, rowIssue, type CsvFileIssue } from './messages.ts';
+import { createCsvDecoder, type CsvDecoder, type CsvEncoding } from './text.ts';
 import { createRowValidator, type CsvHeaderResult, type CsvRowResult, type CsvValidatorOptions } from './validate.ts';
 
 export interface CsvParseOptions extends CsvValidatorOptions {
@@ -30,6 +31,8 @@ export interface CsvParseSummary {
   delimiter: CsvDelimiter;
   /** The file started with a UTF-8 byte order mark. */
   bom: boolean;
+  /** How the bytes were read ('utf-8' for text given as a string); see {@link createCsvDecoder}. */
+  encoding: CsvEncoding;
   header: CsvHeaderResult | undefined;
   fileErrors: CsvFileIssue[];
   fileWarnings: CsvFileIssue[];
@@ -41,6 +44,8 @@ export interface CsvStreamParser {
   write(chunk: string): void;
   /** Flushes the last record and returns the summary. */
   end(): CsvParseSummary;
+  /** Stops reading with a file error (the rows already handed over stay so; the summary is not ok). */
+  abort(issue: CsvFileIssue): void;
 }
 
 const INITIAL_BUFFER = 64 * 1024;
@@ -224,10 +229,14 @@ export function createCsvStreamParser(
         feed('', true);
       }
       const header = validator.headerResult;
-      const fileErrors = header ? [...header.errors] : [fileIssue('empty_file')];
+      const fileErrors = header ? [...header.errors] : extraErrors.length ? [] : [fileIssue('empty_file')];
       fileErrors.push(...extraErrors);
       if (header?.ok && counts.total === 0) fileErrors.push(fileIssue('no_rows'));
-      return { ok: fileErrors.length === 0, delimiter, bom, header, fileErrors, fileWarnings: header?.warnings ?? [], counts };
+      return { ok: fileErrors.length === 0, delimiter, bom, encoding: 'utf-8', header, fileErrors, fileWarnings: header?.warnings ?? [], counts };
+    },
+    abort(issue: CsvFileIssue) {
+      if (!extraErrors.some((e) => e.code === issue.code)) extraErrors.push(issue);
+      stop();
     },
   };
 }
@@ -236,12 +245,37 @@ export interface CsvParseResult extends CsvParseSummary {
   rows: CsvRowResult[];
 }
 
-/** Parses and validates a whole file held in memory (the browser's instant preview). */
+/** Parses and validates a whole file held in memory, as text. */
 export function parseCsvText(text: string, options: CsvParseOptions): CsvParseResult {
   const rows: CsvRowResult[] = [];
   const parser = createCsvStreamParser(options, (row) => rows.push(row));
   parser.write(text);
   return { ...parser.end(), rows };
+}
+
+/** Feeds decoded bytes to the parser; stops it with `mixed_encoding` when the decoder finds two encodings. */
+function writeDecoded(parser: CsvStreamParser, decoder: CsvDecoder, text: string) {
+  if (decoder.mixed) parser.abort(fileIssue('mixed_encoding'));
+  else parser.write(text);
+}
+
+/** The summary with what the decoder found: the Windows-1252 notice first among the remarks. */
+function withEncoding(summary: CsvParseSummary, decoder: CsvDecoder): CsvParseSummary {
+  if (decoder.encoding !== 'windows-1252') return summary;
+  return { ...summary, encoding: 'windows-1252', fileWarnings: [fileIssue('read_as_windows_1252'), ...summary.fileWarnings] };
+}
+
+/**
+ * Parses and validates a whole file held in memory as bytes (the browser's instant preview),
+ * decoded exactly as the API decodes an upload (UTF-8, else Windows-1252).
+ */
+export function parseCsvBytes(bytes: Uint8Array, options: CsvParseOptions): CsvParseResult {
+  const rows: CsvRowResult[] = [];
+  const decoder = createCsvDecoder();
+  const parser = createCsvStreamParser(options, (row) => rows.push(row));
+  writeDecoded(parser, decoder, decoder.decode(bytes));
+  writeDecoded(parser, decoder, decoder.end());
+  return { ...withEncoding(parser.end(), decoder), rows };
 }
 
 type ChunkSource = AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>;
@@ -265,8 +299,10 @@ async function* chunksOf(source: ChunkSource): AsyncGenerator<string | Uint8Arra
 
 /**
  * Parses a byte or text stream — a Node request (`AsyncIterable<Buffer>`), `file.stream()` in
- * the browser — decoding UTF-8 across chunk boundaries, and hands the rows over in batches,
- * awaiting each batch (back-pressure: store them, then the next chunk is read).
+ * the browser — decoding UTF-8 (else Windows-1252, see {@link createCsvDecoder}) across chunk
+ * boundaries, and hands the rows over in batches, awaiting each batch (back-pressure: store
+ * them, then the next chunk is read). After a file error the rest of the stream is still
+ * read (and dropped), so that the sender gets an answer rather than a reset connection.
  */
 export async function parseCsvStream(
   source: ChunkSource,
@@ -274,8 +310,8 @@ export async function parseCsvStream(
   handlers: { onHeader?: (header: CsvHeaderResult) => void | Promise<void>; onRows: (rows: CsvRowResult[]) => void | Promise<void> },
 ): Promise<CsvParseSummary> {
   const batchSize = options.batchSize ?? 1000;
-  // ignoreBOM keeps the BOM in the text, so that the summary can tell whether there was one.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // The BOM is kept in the text, so that the summary can tell whether there was one.
+  const decoder = createCsvDecoder();
   let batch: CsvRowResult[] = [];
   let header: CsvHeaderResult | undefined;
   const parser = createCsvStreamParser(
@@ -295,11 +331,12 @@ export async function parseCsvStream(
     }
   };
   for await (const chunk of chunksOf(source)) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') parser.write(chunk);
+    else writeDecoded(parser, decoder, decoder.decode(chunk));
     await flush();
   }
-  parser.write(decoder.decode());
-  const summary = parser.end();
+  writeDecoded(parser, decoder, decoder.end());
+  const summary = withEncoding(parser.end(), decoder);
   await flush();
   return summary;
 }

@@ -4,6 +4,7 @@ import { Password } from '../auth.ts';
 import { Email, PersonName, Username, formatUsername } from '../members-batch.ts';
 import {
   csvColumnLabel,
+  csvFieldMaxLength,
   csvFieldRule,
   csvFormatFields,
   matchCsvHeader,
@@ -12,6 +13,7 @@ import {
 } from './formats.ts';
 import { LookupIndex, type CsvLookups, type CsvRoleLookup, type CsvUserTypeLookup } from './lookups.ts';
 import { fileIssue, rowIssue, type CsvFileIssue, type CsvIssue } from './messages.ts';
+import { cutValue, findInvalidCharacter, removeInvalidCharacters } from './text.ts';
 import { unneutraliseCell } from './write.ts';
 
 export interface CsvValidatorOptions extends CsvFormatContext {
@@ -103,6 +105,8 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
   let headerResult: CsvHeaderResult | undefined;
   /** Cell index of each field present in the header. */
   let fieldIndex: [CsvField, number][] = [];
+  /** Cells a row must have: up to the header's last named column (Excel's empty trailing columns don't count). */
+  let usedWidth = 0;
 
   function header(cells: readonly string[]): CsvHeaderResult {
     const columns: CsvHeaderColumn[] = [];
@@ -110,8 +114,12 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     const byField = new Map<CsvField, CsvHeaderColumn[]>();
     const unknown: CsvHeaderColumn[] = [];
     const unused: CsvHeaderColumn[] = [];
+    const controlled: { column: string; char: string }[] = [];
     cells.forEach((raw, index) => {
-      const headerText = raw.replace(/^\uFEFF/, '').trim();
+      const bad = findInvalidCharacter(raw);
+      // Never kept as read: the header is stored with the job, and PostgreSQL refuses NUL.
+      const headerText = removeInvalidCharacters(raw.replace(/^\uFEFF/, '')).trim();
+      if (bad) controlled.push({ column: headerText, char: bad.char });
       const match = headerText ? matchCsvHeader(headerText) : undefined;
       const column: CsvHeaderColumn = { index, header: headerText, field: null };
       columns.push(column);
@@ -130,7 +138,8 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     if (cells.every((c) => !c.replace(/^\uFEFF/, '').trim())) {
       errors.push(fileIssue('empty_file'));
     } else {
-      if (cells.some((c) => c.includes('\uFFFD') || c.includes('\u0000'))) errors.push(fileIssue('not_utf8'));
+      if (cells.some((c) => c.includes('\uFFFD'))) errors.push(fileIssue('not_utf8'));
+      for (const c of controlled) errors.push(fileIssue('control_character', c, [c.column]));
       const missing = formatFields.filter((f) => csvFieldRule(options, f)?.columnRequired && !byField.has(f));
       if (missing.length) {
         const names = labelList(missing, language);
@@ -154,26 +163,33 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     for (const c of unused) warnings.push(fileIssue('unused_column', { column: c.header }, [c.header]));
 
     fieldIndex = [...byField].map(([field, list]) => [field, list[0]!.index]);
+    usedWidth = columns.reduce((w, c) => (c.header ? c.index + 1 : w), 0);
     headerResult = { ok: errors.length === 0, language, columns, errors, warnings };
     return headerResult;
   }
 
-  function row(cells: readonly string[], rowNumber: number): CsvRowResult {
+  function row(rawCells: readonly string[], rowNumber: number): CsvRowResult {
     if (!headerResult) throw new Error('createRowValidator: call header() before row()');
+    // The cells as stored for the error report: never with a character the database refuses.
+    const cells = rawCells.map(removeInvalidCharacters);
+    if (rawCells.length < usedWidth) {
+      // A value is missing somewhere: the others can't be put in their columns (reading them
+      // in order would shift them, the username landing in the last name), so none is.
+      return { rowNumber, values: {}, resolved: {}, errors: [rowIssue(null, 'missing_cells', { cells: rawCells.length, columns: usedWidth })], warnings: [], cells };
+    }
     const values: CsvRowValues = {};
     const warnings: CsvIssue[] = [];
     const errors: CsvIssue[] = [];
+    const found = new Map<CsvField, CsvIssue>();
     for (const [field, index] of fieldIndex) {
-      const raw = unneutraliseCell(cells[index] ?? '');
-      const value = raw.trim();
-      if (value !== raw && value) warnings.push(rowIssue(field, 'trimmed'));
+      const value = readValue(field, rawCells[index] ?? '', warnings, found);
       values[field] = value;
     }
     const width = headerResult.columns.length;
-    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-      errors.push(rowIssue(null, 'extra_cells', { cells: cells.length, columns: width }));
+    if (rawCells.length > width && rawCells.slice(width).some((c) => c.trim() !== '')) {
+      errors.push(rowIssue(null, 'extra_cells', { cells: rawCells.length, columns: width }));
     }
-    const result = check(values, rowNumber, [...cells], errors, warnings);
+    const result = check(values, rowNumber, cells, errors, warnings, found);
     const username = values.username;
     if (username && formatFields.includes('username')) {
       const first = seenUsernames.get(username);
@@ -183,19 +199,66 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     return result;
   }
 
+  /**
+   * A cell's value: control characters removed and the value cut to the field's maximum, each
+   * with its error in `found` (the value is then not checked further); a password is dropped
+   * rather than changed behind the administrator's back.
+   */
+  function readValue(field: CsvField, cell: string, warnings: CsvIssue[], found: Map<CsvField, CsvIssue>): string {
+    const bad = findInvalidCharacter(cell);
+    const raw = unneutraliseCell(bad ? removeInvalidCharacters(cell) : cell);
+    let value = raw.trim();
+    if (value !== raw && value) warnings.push(rowIssue(field, 'trimmed'));
+    if (bad) {
+      found.set(field, rowIssue(field, 'control_character', { char: bad.char, ...(field === 'password' ? { cleared: 1 } : {}) }));
+      if (field === 'password') return '';
+    }
+    const max = csvFieldMaxLength[field];
+    if (value.length <= max) return value;
+    const length = value.length;
+    if (field === 'password') {
+      if (!bad) found.set(field, rowIssue(field, 'password_too_long', { max, length }));
+      return '';
+    }
+    value = cutValue(value, max).trimEnd();
+    if (!bad) {
+      found.set(
+        field,
+        field === 'username'
+          ? rowIssue(field, 'username_length', { min: 6, max, length, kept: value.length })
+          : rowIssue(field, 'value_too_long', { max, length, kept: value.length }),
+      );
+    }
+    return value;
+  }
+
   function validateValues(input: CsvRowValues, rowNumber: number): CsvRowResult {
     const values: CsvRowValues = {};
     const warnings: CsvIssue[] = [];
+    const found = new Map<CsvField, CsvIssue>();
     for (const field of formatFields) {
       const raw = input[field];
       if (raw === undefined) continue;
-      values[field] = raw.trim();
-      if (values[field] !== raw && values[field]) warnings.push(rowIssue(field, 'trimmed'));
+      const bad = findInvalidCharacter(raw);
+      values[field] = removeInvalidCharacters(raw).trim();
+      if (bad) {
+        // The API refuses such an edit (400) before it gets here; other callers get the upload's error.
+        found.set(field, rowIssue(field, 'control_character', { char: bad.char, ...(field === 'password' ? { cleared: 1 } : {}) }));
+        if (field === 'password') values[field] = '';
+      }
+      if (values[field] !== raw && values[field] && !bad) warnings.push(rowIssue(field, 'trimmed'));
     }
-    return check(values, rowNumber, [], [], warnings);
+    return check(values, rowNumber, [], [], warnings, found);
   }
 
-  function check(values: CsvRowValues, rowNumber: number, cells: string[], errors: CsvIssue[], warnings: CsvIssue[]): CsvRowResult {
+  function check(
+    values: CsvRowValues,
+    rowNumber: number,
+    cells: string[],
+    errors: CsvIssue[],
+    warnings: CsvIssue[],
+    found: ReadonlyMap<CsvField, CsvIssue> = new Map(),
+  ): CsvRowResult {
     const resolved: CsvResolved = {};
     const fieldErrors = new Set<CsvField>();
     const fail = (issue: CsvIssue) => {
@@ -206,6 +269,11 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     for (const field of formatFields) {
       const rule = csvFieldRule(options, field)!;
       const value = values[field] ?? '';
+      const known = found.get(field);
+      if (known) {
+        fail(known);
+        continue;
+      }
       if (value.includes('\uFFFD')) {
         fail(rowIssue(field, 'not_utf8'));
         continue;

@@ -4,7 +4,9 @@ import {
   csvTemplate,
   csvTemplateFileName,
   errorReportCsv,
+  findInvalidCharacter,
   matchCsvHeader,
+  removeInvalidCharacters,
   parseCsvStream,
   type BatchMode,
   type CsvFileIssue,
@@ -118,8 +120,10 @@ export async function createImport(
   requirePrivilege(auth);
   const organizationId = auth.organizationId;
   const { options } = await validationOptions(db, auth, q.format, q.mode);
+  // A multipart file name is not checked by the query schema; PostgreSQL refuses NUL in text.
+  const fileName = q.fileName === undefined ? null : removeInvalidCharacters(q.fileName).slice(0, 255) || null;
   const job = await db.importJob.create({
-    data: { organizationId, createdById: auth.memberId, format: q.format, mode: q.mode, status: 'validating', fileName: q.fileName ?? null },
+    data: { organizationId, createdById: auth.memberId, format: q.format, mode: q.mode, status: 'validating', fileName },
     select: { id: true },
   });
   const counts = { total: 0, valid: 0, invalid: 0 };
@@ -188,7 +192,7 @@ export async function createImport(
       action: 'import.created',
       targetType: 'import',
       targetId: job.id,
-      targetLabel: q.fileName ?? `${q.format} CSV`,
+      targetLabel: fileName ?? `${q.format} CSV`,
       after: { format: q.format, mode: q.mode, status: done.status, ...counts, fileErrors: summary.fileErrors.map((e) => e.code) },
       ip: info.ip,
     });
@@ -316,6 +320,7 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
   const row = await db.importRow.findUnique({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } } });
   if (!row) throw notFound('Row');
   const fields = csvFormatFields[job.format as CsvFormat];
+  refuseControlCharacters(input);
   const values: CsvRowValues = { ...(row.values as CsvRowValues) };
   for (const f of fields) {
     if (input[f] === undefined || (f === 'password' && input[f] === PASSWORD_MASK)) continue;
@@ -345,6 +350,21 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
     const fresh = await tx.importRow.findUniqueOrThrow({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } }, select: { rowNumber: true, values: true, errors: true, memberId: true } });
     return { row: rowDto(fresh, lang, false), counts };
   });
+}
+
+/**
+ * An edit is typed, not read from a file: a control character in it (NUL, which PostgreSQL
+ * refuses, or another) is refused whole (400) rather than removed, as the upload does.
+ */
+function refuseControlCharacters(input: CsvRowValues) {
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    const bad = value === undefined ? undefined : findInvalidCharacter(value);
+    if (bad) {
+      errors.push({ path: `body.values.${field}`, code: 'invalid_format', message: `Contains an invisible control character (${bad.char})`, params: { char: bad.char, reason: 'control_character' } });
+    }
+  }
+  if (errors.length) throw new AppError(400, 'validation_failed', `The row was not changed: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
 }
 
 export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber: number) {
@@ -379,7 +399,8 @@ export async function errorReport(db: Db, auth: AuthContext, id: string, langOpt
         const field = fieldAt[i];
         return field && values[field] !== undefined ? values[field]! : (cells[i] ?? '');
       });
-      return { cells: [...merged, ...cells.slice(header.length)], errors: ((r.errors as StoredIssue[] | null) ?? []).filter((e) => !e.warning) };
+      // The file's cell count tells where a password may have shifted to (rows with missing or extra values).
+      return { cells: [...merged, ...cells.slice(header.length)], cellCount: cells.length, errors: ((r.errors as StoredIssue[] | null) ?? []).filter((e) => !e.warning) };
     }),
     lang,
     { delimiter: job.delimiter === ';' || job.delimiter === ',' ? job.delimiter : undefined },
@@ -439,6 +460,12 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
   const { db } = deps;
   requirePrivilege(auth);
   const organizationId = auth.organizationId;
+  // The message is stored with the job (PostgreSQL refuses NUL in text); line breaks and tabs are fine.
+  const bad = body.message === undefined ? undefined : findInvalidCharacter(body.message);
+  if (bad) {
+    const errors: FieldError[] = [{ path: 'body.message', code: 'invalid_format', message: `Contains an invisible control character (${bad.char})`, params: { char: bad.char, reason: 'control_character' } }];
+    throw new AppError(400, 'validation_failed', `body.message: ${errors[0]!.message}`, errors);
+  }
   const job = await findJob(db, auth, id);
   if (job.status === 'committed') throw new AppError(409, 'conflict', 'This import is already committed');
   if (job.status === 'committing' && !committingIsStale(job)) throw new AppError(409, 'conflict', 'This import is being committed');

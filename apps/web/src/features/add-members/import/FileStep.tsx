@@ -125,6 +125,11 @@ export function FileStep({ mode, fileImport, showErrors, onUploaded, problems, a
                       {t('import.file.bom')}
                     </Badge>
                   ) : null}
+                  {preview.encoding === 'windows-1252' ? (
+                    <Badge variant="outline" color="yellow" tt="none" data-testid="import-preview-encoding">
+                      {t('import.file.windows1252')}
+                    </Badge>
+                  ) : null}
                 </Group>
               ) : null}
               {state.phase !== 'error' && state.phase !== 'idle' ? (

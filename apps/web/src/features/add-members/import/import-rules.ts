@@ -5,7 +5,9 @@ import {
   csvFormatFields,
   csvLookupsFrom,
   matchCsvHeader,
+  parseCsvBytes,
   parseCsvText,
+  type CsvEncoding,
   type BatchMode,
   type CsvField,
   type CsvLookups,
@@ -24,6 +26,8 @@ export interface ImportPreview {
   invalid: number;
   delimiter: ',' | ';';
   bom: boolean;
+  /** 'windows-1252' when the file is not UTF-8 (French Excel's "CSV (séparateur: point-virgule)"), as the API reads it. */
+  encoding: CsvEncoding;
   fileErrors: number;
   /** The user type each row resolves to, by row number (for the licences offered). */
   userTypes: Map<number, string | undefined>;
@@ -48,9 +52,13 @@ export function rolesAboveOwn(roles: Role[], giver: RoleGiver): ReadonlySet<stri
   return new Set(roles.filter((role) => !canGiveRole(giver, role)).map((role) => role.id));
 }
 
-/** Reads the file in the browser with the same library as the API: counts, at once. */
-export function previewCsv(text: string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: ReadonlySet<string>): ImportPreview {
-  const result = parseCsvText(text, validatorOptions(mode, lookups, organization, aboveOwn));
+/**
+ * Reads the file in the browser with the same library as the API: counts, at once. Given its
+ * bytes, it decodes them as the API does (UTF-8, else Windows-1252).
+ */
+export function previewCsv(file: Uint8Array | string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: ReadonlySet<string>): ImportPreview {
+  const options = validatorOptions(mode, lookups, organization, aboveOwn);
+  const result = typeof file === 'string' ? parseCsvText(file, options) : parseCsvBytes(file, options);
   const userTypes = new Map<number, string | undefined>();
   for (const row of result.rows) userTypes.set(row.rowNumber, row.resolved.userTypeId);
   return {
@@ -59,6 +67,7 @@ export function previewCsv(text: string, mode: BatchMode, lookups: CsvLookups, o
     invalid: result.counts.invalid,
     delimiter: result.delimiter,
     bom: result.bom,
+    encoding: result.encoding,
     fileErrors: result.fileErrors.length,
     userTypes,
   };

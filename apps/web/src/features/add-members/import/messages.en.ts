@@ -36,6 +36,7 @@ export const importEn: ImportMessages = {
     semicolon: 'semicolon',
     comma: 'comma',
     bom: 'UTF-8 with BOM',
+    windows1252: 'Not UTF-8: read as Windows-1252',
     required: 'Choose a file to import.',
     uploadFailed: 'The file could not be sent.',
     retry: 'Send again',

@@ -35,6 +35,7 @@ export const importFr = {
     semicolon: 'point-virgule',
     comma: 'virgule',
     bom: 'UTF-8 avec BOM',
+    windows1252: 'Pas en UTF-8\u00A0: lu comme Windows-1252',
     required: 'Choisissez un fichier à importer.',
     uploadFailed: 'Le fichier n’a pas pu être envoyé.',
     retry: 'Réessayer l’envoi',

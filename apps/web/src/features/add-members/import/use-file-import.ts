@@ -87,11 +87,12 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
       }
       setState({ ...initial, file, mode, phase: 'reading' });
       // The instant preview, with the same rules as the server (the upload runs alongside).
+      // The bytes, not file.text(): a Windows-1252 file must be decoded as the API decodes it.
       const preview = file
-        .text()
-        .then((text) => {
+        .arrayBuffer()
+        .then((buffer) => {
           if (signal.aborted) return;
-          const result = previewCsv(text, mode, lookups, organization, aboveOwn);
+          const result = previewCsv(new Uint8Array(buffer), mode, lookups, organization, aboveOwn);
           setState((current) => (current.file === file ? { ...current, preview: result, userTypes: current.jobId && current.userTypes.size ? current.userTypes : new Map(result.userTypes) } : current));
         })
         .catch(() => undefined);
