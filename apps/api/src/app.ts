@@ -88,7 +88,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });
     await importRoutes(api, { db, config, commits: importCommits });
-    // Public and unauthenticated: never in production, whatever the caller asks.
+    // Administrators only, and never in production, whatever the caller asks.
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });
 

@@ -481,6 +481,7 @@ export const en: Messages = {
   },
   devMail: {
     title: 'Caught mail',
+    refused: 'Only administrators can read the caught emails: they hold invitation links.',
     subtitle: 'In development and tests, Sésame keeps the emails it sends here instead of delivering them.',
     listLabel: 'Caught emails',
     to: 'To',
