@@ -832,6 +832,7 @@ export const en: Messages = {
       },
       access_request: {
         confirmed: 'Access request confirmed',
+        changed: 'Access request changed by the requester',
         granted: 'Access request granted',
         auto_granted: 'Access request approved automatically',
         auto_approval_failed: 'Automatic approval failed',

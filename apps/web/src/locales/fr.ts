@@ -839,6 +839,7 @@ export const fr = {
       },
       access_request: {
         confirmed: 'Demande d’accès confirmée',
+        changed: 'Demande d’accès modifiée par le demandeur',
         granted: 'Demande d’accès acceptée',
         auto_granted: 'Demande d’accès approuvée automatiquement',
         auto_approval_failed: 'Approbation automatique impossible',
