@@ -27,7 +27,7 @@ async function requestAndConfirm(browser: Browser, baseURL: string | undefined, 
   await expect(page.getByTestId('access-request-sent')).toContainText('qu’après avoir cliqué sur ce lien');
   await expect(page.getByTestId('access-request-sent')).toContainText(person.email);
 
-  const mail = await waitForMail(page.request, person.email, /Confirmez votre demande d’accès/);
+  const mail = await waitForMail(person.email, /Confirmez votre demande d’accès/);
   const link = confirmLink(mail.text);
   await page.goto(link);
   await expect(page.getByTestId('access-request-confirmed')).toBeVisible();
@@ -66,7 +66,7 @@ test('a visitor requests access and confirms; a contact denies one request with 
   await expect(denyDialog).toBeHidden();
   await expect(deniedRow).toHaveCount(0);
 
-  const decision = await waitForMail(page.request, denied.email, /n’a pas été acceptée/);
+  const decision = await waitForMail(denied.email, /n’a pas été acceptée/);
   expect(decision.text).toContain(reason);
 
   // The requester's link now shows the decision and its reason.
@@ -89,7 +89,7 @@ test('a visitor requests access and confirms; a contact denies one request with 
   await expect(grantDialog).toBeHidden();
   await expect(page.getByTestId('access-request-row').filter({ hasText: granted.email })).toHaveCount(0);
 
-  const invitation = await waitForMail(page.request, granted.email, /Invitation/);
+  const invitation = await waitForMail(granted.email, /Invitation/);
   expect(activationLink(invitation)).toMatch(/\/activate\//);
 
   await second.page.goto(second.link);

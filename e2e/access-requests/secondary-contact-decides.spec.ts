@@ -37,7 +37,7 @@ test('a granted member with View on reporting and Update on manage access, named
   await expect(grantDialog).toBeHidden();
 
   // The new member activates their account from the email, in a browser of their own.
-  const invitation = await waitForMail(page.request, newcomer.email, /Invitation/);
+  const invitation = await waitForMail(newcomer.email, /Invitation/);
   const member = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const memberPage = await member.newPage();
   await memberPage.goto(activationLink(invitation));
@@ -90,7 +90,7 @@ test('a granted member with View on reporting and Update on manage access, named
   await expect(denyDialog).toBeHidden();
 
   // The requester receives the reason, and their link shows it.
-  const decision = await waitForMail(page.request, refused.email, /n’a pas été acceptée/);
+  const decision = await waitForMail(refused.email, /n’a pas été acceptée/);
   expect(decision.text).toContain(reason);
   await refusedVisit.page.goto(refusedVisit.link);
   await expect(refusedVisit.page.getByTestId('access-request-state')).toHaveText('Refusée');
@@ -136,6 +136,6 @@ test('a granted member with View on reporting and Update on manage access, named
   await expect(wizardStep(memberPage, 'Résumé')).toBeVisible();
   await memberPage.getByRole('button', { name: 'Ajouter des membres' }).click();
   await expect(memberPage.getByTestId('wizard-result-title')).toBeVisible();
-  await waitForMail(page.request, direct.email, /Invitation/);
+  await waitForMail(direct.email, /Invitation/);
   await member.close();
 });

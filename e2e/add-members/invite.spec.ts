@@ -32,7 +32,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(page.getByRole('table', { name: 'Membres ajoutés' }).getByRole('row').filter({ hasText: username })).toContainText('En attente');
 
   // The invitation reaches the caught mail; the page lists it and shows its link.
-  const mail = await waitForMail(page.request, person.email, /Invitation/);
+  const mail = await waitForMail(person.email, /Invitation/);
   expect(mail.text).toContain(message);
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Courriels interceptés' }).click();
   await expect(page).toHaveURL(/\/dev\/mail$/);
@@ -69,12 +69,29 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   const me = (await (await memberPage.request.get('/api/auth/me')).json()) as { member: { username: string; status: string } };
   expect(me.member).toMatchObject({ username, status: 'active' });
 
+  // The caught mail is the administrators' only: no entry in this member's navigation, a
+  // refusal on its page, and a 403 from the API.
+  await memberPage.waitForLoadState('networkidle');
+  await expect(memberPage.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+  await expect(memberPage.getByRole('link', { name: 'Courriels interceptés' })).toHaveCount(0);
+  expect((await memberPage.request.get('/api/dev/mail')).status()).toBe(403);
+  await memberPage.goto('/dev/mail');
+  await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
+  await expect(memberPage.getByText('Seuls les administrateurs peuvent lire les courriels interceptés')).toBeVisible();
+  await expect(memberPage.getByTestId('caught-mail-item')).toHaveCount(0);
+
   // The link works once.
   await memberPage.goto(href!);
   await expect(memberPage.getByRole('heading', { name: 'Invitation déjà utilisée' })).toBeVisible();
   await memberPage.getByRole('link', { name: 'Aller à la connexion' }).click();
   await expect(memberPage).toHaveURL(/\/sign-in|\/welcome/);
   await context.close();
+
+  // The administrator clears the caught mail from its page (a write with the CSRF token).
+  await page.getByRole('button', { name: 'Tout effacer' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Tout effacer' }).click();
+  await expect(page.getByText('Courriels effacés')).toBeVisible();
+  await expect(page.getByText('Aucun courriel')).toBeVisible();
 });
 
 test('pending members’ invitations can be resent and revoked from the list', async ({ page, browser, baseURL }) => {
@@ -87,7 +104,7 @@ test('pending members’ invitations can be resent and revoked from the list', a
     members: [{ firstName: 'Paul', lastName: `Pending${suffix}`, email, username, role: 'viewer', userType: 'viewer' }],
   });
   expect(created.status(), await created.text()).toBe(201);
-  const first = await waitForMail(page.request, email, /Invitation/);
+  const first = await waitForMail(email, /Invitation/);
 
   await page.goto(`/members?q=${username}`);
   const row = page.getByRole('table', { name: 'Liste des membres' }).getByRole('row').filter({ hasText: username });
@@ -96,7 +113,7 @@ test('pending members’ invitations can be resent and revoked from the list', a
   await row.getByRole('button', { name: `Actions pour Paul Pending${suffix}` }).click();
   await page.getByRole('menuitem', { name: 'Renvoyer l’invitation' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Invitation renvoyée' })).toContainText(email);
-  const second = await waitForMail(page.request, email, /Invitation/, { after: [first.id] });
+  const second = await waitForMail(email, /Invitation/, { after: [first.id] });
 
   await row.getByRole('button', { name: `Actions pour Paul Pending${suffix}` }).click();
   await page.getByRole('menuitem', { name: 'Révoquer l’invitation' }).click();

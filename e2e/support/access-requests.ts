@@ -26,7 +26,7 @@ export async function requestAndConfirm(browser: Browser, baseURL: string | unde
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(page.getByRole('heading', { name: 'Vérifiez votre messagerie' })).toBeVisible();
 
-  const mail = await waitForMail(page.request, person.email, /Confirmez votre demande d’accès/);
+  const mail = await waitForMail(person.email, /Confirmez votre demande d’accès/);
   const link = confirmLink(mail.text);
   await page.goto(link);
   await expect(page.getByTestId('access-request-confirmed')).toBeVisible();

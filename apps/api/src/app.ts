@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,6 +13,7 @@ import type { Config } from './config.ts';
 import { authPlugin } from './lib/auth.ts';
 import type { App } from './lib/route-types.ts';
 import { registerErrorHandler } from './lib/errors.ts';
+import { compressOptions, contentSecurityPolicyHeader, helmetOptions } from './lib/security-headers.ts';
 import { activityRoutes } from './features/activity/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -48,11 +51,10 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-  });
+  // Security headers and compression on every response, the web app's files included
+  // (compression must come before @fastify/static).
+  await app.register(compress, compressOptions);
+  await app.register(helmet, helmetOptions);
 
   // Commits of CSV imports run in the background; closing the server waits for them.
   const importCommits = createCommitRunner(db, app.log, importCommitHooks);
@@ -72,7 +74,8 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The documentation page gets the portal's policy too (the plugin would otherwise send its own, with https: sources).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: contentSecurityPolicyHeader, uiConfig: { validatorUrl: null } });
   await app.register(authPlugin, { db, config });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -88,28 +91,46 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });
     await importRoutes(api, { db, config, commits: importCommits });
-    // Public and unauthenticated: never in production, whatever the caller asks.
+    // Administrators only, and never in production, whatever the caller asks.
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });
 
-  serveWebApp(app, config.webDist);
+  serveWebApp(app, config);
   return app;
 }
 
-/** Serves the built SPA with history fallback; /api stays JSON. */
-function serveWebApp(app: App, webDist: string) {
+/**
+ * Serves the built SPA with history fallback; /api stays JSON. index.html (and every file
+ * whose name has no content hash) is revalidated on each load, so a new release is picked up
+ * at once; hashed files under /assets are cached for a year. Source maps are built (hidden,
+ * for whoever decodes a stack trace) but never served in production.
+ */
+function serveWebApp(app: App, config: Config) {
+  const webDist = config.webDist;
   const indexHtml = path.join(webDist, 'index.html');
   if (!existsSync(indexHtml)) return;
-  void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  // Only reply.sendFile: every file goes through the handler below, which sets its caching.
+  void app.register(fastifyStatic, { root: webDist, serve: false, index: false, cacheControl: false });
+  const notFound = (reply: FastifyReply) => reply.status(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not Found');
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-    const url = req.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/')) {
-      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route for ${req.method} ${url}`, code: 'not_found' });
+    const raw = req.url.split('?')[0] ?? '/';
+    if (raw.startsWith('/api/')) {
+      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route for ${req.method} ${raw}`, code: 'not_found' });
     }
+    let url: string;
+    try {
+      url = decodeURIComponent(raw);
+    } catch {
+      return notFound(reply);
+    }
+    if (config.env === 'production' && url.endsWith('.map')) return notFound(reply);
     const file = path.join(webDist, url);
-    if (url !== '/' && file.startsWith(webDist) && existsSync(file) && !url.endsWith('/')) {
-      return reply.header('cache-control', url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(url.slice(1));
+    const isFile = file.startsWith(webDist + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+    if (isFile) {
+      return reply.header('cache-control', url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(raw.slice(1));
     }
+    // A missing hashed file is a 404, not the app: a stale page must not get HTML as a script.
+    if (url.startsWith('/assets/')) return notFound(reply);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

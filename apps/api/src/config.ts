@@ -6,7 +6,8 @@ import { repoRoot } from './lib/paths.ts';
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: a trial is reachable only from this machine unless HOST says otherwise (e.g. 0.0.0.0). */
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   SESAME_DATA_DIR: z.string().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),

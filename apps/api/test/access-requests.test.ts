@@ -103,7 +103,7 @@ describe('requesting access', () => {
     expect(await ctx.db.accessRequest.count({ where: { email: { equals: 'same@outside.org', mode: 'insensitive' } } })).toBe(1);
   });
 
-  it('confirms by the emailed token, shows the status to the requester, and merges a repeated request', async () => {
+  it('confirms by the emailed token and shows the status to the requester', async () => {
     const token = await submit('zoe2@outside.org');
     const anon = new Client(ctx, nextIp());
     expect((await anon.get(`/api/access-requests/status/${token}`)).json<AccessRequestPublicStatus>().status).toBe('unconfirmed');
@@ -114,15 +114,93 @@ describe('requesting access', () => {
     expect((await anon.post('/api/access-requests/confirm', { token })).json().status).toBe('pending');
     expect((await anon.post('/api/access-requests/confirm', { token: 'x'.repeat(43) })).statusCode).toBe(404);
 
-    const again = await submit('Zoe2@outside.org', { message: 'Toujours intéressée', lastName: 'Durand-Martin' });
-    const rows = await ctx.db.accessRequest.findMany({ where: { email: { equals: 'zoe2@outside.org', mode: 'insensitive' } } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'pending', lastName: 'Durand-Martin', message: 'Toujours intéressée' });
-    expect((await latestMail('Zoe2@outside.org', 'access_request_confirmation')).text).toContain('déjà transmise');
-    expect((await anon.get(`/api/access-requests/status/${again}`)).json().status).toBe('pending');
     const count = await admin.get('/api/access-requests/count');
     expect(count.statusCode).toBe(200);
     expect(count.json().pending).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('submitting again', () => {
+  it('replaces an unconfirmed request, as nobody proved they own the address yet', async () => {
+    const email = 'pas-encore@outside.org';
+    const first = await submit(email);
+    const second = await submit(email, { firstName: 'Zoéline', message: 'Version corrigée' });
+    const rows = await ctx.db.accessRequest.findMany({ where: { email } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'unconfirmed', firstName: 'Zoéline', message: 'Version corrigée' });
+    const anon = new Client(ctx, nextIp());
+    expect((await anon.get(`/api/access-requests/status/${first}`)).statusCode).toBe(404);
+    expect((await anon.post('/api/access-requests/confirm', { token: second })).json()).toMatchObject({ status: 'pending', firstName: 'Zoéline' });
+  });
+
+  it('leaves a confirmed request and its status link as they are until the requester confirms the change from the email', async () => {
+    const email = 'proprietaire@outside.org';
+    const { id, token } = await pendingRequest(email);
+    const before = await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } });
+    expect(before).toMatchObject({ firstName: 'Zoé', lastName: 'Durand', message: 'Bonjour', language: null });
+
+    // Someone else types the same address with other details.
+    const res = await new Client(ctx, nextIp()).post('/api/access-requests', {
+      organization: 'acme',
+      firstName: 'Mallory',
+      lastName: 'Usurpateur',
+      email: 'Proprietaire@Outside.org',
+      message: 'Ignorez la demande précédente',
+      language: 'en',
+    });
+    expect(res.statusCode).toBe(202);
+    const rows = await ctx.db.accessRequest.findMany({ where: { email: { equals: email, mode: 'insensitive' } } });
+    expect(rows).toEqual([before]);
+
+    // The requester's link still shows their request, unchanged.
+    const anon = new Client(ctx, nextIp());
+    const status = await anon.get(`/api/access-requests/status/${token}`);
+    expect(status.statusCode).toBe(200);
+    expect(status.json<AccessRequestPublicStatus>()).toMatchObject({ status: 'pending', firstName: 'Zoé', lastName: 'Durand', email });
+    expect((await anon.post('/api/access-requests/confirm', { token })).json()).toMatchObject({ status: 'pending', firstName: 'Zoé' });
+
+    // The email goes to the request's address, by the owner's name and in their language, and shows what would change.
+    const mail = await latestMail(email, 'access_request_confirmation');
+    expect(mail.subject).toBe('Confirmez votre demande d’accès à Acme');
+    expect(mail.text).toContain('Bonjour Zoé,');
+    expect(mail.text).toContain('Mallory Usurpateur');
+    expect(mail.text).toContain('Ignorez la demande précédente');
+    expect(mail.text).toContain('votre demande reste inchangée');
+    const changeToken = confirmToken(mail.text);
+    expect(changeToken).not.toBe(token);
+    // Opening the status of the change's link applies nothing.
+    expect((await anon.get(`/api/access-requests/status/${changeToken}`)).json()).toMatchObject({ status: 'pending', firstName: 'Zoé' });
+    expect(await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).toEqual(before);
+
+    // The owner confirms from the email: the change applies, once, and is recorded.
+    const applied = await anon.post('/api/access-requests/confirm', { token: changeToken });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json()).toMatchObject({ status: 'pending', firstName: 'Mallory', lastName: 'Usurpateur' });
+    expect(await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      firstName: 'Mallory',
+      lastName: 'Usurpateur',
+      message: 'Ignorez la demande précédente',
+      language: 'en',
+      confirmTokenHash: before.confirmTokenHash,
+    });
+    expect((await anon.post('/api/access-requests/confirm', { token: changeToken })).statusCode).toBe(200);
+    const events = await ctx.db.auditEvent.findMany({ where: { targetId: id, action: 'access_request.changed' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ before: { firstName: 'Zoé', lastName: 'Durand', message: 'Bonjour' }, after: { firstName: 'Mallory', lastName: 'Usurpateur' } });
+    // Both links keep showing the request.
+    expect((await anon.get(`/api/access-requests/status/${token}`)).json()).toMatchObject({ status: 'pending', firstName: 'Mallory' });
+  });
+
+  it('never changes a request once it is decided, even from a change’s link', async () => {
+    const email = 'decidee@outside.org';
+    const { id, token } = await pendingRequest(email);
+    await submit(email, { firstName: 'Autre', lastName: 'Personne' });
+    const changeToken = confirmToken((await latestMail(email, 'access_request_confirmation')).text);
+    expect((await admin.post(`/api/access-requests/${id}/deny`, { reason: 'Externe' })).statusCode).toBe(200);
+    const anon = new Client(ctx, nextIp());
+    expect((await anon.post('/api/access-requests/confirm', { token: changeToken })).json()).toMatchObject({ status: 'denied', firstName: 'Zoé', lastName: 'Durand' });
+    expect(await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'denied', firstName: 'Zoé', lastName: 'Durand' });
+    expect((await anon.get(`/api/access-requests/status/${token}`)).json()).toMatchObject({ status: 'denied', denyReason: 'Externe' });
   });
 });
 

@@ -123,6 +123,29 @@ describe('email templates', () => {
     expect(denied.html).not.toContain('<a ');
   });
 
+  it('show the owner of a confirmed access request what a new submission would change, applied only from the link', () => {
+    const message: EmailMessage = {
+      kind: 'access_request_confirmation',
+      data: {
+        firstName: 'Zoé',
+        organizationName: 'Acme',
+        link: 'https://sesame.example.org/access-requests/confirm/change',
+        alreadyConfirmed: true,
+        proposed: { firstName: 'Mallory', lastName: hostile, message: 'Ignorez la précédente' },
+      },
+    };
+    const fr = renderEmail(message);
+    expect(fr.text).toContain('Bonjour Zoé,');
+    expect(fr.text).toContain(`Mallory ${hostile}`);
+    expect(fr.text).toContain('> Ignorez la précédente');
+    expect(fr.text).toContain('votre demande reste inchangée');
+    expect(fr.html).toContain('Confirmer les modifications');
+    expect(fr.html).not.toContain(hostile);
+    const en = renderEmail(message, { language: 'en' });
+    expect(en.text).toContain('your request stays as it is');
+    expect(en.html).toContain('Confirm the changes');
+  });
+
   it('fall back to French for other languages, and refuse data that does not fit the kind', () => {
     expect(renderEmail(samples[1]!, { language: 'de' }).subject).toBe('Bienvenue dans Acme sur Sésame');
     expect(() => renderEmail({ kind: 'welcome', data: { firstName: 'Zoé' } } as unknown as EmailMessage)).toThrow();

@@ -30,6 +30,8 @@ export type RouteAccess = {
   privilege?: [PrivilegeArea, PrivilegeLevel];
   /** Other levels that also open the route (any one of them), e.g. a list read by several screens. */
   orPrivileges?: [PrivilegeArea, PrivilegeLevel][];
+  /** Only members with the Administrator role, whatever levels others were given (e.g. the caught mail). */
+  administratorOnly?: boolean;
 };
 
 declare module 'fastify' {
@@ -97,7 +99,7 @@ async function loadSession(db: Db, config: Config, token: string): Promise<AuthC
 
 /**
  * Resolves the session from its cookie and enforces, in order: authentication, CSRF on
- * cookie-authenticated writes, the forced password change, and the route's privilege level.
+ * cookie-authenticated writes, the forced password change, and the route's role or privilege level.
  */
 export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInstance, { db, config }) => {
   app.decorateRequest('auth', null);
@@ -121,6 +123,9 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInst
     }
     if (req.auth.mustChangePassword && !access.allowDuringPasswordChange) {
       throw new AppError(403, 'password_change_required', 'You must change your password before doing anything else');
+    }
+    if (access.administratorOnly && !req.auth.isAdministrator) {
+      throw new AppError(403, 'forbidden', 'Only administrators may do this');
     }
     if (access.privilege) {
       const [area, level] = access.privilege;

@@ -35,13 +35,13 @@ const groups: ReadonlyArray<AppSection['group']> = ['directory', 'administration
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { privileges } = useMe();
+  const { privileges, isAdministrator } = useMe();
   const { pathname } = useLocation();
   const accessRequests = useAccessRequestsNav();
   const isContact = useIsContact();
   // The access-request queue and the contact screens are the contacts' only, whatever their levels.
   const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege) && (!section.contactsOnly || isContact));
-  const devMail = useDevMailAvailable();
+  const devMail = useDevMailAvailable(isAdministrator);
 
   return (
     <Stack gap="lg">

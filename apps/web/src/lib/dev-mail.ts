@@ -2,8 +2,9 @@ import { CaughtMailList } from '@sesame/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { isApiError, request } from './api-client.ts';
 
-// The development mail catcher answers only outside production and without SMTP_URL. The
-// navigation asks once whether it is there; its page lists the same messages.
+// The development mail catcher answers only outside production and without SMTP_URL, and
+// only to administrators (caught invitations would take over accounts). The navigation asks
+// once whether it is there, for administrators only; its page lists the same messages.
 
 export const devMailKeys = {
   all: ['dev-mail'] as const,
@@ -20,9 +21,9 @@ export const caughtMailQueryOptions = () =>
     meta: { handlesSessionErrors: true },
   });
 
-/** True once the catcher answered; false when it does not exist here (404) or failed. */
-export function useDevMailAvailable(): boolean {
-  return useQuery({ ...caughtMailQueryOptions(), select: () => true }).data === true;
+/** True once the catcher answered an administrator; false for others, or when it does not exist here (404). */
+export function useDevMailAvailable(isAdministrator: boolean): boolean {
+  return useQuery({ ...caughtMailQueryOptions(), select: () => true, enabled: isAdministrator }).data === true;
 }
 
 export function isDevMailMissing(error: unknown): boolean {

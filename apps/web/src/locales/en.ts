@@ -481,6 +481,7 @@ export const en: Messages = {
   },
   devMail: {
     title: 'Caught mail',
+    refused: 'Only administrators can read the caught emails: they hold invitation links.',
     subtitle: 'In development and tests, Sésame keeps the emails it sends here instead of delivering them.',
     listLabel: 'Caught emails',
     to: 'To',
@@ -831,6 +832,7 @@ export const en: Messages = {
       },
       access_request: {
         confirmed: 'Access request confirmed',
+        changed: 'Access request changed by the requester',
         granted: 'Access request granted',
         auto_granted: 'Access request approved automatically',
         auto_approval_failed: 'Automatic approval failed',

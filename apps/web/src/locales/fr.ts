@@ -488,6 +488,7 @@ export const fr = {
   },
   devMail: {
     title: 'Courriels interceptés',
+    refused: 'Seuls les administrateurs peuvent lire les courriels interceptés\u00A0: ils contiennent des liens d’invitation.',
     subtitle: 'En développement et en test, Sésame garde ici les e-mails qu’il envoie au lieu de les remettre.',
     listLabel: 'Courriels interceptés',
     to: 'À',
@@ -838,6 +839,7 @@ export const fr = {
       },
       access_request: {
         confirmed: 'Demande d’accès confirmée',
+        changed: 'Demande d’accès modifiée par le demandeur',
         granted: 'Demande d’accès acceptée',
         auto_granted: 'Demande d’accès approuvée automatiquement',
         auto_approval_failed: 'Approbation automatique impossible',

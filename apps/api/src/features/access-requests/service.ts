@@ -40,8 +40,11 @@ async function limit(db: Db, key: string, max: number, windowSeconds: number) {
 }
 
 /**
- * Records (or merges into the requester's open request) an access request and emails a
- * confirmation link. Answers the same whether or not the organization exists.
+ * Records an access request and emails a confirmation link. Answers the same whether or not
+ * the organization exists. A new submission for the same address replaces an unconfirmed
+ * request (nobody proved they own the address yet); a confirmed one is left as it is, since
+ * anyone may type an address: the new values wait as a change that the requester applies from
+ * the link emailed to the request's address, and the request's status link keeps working.
  */
 export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateAccessRequestBody, info: PublicInfo): Promise<AccessRequestAccepted> {
   const { db } = deps;
@@ -54,14 +57,29 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
   if (!org) return acceptedAnswer(email);
   const organizationId = org.id;
   const token = newToken();
+  const link = confirmLink(info.baseUrl, token);
   await db.$transaction(async (tx) => {
     // Two submissions from the same address at once merge instead of creating two requests.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-request:${organizationId}:${email.toLowerCase()}`}))`;
     const open = await tx.accessRequest.findFirst({
       where: { organizationId, email: { equals: email, mode: 'insensitive' }, status: { in: ['unconfirmed', 'pending'] } },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, status: true, message: true },
+      select: { id: true, status: true, message: true, firstName: true, email: true, language: true },
     });
+    if (open?.status === 'pending') {
+      await tx.accessRequestChange.create({
+        data: { organizationId, requestId: open.id, tokenHash: hashToken(token), firstName: body.firstName, lastName: body.lastName, message: body.message ?? null, language: body.language ?? null },
+      });
+      // Written to the request's owner, in their language and by their name: not the new submitter's.
+      await deps.enqueueEmail(tx, {
+        organizationId,
+        to: open.email,
+        kind: 'access_request_confirmation',
+        language: open.language ?? org.defaultLanguage,
+        data: { firstName: open.firstName, organizationName: org.name, link, alreadyConfirmed: true, proposed: { firstName: body.firstName, lastName: body.lastName, message: body.message ?? null } },
+      });
+      return;
+    }
     // The latest submission's language is the one the requester reads: every later email uses it.
     const fields = { firstName: body.firstName, lastName: body.lastName, email, confirmTokenHash: hashToken(token), language: body.language ?? null };
     if (open) {
@@ -74,7 +92,7 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
       to: email,
       kind: 'access_request_confirmation',
       language: body.language ?? org.defaultLanguage,
-      data: { firstName: body.firstName, organizationName: org.name, link: confirmLink(info.baseUrl, token), alreadyConfirmed: open?.status === 'pending' },
+      data: { firstName: body.firstName, organizationName: org.name, link, alreadyConfirmed: false },
     });
   });
   return acceptedAnswer(email);
@@ -96,13 +114,20 @@ const publicSelect = {
   member: { select: { username: true } },
 } as const;
 
+/** The request a link opens: its own link, or the link of a change waiting to be applied to it. */
 async function findByToken(db: Db, token: string) {
-  const request = await db.accessRequest.findUnique({ where: { confirmTokenHash: hashToken(token) }, select: publicSelect });
-  if (!request) throw notFound('Access request');
-  return request;
+  const tokenHash = hashToken(token);
+  const request = await db.accessRequest.findUnique({ where: { confirmTokenHash: tokenHash }, select: publicSelect });
+  if (request) return { request, change: null };
+  const change = await db.accessRequestChange.findUnique({
+    where: { tokenHash },
+    select: { id: true, appliedAt: true, firstName: true, lastName: true, message: true, language: true, request: { select: publicSelect } },
+  });
+  if (!change) throw notFound('Access request');
+  return { request: change.request, change };
 }
 
-type PublicRow = Awaited<ReturnType<typeof findByToken>>;
+type PublicRow = Awaited<ReturnType<typeof findByToken>>['request'];
 const toPublic = (r: PublicRow): AccessRequestPublicStatus => ({
   organization: r.organization,
   firstName: r.firstName,
@@ -119,7 +144,7 @@ const toPublic = (r: PublicRow): AccessRequestPublicStatus => ({
 
 /** What the requester sees from their link. */
 export async function accessRequestStatus({ db }: AccessRequestDeps, token: string): Promise<AccessRequestPublicStatus> {
-  return toPublic(await findByToken(db, token));
+  return toPublic((await findByToken(db, token)).request);
 }
 
 /**
@@ -128,8 +153,12 @@ export async function accessRequestStatus({ db }: AccessRequestDeps, token: stri
  */
 export async function confirmAccessRequest(deps: AccessRequestDeps, token: string, info: PublicInfo): Promise<AccessRequestPublicStatus> {
   const { db } = deps;
-  const request = await findByToken(db, token);
+  const { request, change } = await findByToken(db, token);
   const { organizationId } = request;
+  if (change) {
+    await applyChange(db, change, request, info);
+    return toPublic((await findByToken(db, token)).request);
+  }
   const confirmed = await db.$transaction(async (tx) => {
     const { count } = await tx.accessRequest.updateMany({
       where: { id: request.id, organizationId, status: 'unconfirmed' },
@@ -148,7 +177,38 @@ export async function confirmAccessRequest(deps: AccessRequestDeps, token: strin
     return count === 1;
   });
   if (confirmed) await tryAutoApproval(deps, organizationId, request.id, request.email, info);
-  return toPublic(await findByToken(db, token));
+  return toPublic((await findByToken(db, token)).request);
+}
+
+type WaitingChange = NonNullable<Awaited<ReturnType<typeof findByToken>>['change']>;
+
+/**
+ * The requester opened the link of a later submission: its values replace the request's, once,
+ * while the request still awaits a decision (a decided request keeps what was decided on).
+ */
+async function applyChange(db: Db, change: WaitingChange, request: PublicRow, info: PublicInfo) {
+  const { organizationId } = request;
+  await db.$transaction(async (tx) => {
+    const current = await tx.accessRequest.findFirst({
+      where: { id: request.id, organizationId, status: 'pending' },
+      select: { firstName: true, lastName: true, message: true, language: true },
+    });
+    if (!current) return;
+    const { count } = await tx.accessRequestChange.updateMany({ where: { id: change.id, organizationId, appliedAt: null }, data: { appliedAt: new Date() } });
+    if (count !== 1) return;
+    const after = { firstName: change.firstName, lastName: change.lastName, message: change.message ?? current.message, language: change.language ?? current.language };
+    await tx.accessRequest.updateMany({ where: { id: request.id, organizationId, status: 'pending' }, data: after });
+    await audit(tx, {
+      organizationId,
+      action: 'access_request.changed',
+      targetType: 'access_request',
+      targetId: request.id,
+      targetLabel: request.email,
+      before: current,
+      after,
+      ip: info.ip,
+    });
+  });
 }
 
 /**

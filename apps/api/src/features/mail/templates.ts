@@ -21,8 +21,18 @@ export const WelcomeEmail = z.object({ firstName: text, organizationName: text, 
 export const TemporaryPasswordEmail = z.object({ firstName: text, organizationName: text, username: text, signInUrl: text });
 export const PasswordChangedEmail = z.object({ firstName: text, organizationName: text, username: text, changedAt: z.coerce.date() });
 export const AccessRequestDecisionEmail = z.object({ firstName: text, organizationName: text, granted: z.boolean(), reason: optionalText, link: optionalText });
-/** Sent to the requester: confirm the email address; the same link shows the request's status. */
-export const AccessRequestConfirmationEmail = z.object({ firstName: text, organizationName: text, link: text, alreadyConfirmed: z.boolean().default(false) });
+/**
+ * Sent to the requester: confirm the email address; the same link shows the request's status.
+ * `alreadyConfirmed`: someone submitted this address again while its request was confirmed;
+ * `proposed` are the new submission's values, applied only if the requester opens the link.
+ */
+export const AccessRequestConfirmationEmail = z.object({
+  firstName: text,
+  organizationName: text,
+  link: text,
+  alreadyConfirmed: z.boolean().default(false),
+  proposed: z.object({ firstName: text, lastName: text, message: optionalText }).optional(),
+});
 /** The contacts' daily digest of requests that have waited too long. */
 export const AccessRequestReminderEmail = z.object({
   firstName: text,
@@ -149,8 +159,10 @@ const fr: Copy & Frame = {
     greeting: `Bonjour ${d.firstName},`,
     blocks: d.alreadyConfirmed
       ? [
-          { type: 'paragraph', text: `Votre demande d’accès à ${d.organizationName} sur Sésame est déjà transmise aux contacts de l’organisation. Nous avons mis à jour votre demande.` },
-          { type: 'action', label: 'Voir l’état de ma demande', url: d.link, fallback: fr.linkFallback },
+          { type: 'paragraph', text: `Votre demande d’accès à ${d.organizationName} sur Sésame est déjà transmise aux contacts de l’organisation. Une nouvelle demande vient d’être faite avec votre adresse e-mail.` },
+          ...proposedBlocks(d.proposed, `Nom${NBSP}:`, `Message${NBSP}:`),
+          { type: 'paragraph', text: `Si c’est vous, ouvrez ce lien pour remplacer par ces informations celles de votre demande. Sinon, ignorez cet e-mail${NBSP}: votre demande reste inchangée, et le lien de votre premier e-mail montre toujours son état.` },
+          { type: 'action', label: 'Confirmer les modifications', url: d.link, fallback: fr.linkFallback },
         ]
       : [
           { type: 'paragraph', text: `Vous avez demandé l’accès à ${d.organizationName} sur Sésame. Confirmez d’abord votre adresse e-mail${NBSP}: votre demande ne sera transmise aux contacts de l’organisation qu’après cette confirmation.` },
@@ -238,8 +250,10 @@ const en: Copy & Frame = {
     greeting: `Hello ${d.firstName},`,
     blocks: d.alreadyConfirmed
       ? [
-          { type: 'paragraph', text: `Your request to access ${d.organizationName} on Sésame has already reached the organization's contacts. We have updated your request.` },
-          { type: 'action', label: 'See my request', url: d.link, fallback: en.linkFallback },
+          { type: 'paragraph', text: `Your request to access ${d.organizationName} on Sésame has already reached the organization's contacts. A new request has just been made with your email address.` },
+          ...proposedBlocks(d.proposed, 'Name:', 'Message:'),
+          { type: 'paragraph', text: 'If it was you, open this link to replace the details of your request with these. Otherwise, ignore this email: your request stays as it is, and the link in your first email still shows its status.' },
+          { type: 'action', label: 'Confirm the changes', url: d.link, fallback: en.linkFallback },
         ]
       : [
           { type: 'paragraph', text: `You asked to access ${d.organizationName} on Sésame. First confirm your email address: your request reaches the organization's contacts only once it is confirmed.` },
@@ -264,6 +278,12 @@ const defaultLocales: Record<EmailLanguage, string> = { fr: 'fr-FR', en: 'en-GB'
 
 function quoted(label: string, text: string | null | undefined): Block[] {
   return text?.trim() ? [{ type: 'quote', label, text }] : [];
+}
+
+/** The values of a new submission for a confirmed request, shown to its owner before they apply them. */
+function proposedBlocks(proposed: AccessRequestConfirmationEmail['proposed'], nameLabel: string, messageLabel: string): Block[] {
+  if (!proposed) return [];
+  return [{ type: 'facts', items: [[nameLabel, `${proposed.firstName} ${proposed.lastName}`]] }, ...quoted(messageLabel, proposed.message)];
 }
 
 function dateFormatter(language: EmailLanguage, options: RenderOptions): (d: Date) => string {

@@ -33,6 +33,7 @@ export const knownActions = [
   'import.created',
   'import.committed',
   'access_request.confirmed',
+  'access_request.changed',
   'access_request.granted',
   'access_request.auto_granted',
   'access_request.auto_approval_failed',

@@ -24,8 +24,8 @@ export function useCaughtMailDetail(id: string | null, enabled: boolean) {
 export function useClearCaughtMail() {
   const queryClient = useQueryClient();
   return useMutation({
-    // The catcher's routes are public (development only): no session, no CSRF token needed.
-    mutationFn: () => request('/api/dev/mail', { method: 'DELETE', csrf: false }),
+    // Administrators only, like every write made with the session: the CSRF token goes along.
+    mutationFn: () => request('/api/dev/mail', { method: 'DELETE' }),
     meta: { handlesSessionErrors: true },
     onSuccess: () => {
       queryClient.setQueryData(devMailKeys.list(), []);
