@@ -10,7 +10,7 @@ import type { Db } from '@sesame/db';
 import type { Config } from './config.ts';
 import { authPlugin } from './lib/auth.ts';
 import type { App } from './lib/route-types.ts';
-import { registerErrorHandler } from './lib/errors.ts';
+import { frameworkErrors, registerErrorHandler } from './lib/errors.ts';
 import { activityRoutes } from './features/activity/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -25,6 +25,8 @@ import { createCommitRunner, type CommitHooks } from './features/imports/commit.
 import { importRoutes } from './features/imports/routes.ts';
 import { accessRequestRoutes } from './features/access-requests/routes.ts';
 import { contactRoutes } from './features/contacts/routes.ts';
+
+type NotFound = ReturnType<typeof registerErrorHandler>['notFound'];
 
 export type AppDeps = {
   db: Db;
@@ -43,10 +45,13 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // Above every documented path parameter (tokens: at most 200): longer segments get 414.
+    routerOptions: { maxParamLength: 256 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const { notFound } = registerErrorHandler(app);
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -92,19 +97,19 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });
 
-  serveWebApp(app, config.webDist);
+  serveWebApp(app, config.webDist, notFound);
   return app;
 }
 
 /** Serves the built SPA with history fallback; /api stays JSON. */
-function serveWebApp(app: App, webDist: string) {
+function serveWebApp(app: App, webDist: string, notFound: NotFound) {
   const indexHtml = path.join(webDist, 'index.html');
   if (!existsSync(indexHtml)) return;
   void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/')) {
-      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route for ${req.method} ${url}`, code: 'not_found' });
+      return notFound(req, reply);
     }
     const file = path.join(webDist, url);
     if (url !== '/' && file.startsWith(webDist) && existsSync(file) && !url.endsWith('/')) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MultiLineText, SingleLineText } from './text.ts';
 import { csvFields, CsvFormat } from './csv/index.ts';
 import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
@@ -21,7 +22,7 @@ export const ImportCreateQuery = z.object({
   format: CsvFormat,
   mode: BatchMode,
   /** The file's name, for the job list (multipart uploads carry their own). */
-  fileName: z.string().max(255).optional(),
+  fileName: SingleLineText.max(255).optional(),
 });
 
 /** What an upload may be (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS), so a browser can say it before sending. */
@@ -131,7 +132,7 @@ export const ImportCommitBody = z
   .object({
     properties: BatchProperties.optional(),
     /** Custom message of the invitation emails (invite mode). */
-    message: z.string().trim().max(2000).optional(),
+    message: MultiLineText.trim().max(2000).optional(),
   })
   .default({});
 

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Text fields of every request. PostgreSQL cannot store NUL, and no control character
+ * belongs in a name, a search or a label; multi-line texts (a description, a message)
+ * keep tab, line feed and carriage return. The rule is a `pattern`, so the OpenAPI
+ * document says it, and its issues carry the field code `control_character`.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const singleLine = /^[^\u0000-\u001F\u007F-\u009F]*$/;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const multiLinePattern = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+
+export const controlCharacterMessage = 'Control characters are not allowed';
+
+/** A one-line text: no control character at all. Chain `.trim()`, `.min()`, `.max()` as needed. */
+export const SingleLineText = z.string().regex(singleLine, controlCharacterMessage);
+
+/** A text that may span lines: tab, line feed and carriage return, but no other control character. */
+export const multiLineMessage = 'Control characters other than tab and line breaks are not allowed';
+export const MultiLineText = z.string().regex(multiLinePattern, multiLineMessage);
+
+/** Whether a zod regex issue's `pattern` is one of the rules above (its code is then `control_character`). */
+export function isControlCharacterPattern(pattern: unknown): boolean {
+  return pattern === String(singleLine) || pattern === String(multiLinePattern) || pattern === singleLine.source || pattern === multiLinePattern.source;
+}
+
+/** True when the text holds a character that {@link SingleLineText} refuses. */
+export const hasControlCharacter = (text: string) => !singleLine.test(text);
