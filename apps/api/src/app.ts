@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { authPlugin } from './lib/auth.ts';
 import type { App } from './lib/route-types.ts';
 import { frameworkErrors, registerErrorHandler } from './lib/errors.ts';
+import { documentFrameworkProblems, problemMediaTypes } from './lib/openapi.ts';
 import { activityRoutes } from './features/activity/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const { notFound } = registerErrorHandler(app);
+  documentFrameworkProblems(app);
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -76,6 +78,8 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
       },
     },
     transform: jsonSchemaTransform,
+    // Errors are application/problem+json, whatever the route produces.
+    transformObject: (doc) => ('openapiObject' in doc ? problemMediaTypes(doc) : doc.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { db, config });

@@ -98,6 +98,25 @@ describe('NUL and other control characters', () => {
   });
 });
 
+describe('numbers beyond what PostgreSQL stores (found by the contract fuzz test)', () => {
+  it('refuses an import row number or cursor above a PostgreSQL integer with a 400, not a 500', async () => {
+    const template = (await admin.get('/api/imports/template?format=builtin&lang=en')).body.split(/\r?\n/)[0]!;
+    const upload = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', `${template}\na,b\n`, { 'content-type': 'text/csv' });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const id = upload.json<{ id: string }>().id;
+    expectFieldRefused(await admin.request('DELETE', `/api/imports/${id}/rows/9007199254740991`), 'params.rowNumber', 'too_big');
+    expectFieldRefused(await admin.request('PATCH', `/api/imports/${id}/rows/2147483648`, { values: {} }), 'params.rowNumber', 'too_big');
+    expectFieldRefused(await admin.post(`/api/imports/${id}/rows/remove`, { rowNumbers: [2147483648] }), 'body.rowNumbers.0', 'too_big');
+    expectFieldRefused(await admin.get(`/api/imports/${id}?cursor=378883257856`), 'querystring.cursor', 'invalid_format');
+    expect((await admin.request('DELETE', `/api/imports/${id}/rows/2147483647`)).statusCode).toBe(404);
+  });
+
+  it('refuses an activity cursor above a PostgreSQL bigint with a 400, not a 500', async () => {
+    expectFieldRefused(await admin.get(`/api/activity?cursor=${'9'.repeat(30)}`), 'querystring.cursor', 'invalid_format');
+    expect((await admin.get('/api/activity?cursor=999999999999999999')).statusCode).toBe(200);
+  });
+});
+
 describe('every refusal of the HTTP layer is a problem', () => {
   const expectProblem = (res: Awaited<ReturnType<Client['get']>>, status: number, code: string) => {
     expect(res.statusCode, res.body).toBe(status);

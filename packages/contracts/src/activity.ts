@@ -12,7 +12,8 @@ export const ActivityQuery = z.object({
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d+$/, 'Invalid cursor').optional(),
+  /** The last event id seen (a PostgreSQL bigint: at most 18 digits here). */
+  cursor: z.string().regex(/^\d{1,18}$/, 'Invalid cursor').optional(),
 });
 export type ActivityQuery = z.input<typeof ActivityQuery>;
 

@@ -99,12 +99,14 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportIdParams = z.object({ id: z.uuid() });
-export const ImportRowParams = z.object({ id: z.uuid(), rowNumber: z.coerce.number().int().min(2) });
+/** Row numbers are stored as a PostgreSQL integer: a larger one names no row and is refused as such. */
+export const MAX_ROW_NUMBER = 2_147_483_647;
+export const ImportRowParams = z.object({ id: z.uuid(), rowNumber: z.coerce.number().int().min(2).max(MAX_ROW_NUMBER) });
 
 export const ImportGetQuery = z.object({
   limit: z.coerce.number().int().min(0).max(1000).default(100),
   /** The last row number of the previous page. */
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional(),
   /** `only`: rows with errors only. */
   errors: z.enum(['only', 'all']).default('all'),
   /** Language of the messages (English by default). */
@@ -120,7 +122,7 @@ export type ImportRowDeleted = z.infer<typeof ImportRowDeleted>;
 /** Removes several rows at once: the ticked ones, or every row that still has errors. */
 export const ImportRowsRemoveBody = z
   .object({
-    rowNumbers: z.array(z.number().int().min(2)).min(1).max(10_000).optional(),
+    rowNumbers: z.array(z.number().int().min(2).max(MAX_ROW_NUMBER)).min(1).max(10_000).optional(),
     invalid: z.literal(true).optional(),
   })
   .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] });
