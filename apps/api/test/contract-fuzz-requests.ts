@@ -251,7 +251,8 @@ function baseArbitrary(schema: Schema, name: string, gen: Gen, depth: number): f
 // Requests
 // ---------------------------------------------------------------------------------------
 
-export type FuzzRequest = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer; label: string };
+/** A request, and each documented part of it with its schema (to tell whether the document accepts it). */
+export type FuzzRequest = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer; label: string; parts: { where: string; schema?: Schema; value: unknown }[] };
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
@@ -272,10 +273,10 @@ export function requestArbitrary(path: string, method: string, op: Operation, fi
     const queryParams = params.filter((p) => p.in === 'query');
     const bodyTypes = Object.keys(op.requestBody?.content ?? {});
     const jsonBody = op.requestBody?.content['application/json']?.schema;
-    const body: fc.Arbitrary<{ payload?: string | Buffer; type?: string }> = jsonBody
+    const body: fc.Arbitrary<{ payload?: string | Buffer; type?: string; value?: unknown; undocumented?: boolean }> = jsonBody
       ? fc.oneof(
-          { weight: 12, arbitrary: arbitraryFor(jsonBody, '', gen).map((v) => ({ payload: JSON.stringify(v), type: 'application/json' })) },
-          { weight: chaos ? 1 : 0, arbitrary: fc.constantFrom({ payload: '{"a":', type: 'application/json' }, { payload: 'a=b', type: 'application/x-www-form-urlencoded' }, { payload: '', type: 'application/json' }) },
+          { weight: 12, arbitrary: arbitraryFor(jsonBody, '', gen).map((v) => ({ payload: JSON.stringify(v), type: 'application/json', value: v })) },
+          { weight: chaos ? 1 : 0, arbitrary: fc.constantFrom({ payload: '{"a":', type: 'application/json', undocumented: true }, { payload: 'a=b', type: 'application/x-www-form-urlencoded', undocumented: true }, { payload: '', type: 'application/json', undocumented: true }) },
         )
       : bodyTypes.includes('text/csv')
         ? text(0, 200, [...plainChars, ',', ';', '\n', ...(chaos ? controlChars : [])]).map((csv) => ({ payload: `username,email,first name,last name\n${csv}`, type: 'text/csv' }))
@@ -290,7 +291,7 @@ export function requestArbitrary(path: string, method: string, op: Operation, fi
         fc.tuple(...queryParams.map((p) => (p.required ? arbitraryFor(p.schema, p.name, gen) : fc.option(arbitraryFor(p.schema, p.name, gen), { nil: undefined, freq: 3 })))),
         body,
       )
-      .map(([pathValues, queryValues, { payload, type }]) => {
+      .map(([pathValues, queryValues, { payload, type, value, undocumented }]) => {
         let url = path;
         pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, encodeSegment(pathValues[i]))));
         const query = new URLSearchParams();
@@ -306,6 +307,11 @@ export function requestArbitrary(path: string, method: string, op: Operation, fi
           headers: (type ? { 'content-type': type } : {}) as Record<string, string>,
           ...(payload !== undefined ? { payload } : {}),
           label: `${method.toUpperCase()} ${path} (${op.operationId})`,
+          parts: [
+            ...pathParams.map((p, i) => ({ where: `params.${p.name}`, schema: p.schema, value: pathValues[i] })),
+            ...queryParams.flatMap((p, i) => (queryValues[i] === undefined ? [] : [{ where: `querystring.${p.name}`, schema: p.schema, value: queryValues[i] }])),
+            ...(jsonBody ? [{ where: 'body', schema: undocumented ? undefined : jsonBody, value }] : []),
+          ],
         };
       });
   });

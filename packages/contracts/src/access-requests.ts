@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MultiLineText, multiLineMessage, multiLinePattern, SingleLineText } from './text.ts';
+import { MultiLineText, multiLineMessage, multiLinePattern, nonBlank, SingleLineText } from './text.ts';
 import { Language, PrivilegeArea, PrivilegeLevel, Privileges, privilegeAreas, viewOnlyAreas } from './enums.ts';
 import { Email, PersonName, Username } from './members-batch.ts';
 import { Problem } from './problem.ts';
@@ -16,7 +16,7 @@ export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
 /** The public request form. The same 202 answer is given whether or not the organization exists. */
 export const CreateAccessRequestBody = z.object({
   /** The organization's slug. */
-  organization: SingleLineText.trim().min(1, 'Organization is required').max(100),
+  organization: SingleLineText.trim().min(1, 'Organization is required').max(100).meta(nonBlank),
   firstName: PersonName('First name'),
   lastName: PersonName('Last name'),
   email: Email,
@@ -109,9 +109,9 @@ export type PrivilegeLevels = z.infer<typeof PrivilegeLevels>;
 /** Grant: role, user type and levels; licences and groups default to the organization's. */
 export const GrantAccessRequestBody = z.object({
   /** Role id or key. */
-  role: SingleLineText.trim().min(1, 'Role is required').max(100),
+  role: SingleLineText.trim().min(1, 'Role is required').max(100).meta(nonBlank),
   /** User type id or key. */
-  userType: SingleLineText.trim().min(1, 'User type is required').max(100),
+  userType: SingleLineText.trim().min(1, 'User type is required').max(100).meta(nonBlank),
   /** Proposed from the organization's username format when absent. */
   username: Username.optional(),
   levels: PrivilegeLevels.optional(),
@@ -135,7 +135,7 @@ export const GrantOptions = z.object({
 export type GrantOptions = z.infer<typeof GrantOptions>;
 
 export const DenyAccessRequestBody = z.object({
-  reason: z.string({ error: 'A reason is required' }).regex(multiLinePattern, multiLineMessage).trim().min(1, 'A reason is required').max(2000, 'Reason must have at most 2000 characters'),
+  reason: z.string({ error: 'A reason is required' }).regex(multiLinePattern, multiLineMessage).trim().min(1, 'A reason is required').max(2000, 'Reason must have at most 2000 characters').meta(nonBlank),
 });
 export type DenyAccessRequestBody = z.infer<typeof DenyAccessRequestBody>;
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { SingleLineText } from './text.ts';
+import { nonBlank, SingleLineText } from './text.ts';
 import { Language } from './enums.ts';
 
 export const ActivityQuery = z.object({
   /** The member the event is about (id). */
   member: z.uuid().optional(),
   /** Who did it: member id or username. */
-  actor: SingleLineText.trim().min(1).max(128).optional(),
+  actor: SingleLineText.trim().min(1).max(128).meta(nonBlank).optional(),
   /** Exact action, or a prefix ending with a dot (e.g. "member."). */
-  action: SingleLineText.trim().min(1).max(100).optional(),
+  action: SingleLineText.trim().min(1).max(100).meta(nonBlank).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

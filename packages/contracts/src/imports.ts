@@ -125,7 +125,9 @@ export const ImportRowsRemoveBody = z
     rowNumbers: z.array(z.number().int().min(2).max(MAX_ROW_NUMBER)).min(1).max(10_000).optional(),
     invalid: z.literal(true).optional(),
   })
-  .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] });
+  .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] })
+  // The same rule, said in the document: exactly one of the two.
+  .meta({ oneOf: [{ required: ['rowNumbers'] }, { required: ['invalid'] }] });
 export type ImportRowsRemoveBody = z.infer<typeof ImportRowsRemoveBody>;
 export const ImportRowsRemoved = z.object({ removed: z.number().int(), rowNumbers: z.array(z.number().int()), counts: ImportCounts });
 export type ImportRowsRemoved = z.infer<typeof ImportRowsRemoved>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MultiLineText, SingleLineText } from './text.ts';
+import { MultiLineText, nonBlank, SingleLineText } from './text.ts';
 import { Language, ProfileVisibility, Units } from './enums.ts';
 import { Password } from './auth.ts';
 import { Member } from './members.ts';
@@ -24,7 +24,7 @@ export const Email = z
   .email('Enter a valid email address');
 
 export const PersonName = (what: string) =>
-  SingleLineText.trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`);
+  SingleLineText.trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`).meta(nonBlank);
 
 export const NewMember = z.object({
   firstName: PersonName('First name'),
@@ -32,9 +32,9 @@ export const NewMember = z.object({
   email: Email,
   username: Username,
   /** Role id or key. */
-  role: SingleLineText.trim().min(1, 'Role is required').max(100),
+  role: SingleLineText.trim().min(1, 'Role is required').max(100).meta(nonBlank),
   /** User type id or key. */
-  userType: SingleLineText.trim().min(1, 'User type is required').max(100),
+  userType: SingleLineText.trim().min(1, 'User type is required').max(100).meta(nonBlank),
   /** Credentials mode only; generated when absent. */
   password: Password.optional(),
 });
@@ -46,7 +46,7 @@ export const MemberSettings = z.object({
   /** Number and date format, as a BCP 47 locale (e.g. fr-FR, en-GB). */
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Locale must look like fr-FR').optional(),
   units: Units.optional(),
-  startPage: SingleLineText.trim().min(1).max(100).optional(),
+  startPage: SingleLineText.trim().min(1).max(100).meta(nonBlank).optional(),
 });
 export type MemberSettings = z.infer<typeof MemberSettings>;
 

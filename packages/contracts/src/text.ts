@@ -27,3 +27,9 @@ export function isControlCharacterPattern(pattern: unknown): boolean {
 
 /** True when the text holds a character that {@link SingleLineText} refuses. */
 export const hasControlCharacter = (text: string) => !singleLine.test(text);
+
+/**
+ * For a trimmed text with a minimum length: the document says it needs a character other
+ * than white space (`"  "` is refused as empty). Metadata only, applied last (after `.max()`).
+ */
+export const nonBlank = { allOf: [{ pattern: '\\S' }] };
