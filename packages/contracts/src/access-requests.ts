@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MultiLineText, multiLineMessage, multiLinePattern, nonBlank, SingleLineText } from './text.ts';
 import { Language, PrivilegeArea, PrivilegeLevel, Privileges, privilegeAreas, viewOnlyAreas } from './enums.ts';
-import { Email, PersonName, Username } from './members-batch.ts';
+import { Email, MemberName, Username } from './members-batch.ts';
 import { Problem } from './problem.ts';
 import { Group, License, Role, UserType } from './reference.ts';
 
@@ -17,8 +17,8 @@ export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
 export const CreateAccessRequestBody = z.object({
   /** The organization's slug. */
   organization: SingleLineText.trim().min(1, 'Organization is required').max(100).meta(nonBlank),
-  firstName: PersonName('First name'),
-  lastName: PersonName('Last name'),
+  firstName: MemberName('First name'),
+  lastName: MemberName('Last name'),
   email: Email,
   message: MultiLineText.trim().max(2000, 'Message must have at most 2000 characters').optional(),
   /** Language of the emails sent to the requester; the organization's default otherwise. */

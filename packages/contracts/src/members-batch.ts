@@ -23,12 +23,19 @@ export const Email = z
   // A check of the string (not a pipe), so that the OpenAPI document says `format: email`.
   .email('Enter a valid email address');
 
-export const PersonName = (what: string) =>
+/**
+ * A first or last name as the CSV library checks it (its own row issues say why; a control
+ * character in a cell is that library's rule).
+ */
+export const PersonName = (what: string) => z.string().trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`);
+
+/** A first or last name in a request: a {@link PersonName} on one line, without control characters. */
+export const MemberName = (what: string) =>
   SingleLineText.trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`).meta(nonBlank);
 
 export const NewMember = z.object({
-  firstName: PersonName('First name'),
-  lastName: PersonName('Last name'),
+  firstName: MemberName('First name'),
+  lastName: MemberName('Last name'),
   email: Email,
   username: Username,
   /** Role id or key. */
