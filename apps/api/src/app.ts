@@ -12,7 +12,8 @@ import type { Db } from '@sesame/db';
 import type { Config } from './config.ts';
 import { authPlugin } from './lib/auth.ts';
 import type { App } from './lib/route-types.ts';
-import { registerErrorHandler } from './lib/errors.ts';
+import { frameworkErrors, MAX_PATH_SEGMENT, registerErrorHandler } from './lib/errors.ts';
+import { documentFrameworkProblems, problemMediaTypes } from './lib/openapi.ts';
 import { compressOptions, contentSecurityPolicyHeader, helmetOptions } from './lib/security-headers.ts';
 import { activityRoutes } from './features/activity/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -28,6 +29,8 @@ import { createCommitRunner, type CommitHooks } from './features/imports/commit.
 import { importRoutes } from './features/imports/routes.ts';
 import { accessRequestRoutes } from './features/access-requests/routes.ts';
 import { contactRoutes } from './features/contacts/routes.ts';
+
+type NotFound = ReturnType<typeof registerErrorHandler>['notFound'];
 
 export type AppDeps = {
   db: Db;
@@ -46,10 +49,14 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // Above every documented path parameter (tokens: at most 200): longer segments get 414.
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const { notFound } = registerErrorHandler(app);
+  documentFrameworkProblems(app);
 
   // Security headers and compression on every response, the web app's files included
   // (compression must come before @fastify/static).
@@ -73,6 +80,8 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
       },
     },
     transform: jsonSchemaTransform,
+    // Errors are application/problem+json, whatever the route produces.
+    transformObject: (doc) => ('openapiObject' in doc ? problemMediaTypes(doc) : doc.swaggerObject),
   });
   // The documentation page gets the portal's policy too (the plugin would otherwise send its own, with https: sources).
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: contentSecurityPolicyHeader, uiConfig: { validatorUrl: null } });
@@ -95,7 +104,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     if (devMail && config.env !== 'production') await devMailRoutes(api, { db });
   });
 
-  serveWebApp(app, config);
+  serveWebApp(app, config, notFound);
   return app;
 }
 
@@ -105,32 +114,31 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
  * at once; hashed files under /assets are cached for a year. Source maps are built (hidden,
  * for whoever decodes a stack trace) but never served in production.
  */
-function serveWebApp(app: App, config: Config) {
+function serveWebApp(app: App, config: Config, apiNotFound: NotFound) {
   const webDist = config.webDist;
   const indexHtml = path.join(webDist, 'index.html');
   if (!existsSync(indexHtml)) return;
   // Only reply.sendFile: every file goes through the handler below, which sets its caching.
   void app.register(fastifyStatic, { root: webDist, serve: false, index: false, cacheControl: false });
-  const notFound = (reply: FastifyReply) => reply.status(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not Found');
+  const fileNotFound = (reply: FastifyReply) => reply.status(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not Found');
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
     const raw = req.url.split('?')[0] ?? '/';
-    if (raw.startsWith('/api/')) {
-      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route for ${req.method} ${raw}`, code: 'not_found' });
-    }
+    // Under /api, the API's own 404, 405 or 414.
+    if (raw.startsWith('/api/')) return apiNotFound(req, reply);
     let url: string;
     try {
       url = decodeURIComponent(raw);
     } catch {
-      return notFound(reply);
+      return fileNotFound(reply);
     }
-    if (config.env === 'production' && url.endsWith('.map')) return notFound(reply);
+    if (config.env === 'production' && url.endsWith('.map')) return fileNotFound(reply);
     const file = path.join(webDist, url);
     const isFile = file.startsWith(webDist + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile() === true;
     if (isFile) {
       return reply.header('cache-control', url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(raw.slice(1));
     }
     // A missing hashed file is a 404, not the app: a stale page must not get HTML as a script.
-    if (url.startsWith('/assets/')) return notFound(reply);
+    if (url.startsWith('/assets/')) return fileNotFound(reply);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

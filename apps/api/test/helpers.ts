@@ -53,7 +53,7 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
  * A test database with two organizations (`acme`, 60 members, and `globex`, 12 members),
  * both with an administrator whose password is ADMIN_PASSWORD, and an app bound to it.
  */
-export async function createTestContext(opts: { config?: Partial<Config>; acmeMembers?: number; adminMustChange?: boolean } = {}) {
+export async function createTestContext(opts: { config?: Partial<Config>; acmeMembers?: number; adminMustChange?: boolean; devMail?: boolean } = {}) {
   const database = await createTestDatabase();
   const acme = await seedOrganization(database.db, {
     slug: 'acme',
@@ -75,7 +75,7 @@ export async function createTestContext(opts: { config?: Partial<Config>; acmeMe
     randomSeed: 2,
   });
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...opts.config };
-  const app = await buildApp({ db: database.db, config, logger: false });
+  const app = await buildApp({ db: database.db, config, logger: false, devMail: opts.devMail ?? false });
   await app.ready();
   return {
     ...database,

@@ -500,7 +500,7 @@ describe('hardening from outside testing (issue 11)', () => {
 
   it('makes a NUL in a cell a row error (stored without it) and in a header a file error; an edit with NUL is a 400; nothing reaches the members', async () => {
     const before = await acmeMembers();
-    const cell = await upload(admin, `${HEADER}\nnul@example.org,user,creator,Ali\u0000ce,Smith,nulcell01,Pivoine-2026a\n`, 'format=builtin&mode=credentials&fileName=nul%00name.csv');
+    const cell = await upload(admin, `${HEADER}\nnul@example.org,user,creator,Ali\u0000ce,Smith,nulcell01,Pivoine-2026a\n`, 'format=builtin&mode=credentials&fileName=nul.csv');
     expect(cell.statusCode, cell.body).toBe(201);
     expect(cell.json()).toMatchObject({ status: 'validated', counts: { total: 1, valid: 0, invalid: 1 } });
     const got = await admin.get(`/api/imports/${cell.json().id}`);
@@ -508,7 +508,11 @@ describe('hardening from outside testing (issue 11)', () => {
     const job = got.json<Job>();
     expect(job.rows[0]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['firstName:control_character']);
     expect(job.rows[0]!.values.firstName).toBe('Alice');
-    expect((job as unknown as { fileName: string }).fileName).toBe('nulname.csv');
+    expect((job as unknown as { fileName: string }).fileName).toBe('nul.csv');
+    // A file name given in the query is text of the request: refused whole, like any other.
+    const named = await upload(admin, `${HEADER}\n`, 'format=builtin&mode=credentials&fileName=nul%00name.csv');
+    expect(named.statusCode, named.body).toBe(400);
+    expect(named.json().errors).toMatchObject([{ path: 'querystring.fileName', code: 'control_character' }]);
     // (PostgreSQL refuses NUL in jsonb: had it been kept, the upload would have been the 500.)
     expect((await ctx.db.importRow.findFirstOrThrow({ where: { jobId: job.id } })).values).toMatchObject({ firstName: 'Alice' });
     expect((await getJob(admin, job.id, 'lang=fr')).rows[0]!.errors[0]!.message).toContain('caractère de contrôle invisible (U+0000)');
@@ -516,7 +520,7 @@ describe('hardening from outside testing (issue 11)', () => {
 
     const patch = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, { values: { firstName: 'Bo\u0000b' } });
     expect(patch.statusCode, patch.body).toBe(400);
-    expect(patch.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.values.firstName', params: { char: 'U+0000' } }] });
+    expect(patch.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.values.firstName', code: 'control_character', params: { char: 'U+0000' } }] });
     expect((await admin.post(`/api/imports/${job.id}/commit`, {})).statusCode).toBe(409);
     const fixed = await admin.request('PATCH', `/api/imports/${job.id}/rows/2`, { values: { firstName: 'Alice' } });
     expect(fixed.statusCode, fixed.body).toBe(200);
@@ -524,7 +528,7 @@ describe('hardening from outside testing (issue 11)', () => {
     // The invitation message of a commit, stored with the job, neither.
     const message = await admin.post(`/api/imports/${job.id}/commit`, { message: 'Bienvenue\u0000 !' });
     expect(message.statusCode, message.body).toBe(400);
-    expect(message.json().errors).toMatchObject([{ path: 'body.message', params: { char: 'U+0000' } }]);
+    expect(message.json().errors).toMatchObject([{ path: 'body.message', code: 'control_character' }]);
     expect((await getJob(admin, job.id, 'limit=0')).status).toBe('validated');
 
     const header = await upload(admin, `Email,Role,User Type,First Name,Last Na\u0000me,Username,Password\nnul2@example.org,user,creator,A,B,nulhead01,Pivoine-2026a\n`, 'format=builtin&mode=credentials');

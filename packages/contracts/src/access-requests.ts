@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Language, PrivilegeArea, PrivilegeLevel, Privileges, viewOnlyAreas } from './enums.ts';
-import { Email, PersonName, Username } from './members-batch.ts';
+import { MultiLineText, multiLineMessage, multiLinePattern, nonBlank, SingleLineText } from './text.ts';
+import { Language, PrivilegeArea, PrivilegeLevel, Privileges, privilegeAreas, viewOnlyAreas } from './enums.ts';
+import { Email, MemberName, Username } from './members-batch.ts';
 import { Problem } from './problem.ts';
 import { Group, License, Role, UserType } from './reference.ts';
 
@@ -15,11 +16,11 @@ export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
 /** The public request form. The same 202 answer is given whether or not the organization exists. */
 export const CreateAccessRequestBody = z.object({
   /** The organization's slug. */
-  organization: z.string().trim().min(1, 'Organization is required').max(100),
-  firstName: PersonName('First name'),
-  lastName: PersonName('Last name'),
+  organization: SingleLineText.trim().min(1, 'Organization is required').max(100).meta(nonBlank),
+  firstName: MemberName('First name'),
+  lastName: MemberName('Last name'),
   email: Email,
-  message: z.string().trim().max(2000, 'Message must have at most 2000 characters').optional(),
+  message: MultiLineText.trim().max(2000, 'Message must have at most 2000 characters').optional(),
   /** Language of the emails sent to the requester; the organization's default otherwise. */
   language: Language.optional(),
 });
@@ -62,7 +63,7 @@ export const AccessRequestIdParams = z.object({ id: z.uuid('Invalid access reque
 export const AccessRequestListQuery = z.object({
   status: z.enum(['pending', 'granted', 'denied']).default('pending'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: SingleLineText.max(200).optional(),
 });
 export type AccessRequestListQuery = z.input<typeof AccessRequestListQuery>;
 
@@ -92,31 +93,34 @@ export type AccessRequestList = z.infer<typeof AccessRequestList>;
 export const AccessRequestCount = z.object({ pending: z.number().int() });
 export type AccessRequestCount = z.infer<typeof AccessRequestCount>;
 
+/** View-only areas: at most View (a refinement, so the field code says `level_not_allowed`); the document lists none and view. */
+const ViewOnlyLevel = (area: PrivilegeArea) =>
+  PrivilegeLevel.refine((level) => level !== 'update', { message: `${area} can be at most View`, params: { code: 'level_not_allowed' } }).meta({ enum: ['none', 'view'] });
+
 /** Own levels given to a member on top of their role; View-only areas accept at most View. */
-export const PrivilegeLevels = z
-  .partialRecord(PrivilegeArea, PrivilegeLevel)
-  .superRefine((levels, ctx) => {
-    for (const area of viewOnlyAreas) {
-      if (levels[area] === 'update') ctx.addIssue({ code: 'custom', path: [area], message: `${area} can be at most View`, params: { code: 'level_not_allowed' } });
-    }
-  });
+export const PrivilegeLevels = z.strictObject(
+  Object.fromEntries(privilegeAreas.map((area) => [area, (viewOnlyAreas.includes(area) ? ViewOnlyLevel(area) : PrivilegeLevel).optional()])) as Record<
+    PrivilegeArea,
+    z.ZodOptional<typeof PrivilegeLevel>
+  >,
+);
 export type PrivilegeLevels = z.infer<typeof PrivilegeLevels>;
 
 /** Grant: role, user type and levels; licences and groups default to the organization's. */
 export const GrantAccessRequestBody = z.object({
   /** Role id or key. */
-  role: z.string().trim().min(1, 'Role is required').max(100),
+  role: SingleLineText.trim().min(1, 'Role is required').max(100).meta(nonBlank),
   /** User type id or key. */
-  userType: z.string().trim().min(1, 'User type is required').max(100),
+  userType: SingleLineText.trim().min(1, 'User type is required').max(100).meta(nonBlank),
   /** Proposed from the organization's username format when absent. */
   username: Username.optional(),
   levels: PrivilegeLevels.optional(),
   /** Licence ids; the organization's default licences compatible with the user type when absent. */
-  licenses: z.array(z.string()).max(100).optional(),
+  licenses: z.array(SingleLineText).max(100).optional(),
   /** Group ids; the organization's default groups when absent. */
-  groups: z.array(z.string()).max(100).optional(),
+  groups: z.array(SingleLineText).max(100).optional(),
   /** Shown quoted in the activation email. */
-  message: z.string().trim().max(2000).optional(),
+  message: MultiLineText.trim().max(2000).optional(),
 });
 export type GrantAccessRequestBody = z.infer<typeof GrantAccessRequestBody>;
 
@@ -131,7 +135,7 @@ export const GrantOptions = z.object({
 export type GrantOptions = z.infer<typeof GrantOptions>;
 
 export const DenyAccessRequestBody = z.object({
-  reason: z.string({ error: 'A reason is required' }).trim().min(1, 'A reason is required').max(2000, 'Reason must have at most 2000 characters'),
+  reason: z.string({ error: 'A reason is required' }).regex(multiLinePattern, multiLineMessage).trim().min(1, 'A reason is required').max(2000, 'Reason must have at most 2000 characters').meta(nonBlank),
 });
 export type DenyAccessRequestBody = z.infer<typeof DenyAccessRequestBody>;
 
@@ -175,7 +179,7 @@ export type UpdateContactsBody = z.infer<typeof UpdateContactsBody>;
 
 /** Members a contact may name as contacts or give levels to (contact screens only): search by name, username or email. */
 export const ContactCandidatesQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: SingleLineText.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type ContactCandidatesQuery = z.infer<typeof ContactCandidatesQuery>;

@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { nonBlank, SingleLineText } from './text.ts';
 import { Language } from './enums.ts';
 
 export const ActivityQuery = z.object({
   /** The member the event is about (id). */
   member: z.uuid().optional(),
   /** Who did it: member id or username. */
-  actor: z.string().trim().min(1).max(128).optional(),
+  actor: SingleLineText.trim().min(1).max(128).meta(nonBlank).optional(),
   /** Exact action, or a prefix ending with a dot (e.g. "member."). */
-  action: z.string().trim().min(1).max(100).optional(),
+  action: SingleLineText.trim().min(1).max(100).meta(nonBlank).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d+$/, 'Invalid cursor').optional(),
+  /** The last event id seen (a PostgreSQL bigint: at most 18 digits here). */
+  cursor: z.string().regex(/^\d{1,18}$/, 'Invalid cursor').optional(),
 });
 export type ActivityQuery = z.input<typeof ActivityQuery>;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { SingleLineText } from './text.ts';
 import { Privileges } from './enums.ts';
 import { Member } from './members.ts';
 
 export const SignInBody = z.object({
-  username: z.string().min(1).max(256),
+  username: SingleLineText.min(1).max(256),
   password: z.string().min(1).max(1024),
   /** Organization slug; only needed when the same username exists in several organizations. */
-  organization: z.string().max(100).optional(),
+  organization: SingleLineText.max(100).optional(),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 

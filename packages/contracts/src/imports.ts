@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MultiLineText, SingleLineText } from './text.ts';
 import { csvFields, CsvFormat } from './csv/index.ts';
 import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
@@ -21,7 +22,7 @@ export const ImportCreateQuery = z.object({
   format: CsvFormat,
   mode: BatchMode,
   /** The file's name, for the job list (multipart uploads carry their own). */
-  fileName: z.string().max(255).optional(),
+  fileName: SingleLineText.max(255).optional(),
 });
 
 /** What an upload may be (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS), so a browser can say it before sending. */
@@ -98,12 +99,14 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportIdParams = z.object({ id: z.uuid() });
-export const ImportRowParams = z.object({ id: z.uuid(), rowNumber: z.coerce.number().int().min(2) });
+/** Row numbers are stored as a PostgreSQL integer: a larger one names no row and is refused as such. */
+export const MAX_ROW_NUMBER = 2_147_483_647;
+export const ImportRowParams = z.object({ id: z.uuid(), rowNumber: z.coerce.number().int().min(2).max(MAX_ROW_NUMBER) });
 
 export const ImportGetQuery = z.object({
   limit: z.coerce.number().int().min(0).max(1000).default(100),
   /** The last row number of the previous page. */
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional(),
   /** `only`: rows with errors only. */
   errors: z.enum(['only', 'all']).default('all'),
   /** Language of the messages (English by default). */
@@ -119,10 +122,12 @@ export type ImportRowDeleted = z.infer<typeof ImportRowDeleted>;
 /** Removes several rows at once: the ticked ones, or every row that still has errors. */
 export const ImportRowsRemoveBody = z
   .object({
-    rowNumbers: z.array(z.number().int().min(2)).min(1).max(10_000).optional(),
+    rowNumbers: z.array(z.number().int().min(2).max(MAX_ROW_NUMBER)).min(1).max(10_000).optional(),
     invalid: z.literal(true).optional(),
   })
-  .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] });
+  .refine((b) => (b.rowNumbers === undefined) !== (b.invalid === undefined), { message: 'Give either rowNumbers or invalid: true', path: ['rowNumbers'] })
+  // The same rule, said in the document: exactly one of the two.
+  .meta({ oneOf: [{ required: ['rowNumbers'] }, { required: ['invalid'] }] });
 export type ImportRowsRemoveBody = z.infer<typeof ImportRowsRemoveBody>;
 export const ImportRowsRemoved = z.object({ removed: z.number().int(), rowNumbers: z.array(z.number().int()), counts: ImportCounts });
 export type ImportRowsRemoved = z.infer<typeof ImportRowsRemoved>;
@@ -131,7 +136,7 @@ export const ImportCommitBody = z
   .object({
     properties: BatchProperties.optional(),
     /** Custom message of the invitation emails (invite mode). */
-    message: z.string().trim().max(2000).optional(),
+    message: MultiLineText.trim().max(2000).optional(),
   })
   .default({});
 

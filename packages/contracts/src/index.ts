@@ -1,3 +1,4 @@
+export * from './text.ts';
 export * from './enums.ts';
 export * from './problem.ts';
 export * from './members.ts';

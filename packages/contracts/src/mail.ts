@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SingleLineText } from './text.ts';
 
 /** A message caught by the development mail catcher (never in production). */
 export const CaughtMail = z.object({
@@ -17,7 +18,7 @@ export type CaughtMailList = z.infer<typeof CaughtMailList>;
 
 export const CaughtMailQuery = z.object({
   /** Only the messages sent to this address (case-insensitive). */
-  to: z.string().trim().max(320).optional(),
+  to: SingleLineText.trim().max(320).optional(),
   /** How many of the newest messages to list. */
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

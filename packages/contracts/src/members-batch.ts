@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MultiLineText, nonBlank, SingleLineText } from './text.ts';
 import { Language, ProfileVisibility, Units } from './enums.ts';
 import { Password } from './auth.ts';
 import { Member } from './members.ts';
@@ -19,20 +20,28 @@ export const Email = z
   .min(1, 'Email is required')
   .max(254, 'Email must have at most 254 characters')
   .refine((e) => !/['’‘`]/.test(e), { message: 'Email cannot contain an apostrophe', params: { code: 'email_apostrophe' } })
-  .pipe(z.email('Enter a valid email address'));
+  // A check of the string (not a pipe), so that the OpenAPI document says `format: email`.
+  .email('Enter a valid email address');
 
-export const PersonName = (what: string) =>
-  z.string().trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`);
+/**
+ * A first or last name as the CSV library checks it (its own row issues say why; a control
+ * character in a cell is that library's rule).
+ */
+export const PersonName = (what: string) => z.string().trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`);
+
+/** A first or last name in a request: a {@link PersonName} on one line, without control characters. */
+export const MemberName = (what: string) =>
+  SingleLineText.trim().min(1, `${what} is required`).max(100, `${what} must have at most 100 characters`).meta(nonBlank);
 
 export const NewMember = z.object({
-  firstName: PersonName('First name'),
-  lastName: PersonName('Last name'),
+  firstName: MemberName('First name'),
+  lastName: MemberName('Last name'),
   email: Email,
   username: Username,
   /** Role id or key. */
-  role: z.string().trim().min(1, 'Role is required').max(100),
+  role: SingleLineText.trim().min(1, 'Role is required').max(100).meta(nonBlank),
   /** User type id or key. */
-  userType: z.string().trim().min(1, 'User type is required').max(100),
+  userType: SingleLineText.trim().min(1, 'User type is required').max(100).meta(nonBlank),
   /** Credentials mode only; generated when absent. */
   password: Password.optional(),
 });
@@ -44,11 +53,11 @@ export const MemberSettings = z.object({
   /** Number and date format, as a BCP 47 locale (e.g. fr-FR, en-GB). */
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Locale must look like fr-FR').optional(),
   units: Units.optional(),
-  startPage: z.string().trim().min(1).max(100).optional(),
+  startPage: SingleLineText.trim().min(1).max(100).meta(nonBlank).optional(),
 });
 export type MemberSettings = z.infer<typeof MemberSettings>;
 
-const Ids = (max: number, message: string) => z.array(z.string().min(1).max(100)).max(max, message);
+const Ids = (max: number, message: string) => z.array(SingleLineText.min(1).max(100)).max(max, message);
 
 export const BatchProperties = z.object({
   licenses: Ids(50, 'At most 50 licences').optional(),
@@ -63,7 +72,7 @@ export type BatchMode = z.infer<typeof BatchMode>;
 
 export const MembersBatchBody = z.object({
   mode: BatchMode,
-  message: z.string().trim().max(2000, 'The message must have at most 2000 characters').optional(),
+  message: MultiLineText.trim().max(2000, 'The message must have at most 2000 characters').optional(),
   members: z.array(NewMember).min(1, 'Add at least one member').max(1000, 'At most 1000 members at once; use a CSV import for more'),
   properties: BatchProperties.optional(),
 });
@@ -78,11 +87,11 @@ export const MembersBatchResponse = z.object({
 export type MembersBatchResponse = z.infer<typeof MembersBatchResponse>;
 
 export const UsernameSuggestionQuery = z.object({
-  firstName: z.string().max(100).default(''),
-  lastName: z.string().max(100).default(''),
-  email: z.string().max(254).default(''),
+  firstName: SingleLineText.max(100).default(''),
+  lastName: SingleLineText.max(100).default(''),
+  email: SingleLineText.max(254).default(''),
   /** Usernames already taken in the wizard's pending list. */
-  exclude: z.union([z.string(), z.array(z.string())]).optional(),
+  exclude: z.union([SingleLineText, z.array(SingleLineText)]).optional(),
 });
 export const UsernameSuggestion = z.object({ username: z.string(), available: z.boolean() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MultiLineText, nonBlank, SingleLineText } from './text.ts';
 import { Language, Privileges, ProfileVisibility, Units } from './enums.ts';
 import { Email, MAX_CATEGORIES } from './members-batch.ts';
 import { Member } from './members.ts';
@@ -56,27 +57,28 @@ export const DeleteMemberResponse = z.object({
 
 export const UpdateMemberBody = z
   .object({
-    firstName: z.string().trim().min(1, 'First name is required').max(100),
-    lastName: z.string().trim().min(1, 'Last name is required').max(100),
+    firstName: SingleLineText.trim().min(1, 'First name is required').max(100).meta(nonBlank),
+    lastName: SingleLineText.trim().min(1, 'Last name is required').max(100).meta(nonBlank),
     email: Email,
-    description: z.string().max(4000, 'The description must have at most 4000 characters').nullable(),
-    country: z.string().trim().max(100).nullable(),
+    description: MultiLineText.max(4000, 'The description must have at most 4000 characters').nullable(),
+    country: SingleLineText.trim().max(100).nullable(),
     profileVisibility: ProfileVisibility,
     language: Language,
     units: Units,
     locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Locale must look like fr-FR'),
-    startPage: z.string().trim().min(1).max(100),
+    startPage: SingleLineText.trim().min(1).max(100).meta(nonBlank),
     /** Role id or key. */
-    role: z.string().trim().min(1).max(100),
+    role: SingleLineText.trim().min(1).max(100).meta(nonBlank),
     /** User type id or key. */
-    userType: z.string().trim().min(1).max(100),
+    userType: SingleLineText.trim().min(1).max(100).meta(nonBlank),
     /** The member's full set of licences. */
     licenses: z.array(z.uuid()).max(50),
     groups: z.array(z.uuid()).max(200),
     categories: z.array(z.uuid()).max(MAX_CATEGORIES, `At most ${MAX_CATEGORIES} member categories`),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change', params: { code: 'required' } });
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change', params: { code: 'required' } })
+  .meta({ minProperties: 1 });
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const bulkActions = ['disable', 'enable', 'delete', 'change-role'] as const;
@@ -85,9 +87,11 @@ export const BulkMembersBody = z
     action: z.enum(bulkActions),
     memberIds: z.array(z.uuid()).min(1, 'Select at least one member').max(500, 'At most 500 members at once'),
     /** Role id or key, for change-role. */
-    role: z.string().trim().min(1).max(100).optional(),
+    role: SingleLineText.trim().min(1).max(100).meta(nonBlank).optional(),
   })
-  .refine((b) => b.action !== 'change-role' || b.role, { message: 'Choose the new role', path: ['role'], params: { code: 'required' } });
+  .refine((b) => b.action !== 'change-role' || b.role, { message: 'Choose the new role', path: ['role'], params: { code: 'required' } })
+  // The same rule, said in the document.
+  .meta({ if: { properties: { action: { const: 'change-role' } }, required: ['action'] }, then: { required: ['role'] } });
 export type BulkMembersBody = z.infer<typeof BulkMembersBody>;
 
 export const BulkMembersResponse = z.object({

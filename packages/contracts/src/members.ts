@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SingleLineText } from './text.ts';
 import { IdentityType, MemberStatus, ProfileVisibility, Units } from './enums.ts';
 
 export const RefLabel = z.object({ id: z.string(), key: z.string(), name: z.string(), nameFr: z.string() });
@@ -40,16 +41,16 @@ export const MemberSort = z.enum(memberSortKeys);
 export type MemberSort = z.infer<typeof MemberSort>;
 
 export const MemberListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: SingleLineText.trim().max(200).optional(),
   /** Role id or key. */
-  role: z.string().max(100).optional(),
+  role: SingleLineText.max(100).optional(),
   /** User type id or key. */
-  userType: z.string().max(100).optional(),
+  userType: SingleLineText.max(100).optional(),
   status: MemberStatus.optional(),
   sort: MemberSort.default('lastName'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
-  cursor: z.string().max(1000).optional(),
+  cursor: SingleLineText.max(1000).optional(),
 });
 export type MemberListQuery = z.input<typeof MemberListQuery>;
 

@@ -21,6 +21,8 @@ export const fieldErrorCodes = [
   'too_few',
   'too_many',
   'unknown_field',
+  // NUL or another control character in a text (line breaks are allowed in multi-line texts only)
+  'control_character',
   // Members, roles and user types
   'unknown_role',
   'unknown_user_type',
@@ -117,5 +119,12 @@ export const errorCodes = [
   'not_pending',
   // CSV import: the file is above IMPORT_MAX_BYTES (extension `maxBytes`)
   'file_too_large',
+  // The HTTP request itself, refused before any route rule
+  'malformed_json',
+  'malformed_url',
+  'payload_too_large',
+  'unsupported_media_type',
+  'uri_too_long',
+  'method_not_allowed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

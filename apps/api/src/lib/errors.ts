@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldErrorCodes, type ErrorCode, type FieldErrorCode } from '@sesame/contracts';
+import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode } from '@sesame/contracts';
 import { frenchDetail, prefersFrench } from './problem-language.ts';
 
 /** One entry of a problem's `errors[]`: the code is what a client translates; the message is English. */
@@ -32,6 +32,8 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
+  405: 'Method Not Allowed',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -39,7 +41,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-type ZodIssueParams = { origin?: string; format?: string; minimum?: unknown; params?: { code?: unknown } };
+type ZodIssueParams = { origin?: string; format?: string; pattern?: string; minimum?: unknown; params?: { code?: unknown } };
 
 /**
  * The stable code of a zod issue. Names follow the CSV library's row issues where they mean
@@ -52,6 +54,7 @@ export function zodIssueCode(keyword: string, message: string | undefined, param
     case 'invalid_type':
       return /received undefined$/.test(message ?? '') ? 'required' : 'invalid_type';
     case 'invalid_format':
+      if (issue.format === 'regex' && isControlCharacterPattern(issue.pattern)) return 'control_character';
       return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
     case 'invalid_value':
       return 'invalid_choice';
@@ -79,22 +82,112 @@ function zodPath(instancePath: string | undefined, params: unknown): string {
   return p;
 }
 
-/** Renders every error as RFC 9457 problem+json; never leaks the text of a 5xx. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const send = (status: number, code: string, english: string, errors?: FieldError[], headers?: Record<string, string>, extensions?: Record<string, unknown>) => {
-      const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers, extensions) : undefined;
-      if (french) reply.header('content-language', 'fr');
-      const detail = french ?? english;
-      return reply
-        .status(status)
-        .type('application/problem+json')
-        .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(errors ? { errors } : {}) });
-    };
+type Problemish = { status: number; code: string; english: string; errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> };
 
+/** Sends one RFC 9457 problem: the only way the API answers an error. */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, { status, code, english, errors, headers, extensions }: Problemish) {
+  const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers, extensions) : undefined;
+  if (french) reply.header('content-language', 'fr');
+  if (headers) reply.headers(headers);
+  const detail = french ?? english;
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(errors ? { errors } : {}) });
+}
+
+/**
+ * Fastify's own refusals (body parsing, router, multipart), by their error code, as the
+ * contract's codes; their English messages are safe to show.
+ */
+function frameworkProblem(err: FastifyError): Problemish | undefined {
+  const status = err.statusCode ?? 500;
+  if (status >= 500) return undefined;
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_json', english: err.message };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, code: 'payload_too_large', english: err.message };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, code: 'unsupported_media_type', english: err.message };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'uri_too_long', english: 'A path segment of the URL is too long' };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'malformed_url', english: 'The URL is not valid (a bad percent-encoding)' };
+  }
+  // JSON.parse's own SyntaxError, as Fastify's JSON parser rethrows it.
+  if (status === 400 && err instanceof SyntaxError) return { status: 400, code: 'malformed_json', english: err.message };
+  const byStatus: Record<number, ErrorCode> = { 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited' };
+  return { status, code: byStatus[status] ?? 'validation_failed', english: err.message };
+}
+
+/**
+ * PostgreSQL refuses some values that got past the contract (NUL in text: 22021, 22P05;
+ * a string that is not a UUID for a uuid column: 22P02). The contract should have said
+ * so: this keeps such a request a 400 rather than a 500, and logs it as a contract gap.
+ */
+function refusedByDatabase(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; kind?: unknown };
+    const codes = [o.code, o.originalCode].filter((c): c is string => typeof c === 'string');
+    if (codes.some((c) => c === '22021' || c === '22P05' || c === '22P02')) return true;
+    if (typeof o.message === 'string' && /invalid byte sequence for encoding|unsupported Unicode escape sequence|invalid input syntax for type uuid/.test(o.message)) return true;
+  }
+  return false;
+}
+
+/** Fastify's `frameworkErrors`: router refusals (a bad URL, a too-long path segment) as problems. */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(req, reply, frameworkProblem(err) ?? { status: 400, code: 'validation_failed', english: 'Bad request' });
+}
+
+/** The router's `maxParamLength`: a longer path segment is 414 `uri_too_long`. */
+export const MAX_PATH_SEGMENT = 256;
+
+type RouteMatcher = { pattern: RegExp; methods: Set<string> };
+
+/** Renders every error as RFC 9457 problem+json; never leaks the text of a 5xx. Returns the not-found handler. */
+export function registerErrorHandler(app: FastifyInstance) {
+  // Every API route by pattern, so that a known path with another method answers 405.
+  const routes: RouteMatcher[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const source = route.url
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
+    const existing = routes.find((r) => r.pattern.source === `^${source}$`);
+    if (existing) for (const m of methods) existing.methods.add(m);
+    else routes.push({ pattern: new RegExp(`^${source}$`), methods: new Set(methods) });
+  });
+
+  const notFound = (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    // The router says 414 itself only when no route matches at all; the web app's `/*` route
+    // matches every path, so the rule is applied here too, whether the web app is built or not.
+    if (path.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+      return sendProblem(req, reply, { status: 414, code: 'uri_too_long', english: 'A path segment of the URL is too long' });
+    }
+    const allowed = new Set<string>();
+    for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
+    if (allowed.has('GET')) allowed.add('HEAD');
+    if (allowed.size && !allowed.has(req.method)) {
+      const allow = [...allowed].sort().join(', ');
+      return sendProblem(req, reply, { status: 405, code: 'method_not_allowed', english: `${req.method} is not allowed on ${path}; use ${allow}`, headers: { allow } });
+    }
+    return sendProblem(req, reply, { status: 404, code: 'not_found', english: `No route for ${req.method} ${path}` });
+  };
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      if (err.headers) reply.headers(err.headers);
-      return send(err.status, err.code, err.message, err.errors, err.headers, err.extensions);
+      return sendProblem(req, reply, { status: err.status, code: err.code, english: err.message, errors: err.errors, headers: err.headers, extensions: err.extensions });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
@@ -102,30 +195,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const p = zodPath(v.instancePath, v.params);
         return { path: p ? `${where}.${p}` : where, code: zodIssueCode(v.keyword, v.message, v.params), message: v.message ?? 'Invalid value' };
       });
-      return send(400, 'validation_failed', `The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: `The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors });
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
-      return send(500, 'internal_error', 'An unexpected error occurred');
+      return sendProblem(req, reply, { status: 500, code: 'internal_error', english: 'An unexpected error occurred' });
     }
-    const status = (err as FastifyError).statusCode ?? 500;
-    if (status >= 500) {
+    if (refusedByDatabase(err)) {
+      req.log.warn({ err }, 'the database refused a value the contract let through');
+      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: 'The request holds a value that cannot be stored (a control character or a malformed id)' });
+    }
+    const problem = frameworkProblem(err as FastifyError);
+    if (!problem) {
       req.log.error({ err }, 'unhandled error');
-      return send(500, 'internal_error', 'An unexpected error occurred');
+      return sendProblem(req, reply, { status: 500, code: 'internal_error', english: 'An unexpected error occurred' });
     }
-    // Fastify's own 4xx (bad JSON, body too large, unsupported media type…): their messages are safe.
-    return send(status, status === 429 ? 'rate_limited' : 'validation_failed', err.message);
+    return sendProblem(req, reply, problem);
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).type('application/problem+json').send({
-      type: 'about:blank',
-      status: 404,
-      title: 'Not Found',
-      detail: `No route for ${req.method} ${req.url.split('?')[0]}`,
-      code: 'not_found',
-      instance: req.url,
-      requestId: req.id,
-    }),
-  );
+  app.setNotFoundHandler(notFound);
+  return { notFound };
 }

@@ -27,6 +27,12 @@ const fixedFrench: Record<string, string> = {
   not_activated: 'Ce membre n’a pas encore activé son compte ; renvoyez-lui plutôt l’invitation.',
   administrator_required: 'Seul un administrateur peut faire cela.',
   not_pending: 'Ce membre n’attend plus d’activation ; il n’y a pas d’invitation à renvoyer.',
+  malformed_json: 'Le corps de la requête n’est pas un JSON valide.',
+  malformed_url: 'L’adresse de la requête n’est pas valide.',
+  payload_too_large: 'Le corps de la requête dépasse la taille acceptée.',
+  unsupported_media_type: 'Ce type de contenu n’est pas accepté ici.',
+  uri_too_long: 'Un segment de l’adresse est trop long.',
+  method_not_allowed: 'Cette méthode n’est pas acceptée à cette adresse.',
 };
 
 /** A byte count as the file-size refusals say it: MiB from 1 MiB up, otherwise bytes. */

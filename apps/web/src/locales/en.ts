@@ -908,6 +908,12 @@ export const en: Messages = {
       unknown_role: 'This role does not exist.',
       seats_exhausted: 'No seat is left for this user type or licence.',
       license_would_be_lost: 'This change would make the member lose licences.',
+      control_character: 'This text contains a control character (such as NUL); remove it and try again.',
+      malformed_json: 'The request could not be read (malformed JSON).',
+      payload_too_large: 'What you sent is larger than the server accepts.',
+      unsupported_media_type: 'The server does not accept this type of file or content.',
+      uri_too_long: 'The address is too long.',
+      method_not_allowed: 'This action is not possible here.',
     },
     notFound: {
       title: 'Page not found',

@@ -916,6 +916,12 @@ export const fr = {
       unknown_role: 'Ce rôle n’existe pas.',
       seats_exhausted: 'Il ne reste plus de place pour ce type d’utilisateur ou cette licence.',
       license_would_be_lost: 'Ce changement ferait perdre des licences au membre.',
+      control_character: 'Ce texte contient un caractère de contrôle (comme NUL) ; retirez-le et réessayez.',
+      malformed_json: 'La requête est illisible (JSON mal formé).',
+      payload_too_large: 'L’envoi dépasse la taille que le serveur accepte.',
+      unsupported_media_type: 'Le serveur n’accepte pas ce type de fichier ou de contenu.',
+      uri_too_long: 'L’adresse est trop longue.',
+      method_not_allowed: 'Cette action n’est pas possible ici.',
     },
     notFound: {
       title: 'Page introuvable',

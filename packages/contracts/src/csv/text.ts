@@ -1,19 +1,19 @@
+import { CONTROL_CHARACTERS_BUT_LINE_BREAKS } from '../text.ts';
+
 // Characters and bytes of a CSV file that must not reach the database as they are: control
 // characters, over-long values, and bytes that are not UTF-8 (decision 002, "Reading the text").
 
 /**
- * Characters refused in a cell or a header: C0 controls except tab, line feed and carriage
- * return (whitespace that quoted CSV values may legitimately carry), DEL, C1 controls (what
- * Windows-1252's five undefined bytes decode to), and lone UTF-16 surrogates (which JSON
- * bodies can carry and PostgreSQL's jsonb refuses). NUL is one of them: PostgreSQL refuses it
- * in text and jsonb alike.
+ * Characters refused in a cell or a header: the control characters every text of the API
+ * refuses (../text.ts: C0 controls except tab, line feed and carriage return — whitespace that
+ * quoted CSV values may legitimately carry —, DEL, C1 controls, which is what Windows-1252's
+ * five undefined bytes decode to), and lone UTF-16 surrogates (which JSON bodies can carry and
+ * PostgreSQL's jsonb refuses). NUL is one of them: PostgreSQL refuses it in text and jsonb alike.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID = new RegExp(`[${CONTROL_CHARACTERS_BUT_LINE_BREAKS}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`);
 const INVALID_ALL = new RegExp(INVALID.source, 'g');
 /** One character class, for the fast test of every cell (surrogates, paired or not, are rare). */
-// eslint-disable-next-line no-control-regex -- likewise
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+const SUSPECT = new RegExp(`[${CONTROL_CHARACTERS_BUT_LINE_BREAKS}\\uD800-\\uDFFF]`);
 
 export interface InvalidCharacter {
   /** Position in the value (UTF-16 code units, as `String.length` counts). */

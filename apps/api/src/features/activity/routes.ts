@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { ActivityExportQuery, ActivityList, ActivityQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
-import { commonProblems, type App } from '../../lib/route-types.ts';
+import { commonProblems, RawFile, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 
 export async function activityRoutes(app: App, deps: service.ActivityDeps) {
@@ -13,7 +13,7 @@ export async function activityRoutes(app: App, deps: service.ActivityDeps) {
   });
   app.get('/api/activity/export.csv', {
     config: { privilege: ['reporting', 'view'] },
-    schema: { operationId: 'exportActivity', tags, querystring: ActivityExportQuery, produces: ['text/csv'] },
+    schema: { operationId: 'exportActivity', tags, querystring: ActivityExportQuery, produces: ['text/csv'], response: { 200: RawFile, ...commonProblems } },
     handler: async (req, reply) => {
       const stamp = new Date().toISOString().slice(0, 10);
       reply

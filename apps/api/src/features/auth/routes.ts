@@ -1,6 +1,6 @@
 import { ChangePasswordBody, CsrfResponse, MeResponse, OkResponse, SignInBody, SignInResponse } from '@sesame/contracts';
 import { authOf, SESSION_COOKIE, sessionCookieOptions } from '../../lib/auth.ts';
-import { commonProblems, type App } from '../../lib/route-types.ts';
+import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 
 export async function authRoutes(app: App, deps: service.AuthDeps) {
@@ -8,7 +8,7 @@ export async function authRoutes(app: App, deps: service.AuthDeps) {
 
   app.post('/api/auth/sign-in', {
     config: { public: true },
-    schema: { operationId: 'signIn', tags, body: SignInBody, response: { 200: SignInResponse, ...commonProblems } },
+    schema: { operationId: 'signIn', tags, body: SignInBody, response: { 200: SignInResponse, ...commonProblems, ...problems(429) } },
     handler: async (req, reply) => {
       const { token, response } = await service.signIn(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config, req));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authOf } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
-import { commonProblems, problems, type App } from '../../lib/route-types.ts';
+import { commonProblems, problems, RawFile, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 import {
   FileTooLargeProblem,
@@ -55,6 +55,7 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         description: 'Uploads a CSV file (raw `text/csv` body or multipart field `file`), checks every row and stores them as an import job.',
         querystring: ImportCreateQuery,
         consumes: ['text/csv', 'multipart/form-data'],
+        body: RawFile,
         response: { 201: ImportCreated, ...commonProblems, 413: FileTooLargeProblem, ...problems(415) },
       },
       handler: async (req, reply) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
-import { commonProblems, type App } from '../../lib/route-types.ts';
+import { commonProblems, RawFile, problems, type App } from '../../lib/route-types.ts';
 import { createMembersBatch, type BatchDeps } from './batch.ts';
 import * as service from './service.ts';
 import { suggestUsername } from './suggest.ts';
@@ -52,6 +52,8 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
       operationId: 'setMemberThumbnail',
       tags,
       description: 'The raw image as the body (PNG, JPEG, WebP or GIF; at most 1 MiB).',
+      consumes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+      body: RawFile,
       params: MemberIdParams,
       response: { 200: OkResponse, ...withProblems, 413: Problem, 415: Problem },
     },
@@ -71,7 +73,7 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
 
   app.get('/api/members/:id/thumbnail', {
     config: { privilege: ['members', 'view'] },
-    schema: { operationId: 'getMemberThumbnail', tags, params: MemberIdParams, produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] },
+    schema: { operationId: 'getMemberThumbnail', tags, params: MemberIdParams, produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'], response: { 200: RawFile, ...commonProblems, ...problems(404) } },
     handler: async (req, reply) => {
       const { data, type } = await getThumbnail(deps.db, authOf(req), req.params.id);
       return reply.type(type).header('cache-control', 'private, max-age=60').header('content-security-policy', "default-src 'none'").send(data);
