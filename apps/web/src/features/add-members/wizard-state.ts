@@ -1,4 +1,4 @@
-import { canGiveRole, type RoleGiver } from '../../lib/privileges.ts';
+import { rolesOfferedAtCreation, type RoleGiver } from '@sesame/contracts';
 import type {
   BatchMode,
   Language,
@@ -120,9 +120,8 @@ export function initialWizardState(organization: OrganizationDefaults): WizardSt
 
 /** Roles that may be given at creation to a member of this user type (by this giver, when given). */
 export function assignableRoles(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults, giver?: RoleGiver): Role[] {
-  if (!userType) return [];
-  const compatible = new Set(userType.compatibleRoles.map((role) => role.id));
-  return roles.filter((role) => compatible.has(role.id) && (!role.isAdministrator || organization.allowAdminAtCreation) && (!giver || canGiveRole(giver, role)));
+  // The rules module's predicate, the one the API applies to the batch (decision 011).
+  return rolesOfferedAtCreation(roles, giver ?? null, userType && { compatibleRoleIds: userType.compatibleRoles.map((role) => role.id) }, organization);
 }
 
 /** The organization's default role when it suits the user type, else the first that does. */

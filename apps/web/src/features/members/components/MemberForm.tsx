@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
-import { canGiveRole, type RoleGiver } from '../../../lib/privileges.ts';
+import { administratorChangeAllowed, canGiveRole, type RoleGiver } from '@sesame/contracts';
 import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
 import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
 import {
@@ -142,7 +142,7 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
     .map((role) => ({
       value: role.id,
       label: format.name(role),
-      disabled: role.id !== member.role.id && ((role.isAdministrator && (!meIsAdministrator || member.status === 'pending')) || !canGiveRole(giver, role)),
+      disabled: role.id !== member.role.id && ((role.isAdministrator && (!meIsAdministrator || !administratorChangeAllowed(member))) || !canGiveRole(giver, role)),
     }));
   const compatibleLicenses = (licenses.data ?? []).filter((l) => compatibleLicenseIds.has(l.id));
 
