@@ -1,5 +1,6 @@
 import type { PrivilegeArea } from '../enums.ts';
 import { administratorAtCreationAllowed, administratorChangeAllowed } from './administrator.ts';
+import { canAddMembers, canGrantAccess } from './privileges.ts';
 import { roleCompatible, roleRefusal, type GivenRole, type RoleGiver } from './roles.ts';
 
 /** Why a role can't be given to a member being created, in the order every entry point checks it. */
@@ -61,4 +62,26 @@ export function roleChangeRefusal(
   if (refusal) return refusal;
   if (role.isAdministrator && !administratorChangeAllowed(member)) return { code: 'administrator_not_allowed', reason: 'not_activated' };
   return null;
+}
+
+/** The roles the wizard offers (and the batch and CSV import accept): none without the right to add members (Update on members or on manage access). */
+export function rolesOfferedToAdd<R extends GivenRole & { id: string }>(
+  roles: readonly R[],
+  giver: RoleGiver | null,
+  userType: { compatibleRoleIds: readonly string[] } | undefined,
+  organization: { allowAdminAtCreation: boolean },
+): R[] {
+  if (giver && !canAddMembers(giver.privileges)) return [];
+  return rolesOfferedAtCreation(roles, giver, userType, organization);
+}
+
+/** The roles the grant dialog offers (and the grant accepts): none without Update on manage access. */
+export function rolesOfferedToGrant<R extends GivenRole & { id: string }>(
+  roles: readonly R[],
+  decider: RoleGiver,
+  userType: { compatibleRoleIds: readonly string[] } | undefined,
+  organization: { allowAdminAtCreation: boolean },
+): R[] {
+  if (!canGrantAccess(decider.privileges)) return [];
+  return rolesOfferedAtCreation(roles, decider, userType, organization);
 }

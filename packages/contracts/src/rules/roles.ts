@@ -49,7 +49,9 @@ export const canGiveRole = (giver: RoleGiver, role: GivenRole): boolean => roleR
 export const roleCompatible = (userType: { compatibleRoleIds: readonly string[] }, roleId: string): boolean => userType.compatibleRoleIds.includes(roleId);
 
 /** The params of an `incompatible_role` refusal, the same from every entry point. */
-export function incompatibleRoleParams(role: Named, userType: Named, compatible: readonly Named[]) {
+export function incompatibleRoleParams(role: Named, userType: Named, compatibleRoles: readonly Named[]) {
+  // In one order whatever order the caller read them in.
+  const compatible = [...compatibleRoles].sort((a, b) => a.nameEn.localeCompare(b.nameEn));
   return {
     role: role.nameEn,
     roleFr: role.nameFr,

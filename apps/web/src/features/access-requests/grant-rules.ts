@@ -1,4 +1,4 @@
-import { rolesOfferedAtCreation, type GrantOptions, type Role, type RoleGiver, type UserType } from '@sesame/contracts';
+import { rolesOfferedToGrant, type GrantOptions, type Role, type RoleGiver, type UserType } from '@sesame/contracts';
 
 /**
  * The roles the grant dialog offers for a user type: those the API accepts for this decider
@@ -7,5 +7,5 @@ import { rolesOfferedAtCreation, type GrantOptions, type Role, type RoleGiver, t
  */
 export function grantableRoles(options: Pick<GrantOptions, 'roles' | 'allowAdminAtCreation'> | undefined, userType: UserType | undefined, decider: RoleGiver): Role[] {
   if (!options) return [];
-  return rolesOfferedAtCreation(options.roles, decider, userType && { compatibleRoleIds: userType.compatibleRoles.map((r) => r.id) }, options);
+  return rolesOfferedToGrant(options.roles, decider, userType && { compatibleRoleIds: userType.compatibleRoles.map((r) => r.id) }, options);
 }

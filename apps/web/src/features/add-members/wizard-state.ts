@@ -1,4 +1,4 @@
-import { rolesOfferedAtCreation, type RoleGiver } from '@sesame/contracts';
+import { effectivePrivileges, privilegeAreas, rolesOfferedToAdd, type RoleGiver } from '@sesame/contracts';
 import type {
   BatchMode,
   Language,
@@ -118,10 +118,13 @@ export function initialWizardState(organization: OrganizationDefaults): WizardSt
 
 // --- Roles and user types ----------------------------------------------------------------
 
+/** Without a giver (before the session is known), the roles an administrator may give. */
+const anyAdministrator: RoleGiver = { isAdministrator: true, privileges: effectivePrivileges(privilegeAreas.map((area) => ({ area, level: 'update' as const }))) };
+
 /** Roles that may be given at creation to a member of this user type (by this giver, when given). */
 export function assignableRoles(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults, giver?: RoleGiver): Role[] {
   // The rules module's predicate, the one the API applies to the batch (decision 011).
-  return rolesOfferedAtCreation(roles, giver ?? null, userType && { compatibleRoleIds: userType.compatibleRoles.map((role) => role.id) }, organization);
+  return rolesOfferedToAdd(roles, giver ?? anyAdministrator, userType && { compatibleRoleIds: userType.compatibleRoles.map((role) => role.id) }, organization);
 }
 
 /** The organization's default role when it suits the user type, else the first that does. */
