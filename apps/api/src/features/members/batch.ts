@@ -89,15 +89,14 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   const chosen = body.members.map((m, i) => {
     const r = resolved[i];
     if (!r) throw new Error(`member ${i} has no role or user type`);
-    return { ...m, ...r };
+    // Credentials mode: the password given, else a generated one; invite mode: an activation token.
+    const password = body.mode === 'credentials' ? (m.password ?? generatePassword()) : null;
+    return { ...m, ...r, password, token: body.mode === 'invite' ? newToken() : null };
   });
 
   // Passwords are hashed before the transaction (argon2 runs on the thread pool, every core).
-  const passwords =
-    body.mode === 'credentials' ? body.members.map((m) => m.password ?? generatePassword()) : body.members.map(() => null);
-  const hashes = await Promise.all(passwords.map((p) => (p ? hashPassword(p) : Promise.resolve(null))));
+  const hashes = await Promise.all(chosen.map((m) => (m.password ? hashPassword(m.password) : Promise.resolve(null))));
   const settings = newMemberSettings(org, props.settings);
-  const invitations = body.members.map(() => (body.mode === 'invite' ? newToken() : null));
   const expiresAt = new Date(Date.now() + org.invitationTtlDays * 86_400_000);
   const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
 
@@ -138,16 +137,21 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
           select: { id: true, username: true },
         });
         const idOf = new Map(rows.map((r) => [r.username, r.id]));
-        const ids = body.members.map((m) => idOf.get(m.username)!);
+        const made = chosen.map((m) => {
+          const id = idOf.get(m.username);
+          if (!id) throw new Error(`member ${m.username} was not created`);
+          return { ...m, id };
+        });
+        const ids = made.map((m) => m.id);
         if (licenseIds.length) await tx.licenseAssignment.createMany({ data: ids.flatMap((memberId) => licenseIds.map((licenseId) => ({ organizationId, licenseId, memberId }))) });
         if (groupIds.length) await tx.groupMembership.createMany({ data: ids.flatMap((memberId) => groupIds.map((groupId) => ({ organizationId, groupId, memberId }))) });
         if (categoryIds.length) await tx.memberCategoryAssignment.createMany({ data: ids.flatMap((memberId) => categoryIds.map((categoryId) => ({ organizationId, categoryId, memberId }))) });
 
         if (body.mode === 'invite') {
           await tx.invitation.createMany({
-            data: ids.map((memberId, i) => ({ organizationId, memberId, tokenHash: hashToken(invitations[i]!), message: body.message ?? null, invitedById: auth.memberId, expiresAt })),
+            data: made.flatMap((m) => (m.token ? [{ organizationId, memberId: m.id, tokenHash: hashToken(m.token), message: body.message ?? null, invitedById: auth.memberId, expiresAt }] : [])),
           });
-          for (const [i, m] of body.members.entries()) {
+          for (const m of made) {
             await deps.enqueueEmail(tx, {
               organizationId,
               to: m.email,
@@ -158,7 +162,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
                 organizationName: org.name,
                 inviterName: `${inviter.firstName} ${inviter.lastName}`.trim(),
                 username: m.username,
-                link: `${info.baseUrl}/activate/${invitations[i]}`,
+                link: `${info.baseUrl}/activate/${m.token}`,
                 expiresAt,
                 message: body.message,
               },
@@ -166,13 +170,13 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
           }
         }
         await tx.auditEvent.createMany({
-          data: chosen.map((m, i) => ({
+          data: made.map((m) => ({
             organizationId,
             actorId: auth.memberId,
             actorUsername: auth.username,
             action: body.mode === 'invite' ? 'member.invited' : 'member.created',
             targetType: 'member',
-            targetId: ids[i]!,
+            targetId: m.id,
             targetLabel: m.username,
             after: {
               username: m.username,
@@ -196,7 +200,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     );
     return {
       created: created.map(toMemberDto),
-      ...(body.mode === 'credentials' ? { temporaryPasswords: body.members.map((m, i) => ({ username: m.username, password: passwords[i]! })) } : {}),
+      ...(body.mode === 'credentials' ? { temporaryPasswords: chosen.flatMap((m) => (m.password ? [{ username: m.username, password: m.password }] : [])) } : {}),
     };
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
