@@ -1,4 +1,4 @@
-import { effectivePrivileges, privilegeAreas, rolesOfferedToAdd, type RoleGiver } from '@sesame/contracts';
+import { effectivePrivileges, licencesForAll, privilegeAreas, rolesOfferedToAdd, seatsLeft as seatsLeftOf, type RoleGiver } from '@sesame/contracts';
 import type {
   BatchMode,
   Language,
@@ -146,7 +146,7 @@ export function emptyMemberForm(userType: string, role: string): MemberFormValue
 // --- Licences ------------------------------------------------------------------------------
 
 export function seatsLeft(license: License): number {
-  return Math.max(0, license.seatsTotal - license.seatsUsed);
+  return seatsLeftOf(license.seatsTotal, license.seatsUsed);
 }
 
 /**
@@ -155,9 +155,9 @@ export function seatsLeft(license: License): number {
  */
 export function licenseOffer(licenses: License[], userTypes: UserType[], members: Pick<DraftMember, 'userType'>[]) {
   const typeIds = [...new Set(members.map((member) => member.userType))];
-  const compatibleWithAll = (license: License) =>
-    typeIds.length > 0 &&
-    typeIds.every((typeId) => userTypes.find((type) => type.id === typeId)?.compatibleLicenses.some((l) => l.id === license.id) ?? false);
+  // The rules module's licence rule (compatible with every user type), as the API checks it; an unknown type suits none.
+  const types = typeIds.map((id) => ({ id, compatibleLicenseIds: userTypes.find((type) => type.id === id)?.compatibleLicenses.map((l) => l.id) ?? [] }));
+  const compatibleWithAll = (license: License) => types.length > 0 && licencesForAll([license.id], types).length === 1;
   return {
     offered: licenses.filter(compatibleWithAll),
     notOffered: licenses.filter((license) => !compatibleWithAll(license)),
