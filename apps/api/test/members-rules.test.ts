@@ -363,8 +363,9 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
         [{ categories: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b22'] }, 'body.categories', 'unknown_category'],
         [{ categories: [globexCategory.id] }, 'body.categories', 'unknown_category'],
         [{ categories: many.map((c) => c.id) }, 'body.categories', 'too_many'],
-        [{ licenses: [license.id, lonely.id] }, 'body.licenses', 'incompatible_license'],
-        [{ userType: 'contributor', role: 'data_editor', licenses: [license.id] }, 'body.licenses', 'incompatible_license'],
+        // Each incompatible licence at its index in the request, as the batch and the grant name them (issue 12).
+        [{ licenses: [license.id, lonely.id] }, 'body.licenses.1', 'incompatible_license'],
+        [{ userType: 'contributor', role: 'data_editor', licenses: [license.id] }, 'body.licenses.0', 'incompatible_license'],
         [{ licenses: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b23'] }, 'body.licenses', 'unknown_license'],
         [{ role: 'no_such_role' }, 'body.role', 'unknown_role'],
         [{ userType: 'no_such_type' }, 'body.userType', 'unknown_user_type'],
@@ -393,8 +394,11 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
         const before = await snapshot(m.id);
         const res = await patch(admin, m.id, { userType: 'professional', firstName: 'Jamais' });
         expectProblem(res, 409, 'seats_exhausted');
-        expect(res.json().errors).toEqual([{ path: 'body.userType', code: 'user_type_seats', message: expect.stringContaining('Professional') }]);
-        expect(res.json().detail).toContain(`${used} of ${used} used`);
+        // The same params as the batch's and the grant's refusal (issue 12), no longer "N of N used".
+        expect(res.json().errors).toEqual([
+          { path: 'body.userType', code: 'user_type_seats', message: expect.stringContaining('Professional'), params: { name: type.nameEn, nameFr: type.nameFr, left: 0, requested: 1, short: 1 } },
+        ]);
+        expect(res.json().detail).toContain('0 seat(s) left, 1 requested (1 short)');
         expect(await snapshot(m.id)).toEqual(before);
         // The members who already have it may still be edited.
         expect((await patch(admin, holder.id, { description: 'Toujours là' })).statusCode).toBe(200);

@@ -169,7 +169,7 @@ describe('contact status', () => {
 });
 
 describe('adding members: Update on manage access or Update on members', () => {
-  // The rule of canAddMembers (members/batch.ts), shared by the wizard's batch, the CSV import and invitations.
+  // The rule of canAddMembers (the rules module, packages/contracts/src/rules/privileges.ts), shared by the wizard's batch, the CSV import and invitations.
   let admin: Client;
   beforeAll(async () => {
     admin = new Client(ctx, '10.31.0.2');

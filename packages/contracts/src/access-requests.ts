@@ -131,6 +131,8 @@ export const GrantOptions = z.object({
   licenses: z.array(License),
   groups: z.array(Group),
   defaults: z.object({ roleId: z.string().nullable(), userTypeId: z.string().nullable(), licenseIds: z.array(z.string()), groupIds: z.array(z.string()) }),
+  /** The organization's setting: the Administrator role may be given at creation (hence when granting). */
+  allowAdminAtCreation: z.boolean(),
 });
 export type GrantOptions = z.infer<typeof GrantOptions>;
 

@@ -13,3 +13,4 @@ export * from './members-manage.ts';
 export * from './activity.ts';
 export * from './access-requests.ts';
 export * from './imports.ts';
+export * from './rules/index.ts';

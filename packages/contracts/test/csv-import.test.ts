@@ -329,7 +329,7 @@ describe('row rules', () => {
   });
 
   it('optionally refuses the Administrator role, usernames already taken, and suggests a username', () => {
-    expect(codes(one(row({ role: 'administrator' }), { administratorRoleAllowed: false }))).toEqual(['role:role_not_allowed']);
+    expect(codes(one(row({ role: 'administrator' }), { administratorRoleAllowed: false }))).toEqual(['role:administrator_not_allowed']);
     expect(codes(one(row({ role: 'administrator' })))).toEqual([]);
     expect(codes(one(row({}), { usernameTaken: (u) => u === 'jcho11' }))).toEqual(['username:username_taken']);
     const missing = one(row({ username: '' }), { usernameFormat: 'first.last' });

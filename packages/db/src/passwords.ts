@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** OWASP minimum for argon2id: m=19 MiB, t=2, p=1. */
@@ -22,4 +23,15 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 export function needsRehash(hash: string): boolean {
   return argon2.needsRehash(hash, argon2Options);
+}
+
+/** A readable random password that satisfies the built-in rule (letters and digits). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const bytes = randomBytes(16);
+  let out = '';
+  for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! % alphabet.length];
+  for (let i = 12; i < 16; i++) out += digits[bytes[i]! % digits.length];
+  return `${out.slice(0, 6)}-${out.slice(6, 12)}-${out.slice(12)}`;
 }

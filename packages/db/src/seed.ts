@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
-import { hashPassword } from './passwords.ts';
+import { generatePassword, hashPassword } from './passwords.ts';
 import type { PrivilegeArea, PrivilegeLevel } from './generated/prisma/enums.ts';
 
 type Levels = Partial<Record<PrivilegeArea, PrivilegeLevel>>;
@@ -300,15 +299,4 @@ export async function seedDemoIfEmpty(
     emailDomain: 'demo.sesame.example',
   });
   return { seeded: true, generatedPassword };
-}
-
-/** A readable random password that satisfies the built-in rule (letters and digits). */
-export function generatePassword(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const bytes = randomBytes(16);
-  let out = '';
-  for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! % alphabet.length];
-  for (let i = 12; i < 16; i++) out += digits[bytes[i]! % digits.length];
-  return `${out.slice(0, 6)}-${out.slice(6, 12)}-${out.slice(12)}`;
 }

@@ -1,28 +1,13 @@
-import { levelRank, privilegeAreas, viewOnlyAreas, type PrivilegeArea, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+// The privilege rules live in the shared rules module (packages/contracts/src/rules, decision 011);
+// the API's own additions are the English wording and the AuthContext form of canAddMembers.
+import { canAddMembers as canAddMembersWith, roleAreasAboveOwn, type Grant, type PrivilegeArea, type Privileges, type RoleGiver } from '@sesame/contracts';
 
-type Grant = { area: PrivilegeArea; level: PrivilegeLevel };
+export { effectivePrivileges, hasLevel, roleRefusal, canGiveRole } from '@sesame/contracts';
 
-/** Effective levels: the role's levels raised by the member's own; View-only areas capped at View. */
-export function effectivePrivileges(roleLevels: Grant[], memberLevels: Grant[]): Privileges {
-  const out = Object.fromEntries(privilegeAreas.map((a) => [a, 'none'])) as Privileges;
-  for (const g of [...roleLevels, ...memberLevels]) {
-    if (levelRank[g.level] > levelRank[out[g.area]]) out[g.area] = g.level;
-  }
-  for (const a of viewOnlyAreas) if (out[a] === 'update') out[a] = 'view';
-  return out;
-}
+/** The areas where a role gives more than the actor has (see roleAreasAboveOwn in the rules module). */
+export const roleAboveOwn = (actor: RoleGiver, roleLevels: Grant[]): PrivilegeArea[] => roleAreasAboveOwn(actor, { isAdministrator: false, privileges: roleLevels });
 
-export const hasLevel = (p: Privileges, area: PrivilegeArea, level: PrivilegeLevel): boolean =>
-  levelRank[p[area]] >= levelRank[level];
+/** Adding members and managing invitations: Update on members or on manage access. */
+export const canAddMembers = (auth: { privileges: Privileges }): boolean => canAddMembersWith(auth.privileges);
 
-/**
- * The areas where a role gives more than the actor has ("nobody gives a privilege above their
- * own"); administrators may give any role (the Administrator role has rules of its own).
- */
-export function roleAboveOwn(actor: { isAdministrator: boolean; privileges: Privileges }, roleLevels: Grant[]): PrivilegeArea[] {
-  if (actor.isAdministrator) return [];
-  const granted = effectivePrivileges(roleLevels, []);
-  return privilegeAreas.filter((a) => levelRank[granted[a]] > levelRank[actor.privileges[a]]);
-}
-
-export const aboveOwnMessage = (areas: PrivilegeArea[]) => `You cannot give more than your own privileges (${areas.join(', ').replace(/_/g, ' ')})`;
+export const aboveOwnMessage = (areas: readonly PrivilegeArea[]) => `You cannot give more than your own privileges (${areas.join(', ').replace(/_/g, ' ')})`;

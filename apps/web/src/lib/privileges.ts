@@ -1,4 +1,8 @@
-import { levelRank, privilegeAreas, type PrivilegeArea, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+import { levelRank, type PrivilegeArea, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+
+// Who may give which role is decided by the shared rules module (packages/contracts/src/rules,
+// decision 011), the same predicate the API applies: import canGiveRole from '@sesame/contracts'.
+export { canGiveRole, type RoleGiver } from '@sesame/contracts';
 
 export interface RequiredPrivilege {
   area: PrivilegeArea;
@@ -14,16 +18,4 @@ export function hasPrivilege(privileges: Privileges, required: PrivilegeRequirem
   if (!required) return true;
   if (isList(required)) return required.some((one) => hasPrivilege(privileges, one));
   return levelRank[privileges[required.area]] >= levelRank[required.level];
-}
-
-/** Who gives a role: their own levels, and whether they are an administrator (who gives any role). */
-export interface RoleGiver {
-  isAdministrator: boolean;
-  privileges: Privileges;
-}
-
-/** Nobody gives a privilege above their own: the role's levels must all be within the giver's (the API checks it too). */
-export function canGiveRole(giver: RoleGiver, role: { isAdministrator: boolean; privileges: Partial<Record<PrivilegeArea, PrivilegeLevel>> }): boolean {
-  if (giver.isAdministrator || role.isAdministrator) return true;
-  return privilegeAreas.every((area) => levelRank[role.privileges[area] ?? 'none'] <= levelRank[giver.privileges[area]]);
 }

@@ -34,6 +34,7 @@ export const csvRowIssueCodes = [
   'ambiguous_user_type',
   'incompatible_role',
   'role_not_allowed',
+  'administrator_not_allowed',
   'privilege_above_own',
   'unknown_identity_type',
   'identity_type_not_configured',
@@ -197,6 +198,16 @@ const templates: Record<CsvRowIssueCode | CsvFileIssueCode, { en: Template; fr: 
   role_not_allowed: {
     en: (p, l) => `Role ${q(p.role, l)} can't be given when adding members; give it once the member exists`,
     fr: (p, l) => `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l'ajout ; attribuez-le une fois le membre créé`,
+  },
+  administrator_not_allowed: {
+    en: (p, l) =>
+      p.reason === 'administrators_only'
+        ? `Only administrators can give the role ${q(p.role, l)}`
+        : `Role ${q(p.role, l)} can't be given when adding members; give it once the member exists`,
+    fr: (p, l) =>
+      p.reason === 'administrators_only'
+        ? `Seuls les administrateurs peuvent attribuer le rôle ${q(p.roleFr, l)}`
+        : `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l'ajout ; attribuez-le une fois le membre créé`,
   },
   privilege_above_own: {
     en: (p, l) => `Role ${q(p.role, l)} gives more privileges than your own; choose another role or ask an administrator`,

@@ -1,3 +1,5 @@
+import { aboveOwnParams, incompatibleRoleParams, roleCompatible, type RoleRefusal } from '../rules/roles.ts';
+import { administratorRefusalParams } from '../rules/administrator.ts';
 import type { z } from 'zod';
 import type { Language } from '../enums.ts';
 import { Password } from '../auth.ts';
@@ -24,8 +26,11 @@ export interface CsvValidatorOptions extends CsvFormatContext {
    * and always in invite mode). Not checked when omitted; the API checks again at commit.
    */
   administratorRoleAllowed?: boolean;
-  /** Roles (ids) the uploader may not give: they grant more than the uploader's own levels. */
-  rolesAboveOwn?: ReadonlySet<string>;
+  /**
+   * Roles (ids) the uploader may not give, and why ({@link roleRefusalsFor} of the rules module:
+   * the Administrator role from a non-administrator, a role above the uploader's own levels).
+   */
+  roleRefusals?: ReadonlyMap<string, NonNullable<RoleRefusal>>;
   /** Usernames already taken in the organization (server side); not checked when omitted. */
   usernameTaken?: (username: string) => boolean;
   /** The organization's username format, to suggest a username when the cell is empty. */
@@ -301,29 +306,25 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     }
 
     if (resolved.roleId && resolved.userTypeId) {
-      const role = rolesById.get(resolved.roleId)!;
-      const userType = userTypesById.get(resolved.userTypeId)!;
-      if (!userType.compatibleRoleIds.includes(role.id)) {
+      const chosen = rolesById.get(resolved.roleId);
+      const userType = userTypesById.get(resolved.userTypeId);
+      if (chosen && userType && !roleCompatible(userType, chosen.id)) {
         const compatible = userType.compatibleRoleIds.map((id) => rolesById.get(id)).filter((r) => r !== undefined);
-        fail(
-          rowIssue('role', 'incompatible_role', {
-            role: role.nameEn,
-            roleFr: role.nameFr,
-            userType: userType.nameEn,
-            userTypeFr: userType.nameFr,
-            compatible: compatible.map((r) => r.nameEn).join(', '),
-            compatibleFr: compatible.map((r) => r.nameFr).join(', '),
-          }),
-        );
+        fail(rowIssue('role', 'incompatible_role', incompatibleRoleParams(chosen, userType, compatible)));
       }
     }
-    if (resolved.roleId && options.administratorRoleAllowed === false && !fieldErrors.has('role')) {
-      const role = rolesById.get(resolved.roleId)!;
-      if (role.isAdministrator) fail(rowIssue('role', 'role_not_allowed', { role: role.nameEn, roleFr: role.nameFr }));
+    // The rules module's order, as the API's: compatibility, the Administrator role at creation, then who gives it.
+    const role = resolved.roleId ? rolesById.get(resolved.roleId) : undefined;
+    if (role?.isAdministrator && options.administratorRoleAllowed === false && !fieldErrors.has('role')) {
+      fail(rowIssue('role', 'administrator_not_allowed', administratorRefusalParams(role, 'at_creation')));
     }
-    if (resolved.roleId && options.rolesAboveOwn?.has(resolved.roleId) && !fieldErrors.has('role')) {
-      const role = rolesById.get(resolved.roleId)!;
-      fail(rowIssue('role', 'privilege_above_own', { role: role.nameEn, roleFr: role.nameFr }));
+    const refusal = role ? options.roleRefusals?.get(role.id) : undefined;
+    if (role && refusal && !fieldErrors.has('role')) {
+      fail(
+        refusal.code === 'administrator_not_allowed'
+          ? rowIssue('role', 'administrator_not_allowed', administratorRefusalParams(role, refusal.reason))
+          : rowIssue('role', 'privilege_above_own', aboveOwnParams(role, refusal.areas)),
+      );
     }
     if (options.format === 'org-login' && !resolved.identityType && !values.identityType && configuredTypes.length === 1) {
       resolved.identityType = configuredTypes[0];

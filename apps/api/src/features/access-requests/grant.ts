@@ -1,4 +1,4 @@
-import { formatUsername, levelRank, privilegeAreas, viewOnlyAreas, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
+import { creationRoleRefusal, formatUsername, levelsAboveOwn, levelsNotAllowed, privilegeAreas, typesRefusingLicence, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
@@ -6,7 +6,7 @@ import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AccessRequestDeps, PublicInfo } from './service.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
+import { incompatibleLicenseError, lockAndCheckCapacity, newMemberSettings, roleError } from '../../lib/assignments/index.ts';
 
 /** Who decides: a contact, or nobody (auto-approval for an approved domain). */
 export type Decider = { memberId: string; username: string; isAdministrator: boolean; privileges: Privileges } | null;
@@ -81,7 +81,7 @@ export async function grantAccessRequest(
 
   const levels = body.levels ?? {};
   if (decider) {
-    const above = privilegeAreas.filter((a) => levelRank[levels[a] ?? 'none'] > levelRank[decider.privileges[a]]);
+    const above = levelsAboveOwn(decider.privileges, levels);
     if (above.length) {
       throw new AppError(403, 'forbidden', `You cannot give levels above your own: ${above.map((a) => a.replace(/_/g, ' ')).join(', ')}`,
         above.map((a) => ({ path: `body.levels.${a}`, code: 'level_above_own' as const, message: `Above your own level (${decider.privileges[a]})` })));
@@ -101,19 +101,14 @@ export async function grantAccessRequest(
   const userType = resolve(userTypes, body.userType);
   if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
   if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
-  if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-    errors.push({ path: 'body.role', code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
-  }
-  if (role?.isAdministrator && (!org.allowAdminAtCreation || !decider?.isAdministrator)) {
-    errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role cannot be given here; give it once the member has activated their account' });
-  }
-  // The role too is given within the decider's own levels (auto-approval uses the organization's defaults).
-  const above = role && decider && !role.isAdministrator ? roleAboveOwn(decider, role.privileges) : [];
-  if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: aboveOwnMessage(above) });
-  for (const area of viewOnlyAreas) if (levels[area] === 'update') errors.push({ path: `body.levels.${area}`, code: 'level_not_allowed', message: 'At most View' });
+  // The rules module's one rule for a new member's role, as the batch's and a CSV row's (decision 011);
+  // auto-approval (no decider) gives the organization's defaults, within no one's levels.
+  const refusal = role && userType ? creationRoleRefusal(decider, role, { compatibleRoleIds: userType.roles.map((r) => r.roleId) }, org) : null;
+  if (role && userType && refusal) errors.push(roleError('body.role', refusal, role, userType, roles));
+  for (const area of levelsNotAllowed(levels)) errors.push({ path: `body.levels.${area}`, code: 'level_not_allowed', message: 'At most View' });
 
-  const compatible = new Set(userType?.licenses.map((l) => l.licenseId) ?? []);
-  const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId).filter((id) => compatible.has(id)))];
+  // The organization's default licences too must suit the user type: refused, as in the batch, not dropped.
+  const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId))];
   const groupIds = [...new Set(body.groups ?? org.defaultGroups.map((g) => g.groupId))];
   const [licenses, groups] = await Promise.all([
     db.license.findMany({ where: { organizationId, id: { in: licenseIds.filter((x) => isUuid(x)) } }, select: { id: true, name: true, seats: true } }),
@@ -122,7 +117,9 @@ export async function grantAccessRequest(
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
     if (!license) errors.push({ path: `body.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
-    else if (userType && !compatible.has(id)) errors.push({ path: `body.licenses.${i}`, code: 'incompatible_license', message: `The licence ${license.name} is not compatible with the user type ${userType.nameEn}` });
+    else if (userType && typesRefusingLicence(id, [{ ...userType, compatibleLicenseIds: userType.licenses.map((l) => l.licenseId) }]).length) {
+      errors.push(incompatibleLicenseError(`body.licenses.${i}`, license, [userType]));
+    }
   });
   groupIds.forEach((id, i) => {
     if (!groups.some((g) => g.id === id)) errors.push({ path: `body.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
@@ -145,7 +142,17 @@ export async function grantAccessRequest(
         data: { status: 'granted', decidedAt: now, decidedById: decider?.memberId ?? null, autoApproved: decider === null },
       });
       if (claimed.count !== 1) throw await alreadyDecided(tx, organizationId, requestId);
-      await checkCapacity(tx, { organizationId, namedUserLimit: org.namedUserLimit, userType, licenses: licenseIds.map((id) => licenses.find((l) => l.id === id)!) });
+      await lockAndCheckCapacity(
+        tx,
+        {
+          organizationId,
+          namedUserLimit: org.namedUserLimit,
+          newMembers: 1,
+          perType: [{ type: userType, n: 1 }],
+          perLicense: licenses.map((license) => ({ license, n: 1 })),
+        },
+        { whole: 'body', userType: () => 'body.userType', license: (id) => `body.licenses.${licenseIds.indexOf(id)}` },
+      );
       const member = await tx.member.create({
         data: {
           organizationId,
@@ -157,12 +164,8 @@ export async function grantAccessRequest(
           roleId: role.id,
           userTypeId: userType.id,
           status: 'pending',
-          profileVisibility: org.defaultVisibility,
-          // The language the requester used on the request page.
-          language: request.language ?? org.defaultLanguage,
-          locale: org.defaultLocale,
-          units: org.defaultUnits,
-          startPage: org.defaultStartPage,
+          // The organization's defaults, in the language the requester used on the request page.
+          ...newMemberSettings(org, request.language ? { language: request.language } : {}),
         },
         select: { id: true },
       });
@@ -235,34 +238,6 @@ export async function grantAccessRequest(
     }
     throw err;
   }
-}
-
-/**
- * Seats for one new member, under row locks taken in the same order as the Add Members
- * batch (organization, then licences by id), so both queue instead of deadlocking.
- */
-async function checkCapacity(
-  tx: Prisma.TransactionClient,
-  req: { organizationId: string; namedUserLimit: number | null; userType: { id: string; nameEn: string; seatLimit: number | null }; licenses: { id: string; name: string; seats: number }[] },
-) {
-  const { organizationId, userType } = req;
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
-  const errors: FieldError[] = [];
-  if (req.namedUserLimit !== null && (await tx.member.count({ where: { organizationId } })) >= req.namedUserLimit) {
-    errors.push({ path: 'body', code: 'named_user_limit', message: `The organization's named-user limit (${req.namedUserLimit}) is reached` });
-  }
-  if (userType.seatLimit !== null && (await tx.member.count({ where: { organizationId, userTypeId: userType.id } })) >= userType.seatLimit) {
-    errors.push({ path: 'body.userType', code: 'user_type_seats', message: `User type ${userType.nameEn}: no seat left` });
-  }
-  const ids = req.licenses.map((l) => l.id).sort();
-  if (ids.length) {
-    await tx.$queryRaw`SELECT id FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-    const counts = await tx.licenseAssignment.groupBy({ by: ['licenseId'], where: { organizationId, licenseId: { in: ids } }, _count: { _all: true } });
-    req.licenses.forEach((l, i) => {
-      if ((counts.find((c) => c.licenseId === l.id)?._count._all ?? 0) >= l.seats) errors.push({ path: `body.licenses.${i}`, code: 'license_seats', message: `Licence ${l.name}: no seat left` });
-    });
-  }
-  if (errors.length) throw new AppError(409, 'seats_exhausted', errors.map((e) => e.message).join('; '), errors);
 }
 
 /** Denies a pending request with the reason the requester is emailed. */

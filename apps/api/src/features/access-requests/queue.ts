@@ -110,7 +110,7 @@ export async function grantOptions({ db }: AccessRequestDeps, auth: AuthContext)
     listGroups({ db }, auth),
     db.organization.findUniqueOrThrow({
       where: { id: auth.organizationId },
-      select: { defaultRoleId: true, defaultUserTypeId: true, defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
+      select: { defaultRoleId: true, defaultUserTypeId: true, allowAdminAtCreation: true, defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
     }),
   ]);
   return {
@@ -119,5 +119,6 @@ export async function grantOptions({ db }: AccessRequestDeps, auth: AuthContext)
     licenses,
     groups,
     defaults: { roleId: org.defaultRoleId, userTypeId: org.defaultUserTypeId, licenseIds: org.defaultLicenses.map((l) => l.licenseId), groupIds: org.defaultGroups.map((g) => g.groupId) },
+    allowAdminAtCreation: org.allowAdminAtCreation,
   };
 }

@@ -4,7 +4,7 @@ import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { newToken } from '../../lib/tokens.ts';
-import { lockAndCheckCapacity } from '../members/batch.ts';
+import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
 import { checkEmailData, hasQueue, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK } from '../mail/outbox.ts';
 import { commitPlan } from './plan.ts';
 import { issue, recount } from './rows.ts';
@@ -227,13 +227,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
   const invite = job.mode === 'invite' && job.format !== 'ldap';
   const active = !invite;
   const identity = job.format === 'builtin' ? 'builtin' : job.format === 'ldap' ? 'ldap' : null;
-  const settings = {
-    profileVisibility: props.settings?.profileVisibility ?? org.defaultVisibility,
-    language: props.settings?.language ?? org.defaultLanguage,
-    locale: props.settings?.locale ?? org.defaultLocale,
-    units: props.settings?.units ?? org.defaultUnits,
-    startPage: props.settings?.startPage ?? org.defaultStartPage,
-  };
+  const settings = newMemberSettings(org, props.settings);
   const inviter = invite ? await db.member.findUnique({ where: { id: actor.memberId }, select: { firstName: true, lastName: true } }) : null;
   const expiresAt = new Date(Date.now() + org.invitationTtlDays * 86_400_000);
 
@@ -246,7 +240,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
         SELECT true AS ok FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${organizationId}::uuid
           AND "status" = 'committing' AND "commitAttempt" = ${attempt} FOR KEY SHARE`;
       if (!owned) throw new AppError(409, 'conflict', 'This commit was superseded by a newer one');
-      await lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows });
+      await lockAndCheckCapacity(tx, plan.capacity(job.validRows), plan.places);
 
       // The roles and user types may have changed since the upload.
       const [stale] = await tx.$queryRaw<Array<{ n: number }>>`

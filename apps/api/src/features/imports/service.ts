@@ -1,5 +1,8 @@
 import {
+  administratorAtCreationAllowed,
   createRowValidator,
+  roleRefusal,
+  roleRefusalsFor,
   csvFormatFields,
   csvTemplate,
   csvTemplateFileName,
@@ -28,8 +31,8 @@ import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { canAddMembers, lockAndCheckCapacity, summarize } from '../members/batch.ts';
-import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
+import { lockAndCheckCapacity, roleError, summarize } from '../../lib/assignments/index.ts';
+import { canAddMembers } from '../../lib/privileges.ts';
 import { commitPlan } from './plan.ts';
 import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
 import { insertRows, issue, localise, recomputeDuplicates, recount, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
@@ -68,11 +71,11 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
       userTypes: userTypes.map((u) => ({ id: u.id, key: u.key, nameEn: u.nameEn, nameFr: u.nameFr, compatibleRoleIds: u.roles.map((r) => r.roleId) })),
     },
     identityTypesConfigured: allowed,
-    // Like the wizard: never for invitations, otherwise only where the organization allows it and by an administrator.
-    administratorRoleAllowed: mode !== 'invite' && org.allowAdminAtCreation && auth.isAdministrator,
+    // The rules module's, as the wizard's (decision 011): at creation only where the organization allows it, in every mode.
+    administratorRoleAllowed: administratorAtCreationAllowed(org),
     usernameFormat: org.usernameFormat,
-    // Like a role change: nobody gives a role above their own levels (the Administrator role has its own rule above).
-    rolesAboveOwn: new Set(roles.filter((r) => !r.isAdministrator && roleAboveOwn(auth, r.privileges).length > 0).map((r) => r.id)),
+    // Like a role change: the Administrator role only from an administrator, any other within the uploader's own levels.
+    roleRefusals: roleRefusalsFor(auth, roles),
   };
   return { org, options };
 }
@@ -443,11 +446,14 @@ async function rolesAboveCommitter(db: Db, auth: AuthContext, jobId: string): Pr
   const used = await db.importRow.findMany({ where: { jobId, valid: true }, distinct: ['roleId'], select: { roleId: true } });
   const roles = await db.role.findMany({
     where: { organizationId: auth.organizationId, id: { in: used.flatMap((r) => (r.roleId ? [r.roleId] : [])) } },
-    select: { nameEn: true, privileges: { select: { area: true, level: true } } },
+    select: { id: true, nameEn: true, nameFr: true, isAdministrator: true, privileges: { select: { area: true, level: true } } },
   });
+  // The rules module's roleRefusal, as at upload (the Administrator role from a non-administrator, a role above one's own).
   return roles.flatMap((role) => {
-    const above = roleAboveOwn(auth, role.privileges);
-    return above.length ? [{ path: 'rows', code: 'privilege_above_own' as const, message: `Role ${role.nameEn}: ${aboveOwnMessage(above)}` }] : [];
+    const refusal = roleRefusal(auth, role);
+    if (!refusal) return [];
+    const error = roleError('rows', refusal, role, { ...role, roles: [] }, []);
+    return [{ ...error, message: `Role ${role.nameEn}: ${error.message}` }];
   });
 }
 
@@ -473,7 +479,7 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
   plan.errors.push(...(await rolesAboveCommitter(db, auth, job.id)));
   if (plan.errors.length) throw new AppError(400, 'validation_failed', summarize(plan.errors), plan.errors);
   // Capacity for the whole file, before anything is created (checked again under the same locks at commit).
-  await db.$transaction(async (tx) => lockAndCheckCapacity(tx, { ...plan.capacity, count: job.validRows }), { timeout: 30_000 });
+  await db.$transaction(async (tx) => lockAndCheckCapacity(tx, plan.capacity(job.validRows), plan.places), { timeout: 30_000 });
 
   const [started] = await db.$queryRaw<Array<{ commitAttempt: number }>>`
     UPDATE "ImportJob" SET "status" = 'committing', "commitAttempt" = "commitAttempt" + 1, "heartbeatAt" = now(), "processedRows" = 0,

@@ -9,7 +9,7 @@ import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { passwordProblems } from '../auth/service.ts';
-import { canAddMembers } from '../members/batch.ts';
+import { canAddMembers } from '../../lib/privileges.ts';
 
 export type InvitationDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
 

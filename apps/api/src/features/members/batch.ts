@@ -1,7 +1,6 @@
-import { MAX_CATEGORIES, type BatchProperties, type MembersBatchBody, type MembersBatchResponse, type PrivilegeArea, type PrivilegeLevel } from '@sesame/contracts';
+import { creationRoleRefusal, MAX_CATEGORIES, typesRefusingLicence, type BatchProperties, type MembersBatchBody, type MembersBatchResponse, type PrivilegeArea, type PrivilegeLevel } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
-import { generatePassword } from '@sesame/db/seed';
-import { hashPassword } from '@sesame/db/passwords';
+import { generatePassword, hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { namedList as named, roleLabel } from '../../lib/audit.ts';
@@ -9,7 +8,8 @@ import { isUuid } from '../../lib/ids.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
-import { aboveOwnMessage, hasLevel, roleAboveOwn } from '../../lib/privileges.ts';
+import { canAddMembers } from '../../lib/privileges.ts';
+import { countPerType, incompatibleLicenseError, lockAndCheckCapacity, newMemberSettings, roleError, summarize } from '../../lib/assignments/index.ts';
 import { passwordProblems } from '../auth/service.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 
@@ -27,10 +27,6 @@ function resolve<T extends { id: string; key: string; nameEn: string; nameFr: st
   if (isUuid(v)) return items.find((i) => i.id === v.toLowerCase());
   const lower = v.toLowerCase();
   return items.find((i) => i.key === v) ?? items.find((i) => i.key.toLowerCase() === lower || i.nameEn.toLowerCase() === lower || i.nameFr.toLowerCase() === lower);
-}
-
-export function canAddMembers(auth: AuthContext): boolean {
-  return hasLevel(auth.privileges, 'members', 'update') || hasLevel(auth.privileges, 'manage_access', 'update');
 }
 
 /**
@@ -62,18 +58,9 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     const userType = resolve(userTypes, m.userType);
     if (!role) errors.push({ path: at('role'), code: 'unknown_role', message: `Unknown role "${m.role}"` });
     if (!userType) errors.push({ path: at('userType'), code: 'unknown_user_type', message: `Unknown user type "${m.userType}"` });
-    if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-      errors.push({ path: at('role'), code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
-    }
-    if (role?.isAdministrator && !org.allowAdminAtCreation) {
-      errors.push({ path: at('role'), code: 'administrator_not_allowed', message: 'The Administrator role cannot be given when adding a member; give it once the member exists' });
-    }
-    if (role?.isAdministrator && !auth.isAdministrator) {
-      errors.push({ path: at('role'), code: 'administrator_not_allowed', message: 'Only administrators can give the Administrator role' });
-    }
-    // A new member's role is given like a role change: never above the giver's own levels.
-    const above = role && !role.isAdministrator ? roleAboveOwn(auth, role.privileges) : [];
-    if (above.length) errors.push({ path: at('role'), code: 'privilege_above_own', message: aboveOwnMessage(above) });
+    // The rules module's one rule for a new member's role (decision 011), as for a CSV row and a grant.
+    const refusal = role && userType ? creationRoleRefusal(auth, role, { compatibleRoleIds: userType.roles.map((r) => r.roleId) }, org) : null;
+    if (role && userType && refusal) errors.push(roleError(at('role'), refusal, role, userType, roles));
     const first = seen.get(m.username);
     if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', message: `The username ${m.username} is already used by member ${first + 1} of this list` });
     else seen.set(m.username, i);
@@ -98,37 +85,46 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
 
   const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
   if (errors.length) throw new AppError(400, 'validation_failed', summarize(errors), errors);
+  // Without errors every member resolved its role and user type, in order.
+  const chosen = body.members.map((m, i) => {
+    const r = resolved[i];
+    if (!r) throw new Error(`member ${i} has no role or user type`);
+    // Credentials mode: the password given, else a generated one; invite mode: an activation token.
+    const password = body.mode === 'credentials' ? (m.password ?? generatePassword()) : null;
+    return { ...m, ...r, password, token: body.mode === 'invite' ? newToken() : null };
+  });
 
   // Passwords are hashed before the transaction (argon2 runs on the thread pool, every core).
-  const passwords =
-    body.mode === 'credentials' ? body.members.map((m) => m.password ?? generatePassword()) : body.members.map(() => null);
-  const hashes = await Promise.all(passwords.map((p) => (p ? hashPassword(p) : Promise.resolve(null))));
-  const settings = {
-    profileVisibility: props.settings?.profileVisibility ?? org.defaultVisibility,
-    language: props.settings?.language ?? org.defaultLanguage,
-    locale: props.settings?.locale ?? org.defaultLocale,
-    units: props.settings?.units ?? org.defaultUnits,
-    startPage: props.settings?.startPage ?? org.defaultStartPage,
-  };
-  const invitations = body.members.map(() => (body.mode === 'invite' ? newToken() : null));
+  const hashes = await Promise.all(chosen.map((m) => (m.password ? hashPassword(m.password) : Promise.resolve(null))));
+  const settings = newMemberSettings(org, props.settings);
   const expiresAt = new Date(Date.now() + org.invitationTtlDays * 86_400_000);
   const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
 
   try {
     const created = await db.$transaction(
       async (tx) => {
-        await lockAndCheckCapacity(tx, { organizationId, namedUserLimit: org.namedUserLimit, count: body.members.length, perType: countPerType(resolved.map((r) => r.userType)), licenses, licenseIds });
+        await lockAndCheckCapacity(
+          tx,
+          {
+            organizationId,
+            namedUserLimit: org.namedUserLimit,
+            newMembers: body.members.length,
+            perType: countPerType(chosen.map((c) => c.userType)),
+            perLicense: licensesFor(licenseIds, licenses, body.members.length),
+          },
+          batchPlaces(chosen.map((c) => c.userType.id), licenseIds),
+        );
         const now = new Date();
         await tx.member.createMany({
-          data: body.members.map((m, i) => ({
+          data: chosen.map((m, i) => ({
             organizationId,
             username: m.username,
             firstName: m.firstName,
             lastName: m.lastName,
             email: m.email,
             identityType: 'builtin' as const,
-            roleId: resolved[i]!.role.id,
-            userTypeId: resolved[i]!.userType.id,
+            roleId: m.role.id,
+            userTypeId: m.userType.id,
             status: body.mode === 'credentials' ? ('active' as const) : ('pending' as const),
             passwordHash: hashes[i],
             mustChangePassword: body.mode === 'credentials',
@@ -141,16 +137,21 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
           select: { id: true, username: true },
         });
         const idOf = new Map(rows.map((r) => [r.username, r.id]));
-        const ids = body.members.map((m) => idOf.get(m.username)!);
+        const made = chosen.map((m) => {
+          const id = idOf.get(m.username);
+          if (!id) throw new Error(`member ${m.username} was not created`);
+          return { ...m, id };
+        });
+        const ids = made.map((m) => m.id);
         if (licenseIds.length) await tx.licenseAssignment.createMany({ data: ids.flatMap((memberId) => licenseIds.map((licenseId) => ({ organizationId, licenseId, memberId }))) });
         if (groupIds.length) await tx.groupMembership.createMany({ data: ids.flatMap((memberId) => groupIds.map((groupId) => ({ organizationId, groupId, memberId }))) });
         if (categoryIds.length) await tx.memberCategoryAssignment.createMany({ data: ids.flatMap((memberId) => categoryIds.map((categoryId) => ({ organizationId, categoryId, memberId }))) });
 
         if (body.mode === 'invite') {
           await tx.invitation.createMany({
-            data: ids.map((memberId, i) => ({ organizationId, memberId, tokenHash: hashToken(invitations[i]!), message: body.message ?? null, invitedById: auth.memberId, expiresAt })),
+            data: made.flatMap((m) => (m.token ? [{ organizationId, memberId: m.id, tokenHash: hashToken(m.token), message: body.message ?? null, invitedById: auth.memberId, expiresAt }] : [])),
           });
-          for (const [i, m] of body.members.entries()) {
+          for (const m of made) {
             await deps.enqueueEmail(tx, {
               organizationId,
               to: m.email,
@@ -161,7 +162,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
                 organizationName: org.name,
                 inviterName: `${inviter.firstName} ${inviter.lastName}`.trim(),
                 username: m.username,
-                link: `${info.baseUrl}/activate/${invitations[i]}`,
+                link: `${info.baseUrl}/activate/${m.token}`,
                 expiresAt,
                 message: body.message,
               },
@@ -169,13 +170,13 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
           }
         }
         await tx.auditEvent.createMany({
-          data: body.members.map((m, i) => ({
+          data: made.map((m) => ({
             organizationId,
             actorId: auth.memberId,
             actorUsername: auth.username,
             action: body.mode === 'invite' ? 'member.invited' : 'member.created',
             targetType: 'member',
-            targetId: ids[i]!,
+            targetId: m.id,
             targetLabel: m.username,
             after: {
               username: m.username,
@@ -183,8 +184,8 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
               lastName: m.lastName,
               email: m.email,
               // Keys and ids for machines, names for the Activity page.
-              role: roleLabel(resolved[i]!.role),
-              userType: roleLabel(resolved[i]!.userType),
+              role: roleLabel(m.role),
+              userType: roleLabel(m.userType),
               licenses: named(licenseIds, licenses),
               groups: named(groupIds, groups),
               categories: named(categoryIds, categories),
@@ -199,7 +200,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     );
     return {
       created: created.map(toMemberDto),
-      ...(body.mode === 'credentials' ? { temporaryPasswords: body.members.map((m, i) => ({ username: m.username, password: passwords[i]! })) } : {}),
+      ...(body.mode === 'credentials' ? { temporaryPasswords: chosen.flatMap((m) => (m.password ? [{ username: m.username, password: m.password }] : [])) } : {}),
     };
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
@@ -211,7 +212,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
 }
 
 /** A user type as the licence-compatibility rule needs it. */
-export type LicenseCompatibleType = { id: string; nameEn: string; licenses: { licenseId: string }[] };
+export type LicenseCompatibleType = { id: string; nameEn: string; nameFr: string; licenses: { licenseId: string }[] };
 
 /**
  * Licences, groups and categories of a batch: they must exist in the organization, licences
@@ -231,10 +232,8 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
     if (!license) return errors.push({ path: `properties.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
-    const incompatible = distinctTypes.filter((t) => !t.licenses.some((l) => l.licenseId === id)).map((t) => t.nameEn);
-    if (incompatible.length) {
-      errors.push({ path: `properties.licenses.${i}`, code: 'incompatible_license', message: `The licence ${license.name} is not compatible with the user type ${incompatible.join(', ')}` });
-    }
+    const incompatible = typesRefusingLicence(id, distinctTypes.map((t) => ({ ...t, compatibleLicenseIds: t.licenses.map((l) => l.licenseId) })));
+    if (incompatible.length) errors.push(incompatibleLicenseError(`properties.licenses.${i}`, license, incompatible));
   });
   groupIds.forEach((id, i) => {
     if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
@@ -246,81 +245,26 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   return { licenses, licenseIds, groupIds, categoryIds, groups, categories };
 }
 
-export function summarize(errors: FieldError[]): string {
-  const n = errors.length;
-  return `${n} problem${n > 1 ? 's' : ''} found; nothing was created. ${errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}${n > 3 ? '; …' : ''}`;
-}
-
-/** A user type as the capacity check needs it. */
-export type SeatType = { id: string; nameEn: string; nameFr: string; seatLimit: number | null };
-
-export type CapacityRequest = {
-  organizationId: string;
-  namedUserLimit: number | null;
-  /** Members to be created. */
-  count: number;
-  /** How many of them get each user type. */
-  perType: { type: SeatType; n: number }[];
-  /** The licences every new member gets. */
-  licenses: { id: string; name: string; seats: number }[];
-  licenseIds: string[];
-};
-
-export function countPerType(types: SeatType[]): { type: SeatType; n: number }[] {
-  const perType = new Map<string, { type: SeatType; n: number }>();
-  for (const t of types) perType.set(t.id, { type: t, n: (perType.get(t.id)?.n ?? 0) + 1 });
-  return [...perType.values()];
+/** The licences given to every one of `count` new members, as capacity requests. */
+export function licensesFor(licenseIds: readonly string[], licenses: readonly { id: string; name: string; seats: number }[], count: number) {
+  return licenseIds.flatMap((id) => {
+    const license = licenses.find((l) => l.id === id);
+    return license ? [{ license, n: count }] : [];
+  });
 }
 
 /**
- * Locks the organization, the user types and the licences involved (in a fixed order, so
- * concurrent batches and imports queue instead of deadlocking) and checks that the whole
- * batch fits, naming each user type or licence that is short and by how many. Shared by the
- * wizard's batch and the CSV import's commit.
+ * Where the batch (and the CSV commit, which has the same request shape) places capacity
+ * refusals: the named-user limit on `members`, a user type's seats on the first member given
+ * it (`members.N.userType`), a licence's seats on `properties.licenses.N`.
  */
-export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: CapacityRequest): Promise<void> {
-  const { organizationId, namedUserLimit, count, licenses, licenseIds } = req;
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
-  const errors: FieldError[] = [];
-  if (namedUserLimit !== null) {
-    const members = await tx.member.count({ where: { organizationId } });
-    if (members + count > namedUserLimit) {
-      errors.push({
-        path: 'members',
-        code: 'named_user_limit',
-        message: `The organization's named-user limit is ${namedUserLimit}: ${members} used, ${count} requested, ${members + count - namedUserLimit} too many`,
-        params: { limit: namedUserLimit, used: members, requested: count, short: members + count - namedUserLimit },
-      });
-    }
-  }
-  for (const { type, n } of [...req.perType].sort((a, b) => a.type.id.localeCompare(b.type.id))) {
-    if (type.seatLimit === null) continue;
-    const used = await tx.member.count({ where: { organizationId, userTypeId: type.id } });
-    if (used + n > type.seatLimit) {
-      errors.push({
-        path: 'members',
-        code: 'user_type_seats',
-        message: `User type ${type.nameEn}: ${Math.max(0, type.seatLimit - used)} seat(s) left, ${n} requested (${used + n - type.seatLimit} short)`,
-        params: { name: type.nameEn, nameFr: type.nameFr, left: Math.max(0, type.seatLimit - used), requested: n, short: used + n - type.seatLimit },
-      });
-    }
-  }
-  const sorted = [...licenseIds].sort();
-  if (sorted.length) {
-    await tx.$queryRaw`SELECT id FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`;
-    const counts = await tx.licenseAssignment.groupBy({ by: ['licenseId'], where: { organizationId, licenseId: { in: sorted } }, _count: { _all: true } });
-    for (const id of licenseIds) {
-      const license = licenses.find((l) => l.id === id)!;
-      const used = counts.find((c) => c.licenseId === id)?._count._all ?? 0;
-      if (used + count > license.seats) {
-        errors.push({
-          path: `properties.licenses.${licenseIds.indexOf(id)}`,
-          code: 'license_seats',
-          message: `Licence ${license.name}: ${Math.max(0, license.seats - used)} seat(s) left, ${count} requested (${used + count - license.seats} short)`,
-          params: { name: license.name, left: Math.max(0, license.seats - used), requested: count, short: used + count - license.seats },
-        });
-      }
-    }
-  }
-  if (errors.length) throw new AppError(409, 'seats_exhausted', summarize(errors), errors);
+export function batchPlaces(memberTypeIds: readonly string[], licenseIds: readonly string[]) {
+  return {
+    whole: 'members',
+    userType: (typeId: string) => {
+      const i = memberTypeIds.indexOf(typeId);
+      return i >= 0 ? `members.${i}.userType` : 'members';
+    },
+    license: (licenseId: string) => `properties.licenses.${licenseIds.indexOf(licenseId)}`,
+  };
 }

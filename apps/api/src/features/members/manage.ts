@@ -1,7 +1,6 @@
 import { OWNED_LIST_LIMIT, type MemberDetail, type TransferOwnershipBody } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
-import { hashPassword } from '@sesame/db/passwords';
-import { generatePassword } from '@sesame/db/seed';
+import { generatePassword, hashPassword } from '@sesame/db/passwords';
 import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';

@@ -1,10 +1,10 @@
-import { levelRank, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
+import { levelRank, roleChangeRefusal, typesRefusingLicence, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
 import { Prisma } from '@sesame/db';
 import { audit, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
-import { aboveOwnMessage, roleAboveOwn } from '../../lib/privileges.ts';
+import { incompatibleLicenseError, incompatibleRoleError, lockAndCheckCapacity, roleError } from '../../lib/assignments/index.ts';
 import { getMember, lastAdministrator, type ActionInfo, type ManageDeps } from './manage.ts';
 
 
@@ -55,36 +55,34 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           : before.userType;
       if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
       if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
-      if (role && userType && !userType.roles.some((r) => r.roleId === role.id)) {
-        errors.push({ path: 'body.role', code: 'incompatible_role', message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}` });
-      }
-      if (role && role.id !== before.roleId) {
-        if (role.isAdministrator && !auth.isAdministrator) errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'Only administrators can give the Administrator role' });
-        if (role.isAdministrator && before.status === 'pending') {
-          errors.push({ path: 'body.role', code: 'administrator_not_allowed', message: 'The Administrator role can be given once the member has activated their account' });
-        }
-        const above = roleAboveOwn(auth, role.privileges);
-        if (above.length) errors.push({ path: 'body.role', code: 'privilege_above_own', message: aboveOwnMessage(above) });
+      if (role && userType) {
+        const compatibleRoleIds = userType.roles.map((r) => r.roleId);
+        const roleNames = () => tx.role.findMany({ where: { organizationId, id: { in: compatibleRoleIds } }, select: { id: true, nameEn: true, nameFr: true } });
+        // A changed role: the rules module's one rule for a role given afterwards (decision 011); an unchanged one must still suit the user type.
+        const refusal = role.id !== before.roleId ? roleChangeRefusal(auth, role, { compatibleRoleIds }, before) : compatibleRoleIds.includes(role.id) ? null : ({ code: 'incompatible_role' } as const);
+        if (refusal?.code === 'incompatible_role') errors.push(incompatibleRoleError('body.role', role, userType, await roleNames()));
+        else if (refusal) errors.push(roleError('body.role', refusal, role, userType, []));
       }
 
       // Licences: the full new set; when only the user type changes, say which ones it would lose.
       const currentLicenses = before.licenses.map((l) => l.licenseId);
       const wantedLicenses = body.licenses ? [...new Set(body.licenses)] : currentLicenses;
       if (userType) {
-        const compatible = new Set(userType.licenses.map((l) => l.licenseId));
-        const incompatible = wantedLicenses.filter((l) => !compatible.has(l));
+        const type = { ...userType, compatibleLicenseIds: userType.licenses.map((l) => l.licenseId) };
+        const incompatible = wantedLicenses.filter((l) => typesRefusingLicence(l, [type]).length > 0);
         if (incompatible.length) {
           const names = await tx.license.findMany({ where: { organizationId, id: { in: incompatible } }, select: { id: true, name: true } });
           const known = new Set(names.map((n) => n.id));
           const unknown = incompatible.filter((l) => !known.has(l));
           if (unknown.length) errors.push({ path: 'body.licenses', code: 'unknown_license', message: `Unknown licence ${unknown.join(', ')}` });
-          if (names.length) {
+          if (names.length && body.licenses) {
+            // Each licence at its place in the request, as the batch and the grant name them.
+            for (const license of names) errors.push(incompatibleLicenseError(`body.licenses.${body.licenses.indexOf(license.id)}`, license, [userType]));
+          } else if (names.length) {
             errors.push({
               path: 'body.licenses',
-              code: body.licenses ? 'incompatible_license' : 'license_would_be_lost',
-              message: body.licenses
-                ? `The user type ${userType.nameEn} is not compatible with: ${names.map((n) => n.name).join(', ')}`
-                : `The user type ${userType.nameEn} would lose these licences: ${names.map((n) => n.name).join(', ')}. Send the licences to keep with the change.`,
+              code: 'license_would_be_lost',
+              message: `The user type ${userType.nameEn} would lose these licences: ${names.map((n) => n.name).join(', ')}. Send the licences to keep with the change.`,
             });
           }
         }
@@ -97,37 +95,31 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         const found = await tx.memberCategory.count({ where: { organizationId, id: { in: body.categories } } });
         if (found !== new Set(body.categories).size) errors.push({ path: 'body.categories', code: 'unknown_category', message: 'Unknown member category' });
       }
-      if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
+      if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
 
-      // Capacity and the last administrator, under the organization's lock.
-      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
-      if (before.role.isAdministrator && !role!.isAdministrator) {
+      // Capacity (lib/assignments: one lock order with the batch, the CSV commit and the grant),
+      // then the last administrator, under the organization's lock.
+      const added = wantedLicenses.filter((l) => !currentLicenses.includes(l)).sort();
+      const addedLicenses = added.length ? await tx.license.findMany({ where: { organizationId, id: { in: added } }, select: { id: true, name: true, seats: true } }) : [];
+      await lockAndCheckCapacity(
+        tx,
+        {
+          organizationId,
+          namedUserLimit: null,
+          newMembers: 0,
+          perType: userType.id !== before.userTypeId ? [{ type: userType, n: 1 }] : [],
+          perLicense: addedLicenses.map((license) => ({ license, n: 1 })),
+        },
+        { whole: 'body', userType: () => 'body.userType', license: (id) => `body.licenses.${(body.licenses ?? wantedLicenses).indexOf(id)}` },
+        'saved',
+      );
+      if (before.role.isAdministrator && !role.isAdministrator) {
         const others = await tx.member.count({ where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: id } } });
         if (others === 0) throw lastAdministrator('demote');
       }
-      if (userType!.id !== before.userTypeId && userType!.seatLimit !== null) {
-        const used = await tx.member.count({ where: { organizationId, userTypeId: userType!.id } });
-        if (used + 1 > userType!.seatLimit) {
-          throw new AppError(409, 'seats_exhausted', `No seat left for the user type ${userType!.nameEn} (${used} of ${userType!.seatLimit} used)`, [
-            { path: 'body.userType', code: 'user_type_seats', message: `${userType!.nameEn}: no seat left` },
-          ]);
-        }
-      }
-      const added = wantedLicenses.filter((l) => !currentLicenses.includes(l)).sort();
-      if (added.length) {
-        const locked = await tx.$queryRaw<{ id: string; name: string; seats: number }[]>`
-          SELECT id, name, seats FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${added}::uuid[]) ORDER BY id FOR UPDATE`;
-        for (const l of locked) {
-          const used = await tx.licenseAssignment.count({ where: { organizationId, licenseId: l.id } });
-          if (used + 1 > l.seats) {
-            throw new AppError(409, 'seats_exhausted', `No seat left for the licence ${l.name} (${l.seats} of ${l.seats} used)`, [{ path: 'body.licenses', code: 'license_seats', message: `${l.name}: no seat left` }]);
-          }
-        }
-      }
-
       const { licenses: _l, groups: _g, categories: _c, role: _r, userType: _u, ...profile } = body;
-      await tx.member.update({ where: { id, organizationId }, data: { ...profile, roleId: role!.id, userTypeId: userType!.id } });
-      if (body.licenses || userType!.id !== before.userTypeId) {
+      await tx.member.update({ where: { id, organizationId }, data: { ...profile, roleId: role.id, userTypeId: userType.id } });
+      if (body.licenses || userType.id !== before.userTypeId) {
         await tx.licenseAssignment.deleteMany({ where: { organizationId, memberId: id, licenseId: { notIn: wantedLicenses } } });
         if (added.length) await tx.licenseAssignment.createMany({ data: added.map((licenseId) => ({ organizationId, licenseId, memberId: id })) });
       }
@@ -151,8 +143,8 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         if (old !== value) change(key, old, value);
       }
       // Keys and ids are kept for machines, names for the Activity page (they stay right after a rename).
-      if (role!.id !== before.roleId) change('role', roleLabel(before.role), roleLabel(role!));
-      if (userType!.id !== before.userTypeId) change('userType', roleLabel(before.userType), roleLabel(userType!));
+      if (role.id !== before.roleId) change('role', roleLabel(before.role), roleLabel(role));
+      if (userType.id !== before.userTypeId) change('userType', roleLabel(before.userType), roleLabel(userType));
       if (!sameSet(currentLicenses, wantedLicenses)) {
         const names = await namesOf(tx.license.findMany({ where: { organizationId, id: { in: [...currentLicenses, ...wantedLicenses] } }, select: { id: true, name: true } }));
         change('licenses', currentLicenses.map(names), wantedLicenses.map(names));

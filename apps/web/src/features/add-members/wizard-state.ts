@@ -1,4 +1,4 @@
-import { canGiveRole, type RoleGiver } from '../../lib/privileges.ts';
+import { effectivePrivileges, licencesForAll, privilegeAreas, rolesOfferedToAdd, seatsLeft as seatsLeftOf, type RoleGiver } from '@sesame/contracts';
 import type {
   BatchMode,
   Language,
@@ -118,11 +118,13 @@ export function initialWizardState(organization: OrganizationDefaults): WizardSt
 
 // --- Roles and user types ----------------------------------------------------------------
 
+/** Without a giver (before the session is known), the roles an administrator may give. */
+const anyAdministrator: RoleGiver = { isAdministrator: true, privileges: effectivePrivileges(privilegeAreas.map((area) => ({ area, level: 'update' as const }))) };
+
 /** Roles that may be given at creation to a member of this user type (by this giver, when given). */
 export function assignableRoles(roles: Role[], userType: UserType | undefined, organization: OrganizationDefaults, giver?: RoleGiver): Role[] {
-  if (!userType) return [];
-  const compatible = new Set(userType.compatibleRoles.map((role) => role.id));
-  return roles.filter((role) => compatible.has(role.id) && (!role.isAdministrator || organization.allowAdminAtCreation) && (!giver || canGiveRole(giver, role)));
+  // The rules module's predicate, the one the API applies to the batch (decision 011).
+  return rolesOfferedToAdd(roles, giver ?? anyAdministrator, userType && { compatibleRoleIds: userType.compatibleRoles.map((role) => role.id) }, organization);
 }
 
 /** The organization's default role when it suits the user type, else the first that does. */
@@ -144,7 +146,7 @@ export function emptyMemberForm(userType: string, role: string): MemberFormValue
 // --- Licences ------------------------------------------------------------------------------
 
 export function seatsLeft(license: License): number {
-  return Math.max(0, license.seatsTotal - license.seatsUsed);
+  return seatsLeftOf(license.seatsTotal, license.seatsUsed);
 }
 
 /**
@@ -153,9 +155,9 @@ export function seatsLeft(license: License): number {
  */
 export function licenseOffer(licenses: License[], userTypes: UserType[], members: Pick<DraftMember, 'userType'>[]) {
   const typeIds = [...new Set(members.map((member) => member.userType))];
-  const compatibleWithAll = (license: License) =>
-    typeIds.length > 0 &&
-    typeIds.every((typeId) => userTypes.find((type) => type.id === typeId)?.compatibleLicenses.some((l) => l.id === license.id) ?? false);
+  // The rules module's licence rule (compatible with every user type), as the API checks it; an unknown type suits none.
+  const types = typeIds.map((id) => ({ id, compatibleLicenseIds: userTypes.find((type) => type.id === id)?.compatibleLicenses.map((l) => l.id) ?? [] }));
+  const compatibleWithAll = (license: License) => types.length > 0 && licencesForAll([license.id], types).length === 1;
   return {
     offered: licenses.filter(compatibleWithAll),
     notOffered: licenses.filter((license) => !compatibleWithAll(license)),

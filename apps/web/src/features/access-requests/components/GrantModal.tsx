@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
-import { canGiveRole } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { AlreadyDecidedError, grantOptionsQueryOptions, useGrantAccessRequest } from '../api/queue.ts';
+import { grantableRoles } from '../grant-rules.ts';
 import { accessRequestsFr } from '../messages.fr.ts';
 import { AlreadyDecidedAlert } from './AlreadyDecidedAlert.tsx';
 
@@ -33,9 +33,8 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
   const data = options.data;
   const chosenUserTypeId = userTypeId ?? data?.defaults.userTypeId ?? null;
   const userType = data?.userTypes.find((u) => u.id === chosenUserTypeId);
-  const compatible = new Set(userType?.compatibleRoles.map((r) => r.id) ?? []);
-  // Compatible with the user type, and within the decider's own levels (the API refuses the others).
-  const roles = (data?.roles ?? []).filter((r) => compatible.has(r.id) && canGiveRole(me, r));
+  // The rules module's predicate, the one the API applies to the grant (decision 011).
+  const roles = grantableRoles(data, userType, me);
   const proposedRole = roleId ?? data?.defaults.roleId ?? null;
   const chosenRoleId = proposedRole && roles.some((r) => r.id === proposedRole) ? proposedRole : (roles[0]?.id ?? null);
 

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Fieldset, Group, Loader, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { BatchMode } from '@sesame/contracts';
+import { seatsLeft, type BatchMode } from '@sesame/contracts';
 import { IconMailForward } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
@@ -248,7 +248,7 @@ function UserTypeDetails({ userType, data, members, editing }: { userType: Wizar
   ];
   if (userType.seatLimit !== null) {
     const inList = members.filter((member) => member.userType === userType.id && member.id !== editing?.id).length;
-    parts.push(t('addMembers.member.typeSeatsLeft', { count: Math.max(0, userType.seatLimit - userType.seatsUsed - inList) }));
+    parts.push(t('addMembers.member.typeSeatsLeft', { count: seatsLeft(userType.seatLimit, userType.seatsUsed + inList) }));
   }
   return <>{parts.join(' · ')}</>;
 }

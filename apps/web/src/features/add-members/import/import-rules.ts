@@ -1,5 +1,8 @@
-import { canGiveRole, type RoleGiver } from '../../../lib/privileges.ts';
 import {
+  administratorAtCreationAllowed,
+  roleRefusalsFor,
+  type RoleGiver,
+  type RoleRefusal,
   createRowValidator,
   csvIssueMessage,
   csvFormatFields,
@@ -37,26 +40,28 @@ export function importLookups(roles: Role[], userTypes: UserType[]): CsvLookups 
   return csvLookupsFrom(roles, userTypes);
 }
 
-function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, rolesAboveOwn?: ReadonlySet<string>) {
+type RoleRefusals = ReadonlyMap<string, NonNullable<RoleRefusal>>;
+
+function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, roleRefusals?: RoleRefusals) {
   return {
     format: 'builtin' as const,
     mode,
     lookups,
-    administratorRoleAllowed: mode === 'credentials' && organization.allowAdminAtCreation,
-    ...(rolesAboveOwn ? { rolesAboveOwn } : {}),
+    administratorRoleAllowed: administratorAtCreationAllowed(organization),
+    ...(roleRefusals ? { roleRefusals } : {}),
   };
 }
 
-/** The roles (ids) this giver may not give, as the API marks them on the rows. */
-export function rolesAboveOwn(roles: Role[], giver: RoleGiver): ReadonlySet<string> {
-  return new Set(roles.filter((role) => !canGiveRole(giver, role)).map((role) => role.id));
+/** The roles (ids) this giver may not give, and why, as the API marks them on the rows (the same rule, decision 011). */
+export function rolesAboveOwn(roles: Role[], giver: RoleGiver): RoleRefusals {
+  return roleRefusalsFor(giver, roles);
 }
 
 /**
  * Reads the file in the browser with the same library as the API: counts, at once. Given its
  * bytes, it decodes them as the API does (UTF-8, else Windows-1252).
  */
-export function previewCsv(file: Uint8Array | string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: ReadonlySet<string>): ImportPreview {
+export function previewCsv(file: Uint8Array | string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: RoleRefusals): ImportPreview {
   const options = validatorOptions(mode, lookups, organization, aboveOwn);
   const result = typeof file === 'string' ? parseCsvText(file, options) : parseCsvBytes(file, options);
   const userTypes = new Map<number, string | undefined>();

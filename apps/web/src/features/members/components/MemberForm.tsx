@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
-import { canGiveRole, type RoleGiver } from '../../../lib/privileges.ts';
+import { administratorChangeAllowed, canGiveRole, seatsLeft, type RoleGiver } from '@sesame/contracts';
 import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
 import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
 import {
@@ -142,7 +142,7 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
     .map((role) => ({
       value: role.id,
       label: format.name(role),
-      disabled: role.id !== member.role.id && ((role.isAdministrator && (!meIsAdministrator || member.status === 'pending')) || !canGiveRole(giver, role)),
+      disabled: role.id !== member.role.id && ((role.isAdministrator && (!meIsAdministrator || !administratorChangeAllowed(member))) || !canGiveRole(giver, role)),
     }));
   const compatibleLicenses = (licenses.data ?? []).filter((l) => compatibleLicenseIds.has(l.id));
 
@@ -263,7 +263,7 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
                     label={t('memberDetail.form.userType')}
                     data={userTypes.map((type) => ({
                       value: type.id,
-                      label: type.seatLimit !== null ? `${format.name(type)} (${t('memberDetail.form.seatsLeft', { count: Math.max(0, type.seatLimit - type.seatsUsed) })})` : format.name(type),
+                      label: type.seatLimit !== null ? `${format.name(type)} (${t('memberDetail.form.seatsLeft', { count: seatsLeft(type.seatLimit, type.seatsUsed) })})` : format.name(type),
                     }))}
                     value={field.value}
                     onChange={onUserTypeChange}
@@ -315,7 +315,7 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
                     ) : (
                       compatibleLicenses.map((license) => {
                         const held = member.licenses.some((l) => l.id === license.id);
-                        const left = Math.max(0, license.seatsTotal - license.seatsUsed);
+                        const left = seatsLeft(license.seatsTotal, license.seatsUsed);
                         const full = !held && left === 0;
                         return (
                           <Checkbox
