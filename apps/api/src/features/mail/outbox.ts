@@ -1,4 +1,5 @@
 import type { Prisma } from '@sesame/db';
+import type { QueuedEmail } from '../../lib/mail-port.ts';
 import { EmailMessage, renderEmail, type EmailInputByKind, type EmailKind, type RenderedEmail, type RenderOptions } from './templates.ts';
 
 export type { EmailDataByKind, EmailKind, EmailMessage } from './templates.ts';
@@ -21,13 +22,8 @@ export const QUEUE_EMAILS_TASK = 'mail.queue-batch';
 export const DELIVERY_JOB_KEY_PREFIX = 'mail:';
 export const deliveryJobKey = (outboxId: string) => `${DELIVERY_JOB_KEY_PREFIX}${outboxId}`;
 
-export type EnqueueEmailInput = EmailMessage & {
-  organizationId: string;
-  /** The recipient's address. */
-  to: string;
-  /** The recipient's language (`member.language`): French unless English. */
-  language?: string | null;
-} & Pick<RenderOptions, 'locale' | 'timeZone'>;
+/** One email for {@link enqueueEmail}: the mail port's shape (lib/mail-port.ts). */
+export type EnqueueEmailInput = QueuedEmail;
 
 export type EnqueuedEmail = { id: string };
 
@@ -115,21 +111,21 @@ export async function addDeliveryJob(tx: Prisma.TransactionClient, outboxId: str
   return true;
 }
 
-/** One email of a bulk enqueue: its data must already fit the kind's schema (see {@link checkEmailData}). */
+/** One email of a bulk enqueue (see {@link enqueueEmails}). */
 export type BulkEmail<K extends EmailKind = EmailKind> = { organizationId: string; kind: K; to: string; data: EmailInputByKind[K] };
 
-/** Checks data against a kind's template schema, as {@link enqueueEmail} does; throws when it does not fit. */
-export function checkEmailData<K extends EmailKind>(kind: K, data: EmailInputByKind[K]): void {
-  EmailMessage.parse({ kind, data });
-}
+/** Outbox rows given their delivery jobs by one fan-out job ({@link QUEUE_EMAILS_TASK}). */
+export const QUEUE_BATCH = 2_000;
 
 /**
- * The bulk variant of {@link enqueueEmail} for imports: one multi-row INSERT of the outbox
- * rows (kind + data, rendered at delivery), through `tx`. Instead of one delivery job per
- * email, it queues one {@link QUEUE_EMAILS_TASK} job for the batch, which the worker turns into
- * the delivery jobs after the transaction commits ({@link addDeliveryJobs}): 100,000 jobs are
- * not written inside an import's transaction. Every email of a call shares the recipient
- * settings in `options`.
+ * The bulk variant of {@link enqueueEmail}, for writers of many emails in one transaction (the
+ * CSV import's commit): each email's data is checked against its kind's schema, as
+ * {@link enqueueEmail} does, then one multi-row INSERT stores the outbox rows (kind + data,
+ * rendered at delivery), through `tx`. Instead of one delivery job per email, it queues one
+ * {@link QUEUE_EMAILS_TASK} job per QUEUE_BATCH emails, which the worker turns into the delivery
+ * jobs after the transaction commits ({@link addDeliveryJobs}): 100,000 jobs are not written
+ * inside an import's transaction. Every email of a call shares the recipient settings in
+ * `options`. Returns the outbox rows' ids.
  */
 export async function enqueueEmails(
   tx: Prisma.TransactionClient,
@@ -137,17 +133,23 @@ export async function enqueueEmails(
   options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
 ): Promise<string[]> {
   if (!emails.length) return [];
+  for (const e of emails) EmailMessage.parse({ kind: e.kind, data: e.data });
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale", "timeZone")
     SELECT o, k, t, d, ${options.language ?? null}, ${options.locale ?? null}, ${options.timeZone ?? null}
     FROM unnest(${emails.map((e) => e.organizationId)}::uuid[], ${emails.map((e) => e.kind)}::text[], ${emails.map((e) => e.to.trim())}::text[],
-                ${emails.map((e) => JSON.stringify(e.data))}::jsonb[])
-      AS u(o, k, t, d)
+                ${emails.map((e) => JSON.stringify(e.data))}::jsonb[]) WITH ORDINALITY
+      AS u(o, k, t, d, n)
+    ORDER BY n
     RETURNING id`;
   const ids = rows.map((r) => r.id);
   // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
   if (await hasQueue(tx)) {
-    await tx.$executeRaw`SELECT graphile_worker.add_job(${QUEUE_EMAILS_TASK}, json_build_object('outboxIds', ${ids}::text[]), max_attempts => ${MAX_DELIVERY_ATTEMPTS}::int)`;
+    const batches = [];
+    for (let i = 0; i < ids.length; i += QUEUE_BATCH) batches.push(JSON.stringify(ids.slice(i, i + QUEUE_BATCH)));
+    await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+      SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
+      FROM unnest(${batches}::jsonb[]) AS b))`;
   }
   return ids;
 }
