@@ -1,4 +1,4 @@
-import type { Prisma } from '@sesame/db';
+import { Prisma } from '@sesame/db';
 import type { QueuedEmail } from '../../lib/mail-port.ts';
 import { EmailMessage, renderEmail, type EmailInputByKind, type EmailKind, type RenderedEmail, type RenderOptions } from './templates.ts';
 
@@ -145,13 +145,49 @@ export async function enqueueEmails(
   const ids = rows.map((r) => r.id);
   // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
   if (await hasQueue(tx)) {
-    const batches = [];
-    for (let i = 0; i < ids.length; i += QUEUE_BATCH) batches.push(JSON.stringify(ids.slice(i, i + QUEUE_BATCH)));
-    await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-      SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
-      FROM unnest(${batches}::jsonb[]) AS b))`;
+    await tx.$queryRaw`WITH ob AS (SELECT unnest(${ids}::uuid[]) AS id) ${fanOutJobs}`;
   }
   return ids;
+}
+
+/**
+ * One {@link QUEUE_EMAILS_TASK} job per QUEUE_BATCH rows of the CTE `ob` (the outbox rows just
+ * written, by `id`), as the tail of the statement that writes them.
+ */
+const fanOutJobs = Prisma.sql`SELECT count(*)::int AS n FROM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b.ids), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
+    FROM (SELECT array_agg(id::text) AS ids FROM (SELECT id, (row_number() OVER () - 1) / ${QUEUE_BATCH} AS g FROM ob) x GROUP BY g) b))`;
+
+/**
+ * The set-based variant of {@link enqueueEmails}, for writers whose emails PostgreSQL computes
+ * (the CSV import's commit: 100,000 invitations would otherwise travel to Node and back):
+ * `source` is a SELECT with one row per email of `kind`, its columns `"organizationId"` (uuid),
+ * `"to"` (text) and `"data"` (jsonb, the template's data as callers pass it). Its first row's
+ * data is checked against the kind's schema (the rows of one call are built by one
+ * expression, so they share their shape); then one statement writes the outbox rows, through
+ * `tx`, with one fan-out job per QUEUE_BATCH emails, as {@link enqueueEmails} does. `source` is
+ * read twice (its first row, then all): it must return the same rows both times (read a
+ * table, not volatile functions).
+ */
+export async function enqueueEmailsFrom(
+  tx: Prisma.TransactionClient,
+  kind: EmailKind,
+  source: Prisma.Sql,
+  options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
+): Promise<void> {
+  const [sample] = await tx.$queryRaw<Array<{ data: unknown }>>`SELECT s."data" FROM (${source}) AS s LIMIT 1`;
+  if (!sample) return;
+  EmailMessage.parse({ kind, data: sample.data });
+  // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
+  const queued = await hasQueue(tx);
+  await tx.$queryRaw`
+    WITH ob AS (
+      INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale", "timeZone")
+      SELECT s."organizationId", ${kind}, trim(s."to"), s."data", ${options.language ?? null}, ${options.locale ?? null}, ${options.timeZone ?? null}
+      FROM (${source}) AS s
+      RETURNING id
+    )
+    ${queued ? fanOutJobs : Prisma.sql`SELECT count(*)::int AS n FROM ob`}`;
 }
 
 /**
