@@ -5,8 +5,10 @@ import { buildApp } from './app.ts';
 import { loadConfig, mailCatcherEnabled } from './config.ts';
 import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
-import { startMaintenance } from './lib/maintenance.ts';
-import { purgeAbandonedImports, startImportRecovery } from './features/imports/commit.ts';
+import { enqueueEmail } from './features/mail/outbox.ts';
+import { purgeExpiredTask, startMaintenance, type PeriodicTask } from './lib/maintenance.ts';
+import { importRecoveryTask, importRetentionTask } from './features/imports/commit.ts';
+import { accessRequestRemindersTask } from './features/access-requests/reminders.ts';
 
 const config = loadConfig();
 
@@ -35,28 +37,28 @@ async function main() {
 
   const devMail = mailCatcherEnabled(config);
   const app = await buildApp({ db, config, devMail });
-  const stopMaintenance = startMaintenance(db, app.log);
-  // CSV imports whose commit was cut short by a crash (here or in another API process) can be committed again.
-  const stopImportRecovery = startImportRecovery(db, app.log);
-  // …and imports left uncommitted are deleted after IMPORT_RETENTION_DAYS (their rows may hold passwords).
-  const purgeImports = () =>
-    void purgeAbandonedImports(db, config.imports.retentionDays)
-      .then((n) => n && app.log.info({ jobs: n }, 'uncommitted CSV imports past their retention deleted'))
-      .catch((err) => app.log.warn({ err }, 'import purge failed'));
-  purgeImports();
-  const importPurge = setInterval(purgeImports, 60 * 60_000);
-  importPurge.unref();
   const catcher = devMail ? await startMailCatcher({ db, port: config.mailCatcherPort, logger: app.log }) : null;
   const smtpUrl = config.smtpUrl ?? catcher?.smtpUrl;
   // Without SMTP_URL in production, emails wait in the outbox until a server is configured.
   if (!smtpUrl) app.log.warn('SMTP_URL is not set: emails are kept in the outbox and sent once it is');
-  const mailWorker = smtpUrl ? await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: config.mailFrom, logger: app.log, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` }) : null;
+  const mailWorker = smtpUrl ? await startMailWorker({ databaseUrl: database.url, db, smtpUrl, mailFrom: config.mailFrom, logger: app.log }) : null;
+
+  // The process's one scheduler of periodic work, each task on its own period (lib/maintenance.ts).
+  const periodic: PeriodicTask[] = [
+    purgeExpiredTask(db),
+    // CSV imports whose commit was cut short by a crash (here or in another API process) can be committed again…
+    importRecoveryTask(db, app.log),
+    // …and imports left uncommitted are deleted after IMPORT_RETENTION_DAYS (their rows may hold passwords).
+    importRetentionTask(db, app.log, config.imports.retentionDays),
+    // The contacts' daily digest of waiting access requests, queued in the outbox like every email.
+    accessRequestRemindersTask({ db, enqueueEmail, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` }, app.log),
+    ...(mailWorker ? [mailWorker.sweep] : []),
+  ];
+  const stopMaintenance = startMaintenance(periodic, app.log);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
-    stopImportRecovery();
-    clearInterval(importPurge);
     await app.close();
     await mailWorker?.stop();
     await catcher?.stop();

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivilegeArea, PrivilegeLevel } from '@sesame/contracts';
 import { seedOrganization } from '@sesame/db/seed';
-import { sendAccessRequestReminders } from '../src/features/access-requests/reminders.ts';
+import { REMINDER_CHECK_MS, accessRequestRemindersTask, sendAccessRequestReminders } from '../src/features/access-requests/reminders.ts';
 import { startMailCatcher } from '../src/features/mail/catcher.ts';
 import { enqueueEmail } from '../src/features/mail/outbox.ts';
 import { startMailWorker } from '../src/features/mail/worker.ts';
@@ -122,7 +122,7 @@ describe('reminder digest', () => {
     for (const d of digests) expect(d.text).toContain('long-wait@outside.org');
   });
 
-  it('is delivered through SMTP by the mail worker’s reminder task, in French', async () => {
+  it('is queued hourly by the maintenance loop’s reminder task and delivered through SMTP by the mail worker, in French', async () => {
     const org = await organization('smtp');
     await waiting(org.organizationId, 'zoe.durand@outside.org', 30, new Date());
     const catcher = await startMailCatcher({ db: ctx.db });
@@ -133,11 +133,13 @@ describe('reminder digest', () => {
       mailFrom: 'Sésame <no-reply@sesame.test>',
       logger: pino({ level: 'silent' }),
       pollIntervalMs: 100,
-      publicUrl: `${BASE_URL}/`,
     });
     try {
-      // What the hourly cron runs, run now.
-      await ctx.db.$executeRaw`SELECT graphile_worker.add_job('access_request_reminders')`;
+      // What main.ts gives its maintenance loop, run now.
+      const task = accessRequestRemindersTask({ ...deps(), baseUrl: `${BASE_URL}/` }, pino({ level: 'silent' }));
+      expect(task.everyMs).toBe(REMINDER_CHECK_MS);
+      expect(REMINDER_CHECK_MS).toBe(HOUR);
+      await task.run();
       const deadline = Date.now() + 15_000;
       let mail = await ctx.db.caughtMail.findFirst({ where: { to: org.adminEmail } });
       while (!mail) {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMIT_STALE_MS, HEARTBEAT_MS, RECOVERY_SWEEP_MS, recoverInterruptedImports, startImportRecovery } from '../src/features/imports/commit.ts';
+import { COMMIT_STALE_MS, HEARTBEAT_MS, RECOVERY_SWEEP_MS, importRecoveryTask, recoverInterruptedImports } from '../src/features/imports/commit.ts';
+import { startMaintenance } from '../src/lib/maintenance.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -127,8 +128,9 @@ describe('a commit killed mid-way', () => {
     const id = res.json().id;
     const status = async () => (await ctx.db.importJob.findUniqueOrThrow({ where: { id } })).status;
 
-    // The sweep main.ts starts, with its real period and staleness.
-    const stop = startImportRecovery(ctx.db, { warn: () => {} });
+    // The sweep main.ts gives its maintenance loop, with its real period and staleness.
+    const quiet = { warn: () => {} };
+    const stop = startMaintenance([importRecoveryTask(ctx.db, quiet)], quiet);
     try {
       const { child } = await commitUntil(id, 'hash', /hashed \d+/);
       // Alive (its heartbeat beating) through two sweeps past the staleness: never reset.

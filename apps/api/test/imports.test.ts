@@ -298,7 +298,7 @@ describe('POST /api/imports/:id/commit', () => {
     expect(mail[0]!.subject).toBe('Invitation à rejoindre Acme sur Sésame');
     expect(mail[0]!.text).toContain('frjcho11');
     expect(mail[0]!.html).toMatch(/\/activate\/[\w-]{43}/);
-    // The emailed tokens (made in SQL) match their stored hashes: each link activates its own member.
+    // The emailed tokens match their stored hashes: each link activates its own member.
     const tokens = mail.map((m) => /\/activate\/([\w-]{43})/.exec(m.text)![1]!);
     expect(new Set(tokens).size).toBe(2);
     const anon = new Client(ctx);
@@ -314,6 +314,40 @@ describe('POST /api/imports/:id/commit', () => {
     await addDeliveryJobs(ctx.db, batch!.ids);
     const jobs = await ctx.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY(${mail.map((m) => `mail:${m.id}`)}::text[])`;
     expect(jobs[0]!.n).toBe(2);
+  });
+
+  it('queues its invitations as rows of the one outbox, the same shape as the Add Members batch’s, in the transaction of the change', async () => {
+    const viaBatch = await admin.post('/api/members/batch', {
+      mode: 'invite',
+      message: 'Bienvenue !',
+      members: [{ firstName: 'Inès', lastName: 'Lot', email: 'shape.batch@email.com', username: 'shapebatch', role: 'user', userType: 'creator' }],
+    });
+    expect(viaBatch.statusCode, viaBatch.body).toBe(201);
+    const csv = "Adresse électronique;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur\nshape.import@email.com;Utilisateur;Créateur;Inès;Fichier;shapeimport\n";
+    const id = (await upload(admin, csv, 'format=builtin&mode=invite')).json().id;
+    expect((await admin.post(`/api/imports/${id}/commit`, { message: 'Bienvenue !' })).statusCode).toBe(202);
+    expect((await waitForCommit(id)).status).toBe('committed');
+
+    const row = (to: string) => ctx.db.outboxMessage.findFirstOrThrow({ where: { to, kind: 'invitation' } });
+    const [batchRow, importRow] = [await row('shape.batch@email.com'), await row('shape.import@email.com')];
+    const shape = (r: typeof batchRow) => ({
+      organizationId: r.organizationId,
+      kind: r.kind,
+      status: r.status,
+      attempts: r.attempts,
+      language: r.language,
+      dataKeys: Object.keys(r.data as object).sort(),
+      // Rendered at delivery, from kind + data (decision 004): nothing stored rendered.
+      stored: [r.subject, r.text, r.html],
+    });
+    expect(shape(importRow)).toEqual(shape(batchRow));
+    expect(shape(importRow)).toMatchObject({ organizationId: ctx.acme.organizationId, status: 'pending', dataKeys: ['expiresAt', 'firstName', 'inviterName', 'link', 'message', 'organizationName', 'username'], stored: [null, null, null] });
+    const [b, i] = [rendered(batchRow), rendered(importRow)];
+    expect(i.subject).toBe(b.subject);
+    expect(i.text).toContain('Bienvenue !');
+    // Each email is the member's invitation: its link opens their own.
+    const token = /\/activate\/([\w-]{43})/.exec(i.text)![1]!;
+    expect((await new Client(ctx).get(`/api/invitations/${token}`)).json()).toMatchObject({ username: 'shapeimport', message: 'Bienvenue !' });
   });
 
   it('refuses a file that does not fit the seats, naming the user type or licence and the shortfall, and creates nothing', async () => {

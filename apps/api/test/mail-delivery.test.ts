@@ -3,8 +3,8 @@ import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@sesame/db';
-import { addDeliveryJob, enqueueEmail, enqueueEmails, type EnqueueEmailInput } from '../src/features/mail/outbox.ts';
+import { Prisma, type Db } from '@sesame/db';
+import { addDeliveryJob, enqueueEmail, enqueueEmails, enqueueEmailsFrom, type EnqueueEmailInput } from '../src/features/mail/outbox.ts';
 import { startMailWorker, type MailWorker } from '../src/features/mail/worker.ts';
 import { createTestDatabase } from './helpers.ts';
 
@@ -147,6 +147,26 @@ describe('email delivery', () => {
     await startWorker(smtp.url);
     await waitFor('the batch to be sent', async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === 3);
     expect(smtp.received.map((m) => m.subject)).toEqual(['Welcome to Acme on Sésame', 'Welcome to Acme on Sésame', 'Welcome to Acme on Sésame']);
+  });
+
+  it('delivers a set-based batch computed by PostgreSQL, its data checked when queued', async () => {
+    const from = (data: Prisma.Sql) =>
+      Prisma.sql`SELECT ${organizationId}::uuid AS "organizationId", ' ' || n || '@example.org ' AS "to", ${data} AS "data" FROM unnest(ARRAY['d', 'e']) AS n`;
+    // Data that does not fit the template fails in the writer's transaction, and nothing is queued.
+    await expect(db.$transaction((tx) => enqueueEmailsFrom(tx, 'welcome', from(Prisma.sql`jsonb_build_object('firstName', n)`)))).rejects.toThrow();
+    expect(await db.outboxMessage.count()).toBe(0);
+    const data = Prisma.sql`jsonb_build_object('firstName', n, 'organizationName', 'Acme', 'username', n, 'signInUrl', 'https://sesame.example.org/sign-in')`;
+    await db.$transaction((tx) => enqueueEmailsFrom(tx, 'welcome', from(data), { language: 'en', locale: 'en-GB' }));
+    expect(await db.outboxMessage.findMany({ select: { to: true, kind: true, language: true, locale: true }, orderBy: { to: 'asc' } })).toEqual([
+      { to: 'd@example.org', kind: 'welcome', language: 'en', locale: 'en-GB' },
+      { to: 'e@example.org', kind: 'welcome', language: 'en', locale: 'en-GB' },
+    ]);
+    // One fan-out job for the batch, in the writer's transaction.
+    expect(await countJobs(db)).toBe(1);
+    const smtp = await recorder();
+    await startWorker(smtp.url);
+    await waitFor('the batch to be sent', async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === 2);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Welcome to Acme on Sésame', 'Welcome to Acme on Sésame']);
   });
 
   it('stores what an email says and renders it at delivery; refuses bad data when queued; still sends rows rendered before', async () => {

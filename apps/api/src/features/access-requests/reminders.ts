@@ -1,10 +1,10 @@
 import type { Db } from '@sesame/db';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
+import type { PeriodicTask } from '../../lib/maintenance.ts';
 import { effectivePrivileges, hasLevel } from '../../lib/privileges.ts';
 
-export const REMINDER_TASK = 'access_request_reminders';
 /** Checked every hour; each organization gets at most one digest a day. */
-export const REMINDER_CRONTAB = `0 * * * * ${REMINDER_TASK}`;
+export const REMINDER_CHECK_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -71,4 +71,21 @@ export async function sendAccessRequestReminders({ db, enqueueEmail, baseUrl }: 
     });
   }
   return sent;
+}
+
+/**
+ * {@link sendAccessRequestReminders} every hour, as the maintenance loop of every API process
+ * runs it (main.ts): the digests are queued in the outbox like every email, and an
+ * organization's advisory lock and `lastReminderAt` keep two processes from sending it twice.
+ */
+export function accessRequestRemindersTask(deps: { db: Db; enqueueEmail: EnqueueEmail; baseUrl: string }, log: { info: (o: object, m: string) => void }): PeriodicTask {
+  const baseUrl = deps.baseUrl.replace(/\/+$/, '');
+  return {
+    name: 'access-request reminders',
+    everyMs: REMINDER_CHECK_MS,
+    run: async () => {
+      const sent = await sendAccessRequestReminders({ ...deps, baseUrl });
+      if (sent) log.info({ sent }, 'access-request reminders queued');
+    },
+  };
 }

@@ -3,9 +3,9 @@ import { importErrorMessage, type BatchProperties, type ImportErrorCode } from '
 import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
 import { AppError, type FieldError } from '../../lib/errors.ts';
-import { newToken } from '../../lib/tokens.ts';
+import type { PeriodicTask } from '../../lib/maintenance.ts';
 import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
-import { checkEmailData, hasQueue, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK } from '../mail/outbox.ts';
+import { enqueueEmailsFrom } from '../mail/outbox.ts';
 import { commitPlan } from './plan.ts';
 import { issue, recount } from './rows.ts';
 
@@ -22,8 +22,6 @@ export const COMMIT_STALE_MS = 15_000;
 export const RECOVERY_SWEEP_MS = 10_000;
 /** Rows hashed between two progress updates. */
 const HASH_BATCH = 64;
-/** Outbox rows given their delivery jobs by one fan-out job. */
-const QUEUE_BATCH = 2_000;
 /** Rows (by row number) written by one round of set-based statements, between two progress updates. */
 const WRITE_CHUNK = 10_000;
 
@@ -81,18 +79,18 @@ export async function recoverInterruptedImports(db: Db, staleMs = COMMIT_STALE_M
 }
 
 /**
- * Runs {@link recoverInterruptedImports} now and every RECOVERY_SWEEP_MS (what each API
- * process does); returns the function that stops it.
+ * {@link recoverInterruptedImports} every RECOVERY_SWEEP_MS, as the maintenance loop of every API
+ * process runs it (main.ts).
  */
-export function startImportRecovery(db: Db, log: { warn: (o: object, m: string) => void }, everyMs = RECOVERY_SWEEP_MS): () => void {
-  const sweep = () =>
-    void recoverInterruptedImports(db)
-      .then((n) => n && log.warn({ jobs: n }, 'interrupted CSV import commits reset; they can be committed again'))
-      .catch((err: unknown) => log.warn({ err }, 'import recovery failed'));
-  sweep();
-  const timer = setInterval(sweep, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function importRecoveryTask(db: Db, log: { warn: (o: object, m: string) => void }, everyMs = RECOVERY_SWEEP_MS): PeriodicTask {
+  return {
+    name: 'interrupted import commits recovery',
+    everyMs,
+    run: async () => {
+      const n = await recoverInterruptedImports(db);
+      if (n) log.warn({ jobs: n }, 'interrupted CSV import commits reset; they can be committed again');
+    },
+  };
 }
 
 /**
@@ -105,6 +103,18 @@ export async function purgeAbandonedImports(db: Db, retentionDays: number): Prom
   return db.$executeRaw`
     DELETE FROM "ImportJob" WHERE "status" IN ('validating', 'validated', 'failed')
       AND "updatedAt" < now() - make_interval(secs => ${retentionDays * 86_400})`;
+}
+
+/** {@link purgeAbandonedImports} every hour, as the maintenance loop runs it (main.ts). */
+export function importRetentionTask(db: Db, log: { info: (o: object, m: string) => void }, retentionDays: number): PeriodicTask {
+  return {
+    name: 'uncommitted imports retention',
+    everyMs: 60 * 60_000,
+    run: async () => {
+      const n = await purgeAbandonedImports(db, retentionDays);
+      if (n) log.info({ jobs: n }, 'uncommitted CSV imports past their retention deleted');
+    },
+  };
 }
 
 /** A commit that can't go through for a reason the administrator can act on. */
@@ -261,7 +271,6 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
       // Rows get their member's id when uploaded; rows stored before that have none yet.
       await tx.$executeRaw`UPDATE "ImportRow" SET "memberId" = gen_random_uuid() WHERE "jobId" = ${jobId}::uuid AND "valid" AND "memberId" IS NULL`;
 
-      const queueInstalled = invite && (await hasQueue(tx));
       const inviterName = `${inviter?.firstName ?? ''} ${inviter?.lastName ?? ''}`.trim() || actor.username;
       const [span] = await tx.$queryRaw<Array<{ first: number | null; last: number | null }>>`
         SELECT min("rowNumber") AS first, max("rowNumber") AS last FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid"`;
@@ -303,7 +312,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
             WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}`;
         }
         if (invite) {
-          await writeInvitations(tx, input, job, { from, to, first: written === 0, queueInstalled }, { orgName: org.name, inviterName, expiresAt, language: settings.language, locale: settings.locale });
+          await writeInvitations(tx, input, job, { from, to }, { orgName: org.name, inviterName, expiresAt, language: settings.language, locale: settings.locale });
         }
         // Role and user type named as the Activity page shows them (decision 005).
         await tx.$executeRaw`
@@ -359,66 +368,44 @@ async function reportProgress(db: Db, jobId: string, attempt: number, processed:
 }
 
 /**
- * Invitations and their emails in one statement, without a round trip through Node per row:
- * each row gets a random token (two `gen_random_uuid()`, 244 random bits from PostgreSQL's
- * strong random source, base64url like {@link newToken}); the invitation stores only its
- * SHA-256 (as `hashToken` in lib/tokens.ts computes it) and the email's data carries the link. The data
- * is plain text taken from rows the CSV schema validated, so the template's schema is checked
- * once, on the constant fields with the first row's values; the outbox rows get their delivery
- * jobs through one fan-out job per QUEUE_BATCH emails (see {@link enqueueEmails}).
+ * The invitations of one slice of rows and their emails, without a round trip through Node
+ * per row: each row gets a random token (two `gen_random_uuid()`, 244 random bits from
+ * PostgreSQL's strong random source, base64url like `newToken` in lib/tokens.ts) in a
+ * temporary table of the commit's transaction; the invitation stores only its SHA-256 (as
+ * `hashToken` in lib/tokens.ts computes it) and the email's data carries the link. The emails
+ * go through the outbox's set-based enqueue ({@link enqueueEmailsFrom}), in this transaction:
+ * checked against the invitation template, stored as outbox rows, given their delivery jobs
+ * by fan-out jobs.
  */
 async function writeInvitations(
   tx: Prisma.TransactionClient,
   input: CommitInput,
   job: JobRecord,
-  slice: { from: number; to: number; first: boolean; queueInstalled: boolean },
+  slice: { from: number; to: number },
   ctx: { orgName: string; inviterName: string; expiresAt: Date; language: string; locale: string },
 ) {
   const { jobId, organizationId, actor } = input;
   const message = job.message ?? null;
   const expiresAt = ctx.expiresAt.toISOString();
   const linkPrefix = `${input.baseUrl}/activate/`;
-  const { from, to } = slice;
-  if (slice.first) {
-    const [sample] = await tx.$queryRaw<Array<{ firstName: string; username: string }>>`
-      SELECT coalesce("values"->>'firstName', '') AS "firstName", "username" FROM "ImportRow"
-      WHERE "jobId" = ${jobId}::uuid AND "valid" ORDER BY "rowNumber" LIMIT 1`;
-    if (!sample) return;
-    checkEmailData('invitation', {
-      firstName: sample.firstName,
-      organizationName: ctx.orgName,
-      inviterName: ctx.inviterName,
-      username: sample.username,
-      link: `${linkPrefix}${newToken()}`,
-      expiresAt,
-      message,
-    });
-  }
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.import_invitation`;
   await tx.$executeRaw`
-    WITH t AS MATERIALIZED (
-      SELECT r."memberId", r."username", trim(coalesce(r."values"->>'email', '')) AS email, coalesce(r."values"->>'firstName', '') AS "firstName",
-        rtrim(translate(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '=') AS token
-      FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${from} AND ${to}
-    ), inv AS (
-      INSERT INTO "Invitation" ("organizationId", "memberId", "tokenHash", "message", "invitedById", "expiresAt")
-      SELECT ${organizationId}::uuid, t."memberId", encode(sha256(convert_to(t.token, 'UTF8')), 'hex'), ${message}, ${actor.memberId}::uuid, ${ctx.expiresAt}
-      FROM t
-    ), ob AS (
-      INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale")
-      SELECT ${organizationId}::uuid, 'invitation', t.email,
-        jsonb_build_object('firstName', t."firstName", 'organizationName', ${ctx.orgName}::text, 'inviterName', ${ctx.inviterName}::text,
-          'username', t."username", 'link', ${linkPrefix}::text || t.token, 'expiresAt', ${expiresAt}::text)
-          || CASE WHEN ${message}::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('message', ${message}::text) END,
-        ${ctx.language}, ${ctx.locale}
-      FROM t
-      RETURNING id
-    )
-    ${
-      // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
-      slice.queueInstalled
-        ? Prisma.sql`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-            SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b.ids), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
-            FROM (SELECT array_agg(id::text) AS ids FROM (SELECT id, (row_number() OVER () - 1) / ${QUEUE_BATCH} AS g FROM ob) x GROUP BY g) b))`
-        : Prisma.sql`SELECT count(*) FROM ob`
-    }`;
+    CREATE TEMPORARY TABLE import_invitation ON COMMIT DROP AS
+    SELECT r."memberId", r."username", trim(coalesce(r."values"->>'email', '')) AS email, coalesce(r."values"->>'firstName', '') AS "firstName",
+      rtrim(translate(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '=') AS token
+    FROM "ImportRow" r WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND r."rowNumber" BETWEEN ${slice.from} AND ${slice.to}`;
+  await tx.$executeRaw`
+    INSERT INTO "Invitation" ("organizationId", "memberId", "tokenHash", "message", "invitedById", "expiresAt")
+    SELECT ${organizationId}::uuid, t."memberId", encode(sha256(convert_to(t.token, 'UTF8')), 'hex'), ${message}, ${actor.memberId}::uuid, ${ctx.expiresAt}
+    FROM import_invitation t`;
+  await enqueueEmailsFrom(
+    tx,
+    'invitation',
+    Prisma.sql`SELECT ${organizationId}::uuid AS "organizationId", t.email AS "to",
+      jsonb_build_object('firstName', t."firstName", 'organizationName', ${ctx.orgName}::text, 'inviterName', ${ctx.inviterName}::text,
+        'username', t."username", 'link', ${linkPrefix}::text || t.token, 'expiresAt', ${expiresAt}::text)
+        || CASE WHEN ${message}::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('message', ${message}::text) END AS "data"
+      FROM import_invitation t`,
+    { language: ctx.language, locale: ctx.locale },
+  );
 }

@@ -1,4 +1,5 @@
-import type { Prisma } from '@sesame/db';
+import { Prisma } from '@sesame/db';
+import type { QueuedEmail } from '../../lib/mail-port.ts';
 import { EmailMessage, renderEmail, type EmailInputByKind, type EmailKind, type RenderedEmail, type RenderOptions } from './templates.ts';
 
 export type { EmailDataByKind, EmailKind, EmailMessage } from './templates.ts';
@@ -21,13 +22,8 @@ export const QUEUE_EMAILS_TASK = 'mail.queue-batch';
 export const DELIVERY_JOB_KEY_PREFIX = 'mail:';
 export const deliveryJobKey = (outboxId: string) => `${DELIVERY_JOB_KEY_PREFIX}${outboxId}`;
 
-export type EnqueueEmailInput = EmailMessage & {
-  organizationId: string;
-  /** The recipient's address. */
-  to: string;
-  /** The recipient's language (`member.language`): French unless English. */
-  language?: string | null;
-} & Pick<RenderOptions, 'locale' | 'timeZone'>;
+/** One email for {@link enqueueEmail}: the mail port's shape (lib/mail-port.ts). */
+export type EnqueueEmailInput = QueuedEmail;
 
 export type EnqueuedEmail = { id: string };
 
@@ -115,21 +111,21 @@ export async function addDeliveryJob(tx: Prisma.TransactionClient, outboxId: str
   return true;
 }
 
-/** One email of a bulk enqueue: its data must already fit the kind's schema (see {@link checkEmailData}). */
+/** One email of a bulk enqueue (see {@link enqueueEmails}). */
 export type BulkEmail<K extends EmailKind = EmailKind> = { organizationId: string; kind: K; to: string; data: EmailInputByKind[K] };
 
-/** Checks data against a kind's template schema, as {@link enqueueEmail} does; throws when it does not fit. */
-export function checkEmailData<K extends EmailKind>(kind: K, data: EmailInputByKind[K]): void {
-  EmailMessage.parse({ kind, data });
-}
+/** Outbox rows given their delivery jobs by one fan-out job ({@link QUEUE_EMAILS_TASK}). */
+export const QUEUE_BATCH = 2_000;
 
 /**
- * The bulk variant of {@link enqueueEmail} for imports: one multi-row INSERT of the outbox
- * rows (kind + data, rendered at delivery), through `tx`. Instead of one delivery job per
- * email, it queues one {@link QUEUE_EMAILS_TASK} job for the batch, which the worker turns into
- * the delivery jobs after the transaction commits ({@link addDeliveryJobs}): 100,000 jobs are
- * not written inside an import's transaction. Every email of a call shares the recipient
- * settings in `options`.
+ * The bulk variant of {@link enqueueEmail}, for writers of many emails in one transaction (the
+ * CSV import's commit): each email's data is checked against its kind's schema, as
+ * {@link enqueueEmail} does, then one multi-row INSERT stores the outbox rows (kind + data,
+ * rendered at delivery), through `tx`. Instead of one delivery job per email, it queues one
+ * {@link QUEUE_EMAILS_TASK} job per QUEUE_BATCH emails, which the worker turns into the delivery
+ * jobs after the transaction commits ({@link addDeliveryJobs}): 100,000 jobs are not written
+ * inside an import's transaction. Every email of a call shares the recipient settings in
+ * `options`. Returns the outbox rows' ids.
  */
 export async function enqueueEmails(
   tx: Prisma.TransactionClient,
@@ -137,19 +133,61 @@ export async function enqueueEmails(
   options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
 ): Promise<string[]> {
   if (!emails.length) return [];
+  for (const e of emails) EmailMessage.parse({ kind: e.kind, data: e.data });
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale", "timeZone")
     SELECT o, k, t, d, ${options.language ?? null}, ${options.locale ?? null}, ${options.timeZone ?? null}
     FROM unnest(${emails.map((e) => e.organizationId)}::uuid[], ${emails.map((e) => e.kind)}::text[], ${emails.map((e) => e.to.trim())}::text[],
-                ${emails.map((e) => JSON.stringify(e.data))}::jsonb[])
-      AS u(o, k, t, d)
+                ${emails.map((e) => JSON.stringify(e.data))}::jsonb[]) WITH ORDINALITY
+      AS u(o, k, t, d, n)
+    ORDER BY n
     RETURNING id`;
   const ids = rows.map((r) => r.id);
   // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
   if (await hasQueue(tx)) {
-    await tx.$executeRaw`SELECT graphile_worker.add_job(${QUEUE_EMAILS_TASK}, json_build_object('outboxIds', ${ids}::text[]), max_attempts => ${MAX_DELIVERY_ATTEMPTS}::int)`;
+    await tx.$queryRaw`WITH ob AS (SELECT unnest(${ids}::uuid[]) AS id) ${fanOutJobs}`;
   }
   return ids;
+}
+
+/**
+ * One {@link QUEUE_EMAILS_TASK} job per QUEUE_BATCH rows of the CTE `ob` (the outbox rows just
+ * written, by `id`), as the tail of the statement that writes them.
+ */
+const fanOutJobs = Prisma.sql`SELECT count(*)::int AS n FROM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(${QUEUE_EMAILS_TASK}::text, json_build_object('outboxIds', b.ids), NULL, NULL, ${MAX_DELIVERY_ATTEMPTS}::int, NULL, NULL, NULL)::graphile_worker.job_spec
+    FROM (SELECT array_agg(id::text) AS ids FROM (SELECT id, (row_number() OVER () - 1) / ${QUEUE_BATCH} AS g FROM ob) x GROUP BY g) b))`;
+
+/**
+ * The set-based variant of {@link enqueueEmails}, for writers whose emails PostgreSQL computes
+ * (the CSV import's commit: 100,000 invitations would otherwise travel to Node and back):
+ * `source` is a SELECT with one row per email of `kind`, its columns `"organizationId"` (uuid),
+ * `"to"` (text) and `"data"` (jsonb, the template's data as callers pass it). Its first row's
+ * data is checked against the kind's schema (the rows of one call are built by one
+ * expression, so they share their shape); then one statement writes the outbox rows, through
+ * `tx`, with one fan-out job per QUEUE_BATCH emails, as {@link enqueueEmails} does. `source` is
+ * read twice (its first row, then all): it must return the same rows both times (read a
+ * table, not volatile functions).
+ */
+export async function enqueueEmailsFrom(
+  tx: Prisma.TransactionClient,
+  kind: EmailKind,
+  source: Prisma.Sql,
+  options: Pick<RenderOptions, 'language' | 'locale' | 'timeZone'> = {},
+): Promise<void> {
+  const [sample] = await tx.$queryRaw<Array<{ data: unknown }>>`SELECT s."data" FROM (${source}) AS s LIMIT 1`;
+  if (!sample) return;
+  EmailMessage.parse({ kind, data: sample.data });
+  // Without the queue's schema, the worker's sweep gives these rows their jobs when it starts.
+  const queued = await hasQueue(tx);
+  await tx.$queryRaw`
+    WITH ob AS (
+      INSERT INTO "OutboxMessage" ("organizationId", "kind", "to", "data", "language", "locale", "timeZone")
+      SELECT s."organizationId", ${kind}, trim(s."to"), s."data", ${options.language ?? null}, ${options.locale ?? null}, ${options.timeZone ?? null}
+      FROM (${source}) AS s
+      RETURNING id
+    )
+    ${queued ? fanOutJobs : Prisma.sql`SELECT count(*)::int AS n FROM ob`}`;
 }
 
 /**

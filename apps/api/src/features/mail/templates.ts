@@ -55,6 +55,12 @@ export const EmailMessage = z.discriminatedUnion('kind', [
 export type EmailMessage = z.infer<typeof EmailMessage>;
 export type EmailKind = EmailMessage['kind'];
 export type EmailDataByKind = { [M in EmailMessage as M['kind']]: M['data'] };
+
+// The mail port (lib/mail-port.ts) learns the kinds from here: the dependency points from this feature to lib.
+declare module '../../lib/mail-port.ts' {
+  interface EmailDataByKind extends TemplateDataByKind {}
+}
+type TemplateDataByKind = EmailDataByKind;
 /** What callers may pass for each kind (before coercion: dates may be ISO strings). */
 export type EmailInputByKind = { [M in z.input<typeof EmailMessage> as M['kind']]: M['data'] };
 export const emailKinds = EmailMessage.options.map((o) => o.shape.kind.value);

@@ -3,9 +3,9 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from '@sesame/db';
-import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK, SEND_EMAIL_TASK, addDeliveryJobs, enqueueEmail, renderOutboxMessage } from './outbox.ts';
+import type { PeriodicTask } from '../../lib/maintenance.ts';
+import { DELIVERY_JOB_KEY_PREFIX, MAX_DELIVERY_ATTEMPTS, QUEUE_EMAILS_TASK, SEND_EMAIL_TASK, addDeliveryJobs, renderOutboxMessage } from './outbox.ts';
 import type { RenderedEmail } from './templates.ts';
-import { REMINDER_CRONTAB, REMINDER_TASK, sendAccessRequestReminders } from '../access-requests/reminders.ts';
 
 export type MailLogger = {
   error: (obj: object, msg: string) => void;
@@ -29,15 +29,21 @@ export type MailWorkerOptions = {
   maxAttempts?: number;
   /** How often the queue looks for retries that have come due, in ms. Default 2000. */
   pollIntervalMs?: number;
-  /** How often pending emails without a job get one, in ms. Default 5 minutes. */
-  sweepIntervalMs?: number;
   /** SMTP connection and greeting timeouts, in ms. Default 10 s. */
   smtpTimeoutMs?: number;
-  /** Base address of links in scheduled emails (the contacts' daily reminder); without it, no reminders are sent. */
-  publicUrl?: string;
 };
 
-export type MailWorker = { stop(): Promise<void> };
+export type MailWorker = {
+  /**
+   * Gives a delivery job to pending emails that have none (done once when the worker starts);
+   * the process's maintenance loop runs it every 5 minutes (main.ts).
+   */
+  sweep: PeriodicTask;
+  stop(): Promise<void>;
+};
+
+/** How often the maintenance loop runs a worker's {@link MailWorker.sweep}. */
+export const MAIL_SWEEP_MS = 5 * 60_000;
 
 const Payload = z.object({ outboxId: z.uuid() });
 const BatchPayload = z.object({ outboxIds: z.array(z.uuid()) });
@@ -130,22 +136,13 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
   pool.on('error', connectionLost);
   pool.on('connect', (client) => client.on('error', connectionLost));
 
-  // The contacts' reminder digest: graphile-worker's cron runs it once per hour across all processes.
-  const publicUrl = options.publicUrl?.replace(/\/+$/, '');
-  const remind: Task = async () => {
-    if (!publicUrl) return;
-    const sent = await sendAccessRequestReminders({ db, enqueueEmail, baseUrl: publicUrl });
-    if (sent) logger.info({ sent }, 'access-request reminders queued');
-  };
-
   const runner = await run({
     pgPool: pool,
     concurrency,
     pollInterval: options.pollIntervalMs ?? 2_000,
     noHandleSignals: true,
     logger: queueLogger(logger),
-    taskList: { [SEND_EMAIL_TASK]: send, [QUEUE_EMAILS_TASK]: queueBatch, [REMINDER_TASK]: remind },
-    ...(publicUrl ? { crontab: REMINDER_CRONTAB } : {}),
+    taskList: { [SEND_EMAIL_TASK]: send, [QUEUE_EMAILS_TASK]: queueBatch },
   }).catch(async (err: unknown) => {
     transport.close();
     await pool.end();
@@ -158,14 +155,12 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
       (err) => logger.warn({ error: brief(err) }, 'mail sweep failed'),
     );
   await sweep();
-  const timer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 5 * 60_000);
-  timer.unref();
 
   let stopping: Promise<void> | undefined;
   return {
+    sweep: { name: 'mail sweep', everyMs: MAIL_SWEEP_MS, run: async () => (stopping ? undefined : sweep()) },
     stop() {
       stopping ??= (async () => {
-        clearInterval(timer);
         await runner.stop();
         transport.close();
         await pool.end();
