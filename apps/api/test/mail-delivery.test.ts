@@ -229,37 +229,6 @@ describe('email delivery', () => {
     await waitFor('the jobs to be completed', async () => (await countJobs(db)) === 0);
   });
 
-  it('stores what an email says and renders it at delivery; refuses bad data when queued; still sends rows rendered before', async () => {
-    // Bad data fails in the transaction that queues it, not in the worker.
-    await expect(
-      db.$transaction((tx) => enqueueEmail(tx, { ...welcome(organizationId, 'bad@example.org'), data: { firstName: 'Zoé' } } as unknown as EnqueueEmailInput)),
-    ).rejects.toThrow();
-    expect(await db.outboxMessage.count()).toBe(0);
-
-    const { id } = await db.$transaction((tx) => enqueueEmail(tx, welcome(organizationId, 'zoe@example.org', 'en')));
-    const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(stored).toMatchObject({ kind: 'welcome', language: 'en', subject: null, text: null, html: null });
-    expect(stored.data).toMatchObject({ firstName: 'Zoé', organizationName: 'Acme' });
-    // A row queued before rendering moved to delivery, and one whose data no longer fits its template.
-    const legacy = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'old@example.org', subject: 'Old subject', text: 'Old text', html: '<p>Old</p>' } });
-    const broken = await db.outboxMessage.create({ data: { organizationId, kind: 'welcome', to: 'broken@example.org', data: { firstName: 'Max' } } });
-    await db.$transaction(async (tx) => {
-      await addDeliveryJob(tx, legacy.id);
-      await addDeliveryJob(tx, broken.id);
-    });
-
-    const smtp = await recorder();
-    await startWorker(smtp.url);
-    await waitFor('two emails sent and one given up', async () => {
-      const rows = await db.outboxMessage.findMany({ select: { status: true } });
-      return rows.filter((r) => r.status === 'sent').length === 2 && rows.some((r) => r.status === 'failed');
-    });
-    expect(smtp.received.map((m) => m.subject).sort()).toEqual(['Old subject', 'Welcome to Acme on Sésame']);
-    const failed = await db.outboxMessage.findUniqueOrThrow({ where: { id: broken.id } });
-    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(failed.lastError).toContain('could not render');
-  });
-
   it('gives up after the last attempt, and at once on a recipient the server refuses', async () => {
     const givenUp = (id: string) =>
       waitFor('the email to be given up', async () => {
