@@ -54,8 +54,8 @@ describe('dependencies of apps/api/src', () => {
   });
 
   it('has no import cycle but the known ones (each type-only), and no new one', () => {
-    // A ratchet: fixing one of these means removing it here.
-    const known = ['features/access-requests/grant.ts → features/access-requests/service.ts', 'lib/errors.ts → lib/problem-language.ts'];
+    // A ratchet: a cycle found later is added here only with a reason (there is none today).
+    const known: string[] = [];
     const graph = new Map([...text.keys()].map((f) => [f, importsOf(f).filter((i) => text.has(i))]));
     const cycles = new Set<string>();
     // Every elementary cycle through its smallest file, found by a depth-first search from each file.

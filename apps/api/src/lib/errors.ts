@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode } from '@sesame/contracts';
+import type { FieldError } from './field-error.ts';
 import { frenchDetail, prefersFrench } from './problem-language.ts';
 
-/** One entry of a problem's `errors[]`: the code is what a client translates; the message is English. */
-export type FieldError = { path: string; code: FieldErrorCode; message: string; params?: Record<string, string | number> };
+export type { FieldError } from './field-error.ts';
 
 /** The one error type of the API: stable code, HTTP status, user-facing message. */
 export class AppError extends Error {

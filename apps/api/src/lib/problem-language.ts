@@ -1,4 +1,4 @@
-import type { FieldError } from './errors.ts';
+import type { FieldError } from './field-error.ts';
 
 /**
  * French `detail` of the common 4xx, for callers whose Accept-Language prefers French. Only

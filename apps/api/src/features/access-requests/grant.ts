@@ -4,7 +4,7 @@ import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
-import type { AccessRequestDeps, PublicInfo } from './service.ts';
+import type { AccessRequestDeps, PublicInfo } from './deps.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { incompatibleLicenseError, lockAndCheckCapacity, newMemberSettings, roleError } from '../../lib/assignments/index.ts';
 

@@ -1,25 +1,14 @@
 import type { AccessRequestAccepted, AccessRequestPublicStatus, CreateAccessRequestBody } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
-import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { hitCounter } from '../../lib/rate-limit.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { grantAccessRequest, organizationDefaultsChoice } from './grant.ts';
 import { isApprovedDomain } from './domains.ts';
 
-export type RequestLimits = { perIp: number; perEmail: number; windowSeconds: number };
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = { perIp: 10, perEmail: 5, windowSeconds: 3600 };
-
-export type AccessRequestDeps = {
-  db: Db;
-  config: Config;
-  enqueueEmail: EnqueueEmail;
-  limits?: RequestLimits;
-  log?: { warn: (obj: object, msg: string) => void };
-};
-export type PublicInfo = { ip: string; baseUrl: string };
+export { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo, type RequestLimits } from './deps.ts';
+import { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo } from './deps.ts';
 
 export const confirmLink = (baseUrl: string, token: string) => `${baseUrl}/access-requests/confirm/${token}`;
 
