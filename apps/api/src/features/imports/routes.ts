@@ -4,6 +4,7 @@ import { authOf } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, RawFile, type App } from '../../lib/route-types.ts';
+import * as rowEdits from './row-edits.ts';
 import * as service from './service.ts';
 import {
   FileTooLargeProblem,
@@ -93,12 +94,12 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         body: ImportRowPatch,
         response: { 200: ImportRowResult, ...commonProblems, ...problems(404, 409) },
       },
-      handler: (req) => service.patchRow(deps.db, authOf(req), req.params.id, req.params.rowNumber, req.body.values, req.query.lang),
+      handler: (req) => rowEdits.patchRow(deps.db, authOf(req), req.params.id, req.params.rowNumber, req.body.values, req.query.lang),
     });
 
     app.delete('/api/imports/:id/rows/:rowNumber', {
       schema: { operationId: 'deleteImportRow', tags, params: ImportRowParams, response: { 200: ImportRowDeleted, ...commonProblems, ...problems(404, 409) } },
-      handler: (req) => service.deleteRow(deps.db, authOf(req), req.params.id, req.params.rowNumber),
+      handler: (req) => rowEdits.deleteRow(deps.db, authOf(req), req.params.id, req.params.rowNumber),
     });
 
     app.post('/api/imports/:id/rows/remove', {
@@ -110,7 +111,7 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         body: ImportRowsRemoveBody,
         response: { 200: ImportRowsRemoved, ...commonProblems, ...problems(404, 409) },
       },
-      handler: (req) => service.removeRows(deps.db, authOf(req), req.params.id, req.body),
+      handler: (req) => rowEdits.removeRows(deps.db, authOf(req), req.params.id, req.body),
     });
 
     app.post('/api/imports/:id/commit', {
@@ -131,7 +132,7 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
     app.get('/api/imports/:id/errors.csv', {
       schema: { operationId: 'getImportErrorReport', tags, params: ImportIdParams, querystring: ImportErrorsQuery, produces: ['text/csv'], response: { 200: z.string(), ...commonProblems, 404: Problem } },
       handler: async (req, reply) => {
-        const report = await service.errorReport(deps.db, authOf(req), req.params.id, req.query.lang);
+        const report = await rowEdits.errorReport(deps.db, authOf(req), req.params.id, req.query.lang);
         return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(report.fileName)).send(report.body);
       },
     });

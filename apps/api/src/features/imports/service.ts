@@ -1,14 +1,9 @@
 import {
   administratorAtCreationAllowed,
-  createRowValidator,
   roleRefusal,
   roleRefusalsFor,
-  csvFormatFields,
   csvTemplate,
   csvTemplateFileName,
-  errorReportCsv,
-  findInvalidCharacter,
-  matchCsvHeader,
   removeInvalidCharacters,
   parseCsvStream,
   type BatchMode,
@@ -22,11 +17,10 @@ import {
   type ImportCommitBody,
   type ImportCreateQuery,
   type ImportGetQuery,
-  type ImportRowsRemoveBody,
   type ImportTemplateQuery,
   type Language,
 } from '@sesame/contracts';
-import { Prisma, type Db } from '@sesame/db';
+import type { Db } from '@sesame/db';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
@@ -35,7 +29,7 @@ import { lockAndCheckCapacity, roleError, summarize } from '../../lib/assignment
 import { canAddMembers } from '../../lib/privileges.ts';
 import { commitPlan } from './plan.ts';
 import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
-import { insertRows, issue, localise, recomputeDuplicates, recount, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
+import { insertRows, issue, localise, toStoredRow, type StoredIssue, type StoredRow } from './rows.ts';
 import type { z } from 'zod';
 
 export type ImportDeps = { db: Db; config: Config; commits: CommitRunner };
@@ -45,7 +39,7 @@ const BATCH_SIZE = 1000;
 /** Batches of an upload written at once, each on its own connection. */
 const WRITERS = 2;
 
-function requirePrivilege(auth: AuthContext) {
+export function requirePrivilege(auth: AuthContext) {
   if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Importing members requires Update on members or on manage access');
 }
 
@@ -220,15 +214,15 @@ async function markTaken(db: Db, organizationId: string, rows: StoredRow[]) {
   }
 }
 
-async function findJob(db: Db, auth: AuthContext, id: string) {
+export async function findJob(db: Db, auth: AuthContext, id: string) {
   const job = await db.importJob.findFirst({ where: { id, organizationId: auth.organizationId }, include: { createdBy: { select: { username: true } } } });
   if (!job) throw notFound('Import');
   return job;
 }
 
-type Job = Awaited<ReturnType<typeof findJob>>;
+export type Job = Awaited<ReturnType<typeof findJob>>;
 
-const committingIsStale = (job: Pick<Job, 'status' | 'heartbeatAt'>) =>
+export const committingIsStale = (job: Pick<Job, 'status' | 'heartbeatAt'>) =>
   job.status === 'committing' && (!job.heartbeatAt || Date.now() - job.heartbeatAt.getTime() > COMMIT_STALE_MS);
 
 function localiseFileIssues(issues: unknown, lang: Language) {
@@ -264,16 +258,27 @@ function jobDto(job: Job, lang: Language) {
  * row fix that sends the mask back (or nothing) keeps the stored one.
  */
 export const PASSWORD_MASK = '\u2022'.repeat(8);
-const maskPassword = (values: CsvRowValues): CsvRowValues => (values.password ? { ...values, password: PASSWORD_MASK } : values);
+export const maskPassword = (values: CsvRowValues): CsvRowValues => (values.password ? { ...values, password: PASSWORD_MASK } : values);
 
 type RowRecord = { rowNumber: number; values: unknown; errors: unknown; memberId: string | null };
 /** `committed`: the row's member exists (before, `memberId` is only the id it will get). */
-const rowDto = (r: RowRecord, lang: Language, committed: boolean) => ({
+export const rowDto = (r: RowRecord, lang: Language, committed: boolean) => ({
   rowNumber: r.rowNumber,
   values: maskPassword(r.values as CsvRowValues),
   ...localise(r.errors as StoredIssue[] | null, lang),
   memberId: committed ? r.memberId : null,
 });
+
+export function requireEditable(job: Pick<Job, 'status' | 'heartbeatAt'>) {
+  if (job.status === 'validated' || committingIsStale(job)) return;
+  const why: Record<string, string> = {
+    validating: 'The file is still being checked',
+    committing: 'The import is being committed',
+    committed: 'The import is already committed',
+    failed: 'The file could not be read; upload a corrected file',
+  };
+  throw new AppError(409, 'conflict', why[job.status] ?? 'The import cannot be changed now');
+}
 
 export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infer<typeof ImportGetQuery>) {
   requirePrivilege(auth);
@@ -289,155 +294,6 @@ export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infe
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang, job.status === 'committed' && r.valid)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
-}
-
-/** Locks the job for a row edit and checks again, under the lock, that it can still be edited (a commit may have started). */
-async function lockEditable(tx: Prisma.TransactionClient, auth: AuthContext, jobId: string) {
-  const [locked] = await tx.$queryRaw<Array<Pick<Job, 'status' | 'heartbeatAt'>>>`
-    SELECT "status"::text AS status, "heartbeatAt" FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
-  if (!locked) throw notFound('Import');
-  requireEditable(locked);
-}
-
-function requireEditable(job: Pick<Job, 'status' | 'heartbeatAt'>) {
-  if (job.status === 'validated' || committingIsStale(job)) return;
-  const why: Record<string, string> = {
-    validating: 'The file is still being checked',
-    committing: 'The import is being committed',
-    committed: 'The import is already committed',
-    failed: 'The file could not be read; upload a corrected file',
-  };
-  throw new AppError(409, 'conflict', why[job.status] ?? 'The import cannot be changed now');
-}
-
-/**
- * Fixes a row: the new values are checked with the upload's rules, the username also against
- * the organization and the other rows of the file (and rows that duplicated the old or the
- * new username are re-checked).
- */
-export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber: number, input: CsvRowValues, lang: Language) {
-  requirePrivilege(auth);
-  const job = await findJob(db, auth, id);
-  requireEditable(job);
-  const { options } = await validationOptions(db, auth, job.format as CsvFormat, job.mode as BatchMode);
-  const row = await db.importRow.findUnique({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } } });
-  if (!row) throw notFound('Row');
-  const fields = csvFormatFields[job.format as CsvFormat];
-  refuseControlCharacters(input);
-  const values: CsvRowValues = { ...(row.values as CsvRowValues) };
-  for (const f of fields) {
-    if (input[f] === undefined || (f === 'password' && input[f] === PASSWORD_MASK)) continue;
-    values[f] = input[f];
-  }
-  const username = values.username?.trim();
-  const taken = username ? (await db.member.count({ where: { organizationId: auth.organizationId, username } })) > 0 : false;
-  const result = createRowValidator({ ...options, usernameTaken: (u) => taken && u === username }).validateValues(values, rowNumber);
-  const stored = toStoredRow({ ...result, cells: [] });
-  return db.$transaction(async (tx) => {
-    await lockEditable(tx, auth, job.id);
-    await tx.importRow.update({
-      where: { jobId_rowNumber: { jobId: job.id, rowNumber } },
-      data: {
-        values: stored.values,
-        errors: stored.issues.length ? stored.issues : Prisma.DbNull,
-        valid: stored.valid,
-        username: stored.username,
-        roleId: stored.roleId,
-        userTypeId: stored.userTypeId,
-        identityType: stored.identityType,
-        passwordHash: null,
-      },
-    });
-    await recomputeDuplicates(tx, job.id, [row.username, stored.username], rowNumber);
-    const counts = await recount(tx, job.id);
-    const fresh = await tx.importRow.findUniqueOrThrow({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } }, select: { rowNumber: true, values: true, errors: true, memberId: true } });
-    return { row: rowDto(fresh, lang, false), counts };
-  });
-}
-
-/**
- * An edit is typed, not read from a file: a control character in it (NUL, which PostgreSQL
- * refuses, or another) is refused whole (400) rather than removed, as the upload does.
- */
-function refuseControlCharacters(input: CsvRowValues) {
-  const errors: FieldError[] = [];
-  for (const [field, value] of Object.entries(input)) {
-    const bad = value === undefined ? undefined : findInvalidCharacter(value);
-    if (bad) {
-      errors.push({ path: `body.values.${field}`, code: 'control_character', message: `Contains an invisible control character (${bad.char})`, params: { char: bad.char } });
-    }
-  }
-  if (errors.length) throw new AppError(400, 'validation_failed', `The row was not changed: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
-}
-
-export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber: number) {
-  requirePrivilege(auth);
-  const job = await findJob(db, auth, id);
-  requireEditable(job);
-  return db.$transaction(async (tx) => {
-    await lockEditable(tx, auth, job.id);
-    const [removed] = await tx.$queryRaw<Array<{ username: string | null }>>`
-      DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ${rowNumber} RETURNING "username"`;
-    if (!removed) throw notFound('Row');
-    await recomputeDuplicates(tx, job.id, [removed.username]);
-    return { counts: await recount(tx, job.id) };
-  });
-}
-
-/** The rows with errors as a CSV to fix in a spreadsheet: the file's columns plus "Errors". */
-export async function errorReport(db: Db, auth: AuthContext, id: string, langOption: Language | undefined) {
-  requirePrivilege(auth);
-  const job = await findJob(db, auth, id);
-  const lang = langOption ?? (job.language === 'fr' ? 'fr' : 'en');
-  const header = (job.header as string[] | null) ?? [];
-  const fieldAt = header.map((h) => matchCsvHeader(h)?.field);
-  const rows = await db.importRow.findMany({ where: { jobId: job.id, valid: false }, orderBy: { rowNumber: 'asc' }, select: { values: true, errors: true, cells: true } });
-  const report = errorReportCsv(
-    header,
-    rows.map((r) => {
-      const values = r.values as CsvRowValues;
-      const cells = (r.cells as string[] | null) ?? [];
-      // Edited rows: their current values, in the file's own columns.
-      const merged = header.map((_, i) => {
-        const field = fieldAt[i];
-        return field && values[field] !== undefined ? values[field]! : (cells[i] ?? '');
-      });
-      // The file's cell count tells where a password may have shifted to (rows with missing or extra values).
-      return { cells: [...merged, ...cells.slice(header.length)], cellCount: cells.length, errors: ((r.errors as StoredIssue[] | null) ?? []).filter((e) => !e.warning) };
-    }),
-    lang,
-    { delimiter: job.delimiter === ';' || job.delimiter === ',' ? job.delimiter : undefined },
-  );
-  const base = (job.fileName ?? 'import').replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_');
-  return { fileName: `${base}-${lang === 'fr' ? 'erreurs' : 'errors'}.csv`, body: report };
-}
-
-/**
- * Removes several rows in one go (all or nothing: an unknown row number removes none), then
- * re-checks the duplicates their usernames were part of.
- */
-export async function removeRows(db: Db, auth: AuthContext, id: string, body: ImportRowsRemoveBody) {
-  requirePrivilege(auth);
-  const job = await findJob(db, auth, id);
-  requireEditable(job);
-  const wanted = body.rowNumbers ? [...new Set(body.rowNumbers)] : null;
-  return db.$transaction(async (tx) => {
-    await lockEditable(tx, auth, job.id);
-    const removed = wanted
-      ? await tx.$queryRaw<Array<{ rowNumber: number; username: string | null }>>`
-          DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ANY(${wanted}::int[]) RETURNING "rowNumber", "username"`
-      : await tx.$queryRaw<Array<{ rowNumber: number; username: string | null }>>`
-          DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND NOT "valid" RETURNING "rowNumber", "username"`;
-    if (wanted && removed.length !== wanted.length) {
-      const found = new Set(removed.map((r) => r.rowNumber));
-      const missing = wanted.filter((n) => !found.has(n));
-      // Rolls the whole removal back.
-      throw new AppError(404, 'not_found', `No row ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} in this import; nothing was removed`);
-    }
-    await recomputeDuplicates(tx, job.id, removed.map((r) => r.username));
-    const rowNumbers = removed.map((r) => r.rowNumber).sort((a, b) => a - b);
-    return { removed: removed.length, rowNumbers, counts: await recount(tx, job.id) };
-  });
 }
 
 /** The file may have been checked for someone else: whoever commits it gives its roles. */
