@@ -7,7 +7,7 @@ import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
 import { enqueueEmail } from './features/mail/outbox.ts';
 import { purgeExpiredTask, startMaintenance, type PeriodicTask } from './lib/maintenance.ts';
-import { importRecoveryTask, importRetentionTask } from './features/imports/commit.ts';
+import { importRecoveryTask, importRetentionTask } from './features/imports/recovery.ts';
 import { accessRequestRemindersTask } from './features/access-requests/reminders.ts';
 
 const config = loadConfig();

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMIT_STALE_MS, HEARTBEAT_MS, RECOVERY_SWEEP_MS, importRecoveryTask, recoverInterruptedImports } from '../src/features/imports/commit.ts';
+import { COMMIT_STALE_MS, HEARTBEAT_MS, RECOVERY_SWEEP_MS } from '../src/features/imports/commit.ts';
+import { importRecoveryTask, recoverInterruptedImports } from '../src/features/imports/recovery.ts';
 import { startMaintenance } from '../src/lib/maintenance.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered } from './helpers.ts';
 import { capacityErrorMessage } from '@sesame/contracts';
 import { QUEUE_EMAILS_TASK, addDeliveryJobs } from '../src/features/mail/outbox.ts';
-import { purgeAbandonedImports, runCommit } from '../src/features/imports/commit.ts';
+import { runCommit } from '../src/features/imports/commit.ts';
+import { purgeAbandonedImports } from '../src/features/imports/recovery.ts';
 
 let ctx: TestContext;
 let admin: Client;
