@@ -261,6 +261,15 @@ describe('sign-in throttling', () => {
     expect(await ctx.db.auditEvent.count({ where: { targetId: member.id, action: 'auth.sign_in_failed' } })).toBe(3);
   });
 
+  it('never refuses the right password for attempts still being checked: 10 parallel sign-ins of one account from one address all get in', async () => {
+    const member = await prepareMember({ offset: 11 });
+    const clients = Array.from({ length: 10 }, () => new Client(ctx, '10.23.0.2'));
+    const results = await Promise.all(clients.map((c) => c.signIn(member.username, MEMBER_PASSWORD)));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    // Each success cleared what it counted: a wrong password afterwards is checked, not throttled.
+    expect((await new Client(ctx, '10.23.0.2').signIn(member.username, 'Wrong-pass-after')).statusCode).toBe(401);
+  });
+
   it('answers a member without a password as slowly as one with a password (one hash per refused sign-in)', async () => {
     const withPassword = await prepareMember({ offset: 8 });
     const invitee = await prepareMember({ offset: 9 });

@@ -212,7 +212,7 @@ describe('POST /api/members/batch — credentials mode', () => {
     const clients = await Promise.all(
       Array.from({ length: 4 }, async () => {
         const c = new Client(ctx);
-        await c.signIn('admin', ADMIN_PASSWORD);
+        expect((await c.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
         return c;
       }),
     );

@@ -9,7 +9,7 @@ import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { clearAccount, countAccountAttempt, countSourceAttempt, type Account } from './throttle.ts';
+import { attemptAccount, countSourceAttempt, type Account } from './throttle.ts';
 
 export type AuthDeps = { db: Db; config: Config };
 
@@ -50,28 +50,35 @@ export async function signIn(
       ? candidates.map((member) => ({ account: { memberId: member.id }, member }))
       : [{ account: { unknownName: body.username, organization: body.organization }, member: null }];
 
-  // Each attempt is counted before its password is checked; throttled accounts are not checked.
-  const allowed: typeof accounts = [];
+  // Each account's attempt is decided by the throttle, then checked; throttled accounts are not checked.
+  const checked: typeof accounts = [];
   let retryAt: Date | undefined;
-  for (const entry of accounts) {
-    const refusal = await countAccountAttempt(db, entry.account, client.ip, policy);
-    if (!refusal) allowed.push(entry);
-    else if (!retryAt || refusal.retryAt < retryAt) retryAt = refusal.retryAt;
-  }
-  if (allowed.length === 0) throw rateLimited(retryAt!);
-
   let match: { account: Account; member: Candidate } | undefined;
-  for (const { account, member } of allowed) {
+  for (const entry of accounts) {
+    const { account, member } = entry;
     const usable = member?.identityType === 'builtin' && member.passwordHash ? member.passwordHash : null;
-    const verified = await verifyPassword(usable ?? (await getDummyHash()), body.password);
-    if (verified && usable && member) {
+    // Only an active member's right password is a success; a disabled member's counts as a failure.
+    const attempt = await attemptAccount(db, account, client.ip, policy, async () => {
+      const verified = (await verifyPassword(usable ?? (await getDummyHash()), body.password)) && usable !== null;
+      return { success: verified && member?.status === 'active', found: verified };
+    });
+    if ('refusal' in attempt) {
+      if (!retryAt || attempt.refusal.retryAt < retryAt) retryAt = attempt.refusal.retryAt;
+      continue;
+    }
+    checked.push(entry);
+    if (attempt.checked && member) {
       match = { account, member };
       break;
     }
   }
+  if (checked.length === 0) {
+    if (!retryAt) throw new Error('sign-in: no account was checked and none was refused');
+    throw rateLimited(retryAt);
+  }
 
   if (!match) {
-    for (const { member } of allowed) {
+    for (const { member } of checked) {
       if (!member) continue;
       await audit(db, {
         organizationId: member.organizationId,
@@ -100,7 +107,6 @@ export async function signIn(
   }
   if (found.status !== 'active') throw invalidCredentials();
 
-  await clearAccount(db, match.account, client.ip);
   const token = newToken();
   const now = new Date();
   const member = await db.$transaction(async (tx) => {

@@ -12,8 +12,9 @@ import { hitCounter, lockCounter, readCounter, resetCounter, setLockedCounter } 
  *   the sources that have failed for this account wait `waitSeconds`, doubled with each further
  *   failure, up to `maxWaitSeconds`. Sources that have not failed are still checked, so a
  *   stranger cannot lock the member out; a success clears the account and its source.
- * An attempt is counted as a failure before its password is checked (and cleared if it
- * succeeds), so parallel attempts cannot overrun the limits.
+ * Attempts on one account are decided one at a time, from the throttle's decision to the
+ * password check's outcome, so parallel attempts cannot overrun the limits and a right
+ * password is never refused for attempts whose outcome is not known yet.
  */
 export type ThrottlePolicy = Config['signIn'];
 
@@ -39,33 +40,48 @@ export async function countSourceAttempt(db: Db, source: string, policy: Throttl
   return count > policy.maxPerIp ? { retryAt: resetAt } : null;
 }
 
+/** What became of an attempt on one account: refused by the throttle (not checked), or what its check found. */
+export type AccountAttempt<T> = { refusal: Refusal } | { checked: T };
+
 /**
- * Counts an attempt on `account` from `source` as a failure, before its password is checked,
- * unless the throttle refuses it (then nothing is counted and the caller must not check it).
- * Attempts on one account are decided one at a time (the account's row is locked).
+ * Decides one attempt on `account` from `source`: refused by the throttle (then `check` is not
+ * called and nothing is counted), or checked by `check`. A success (`check` answers
+ * `success: true`) forgets the account's failures and this source's; anything else counts as
+ * a failure.
+ * Attempts on one account are decided one at a time: the account's counter row stays locked
+ * from the decision to the outcome. So parallel wrong passwords never get more checks than
+ * the limits, and a right password is never refused because of attempts still being checked
+ * (it waits for their outcome instead). A check that dies with its process is not counted.
  */
-export async function countAccountAttempt(db: Db, account: Account, source: string, policy: ThrottlePolicy): Promise<Refusal | null> {
+export async function attemptAccount<T>(
+  db: Db,
+  account: Account,
+  source: string,
+  policy: ThrottlePolicy,
+  check: () => Promise<{ success: boolean; found: T }>,
+): Promise<AccountAttempt<T>> {
   const accountCounter = accountKey(account);
   const pairCounter = pairKey(account, source);
   return db.$transaction(
-    async (tx) => {
+    async (tx): Promise<AccountAttempt<T>> => {
       const total = await lockCounter(tx, accountCounter, policy.windowSeconds);
       const pair = await readCounter(tx, pairCounter);
-      if (pair && pair.count >= policy.maxFailures) return { retryAt: pair.expiresAt };
+      if (pair && pair.count >= policy.maxFailures) return { refusal: { retryAt: pair.expiresAt } };
       // A source that has failed waits; once its own window ends it counts as clean again.
       if (pair && total.blocked && total.blockedUntil) {
-        return { retryAt: total.blockedUntil < pair.expiresAt ? total.blockedUntil : pair.expiresAt };
+        return { refusal: { retryAt: total.blockedUntil < pair.expiresAt ? total.blockedUntil : pair.expiresAt } };
+      }
+      const { success, found } = await check();
+      if (success) {
+        await resetCounter(tx, accountCounter, pairCounter);
+        return { checked: found };
       }
       await hitCounter(tx, pairCounter, policy.windowSeconds);
       const failures = total.count + 1;
       await setLockedCounter(tx, accountCounter, failures, { windowSeconds: policy.windowSeconds, waitSeconds: waitAfter(failures, policy) });
-      return null;
+      return { checked: found };
     },
+    // Waiting attempts queue behind the row lock; each check is one hash (tens of ms).
     { maxWait: 10_000, timeout: 10_000 },
   );
-}
-
-/** A success: the account's failures and this source's failures for it are forgotten. */
-export async function clearAccount(db: Db, account: Account, source: string): Promise<void> {
-  await resetCounter(db, accountKey(account), pairKey(account, source));
 }
