@@ -30,18 +30,9 @@ export {
   type CsvFileIssue,
 } from './messages.ts';
 export { csvLookupsFrom, type CsvLookups, type CsvLookupEntry, type CsvRoleLookup, type CsvUserTypeLookup } from './lookups.ts';
-export {
-  createRowValidator,
-  valuesToCells,
-  parseIdentityType,
-  type CsvValidatorOptions,
-  type CsvRowValues,
-  type CsvResolved,
-  type CsvRowResult,
-  type CsvHeaderColumn,
-  type CsvHeaderResult,
-  type CsvRowValidator,
-} from './validate.ts';
+export { createRowValidator, valuesToCells, type CsvValidatorOptions, type CsvRowValues, type CsvRowResult, type CsvRowValidator } from './validate.ts';
+export { type CsvHeaderColumn, type CsvHeaderResult } from './header.ts';
+export { parseIdentityType, type CsvResolved } from './values.ts';
 export {
   parseCsvText,
   parseCsvBytes,

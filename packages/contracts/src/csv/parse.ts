@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import type { CsvDelimiter } from './formats.ts';
 import { fileIssue, rowIssue, type CsvFileIssue } from './messages.ts';
 import { createCsvDecoder, type CsvDecoder, type CsvEncoding } from './text.ts';
-import { createRowValidator, type CsvHeaderResult, type CsvRowResult, type CsvValidatorOptions } from './validate.ts';
+import type { CsvHeaderResult } from './header.ts';
+import { createRowValidator, type CsvRowResult, type CsvValidatorOptions } from './validate.ts';
 
 export interface CsvParseOptions extends CsvValidatorOptions {
   /** Forces the separator instead of detecting it. */

@@ -1,22 +1,16 @@
 import { aboveOwnParams, incompatibleRoleParams, roleCompatible, type RoleRefusal } from '../rules/roles.ts';
 import { administratorRefusalParams } from '../rules/administrator.ts';
-import type { z } from 'zod';
 import type { Language } from '../enums.ts';
-import { Password } from '../auth.ts';
-import { Email, PersonName, Username, formatUsername } from '../members-batch.ts';
-import {
-  csvColumnLabel,
-  csvFieldMaxLength,
-  csvFieldRule,
-  csvFormatFields,
-  matchCsvHeader,
-  type CsvField,
-  type CsvFormatContext,
-} from './formats.ts';
+import { formatUsername } from '../members-batch.ts';
+import { csvFieldRule, csvFormatFields, matchCsvHeader, type CsvField, type CsvFormatContext } from './formats.ts';
+import { readCsvHeader, type CsvHeaderResult } from './header.ts';
 import { LookupIndex, type CsvLookups, type CsvRoleLookup, type CsvUserTypeLookup } from './lookups.ts';
-import { fileIssue, rowIssue, type CsvFileIssue, type CsvIssue } from './messages.ts';
-import { cutValue, findInvalidCharacter, removeInvalidCharacters } from './text.ts';
-import { unneutraliseCell } from './write.ts';
+import { rowIssue, type CsvIssue } from './messages.ts';
+import { findInvalidCharacter, removeInvalidCharacters } from './text.ts';
+import { checkValue, readValue, type CsvResolved, type ValueContext } from './values.ts';
+
+// A CSV file's rows: each read against the header (header.ts), each value checked on its own
+// (values.ts), then the rules between a row's values, and usernames repeated in the file.
 
 export interface CsvValidatorOptions extends CsvFormatContext {
   /** Roles and user types of the organization. Without them role and user type are only checked for presence. */
@@ -41,12 +35,6 @@ export interface CsvValidatorOptions extends CsvFormatContext {
 
 export type CsvRowValues = Partial<Record<CsvField, string>>;
 
-export interface CsvResolved {
-  roleId?: string;
-  userTypeId?: string;
-  identityType?: 'saml' | 'oidc';
-}
-
 export interface CsvRowResult {
   /** Record number as a spreadsheet shows it: the header is row 1. */
   rowNumber: number;
@@ -58,22 +46,6 @@ export interface CsvRowResult {
   warnings: CsvIssue[];
   /** The row's raw cells, for the error report. */
   cells: string[];
-}
-
-export interface CsvHeaderColumn {
-  index: number;
-  header: string;
-  field: CsvField | null;
-}
-
-export interface CsvHeaderResult {
-  /** False when a file-level error makes row validation pointless (missing or duplicate columns). */
-  ok: boolean;
-  /** The language the header is written in (the option `lang`, else English, when it doesn't tell). */
-  language: Language;
-  columns: CsvHeaderColumn[];
-  errors: CsvFileIssue[];
-  warnings: CsvFileIssue[];
 }
 
 export interface CsvRowValidator {
@@ -88,8 +60,6 @@ export interface CsvRowValidator {
   validateValues(values: CsvRowValues, rowNumber: number): CsvRowResult;
   readonly headerResult: CsvHeaderResult | undefined;
 }
-
-const labelList = (fields: readonly CsvField[], lang: Language) => fields.map((f) => csvColumnLabel(f, lang));
 
 /** Maps values back onto a header's cells (for an error report built from stored values). */
 export function valuesToCells(header: readonly string[], values: CsvRowValues): string[] {
@@ -106,6 +76,7 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
   const rolesById = new Map(options.lookups?.roles.map((r) => [r.id, r]));
   const userTypesById = new Map(options.lookups?.userTypes.map((u) => [u.id, u]));
   const configuredTypes = (options.identityTypesConfigured ?? []).filter((t): t is 'saml' | 'oidc' => t === 'saml' || t === 'oidc');
+  const valueContext: ValueContext = { roles, userTypes, configuredTypes, identityTypesConfigured: options.identityTypesConfigured };
   const seenUsernames = new Map<string, number>();
   let headerResult: CsvHeaderResult | undefined;
   /** Cell index of each field present in the header. */
@@ -114,62 +85,10 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
   let usedWidth = 0;
 
   function header(cells: readonly string[]): CsvHeaderResult {
-    const columns: CsvHeaderColumn[] = [];
-    const votes = { en: 0, fr: 0 };
-    const byField = new Map<CsvField, CsvHeaderColumn[]>();
-    const unknown: CsvHeaderColumn[] = [];
-    const unused: CsvHeaderColumn[] = [];
-    const controlled: { column: string; char: string }[] = [];
-    cells.forEach((raw, index) => {
-      const bad = findInvalidCharacter(raw);
-      // Never kept as read: the header is stored with the job, and PostgreSQL refuses NUL.
-      const headerText = removeInvalidCharacters(raw.replace(/^\uFEFF/, '')).trim();
-      if (bad) controlled.push({ column: headerText, char: bad.char });
-      const match = headerText ? matchCsvHeader(headerText) : undefined;
-      const column: CsvHeaderColumn = { index, header: headerText, field: null };
-      columns.push(column);
-      if (!headerText) return; // Excel's trailing empty columns: nothing to say.
-      if (!match) return void unknown.push(column);
-      if (match.lang !== 'any') votes[match.lang]++;
-      if (!formatFields.includes(match.field)) return void unused.push(column);
-      column.field = match.field;
-      byField.set(match.field, [...(byField.get(match.field) ?? []), column]);
-    });
-    const language: Language = votes.fr > votes.en ? 'fr' : votes.en > votes.fr ? 'en' : (options.lang ?? 'en');
-    const errors: CsvFileIssue[] = [];
-    const warnings: CsvFileIssue[] = [];
-    const quote = (s: string) => (language === 'fr' ? `« ${s} »` : `"${s}"`);
-
-    if (cells.every((c) => !c.replace(/^\uFEFF/, '').trim())) {
-      errors.push(fileIssue('empty_file'));
-    } else {
-      if (cells.some((c) => c.includes('\uFFFD'))) errors.push(fileIssue('not_utf8'));
-      for (const c of controlled) errors.push(fileIssue('control_character', c, [c.column]));
-      const missing = formatFields.filter((f) => csvFieldRule(options, f)?.columnRequired && !byField.has(f));
-      if (missing.length) {
-        const names = labelList(missing, language);
-        const expected = labelList(
-          formatFields.filter((f) => csvFieldRule(options, f)?.columnRequired),
-          language,
-        );
-        errors.push(
-          fileIssue('missing_column', { columns: names.join(', '), count: names.length, expected: expected.join(', ') }, names),
-        );
-      }
-      for (const [field, list] of byField) {
-        if (list.length < 2) continue;
-        const names = list.map((c) => c.header);
-        errors.push(
-          fileIssue('duplicate_column', { columns: names.map(quote).join(', '), label: csvColumnLabel(field, language) }, names),
-        );
-      }
-    }
-    for (const c of unknown) warnings.push(fileIssue('unknown_column', { column: c.header }, [c.header]));
-    for (const c of unused) warnings.push(fileIssue('unused_column', { column: c.header }, [c.header]));
-
-    fieldIndex = [...byField].map(([field, list]) => [field, list[0]!.index]);
-    usedWidth = columns.reduce((w, c) => (c.header ? c.index + 1 : w), 0);
-    headerResult = { ok: errors.length === 0, language, columns, errors, warnings };
+    const read = readCsvHeader(cells, options);
+    fieldIndex = read.fieldIndex;
+    usedWidth = read.usedWidth;
+    headerResult = read.result;
     return headerResult;
   }
 
@@ -202,39 +121,6 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
       else seenUsernames.set(username, rowNumber);
     }
     return result;
-  }
-
-  /**
-   * A cell's value: control characters removed and the value cut to the field's maximum, each
-   * with its error in `found` (the value is then not checked further); a password is dropped
-   * rather than changed behind the administrator's back.
-   */
-  function readValue(field: CsvField, cell: string, warnings: CsvIssue[], found: Map<CsvField, CsvIssue>): string {
-    const bad = findInvalidCharacter(cell);
-    const raw = unneutraliseCell(bad ? removeInvalidCharacters(cell) : cell);
-    let value = raw.trim();
-    if (value !== raw && value) warnings.push(rowIssue(field, 'trimmed'));
-    if (bad) {
-      found.set(field, rowIssue(field, 'control_character', { char: bad.char, ...(field === 'password' ? { cleared: 1 } : {}) }));
-      if (field === 'password') return '';
-    }
-    const max = csvFieldMaxLength[field];
-    if (value.length <= max) return value;
-    const length = value.length;
-    if (field === 'password') {
-      if (!bad) found.set(field, rowIssue(field, 'password_too_long', { max, length }));
-      return '';
-    }
-    value = cutValue(value, max).trimEnd();
-    if (!bad) {
-      found.set(
-        field,
-        field === 'username'
-          ? rowIssue(field, 'username_length', { min: 6, max, length, kept: value.length })
-          : rowIssue(field, 'value_too_long', { max, length, kept: value.length }),
-      );
-    }
-    return value;
   }
 
   function validateValues(input: CsvRowValues, rowNumber: number): CsvRowResult {
@@ -272,7 +158,8 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     };
 
     for (const field of formatFields) {
-      const rule = csvFieldRule(options, field)!;
+      const rule = csvFieldRule(options, field);
+      if (!rule) throw new Error(`Internal error: the format ${options.format} has no rule for ${field}`);
       const value = values[field] ?? '';
       const known = found.get(field);
       if (known) {
@@ -301,7 +188,7 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
         fail(rowIssue(field, 'password_not_allowed'));
         continue;
       }
-      const issue = checkValue(field, value, resolved);
+      const issue = checkValue(field, value, resolved, valueContext);
       if (issue) fail(issue);
     }
 
@@ -335,63 +222,6 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
     return { rowNumber, values, resolved, errors, warnings, cells };
   }
 
-  function checkValue(field: CsvField, value: string, resolved: CsvResolved): CsvIssue | undefined {
-    switch (field) {
-      case 'email': {
-        const issue = firstIssue(Email, value);
-        if (!issue) return undefined;
-        return rowIssue('email', issue.code === 'custom' ? 'email_apostrophe' : 'invalid_email');
-      }
-      case 'username': {
-        const issue = firstIssue(Username, value);
-        if (!issue) return undefined;
-        return issue.code === 'too_small' || issue.code === 'too_big'
-          ? rowIssue('username', 'username_length', { min: 6, max: 128, length: value.length })
-          : rowIssue('username', 'username_ascii');
-      }
-      case 'password': {
-        const issue = firstIssue(Password, value);
-        if (!issue) return undefined;
-        return issue.code === 'too_big' ? rowIssue('password', 'password_too_long', { max: 256 }) : rowIssue('password', 'weak_password');
-      }
-      case 'firstName':
-      case 'lastName': {
-        const issue = firstIssue(personName, value);
-        return issue ? rowIssue(field, 'value_too_long', { max: 100 }) : undefined;
-      }
-      case 'role': {
-        if (!roles) return undefined;
-        const found = roles.resolve(value);
-        if (!found) return rowIssue('role', 'unknown_role', { value, known: roles.examples() });
-        if ('ambiguous' in found) return rowIssue('role', 'ambiguous_role', { value, matches: found.ambiguous.map((r) => r.key).join(', ') });
-        resolved.roleId = found.entry.id;
-        return undefined;
-      }
-      case 'userType': {
-        if (!userTypes) return undefined;
-        const found = userTypes.resolve(value);
-        if (!found) return rowIssue('userType', 'unknown_user_type', { value, known: userTypes.examples() });
-        if ('ambiguous' in found) {
-          return rowIssue('userType', 'ambiguous_user_type', { value, matches: found.ambiguous.map((u) => u.key).join(', ') });
-        }
-        resolved.userTypeId = found.entry.id;
-        return undefined;
-      }
-      case 'identityType': {
-        const type = parseIdentityType(value);
-        if (!type) return rowIssue('identityType', 'unknown_identity_type', { value });
-        if (options.identityTypesConfigured && !configuredTypes.includes(type)) {
-          return rowIssue('identityType', 'identity_type_not_configured', {
-            value: type.toUpperCase(),
-            configured: configuredTypes.map((t) => t.toUpperCase()).join(', ') || '—',
-          });
-        }
-        resolved.identityType = type;
-        return undefined;
-      }
-    }
-  }
-
   return {
     header,
     row,
@@ -402,23 +232,3 @@ export function createRowValidator(options: CsvValidatorOptions): CsvRowValidato
   };
 }
 
-/** Built once: making a zod schema costs far more than running it (20 µs vs 0.25 µs). */
-const personName = PersonName('Name');
-
-function firstIssue(schema: z.ZodType, value: string) {
-  const result = schema.safeParse(value);
-  return result.success ? undefined : result.error.issues[0];
-}
-
-const identityTypeNames: Record<string, 'saml' | 'oidc'> = {
-  saml: 'saml',
-  saml2: 'saml',
-  oidc: 'oidc',
-  openid: 'oidc',
-  openidconnect: 'oidc',
-};
-
-/** "SAML", "OIDC", "OpenID Connect" (any case) → 'saml' | 'oidc'. */
-export function parseIdentityType(value: string): 'saml' | 'oidc' | undefined {
-  return identityTypeNames[value.toLowerCase().replace(/[^a-z0-9]/g, '')];
-}
