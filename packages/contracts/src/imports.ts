@@ -230,6 +230,6 @@ const seatErrors: Record<string, Record<Language, (p: Params) => string>> = {
  * `errorDetails`) in `lang`, from its code and params; its English message otherwise.
  */
 export function capacityErrorMessage(error: { code?: string | undefined; message: string; params?: Params | undefined }, lang: Language): string {
-  const t = error.code && error.params ? seatErrors[error.code] : undefined;
-  return t ? t[lang](error.params!) : error.message;
+  const t = error.code ? seatErrors[error.code] : undefined;
+  return t && error.params ? t[lang](error.params) : error.message;
 }

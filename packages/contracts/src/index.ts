@@ -1,4 +1,5 @@
 export * from './text.ts';
+export * from './present.ts';
 export * from './enums.ts';
 export * from './problem.ts';
 export * from './members.ts';

@@ -31,7 +31,6 @@ export function generatePassword(): string {
   const digits = '23456789';
   const bytes = randomBytes(16);
   let out = '';
-  for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! % alphabet.length];
-  for (let i = 12; i < 16; i++) out += digits[bytes[i]! % digits.length];
+  for (const [i, byte] of bytes.entries()) out += i < 12 ? alphabet.charAt(byte % alphabet.length) : digits.charAt(byte % digits.length);
   return `${out.slice(0, 6)}-${out.slice(6, 12)}-${out.slice(12)}`;
 }

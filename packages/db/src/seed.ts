@@ -1,6 +1,7 @@
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
+import { present } from './present.ts';
 import type { PrivilegeArea, PrivilegeLevel } from './generated/prisma/enums.ts';
 
 type Levels = Partial<Record<PrivilegeArea, PrivilegeLevel>>;
@@ -160,9 +161,9 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
             nameEn: ut.nameEn,
             nameFr: ut.nameFr,
             seatLimit: ut.seatLimit ?? null,
-            roles: { create: ut.roles.map((k) => ({ roleId: roles.get(k)! })) },
+            roles: { create: ut.roles.map((k) => ({ roleId: present(roles.get(k), `the role ${k}`) })) },
             licenses: {
-              create: demoLicenses.filter((l) => l.userTypes.includes(ut.key)).map((l) => ({ licenseId: licenses.get(l.key)! })),
+              create: demoLicenses.filter((l) => l.userTypes.includes(ut.key)).map((l) => ({ licenseId: present(licenses.get(l.key), `the licence ${l.key}`) })),
             },
           },
         });
@@ -181,8 +182,8 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
           firstName: 'Alex',
           lastName: 'Administrateur',
           email: `admin@${domain}`,
-          roleId: roles.get('administrator')!,
-          userTypeId: userTypes.get('professional_plus')!,
+          roleId: present(roles.get('administrator'), 'the administrator role'),
+          userTypeId: present(userTypes.get('professional_plus'), 'the professional_plus user type'),
           status: 'active',
           passwordHash: adminHash,
           mustChangePassword: opts.adminMustChangePassword ?? true,
@@ -221,8 +222,8 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
           email: `${username}@${domain}`,
           identityType,
           externalId: identityType === 'ldap' ? `uid=${username},ou=people,dc=example,dc=org` : identityType === 'saml' ? username : null,
-          roleId: roles.get(roleKey)!,
-          userTypeId: userTypes.get(ut.key)!,
+          roleId: present(roles.get(roleKey), `the role ${roleKey}`),
+          userTypeId: present(userTypes.get(ut.key), `the user type ${ut.key}`),
           status,
           language: rand() < 0.8 ? 'fr' : 'en',
           locale: rand() < 0.8 ? 'fr-FR' : 'en-GB',
@@ -245,33 +246,33 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
       for (const l of demoLicenses) {
         const eligible = members.filter((m) => l.userTypes.includes(m.userType.key));
         const take = Math.min(Math.floor(l.seats * 0.7), eligible.length);
-        for (const m of eligible.slice(0, take)) assignments.push({ organizationId, licenseId: licenses.get(l.key)!, memberId: m.id });
+        for (const m of eligible.slice(0, take)) assignments.push({ organizationId, licenseId: present(licenses.get(l.key), `the licence ${l.key}`), memberId: m.id });
       }
       await tx.licenseAssignment.createMany({ data: assignments });
 
       const owners = [admin.id, ...members.slice(0, 5).map((m) => m.id)];
       const groups: string[] = [];
       for (const [i, name] of groupNames.entries()) {
-        const g = await tx.group.create({ data: { organizationId, name, ownerId: owners[i % owners.length]! } });
+        const g = await tx.group.create({ data: { organizationId, name, ownerId: present(owners[i % owners.length], 'a group owner') } });
         groups.push(g.id);
       }
       await tx.groupMembership.createMany({
-        data: members.flatMap((m, i) => (i % 3 === 0 ? [] : [{ organizationId, groupId: groups[i % groups.length]!, memberId: m.id }])),
+        data: members.flatMap((m, i) => (i % 3 === 0 ? [] : [{ organizationId, groupId: present(groups[i % groups.length], 'a group'), memberId: m.id }])),
       });
-      await tx.organizationDefaultGroup.create({ data: { organizationId, groupId: groups[0]! } });
+      await tx.organizationDefaultGroup.create({ data: { organizationId, groupId: present(groups[0], 'the first group') } });
 
       await tx.memberCategory.createMany({ data: categoryNames.map((name) => ({ organizationId, name })) });
       const categories = await tx.memberCategory.findMany({ where: { organizationId }, select: { id: true } });
       await tx.memberCategoryAssignment.createMany({
-        data: members.flatMap((m, i) => (i % 2 === 0 ? [{ organizationId, memberId: m.id, categoryId: categories[i % categories.length]!.id }] : [])),
+        data: members.flatMap((m, i) => (i % 2 === 0 ? [{ organizationId, memberId: m.id, categoryId: present(categories[i % categories.length], 'a category').id }] : [])),
       });
 
       await tx.contentItem.createMany({
         data: Array.from({ length: 30 }, (_, i) => ({
           organizationId,
-          ownerId: i < 5 ? admin.id : members[(i * 7) % members.length]!.id,
+          ownerId: i < 5 ? admin.id : present(members[(i * 7) % members.length], 'a content owner').id,
           title: `${contentTitles[i % contentTitles.length]}${i >= contentTitles.length ? ` ${Math.floor(i / contentTitles.length) + 1}` : ''}`,
-          kind: contentKinds[i % contentKinds.length]!,
+          kind: present(contentKinds[i % contentKinds.length], 'a content kind'),
         })),
       });
 
@@ -295,7 +296,7 @@ export async function seedDemoIfEmpty(
   await seedOrganization(db, {
     slug: 'demo',
     name: 'Organisation de démonstration',
-    adminPassword: opts.adminPassword ?? generatedPassword!,
+    adminPassword: opts.adminPassword ?? present(generatedPassword, 'the generated password'),
     emailDomain: 'demo.sesame.example',
   });
   return { seeded: true, generatedPassword };

@@ -1,3 +1,4 @@
+import { present } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 
 /** The database, or a transaction client: counters work in either. */
@@ -17,7 +18,7 @@ export async function hitCounter(db: Sql, key: string, windowSeconds: number): P
       "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimitBucket"."expiresAt" END,
       "blockedUntil" = CASE WHEN "RateLimitBucket"."expiresAt" <= now() THEN NULL ELSE "RateLimitBucket"."blockedUntil" END
     RETURNING "count", "expiresAt"`;
-  const row = rows[0]!;
+  const row = present(rows[0], `the counter ${key}`);
   return { count: Number(row.count), resetAt: row.expiresAt };
 }
 
@@ -37,7 +38,7 @@ export async function lockCounter(tx: Sql, key: string, windowSeconds: number): 
       "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimitBucket"."expiresAt" END,
       "blockedUntil" = CASE WHEN "RateLimitBucket"."expiresAt" <= now() THEN NULL ELSE "RateLimitBucket"."blockedUntil" END
     RETURNING "count", "expiresAt", "blockedUntil", COALESCE("blockedUntil" > now(), false) AS "blocked"`;
-  const row = rows[0]!;
+  const row = present(rows[0], `the counter ${key}`);
   return { ...row, count: Number(row.count) };
 }
 

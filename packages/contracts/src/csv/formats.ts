@@ -15,7 +15,8 @@ export type CsvDelimiter = ',' | ';';
 export interface CsvColumn {
   field: CsvField;
   /** Accepted header names; the first of each list is the canonical one (templates, messages). */
-  names: { en: readonly string[]; fr: readonly string[] };
+  /** The canonical name first. */
+  names: { en: readonly [string, ...string[]]; fr: readonly [string, ...string[]] };
 }
 
 /**
@@ -113,7 +114,7 @@ export function csvTemplateFields(ctx: CsvFormatContext): CsvField[] {
 
 /** Canonical header name of a field in a language ("Username" / "Nom d'utilisateur"). */
 export function csvColumnLabel(field: CsvField, lang: Language): string {
-  return csvColumns[field].names[lang][0]!;
+  return csvColumns[field].names[lang][0];
 }
 
 /**
@@ -153,7 +154,8 @@ const headerIndex: ReadonlyMap<string, CsvHeaderMatch> = (() => {
   }
   const index = new Map<string, CsvHeaderMatch>();
   for (const [key, { field, langs }] of langsOf) {
-    index.set(key, { field, lang: langs.size > 1 ? 'any' : [...langs][0]! });
+    const [only] = langs;
+    index.set(key, { field, lang: langs.size > 1 || !only ? 'any' : only });
   }
   return index;
 })();

@@ -79,8 +79,9 @@ export class LookupIndex<T extends CsvLookupEntry> {
     if (!norm) return undefined;
     for (const map of [this.byKey, this.byName]) {
       const found = map.get(norm);
-      if (found?.length === 1) return { entry: found[0]! };
-      if (found && found.length > 1) return { ambiguous: found };
+      const [entry, ...others] = found ?? [];
+      if (entry && others.length === 0) return { entry };
+      if (entry) return { ambiguous: [entry, ...others] };
     }
     return undefined;
   }

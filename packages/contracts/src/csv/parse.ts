@@ -64,7 +64,7 @@ export function stripBom(text: string): string {
 function scanFirstRecord(text: string, visit: (ch: string, i: number) => boolean | void): void {
   let inQuotes = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && visit(ch, i)) return;
   }
@@ -136,7 +136,8 @@ export function createCsvStreamParser(
     recordNumber++;
     if (lineBreak === '\n' && cells.length) {
       const last = cells.length - 1;
-      if (cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
+      const cell = cells[last];
+      if (cell?.endsWith('\r')) cells[last] = cell.slice(0, -1);
     }
     if (cells.every((c) => c.trim() === '')) {
       if (validator.headerResult) counts.blank++;
@@ -196,8 +197,9 @@ export function createCsvStreamParser(
 
   function feed(text: string, final: boolean) {
     if (stopped) return;
+    if (!parser) throw new Error('Internal error: the CSV parser was fed before it started');
     const input = leftover + text;
-    const result = parser!.parse(input, 0, true) as Papa.ParseResult<string[]>;
+    const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
     if (stopped) return;
     leftover = input.slice(result.meta.cursor);
     // At the end, the last record has no line break after it; an empty rest is not a record
@@ -205,7 +207,7 @@ export function createCsvStreamParser(
     if ((final && leftover) || leftover.length > maxRecordChars) {
       const cut = leftover;
       leftover = '';
-      parser!.parse(cut, 0, false);
+      parser.parse(cut, 0, false);
     }
   }
 

@@ -60,6 +60,11 @@ export interface CsvDecoder {
  * byte is the code point of the same value). Not `TextDecoder('windows-1252')`: Node 20's
  * decodes these 32 bytes as Latin-1 (C1 controls), so "œ" (0x9C) or "’" (0x92) would be lost.
  */
+/** An index the loop's bounds guarantee; reaching this is a bug. */
+function outOfRange(index: number): never {
+  throw new Error(`Internal error: index ${index} is out of range`);
+}
+
 const CP1252_HIGH = [
   0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
   0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
@@ -73,8 +78,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     const end = Math.min(start + 8192, bytes.length);
     codes.length = end - start;
     for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+      const b = bytes[i] ?? outOfRange(i);
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? outOfRange(b)) : b;
     }
     out += String.fromCharCode(...codes);
   }
@@ -141,7 +146,7 @@ export function createCsvDecoder(): CsvDecoder {
       held = undefined;
       const first = bytes.findIndex((b) => b >= 0x80);
       if (first < 0) return decodeWindows1252(bytes);
-      const length = sequenceLength(bytes[first]!);
+      const length = sequenceLength(bytes[first] ?? outOfRange(first));
       if (length && bytes.length - first < length) {
         // The first non-ASCII sequence is cut by the chunk: decide with the next chunk.
         held = bytes.slice(first);

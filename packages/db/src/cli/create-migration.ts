@@ -13,12 +13,13 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { empty: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
   });
-  if (values.help || positionals.length !== 1) {
+  const [name] = positionals;
+  if (values.help || positionals.length !== 1 || !name) {
     console.log(USAGE);
     if (!values.help) process.exitCode = 1;
     return;
   }
-  await createMigration(positionals[0]!, {
+  await createMigration(name, {
     empty: values.empty,
     databaseUrl: process.env.SHADOW_DATABASE_URL || undefined,
     log: (message) => console.log(message),

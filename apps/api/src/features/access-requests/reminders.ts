@@ -1,3 +1,4 @@
+import { present } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import type { PeriodicTask } from '../../lib/maintenance.ts';
@@ -62,7 +63,7 @@ export async function sendAccessRequestReminders({ db, enqueueEmail, baseUrl }: 
             organizationName: org.name,
             link: `${baseUrl}/access-requests`,
             hours: org.requestReminderHours,
-            requests: requests.map((r) => ({ name: `${r.firstName} ${r.lastName}`.trim(), email: r.email, waitingSince: r.confirmedAt! })),
+            requests: requests.map((r) => ({ name: `${r.firstName} ${r.lastName}`.trim(), email: r.email, waitingSince: present(r.confirmedAt, 'a pending request\'s confirmation') })),
           },
         });
       }

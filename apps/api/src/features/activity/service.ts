@@ -1,4 +1,4 @@
-import { toCsv, defaultDelimiter, UTF8_BOM, type ActivityEvent, type ActivityList, type Language } from '@sesame/contracts';
+import { toCsv, defaultDelimiter, UTF8_BOM, type ActivityEvent, type ActivityList, type Language, present } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -41,7 +41,7 @@ export async function listActivity({ db }: ActivityDeps, auth: AuthContext, q: F
     take: q.limit + 1,
   });
   const items = rows.slice(0, q.limit);
-  return { items: items.map(toDto), nextCursor: rows.length > q.limit ? items[items.length - 1]!.id.toString() : null };
+  return { items: items.map(toDto), nextCursor: rows.length > q.limit ? present(items.at(-1), 'the page\'s last event').id.toString() : null };
 }
 
 const headers: Record<Language, string[]> = {
@@ -74,6 +74,6 @@ export async function* exportActivityCsv({ db }: ActivityDeps, auth: AuthContext
       ]),
       { delimiter },
     );
-    cursor = rows[rows.length - 1]!.id;
+    cursor = present(rows.at(-1), 'the slice\'s last event').id;
   }
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { importErrorMessage, type BatchProperties, type ImportErrorCode } from '@sesame/contracts';
+import { importErrorMessage, type BatchProperties, type ImportErrorCode, present } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
 import { AppError, type FieldError } from '../../lib/errors.ts';
@@ -148,7 +148,7 @@ async function hashPasswords(db: Db, input: CommitInput, hooks: CommitHooks) {
       WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NULL AND "rowNumber" > ${cursor}
       ORDER BY "rowNumber" LIMIT ${batchSize}`;
     if (!rows.length) break;
-    cursor = rows.at(-1)!.rowNumber;
+    cursor = present(rows.at(-1), 'the slice\'s last row').rowNumber;
     const hashes = await Promise.all(rows.map((r) => hashPassword(r.password)));
     await pendingWrite;
     processed += rows.length;
@@ -204,10 +204,11 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
         WHERE r."jobId" = ${jobId}::uuid AND r."valid" AND NOT EXISTS (
           SELECT 1 FROM "UserTypeRole" utr JOIN "UserType" ut ON ut.id = utr."userTypeId" AND ut."organizationId" = ${organizationId}::uuid
           WHERE utr."userTypeId" = r."userTypeId" AND utr."roleId" = r."roleId")`;
-      if (stale!.n > 0) throw new CommitRefused('roles_incompatible', { count: stale!.n });
+      const staleRows = present(stale, 'the count of rows with a stale role').n;
+      if (staleRows > 0) throw new CommitRefused('roles_incompatible', { count: staleRows });
       if (credentials && job.format === 'builtin') {
         const [unhashed] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "ImportRow" WHERE "jobId" = ${jobId}::uuid AND "valid" AND "passwordHash" IS NULL`;
-        if (unhashed!.n > 0) throw new CommitRefused('passwords_changed');
+        if (present(unhashed, 'the count of unhashed rows').n > 0) throw new CommitRefused('passwords_changed');
       }
       const taken = await tx.$queryRaw<Array<{ rowNumber: number; username: string }>>`
         SELECT r."rowNumber", r."username" FROM "ImportRow" r

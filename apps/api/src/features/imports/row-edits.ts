@@ -116,7 +116,8 @@ export async function errorReport(db: Db, auth: AuthContext, id: string, langOpt
       // Edited rows: their current values, in the file's own columns.
       const merged = header.map((_, i) => {
         const field = fieldAt[i];
-        return field && values[field] !== undefined ? values[field]! : (cells[i] ?? '');
+        const edited = field ? values[field] : undefined;
+        return edited ?? cells[i] ?? '';
       });
       // The file's cell count tells where a password may have shifted to (rows with missing or extra values).
       return { cells: [...merged, ...cells.slice(header.length)], cellCount: cells.length, errors: ((r.errors as StoredIssue[] | null) ?? []).filter((e) => !e.warning) };

@@ -1,4 +1,4 @@
-import { csvIssueMessage, type CsvIssue, type CsvRowResult, type CsvRowValues, type Language } from '@sesame/contracts';
+import { csvIssueMessage, type CsvIssue, type CsvRowResult, type CsvRowValues, type Language, present } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -106,5 +106,5 @@ export async function recount(tx: Pick<Prisma.TransactionClient, '$queryRaw'>, j
     UPDATE "ImportJob" SET "totalRows" = c.total, "validRows" = c.valid, "invalidRows" = c.total - c.valid, "updatedAt" = now()
     FROM c WHERE "ImportJob".id = ${jobId}::uuid
     RETURNING c.total, c.valid, c.total - c.valid AS invalid`;
-  return c!;
+  return present(c, 'the job\'s row counts');
 }

@@ -1,25 +1,4 @@
-import {
-  administratorAtCreationAllowed,
-  roleRefusal,
-  roleRefusalsFor,
-  csvTemplate,
-  csvTemplateFileName,
-  removeInvalidCharacters,
-  parseCsvStream,
-  type BatchMode,
-  type CsvFileIssue,
-  type CsvFormat,
-  type CsvHeaderResult,
-  type CsvRowValues,
-  type CsvValidatorOptions,
-  capacityErrorMessage,
-  importErrorMessage,
-  type ImportCommitBody,
-  type ImportCreateQuery,
-  type ImportGetQuery,
-  type ImportTemplateQuery,
-  type Language,
-} from '@sesame/contracts';
+import { administratorAtCreationAllowed, roleRefusal, roleRefusalsFor, csvTemplate, csvTemplateFileName, removeInvalidCharacters, parseCsvStream, type BatchMode, type CsvFileIssue, type CsvFormat, type CsvHeaderResult, type CsvRowValues, type CsvValidatorOptions, capacityErrorMessage, importErrorMessage, type ImportCommitBody, type ImportCreateQuery, type ImportGetQuery, type ImportTemplateQuery, type Language, present } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
@@ -204,12 +183,12 @@ export async function createImport(
 async function markTaken(db: Db, organizationId: string, rows: StoredRow[]) {
   const candidates = rows.filter((r) => r.username && !r.issues.some((i) => i.field === 'username' && !i.warning));
   if (!candidates.length) return;
-  const taken = await db.member.findMany({ where: { organizationId, username: { in: candidates.map((r) => r.username!) } }, select: { username: true } });
+  const taken = await db.member.findMany({ where: { organizationId, username: { in: candidates.flatMap((r) => (r.username ? [r.username] : [])) } }, select: { username: true } });
   if (!taken.length) return;
   const set = new Set(taken.map((t) => t.username));
   for (const r of candidates) {
-    if (!set.has(r.username!)) continue;
-    r.issues.unshift(issue('username', 'username_taken', { username: r.username! }));
+    if (!r.username || !set.has(r.username)) continue;
+    r.issues.unshift(issue('username', 'username_taken', { username: r.username }));
     r.valid = false;
   }
 }
@@ -226,7 +205,7 @@ export const committingIsStale = (job: Pick<Job, 'status' | 'heartbeatAt'>) =>
   job.status === 'committing' && (!job.heartbeatAt || Date.now() - job.heartbeatAt.getTime() > COMMIT_STALE_MS);
 
 function localiseFileIssues(issues: unknown, lang: Language) {
-  return ((issues as CsvFileIssue[] | null) ?? []).map((i) => ({ ...i, message: lang === 'en' ? i.message : localise([{ ...i, field: null } as StoredIssue], lang).errors[0]!.message }));
+  return ((issues as CsvFileIssue[] | null) ?? []).map((i) => ({ ...i, message: lang === 'en' ? i.message : present(localise([{ ...i, field: null } as StoredIssue], lang).errors[0], 'a localised file issue').message }));
 }
 
 function jobDto(job: Job, lang: Language) {
@@ -293,7 +272,7 @@ export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infe
     : [];
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
-  return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang, job.status === 'committed' && r.valid)), nextCursor: more ? String(page.at(-1)!.rowNumber) : null };
+  return { ...jobDto(job, q.lang), rows: page.map((r) => rowDto(r, q.lang, job.status === 'committed' && r.valid)), nextCursor: more ? String(present(page.at(-1), 'the page\'s last row').rowNumber) : null };
 }
 
 /** The file may have been checked for someone else: whoever commits it gives its roles. */

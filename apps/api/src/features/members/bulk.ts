@@ -1,3 +1,4 @@
+import { present } from '@sesame/contracts';
 import type { BulkMembersBody, BulkMembersResponse } from '@sesame/contracts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -18,7 +19,7 @@ export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: Bul
     try {
       if (body.action === 'disable' || body.action === 'enable') await setDisabled(deps, auth, id, body.action === 'disable', info);
       else if (body.action === 'delete') await deleteMember(deps, auth, id, info);
-      else await updateMember(deps, auth, id, { role: body.role! }, info);
+      else await updateMember(deps, auth, id, { role: present(body.role, 'the role of change-role (the contract requires it)') }, info);
       results.push({ id, username: names.get(id) ?? null, ok: true });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -36,7 +36,10 @@ export function decodeCursor(cursor: string, sort: MemberSort, order: 'asc' | 'd
     !/^[0-9a-f-]{36}$/i.test(p.id) ||
     !Array.isArray(p.v) ||
     p.v.length !== cols.length ||
-    p.v.some((v, i) => (v === null ? !nullableColumns.has(cols[i]!) : typeof v !== 'string' || (dateColumns.has(cols[i]!) && Number.isNaN(Date.parse(v)))))
+    cols.some((col, i) => {
+      const v: unknown = p.v[i];
+      return v === null ? !nullableColumns.has(col) : typeof v !== 'string' || (dateColumns.has(col) && Number.isNaN(Date.parse(v)));
+    })
   ) {
     throw bad();
   }

@@ -188,13 +188,13 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
     if (contentIds?.length) {
       const owned = new Set((await tx.contentItem.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: contentIds } }, select: { id: true } })).map((c) => c.id));
       for (const cid of contentIds.filter((c) => !owned.has(c))) {
-        errors.push({ path: `body.contentIds.${body.contentIds!.indexOf(cid)}`, code: 'not_owned', message: `Content item ${cid} is not owned by ${from.username}` });
+        errors.push({ path: `body.contentIds.${contentIds.indexOf(cid)}`, code: 'not_owned', message: `Content item ${cid} is not owned by ${from.username}` });
       }
     }
     if (groupIds?.length) {
       const owned = new Set((await tx.group.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: groupIds } }, select: { id: true } })).map((g) => g.id));
       for (const gid of groupIds.filter((g) => !owned.has(g))) {
-        errors.push({ path: `body.groupIds.${body.groupIds!.indexOf(gid)}`, code: 'not_owned', message: `Group ${gid} is not owned by ${from.username}` });
+        errors.push({ path: `body.groupIds.${groupIds.indexOf(gid)}`, code: 'not_owned', message: `Group ${gid} is not owned by ${from.username}` });
       }
     }
     if (errors.length) throw new AppError(400, 'validation_failed', `Only items that ${from.username} owns can be transferred`, errors);

@@ -42,9 +42,11 @@ function afterCursor(cols: Col[], values: (string | null)[], id: string, order: 
   const or: Prisma.MemberWhereInput[] = [];
   const last = cols.length - 1;
   const eqPrefix = (n: number): Prisma.MemberWhereInput[] =>
-    cols.slice(0, n).map((c, i) => ({ [c]: values[i] === null ? null : val(c, values[i]!) }));
-  for (let i = 0; i <= last; i++) {
-    const col = cols[i]!;
+    cols.slice(0, n).map((c, i) => {
+      const v = values[i];
+      return { [c]: v === null || v === undefined ? null : val(c, v) };
+    });
+  for (const [i, col] of cols.entries()) {
     const v = values[i];
     if (v === null || v === undefined) continue; // nothing sorts after null except ties broken by id
     or.push({ AND: [...eqPrefix(i), { [col]: { [cmp]: val(col, v) } }] });
