@@ -13,6 +13,7 @@ import {
 import type * as EngineModule from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
+import { runAdminStatement } from './admin-sql.ts';
 import { adaptForSchemaDescriber, CatalogFriendlyClient } from './pg-compat.ts';
 
 export type SchemaEngine = EngineModule.SchemaEngine;
@@ -234,15 +235,8 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     return adapter;
   }
 
-  async #admin(sql: string): Promise<void> {
-    const client = new pg.Client(this.config);
-    client.on('error', () => {});
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end().catch(() => {});
-    }
+  #admin(sql: string): Promise<void> {
+    return runAdminStatement(this.config, sql);
   }
 }
 

@@ -10,6 +10,7 @@ import { readMigrationsList, readSchemaFiles, writeLockfileIfMissing, MIGRATION_
 import { withSchemaEngine, type EngineLogLine, type SchemaEngine } from './engine.ts';
 import type { MigrationList, SchemasContainer } from '@prisma/schema-engine-wasm';
 import { projectPaths } from './paths.ts';
+import { runAdminStatement } from './admin-sql.ts';
 
 export { findRepoRoot, projectPaths, type ProjectPaths } from './paths.ts';
 export { loadSchemaEngine } from './engine.ts';
@@ -202,16 +203,7 @@ function sanitizeName(name: string): string {
 async function withScratchDatabase<T>(options: ScratchOptions, work: (databaseUrl: string) => Promise<T>): Promise<T> {
   if (options.databaseUrl) {
     const name = `sesame_migrate_${randomUUID().replaceAll('-', '')}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: options.databaseUrl });
-      client.on('error', () => {});
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end().catch(() => {});
-      }
-    };
+    const admin = (sql: string) => runAdminStatement({ connectionString: options.databaseUrl }, sql);
     await admin(`CREATE DATABASE "${name}"`);
     try {
       const url = new URL(options.databaseUrl);

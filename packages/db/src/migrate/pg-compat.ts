@@ -37,10 +37,11 @@ export class CatalogFriendlyClient extends pg.Client {
 
 function relabelCharColumns<T>(result: T): T {
   const withFields = result as CharAwareResult | undefined;
-  for (const field of withFields?.fields ?? []) {
+  if (!withFields) return result;
+  for (const field of withFields.fields ?? []) {
     if (field.dataTypeID !== PG_CHAR_OID) continue;
     field.dataTypeID = PG_TEXT_OID;
-    (withFields!.charColumns ??= []).push(field.name);
+    (withFields.charColumns ??= []).push(field.name);
   }
   return result;
 }

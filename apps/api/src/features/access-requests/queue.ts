@@ -1,5 +1,5 @@
 import type { GrantOptions, AccessRequest, AccessRequestCount, AccessRequestList, AccessRequestListQuery, DenyAccessRequestBody, GrantAccessRequestBody, Member } from '@sesame/contracts';
-import { AccessRequestListQuery as ListQuery } from '@sesame/contracts';
+import { AccessRequestListQuery as ListQuery, present } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -7,20 +7,13 @@ import { toMemberDto } from '../../lib/member-dto.ts';
 import { requireContact } from '../contacts/service.ts';
 import { listGroups, listLicenses, listRoles, listUserTypes } from '../reference/service.ts';
 import { denyAccessRequest, grantAccessRequest } from './grant.ts';
+import { progressDto, progressSelect } from './progress.ts';
 import type { AccessRequestDeps, PublicInfo } from './service.ts';
 
 const listSelect = {
   id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
+  ...progressSelect,
   message: true,
-  status: true,
-  createdAt: true,
-  confirmedAt: true,
-  decidedAt: true,
-  denyReason: true,
-  autoApproved: true,
   decidedBy: { select: { id: true, username: true, firstName: true, lastName: true } },
   member: { select: { id: true, username: true } },
 } satisfies Prisma.AccessRequestSelect;
@@ -28,17 +21,10 @@ const listSelect = {
 type Row = Prisma.AccessRequestGetPayload<{ select: typeof listSelect }>;
 const toDto = (r: Row): AccessRequest => ({
   id: r.id,
-  firstName: r.firstName,
-  lastName: r.lastName,
-  email: r.email,
+  ...progressDto(r),
   message: r.message,
-  status: r.status,
-  createdAt: r.createdAt.toISOString(),
-  confirmedAt: r.confirmedAt?.toISOString() ?? null,
-  decidedAt: r.decidedAt?.toISOString() ?? null,
   decidedBy: r.decidedBy ? { id: r.decidedBy.id, username: r.decidedBy.username, fullName: `${r.decidedBy.firstName} ${r.decidedBy.lastName}`.trim() } : null,
   denyReason: r.denyReason,
-  autoApproved: r.autoApproved,
   member: r.member,
 });
 
@@ -71,7 +57,7 @@ export async function listAccessRequests({ db }: AccessRequestDeps, auth: AuthCo
   });
   const total = await db.accessRequest.count({ where });
   const items = page.slice(0, limit);
-  return { items: items.map(toDto), nextCursor: page.length > limit ? encodeCursor(items[items.length - 1]!) : null, total };
+  return { items: items.map(toDto), nextCursor: page.length > limit ? encodeCursor(present(items.at(-1), 'the page\'s last request')) : null, total };
 }
 
 export async function countPending({ db }: AccessRequestDeps, auth: AuthContext): Promise<AccessRequestCount> {

@@ -6,6 +6,7 @@ import { hitCounter } from '../../lib/rate-limit.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { grantAccessRequest, organizationDefaultsChoice } from './grant.ts';
 import { isApprovedDomain } from './domains.ts';
+import { progressDto, progressSelect } from './progress.ts';
 
 export { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo, type RequestLimits } from './deps.ts';
 import { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo } from './deps.ts';
@@ -90,15 +91,7 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
 const publicSelect = {
   id: true,
   organizationId: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  status: true,
-  createdAt: true,
-  confirmedAt: true,
-  decidedAt: true,
-  denyReason: true,
-  autoApproved: true,
+  ...progressSelect,
   organization: { select: { name: true, slug: true } },
   member: { select: { username: true } },
 } as const;
@@ -119,15 +112,8 @@ async function findByToken(db: Db, token: string) {
 type PublicRow = Awaited<ReturnType<typeof findByToken>>['request'];
 const toPublic = (r: PublicRow): AccessRequestPublicStatus => ({
   organization: r.organization,
-  firstName: r.firstName,
-  lastName: r.lastName,
-  email: r.email,
-  status: r.status,
-  createdAt: r.createdAt.toISOString(),
-  confirmedAt: r.confirmedAt?.toISOString() ?? null,
-  decidedAt: r.decidedAt?.toISOString() ?? null,
+  ...progressDto(r),
   denyReason: r.status === 'denied' ? r.denyReason : null,
-  autoApproved: r.autoApproved,
   username: r.status === 'granted' ? (r.member?.username ?? null) : null,
 });
 
