@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The API's architecture, read from its source (ARCHITECTURE.md: "dependencies point from
- * features to lib"; decision 011, "Periodic work and mail"). No database: these read files.
+ * The API's architecture, read from its source: dependencies point from features to lib,
+ * never the reverse (decision 011, "Periodic work and mail"). No database: these read files.
  */
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 const files = (function walk(dir: string): string[] {

@@ -23,7 +23,7 @@ type Job = {
   nextCursor: string | null;
 };
 
-// The documented example rows (seed 001): Jon Cho and Sanjay Rajhandas.
+// The CSV help's example rows (packages/contracts/test/csv-fixtures.ts): Jon Cho and Sanjay Rajhandas.
 const EN_BUILTIN = 'Email,Role,User Type,First Name,Last Name,Username,Password\r\njcho11@email.com,publisher,creator,Jon,Cho,jcho11,jcho.1234\r\nsrajhandas@email.com,user,Creator,Sanjay,Rajhandas,srajhandas,sraj.5678\r\n';
 const FR_BUILTIN_INVITE = "\uFEFFAdresse électronique;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur\nfr.jcho11@email.com;Éditeur;Créateur;Jon;Cho;frjcho11\nfr.sraj@email.com;Utilisateur;Créateur;Sanjay;Rajhandas;frsrajhandas\n";
 

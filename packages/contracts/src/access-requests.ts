@@ -6,7 +6,8 @@ import { Problem } from './problem.ts';
 import { Group, License, Role, UserType } from './reference.ts';
 
 // ---------------------------------------------------------------------------------------
-// Access requests (PRODUCT.md flows 6 and 7; API.md "Access requests")
+// Access requests: a visitor asks to join, the organization's contacts grant or deny
+// (decision 003; the routes are in the OpenAPI document, /api/openapi.json)
 // ---------------------------------------------------------------------------------------
 
 export const accessRequestStatuses = ['unconfirmed', 'pending', 'granted', 'denied'] as const;

@@ -32,7 +32,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 
 export const CsrfResponse = z.object({ token: z.string() });
 
-/** Built-in password rule (seed 001): at least 8 characters, a letter and a digit. */
+/** Built-in password rule: at least 8 characters, a letter and a digit. */
 export const passwordRuleMessage = 'Password must have at least 8 characters, including a letter and a digit';
 export const Password = z
   .string()

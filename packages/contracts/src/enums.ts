@@ -17,7 +17,7 @@ export type Units = z.infer<typeof Units>;
 export const Language = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof Language>;
 
-/** The product's privilege areas (PRODUCT.md, "Privilege area and level"). */
+/** The product's privilege areas: a role gives a level (none, View, Update) in each. */
 export const privilegeAreas = [
   'manage_access',
   'members',

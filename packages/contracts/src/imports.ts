@@ -5,7 +5,7 @@ import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
 import { Problem, ProblemFieldError } from './problem.ts';
 
-// The CSV import's request and response shapes (API.md "CSV import"), shared by the API
+// The CSV import's request and response shapes (routes under /api/imports, README), shared by the API
 // (authority, OpenAPI) and the web app, and the wording of why a commit did not go through.
 
 export const ImportStatus = z.enum(['validating', 'validated', 'committing', 'committed', 'failed']);

@@ -6,14 +6,14 @@ import { Member } from './members.ts';
 
 export const MAX_CATEGORIES = 20;
 
-/** 6 to 128 printable ASCII characters, no spaces; case-sensitive (seed 001). */
+/** 6 to 128 printable ASCII characters, no spaces; case-sensitive. */
 export const Username = z
   .string()
   .min(6, 'Username must have at least 6 characters')
   .max(128, 'Username must have at most 128 characters')
   .regex(/^[\x21-\x7E]+$/, 'Username may contain only ASCII letters, digits and symbols, without spaces or accents');
 
-/** Required, a plausible address, and no apostrophe (seed 001). */
+/** Required, a plausible address, and no apostrophe (the CSV help says so too). */
 export const Email = z
   .string()
   .trim()

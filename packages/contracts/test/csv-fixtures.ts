@@ -24,7 +24,7 @@ export const lookups: CsvLookups = {
   ],
 };
 
-/** The reference page's examples (seed 001), line for line. */
+/** The examples of the product's CSV help page, line for line. */
 export const documented = {
   builtin: [
     'Email,Role,User Type,First Name,Last Name,Username,Password',

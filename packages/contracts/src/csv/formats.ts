@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IdentityType, Language } from '../enums.ts';
 import type { BatchMode } from '../members-batch.ts';
 
-/** The three CSV import formats (PRODUCT.md flow 2, seed 001). */
+/** The three CSV import formats (decision 002): built-in, organization logins, LDAP. */
 export const csvFormats = ['builtin', 'org-login', 'ldap'] as const;
 export const CsvFormat = z.enum(csvFormats);
 export type CsvFormat = z.infer<typeof CsvFormat>;
@@ -40,7 +40,7 @@ export const csvColumns: Readonly<Record<CsvField, CsvColumn>> = {
   password: { field: 'password', names: { en: ['Password', 'Temporary password'], fr: ['Mot de passe', 'Mot de passe temporaire'] } },
   identityType: {
     field: 'identityType',
-    // "Type d'entité" is what the French reference page (seed 001) calls this column.
+    // "Type d'entité" is what the product's French CSV help calls this column: files made from it must import.
     names: { en: ['Identity Type'], fr: ["Type d'identité", "Type d'entité"] },
   },
 };

@@ -4,7 +4,7 @@ import { csvColumnLabel, csvTemplateFields, type CsvDelimiter, type CsvField, ty
 import { defaultDelimiter, toCsv } from './write.ts';
 
 /**
- * The example member of the reference help page (seed 001): Jon Cho, jcho11. Role and user
+ * The example member of the CSV help (packages/contracts/test/csv-fixtures.ts): Jon Cho, jcho11. Role and user
  * type are given by key ("publisher", "creator"), which works whatever the language.
  */
 const example: Record<CsvFormat, Record<CsvField, string>> = {

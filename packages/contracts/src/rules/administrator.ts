@@ -1,5 +1,5 @@
 /**
- * The Administrator role at creation (PRODUCT.md, flow 1): refused when a member is created
+ * The Administrator role at creation (decision 011): refused when a member is created
  * — by the wizard, a CSV file or a granted access request, in every mode — unless the
  * organization allows it. Who gives it is a separate rule ({@link roleRefusal}: administrators only).
  */

@@ -44,7 +44,7 @@ export function rolesOfferedAtCreation<R extends GivenRole & { id: string }>(
 
 /**
  * The one rule for a role given to an existing member (the member edit): compatible with the
- * user type, the Administrator role only once the member is active (PRODUCT.md, flow 1), and
+ * user type, the Administrator role only once the member is active (administrator.ts), and
  * only roles the giver may give. Null when the role may be given.
  */
 export function roleChangeRefusal(

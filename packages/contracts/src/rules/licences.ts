@@ -3,7 +3,8 @@ export type LicenceCompatibleType = { id: string; nameEn: string; nameFr: string
 
 /**
  * The user types (distinct) a licence is not compatible with: a licence given to several
- * members must suit every one of their user types (PRODUCT.md, add-on licence).
+ * members must suit every one of their user types (an add-on licence is compatible with user
+ * types, decision 011).
  */
 export function typesRefusingLicence<T extends LicenceCompatibleType>(licenseId: string, types: readonly T[]): T[] {
   const distinct = [...new Map(types.map((t) => [t.id, t])).values()];
