@@ -18,6 +18,8 @@ let ctx: TestContext;
 let admin: Client;
 /** A secondary contact with a Viewer role and Update on manage access and on members. */
 let adder: Client;
+/** A secondary contact with a Viewer role and Update on manage access only (the grant's own area). */
+let granter: Client;
 /** A secondary contact with a Viewer role and View on manage access only. */
 let watcher: Client;
 let org: string;
@@ -54,6 +56,12 @@ async function waitForCommit(client: Client, id: string) {
 }
 
 async function viaCsv(client: Client, spec: Spec): Promise<Outcome> {
+  const uploaded = await uploadCsv(client, spec);
+  return 'commit' in uploaded ? uploaded.commit() : uploaded;
+}
+
+/** A CSV file uploaded: refused at upload (its row errors), or ready to commit. */
+async function uploadCsv(client: Client, spec: Spec): Promise<Outcome | { commit: () => Promise<Outcome> }> {
   const username = nextName('csv');
   const mode = spec.mode ?? 'invite';
   const header = `Email,Role,User Type,First Name,Last Name,Username${mode === 'credentials' ? ',Password' : ''}`;
@@ -74,10 +82,21 @@ async function viaCsv(client: Client, spec: Spec): Promise<Outcome> {
       ),
     };
   }
-  const commit = await client.post(`/api/imports/${id}/commit`, spec.licenses ? { properties: { licenses: spec.licenses } } : {});
-  if (commit.statusCode !== 202) return { status: commit.statusCode, errors: commit.json().errors ?? [] };
-  const done = await waitForCommit(client, id);
-  return done.status === 'committed' ? { status: 201, errors: [] } : { status: 409, errors: done.errorDetails };
+  return {
+    commit: async () => {
+      const commit = await client.post(`/api/imports/${id}/commit`, spec.licenses ? { properties: { licenses: spec.licenses } } : {});
+      if (commit.statusCode !== 202) return { status: commit.statusCode, errors: commit.json().errors ?? [] };
+      const done = await waitForCommit(client, id);
+      return done.status === 'committed' ? { status: 201, errors: [] } : { status: 409, errors: done.errorDetails };
+    },
+  };
+}
+
+/** A file uploaded without errors, ready to commit (the commit is what races). */
+async function csvReadyToCommit(client: Client, spec: Spec): Promise<() => Promise<Outcome>> {
+  const uploaded = await uploadCsv(client, spec);
+  if (!('commit' in uploaded)) throw new Error(`refused at upload: ${JSON.stringify(uploaded)}`);
+  return uploaded.commit;
 }
 
 async function makeTarget(status: 'active' | 'pending' = 'active') {
@@ -160,6 +179,7 @@ beforeAll(async () => {
   admin = new Client(ctx);
   expect((await admin.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
   adder = await contact('rules-adder', { manage_access: 'update', members: 'update' });
+  granter = await contact('rules-granter', { manage_access: 'update' });
   watcher = await contact('rules-watcher', { manage_access: 'view' });
 });
 afterAll(async () => ctx?.close());
@@ -296,6 +316,56 @@ describe('the last seat, raced by two entry points', () => {
   });
 });
 
+describe('the last seat, raced by the CSV commit', () => {
+  /** Exactly one of the two outcomes succeeded; the other was refused with `expected` (path relative). */
+  function expectOneWinner(outcomes: Record<string, Outcome>, expected: { path: string; code: string; params: unknown }) {
+    const all = Object.values(outcomes);
+    expect(all.filter((o) => o.status < 300), JSON.stringify(outcomes)).toHaveLength(1);
+    const loser = all.find((o) => o.status >= 300);
+    expect(loser?.status).toBe(409);
+    expect(loser?.errors.map((e) => ({ ...e, path: relative(e.path) }))).toEqual([expect.objectContaining(expected)]);
+  }
+
+  it('CSV commit and batch for the last seat of a licence: exactly one wins, the other gets license_seats, seats never exceeded', async () => {
+    const creator = await typeId('creator');
+    for (let round = 0; round < 3; round++) {
+      const license = await ctx.db.license.create({ data: { organizationId: org, key: `rules_last_csv_${round}`, name: `Ultime ${round}`, seats: 1 } });
+      await ctx.db.userTypeLicense.create({ data: { userTypeId: creator, licenseId: license.id } });
+      const spec = { role: 'viewer', userType: 'creator', licenses: [license.id] };
+      const commit = await csvReadyToCommit(admin, spec);
+      const [csv, batch] = await Promise.all([commit(), viaBatch(admin, spec)]);
+      expectOneWinner({ csv, batch }, { path: 'licenses.0', code: 'license_seats', params: { name: `Ultime ${round}`, left: 0, requested: 1, short: 1 } });
+      expect(await ctx.db.licenseAssignment.count({ where: { organizationId: org, licenseId: license.id } })).toBe(1);
+    }
+  });
+
+  it('CSV commit and member edit for the last seat of a licence: exactly one wins, the other gets license_seats', async () => {
+    const creator = await typeId('creator');
+    for (let round = 0; round < 3; round++) {
+      const license = await ctx.db.license.create({ data: { organizationId: org, key: `rules_last_csv_patch_${round}`, name: `Finale ${round}`, seats: 1 } });
+      await ctx.db.userTypeLicense.create({ data: { userTypeId: creator, licenseId: license.id } });
+      const spec = { role: 'viewer', userType: 'creator', licenses: [license.id] };
+      const [commit, target] = await Promise.all([csvReadyToCommit(admin, spec), makeTarget()]);
+      const [csv, patch] = await Promise.all([commit(), viaPatch(admin, spec, target)]);
+      expectOneWinner({ csv, patch }, { path: 'licenses.0', code: 'license_seats', params: { name: `Finale ${round}`, left: 0, requested: 1, short: 1 } });
+      expect(await ctx.db.licenseAssignment.count({ where: { organizationId: org, licenseId: license.id } })).toBe(1);
+    }
+  });
+
+  it('CSV commit and grant for the last named user: exactly one wins, the other gets named_user_limit', async () => {
+    for (let round = 0; round < 3; round++) {
+      const spec = { role: 'viewer', userType: 'creator' };
+      const [commit, request] = await Promise.all([csvReadyToCommit(admin, spec), pendingRequest()]);
+      const used = await ctx.db.member.count({ where: { organizationId: org } });
+      await withOrganization({ namedUserLimit: used + 1 }, async () => {
+        const [csv, grant] = await Promise.all([commit(), viaGrant(admin, spec, request)]);
+        expectOneWinner({ csv, grant }, { path: '', code: 'named_user_limit', params: { limit: used + 1, used: used + 1, requested: 1, short: 1 } });
+        expect(await ctx.db.member.count({ where: { organizationId: org } })).toBe(used + 1);
+      });
+    }
+  });
+});
+
 describe('the roles the web app offers are the roles the API accepts', () => {
   /**
    * The wizard (rolesOfferedToAdd, via assignableRoles) and the grant dialog (rolesOfferedToGrant,
@@ -304,7 +374,8 @@ describe('the roles the web app offers are the roles the API accepts', () => {
    */
   for (const [who, client] of [
     ['an administrator', () => admin],
-    ['a contact with Update on manage access', () => adder],
+    ['a contact with Update on manage access and on members', () => adder],
+    ['a contact with Update on manage access only', () => granter],
     ['a contact with View on manage access only', () => watcher],
   ] as const) {
     it(`for ${who}, in both organization settings`, async () => {
