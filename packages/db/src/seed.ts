@@ -1,47 +1,10 @@
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
-import type { PrivilegeArea, PrivilegeLevel } from './generated/prisma/enums.ts';
+import { builtInUserTypes, createOrganization } from './organizations.ts';
 
-type Levels = Partial<Record<PrivilegeArea, PrivilegeLevel>>;
-
-const allUpdate: Levels = {
-  manage_access: 'update',
-  members: 'update',
-  licenses: 'update',
-  groups: 'update',
-  content: 'update',
-  reporting: 'update',
-  contact_updates: 'update',
-  organization_settings: 'update',
-  contact_update_preview: 'view',
-  account_documents: 'view',
-};
-
-/** Built-in roles, expressed as per-area levels. */
-export const builtInRoles: { key: string; nameEn: string; nameFr: string; isAdministrator?: boolean; levels: Levels }[] = [
-  { key: 'viewer', nameEn: 'Viewer', nameFr: 'Lecteur', levels: { content: 'view' } },
-  { key: 'data_editor', nameEn: 'Data Editor', nameFr: 'Éditeur de données', levels: { content: 'update' } },
-  { key: 'user', nameEn: 'User', nameFr: 'Utilisateur', levels: { content: 'update', groups: 'view', members: 'view' } },
-  {
-    key: 'publisher',
-    nameEn: 'Publisher',
-    nameFr: 'Éditeur',
-    levels: { content: 'update', groups: 'update', members: 'view', reporting: 'view' },
-  },
-  { key: 'administrator', nameEn: 'Administrator', nameFr: 'Administrateur', isAdministrator: true, levels: allUpdate },
-];
-
-const allRoles = ['viewer', 'data_editor', 'user', 'publisher', 'administrator'];
-
-export const builtInUserTypes: { key: string; nameEn: string; nameFr: string; roles: string[]; seatLimit?: number }[] = [
-  { key: 'viewer', nameEn: 'Viewer', nameFr: 'Lecteur', roles: ['viewer'] },
-  { key: 'contributor', nameEn: 'Contributor', nameFr: 'Contributeur', roles: ['viewer', 'data_editor'] },
-  { key: 'mobile_worker', nameEn: 'Mobile Worker', nameFr: 'Travailleur mobile', roles: ['viewer', 'data_editor', 'user'] },
-  { key: 'creator', nameEn: 'Creator', nameFr: 'Créateur', roles: allRoles },
-  { key: 'professional', nameEn: 'Professional', nameFr: 'Professionnel', roles: allRoles },
-  { key: 'professional_plus', nameEn: 'Professional Plus', nameFr: 'Professionnel Plus', roles: allRoles },
-];
+// The built-in roles and user types belong to every organization (organizations.ts).
+export { builtInRoles, builtInUserTypes } from './organizations.ts';
 
 const demoLicenses: { key: string; name: string; seats: number; userTypes: string[] }[] = [
   { key: 'field_apps', name: 'Applications de terrain', seats: 60, userTypes: ['mobile_worker', 'creator', 'professional', 'professional_plus'] },
@@ -124,72 +87,32 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
 
   return db.$transaction(
     async (tx) => {
-      const org = await tx.organization.create({
-        data: { slug: opts.slug, name: opts.name, allowedIdentityTypes: ['builtin', 'ldap', 'saml', 'oidc'], namedUserLimit: 1000 },
+      const created = await createOrganization(tx, {
+        slug: opts.slug,
+        name: opts.name,
+        allowedIdentityTypes: ['builtin', 'ldap', 'saml', 'oidc'],
+        namedUserLimit: 1000,
+        administrator: {
+          username: opts.adminUsername ?? 'admin',
+          firstName: 'Alex',
+          lastName: 'Administrateur',
+          email: `admin@${domain}`,
+          passwordHash: adminHash,
+          mustChangePassword: opts.adminMustChangePassword ?? true,
+        },
       });
-      const organizationId = org.id;
+      const { organizationId, roles, userTypes } = created;
+      const admin = { id: created.adminId, username: opts.adminUsername ?? 'admin' };
 
-      const roles = new Map<string, string>();
-      for (const r of builtInRoles) {
-        const role = await tx.role.create({
-          data: {
-            organizationId,
-            key: r.key,
-            nameEn: r.nameEn,
-            nameFr: r.nameFr,
-            builtIn: true,
-            isAdministrator: r.isAdministrator ?? false,
-            privileges: { create: Object.entries(r.levels).map(([area, level]) => ({ area: area as PrivilegeArea, level: level as PrivilegeLevel })) },
-          },
-        });
-        roles.set(r.key, role.id);
-      }
-
+      // The demo's licences, each compatible with the user types it lists.
       const licenses = new Map<string, string>();
       for (const l of demoLicenses) {
         const lic = await tx.license.create({ data: { organizationId, key: l.key, name: l.name, seats: l.seats } });
         licenses.set(l.key, lic.id);
       }
-
-      const userTypes = new Map<string, string>();
-      for (const ut of builtInUserTypes) {
-        const created = await tx.userType.create({
-          data: {
-            organizationId,
-            key: ut.key,
-            nameEn: ut.nameEn,
-            nameFr: ut.nameFr,
-            seatLimit: ut.seatLimit ?? null,
-            roles: { create: ut.roles.map((k) => ({ roleId: roles.get(k)! })) },
-            licenses: {
-              create: demoLicenses.filter((l) => l.userTypes.includes(ut.key)).map((l) => ({ licenseId: licenses.get(l.key)! })),
-            },
-          },
-        });
-        userTypes.set(ut.key, created.id);
-      }
-
-      await tx.organization.update({
-        where: { id: organizationId },
-        data: { defaultRoleId: roles.get('user'), defaultUserTypeId: userTypes.get('creator') },
+      await tx.userTypeLicense.createMany({
+        data: demoLicenses.flatMap((l) => l.userTypes.map((key) => ({ userTypeId: userTypes.get(key)!, licenseId: licenses.get(l.key)! }))),
       });
-
-      const admin = await tx.member.create({
-        data: {
-          organizationId,
-          username: opts.adminUsername ?? 'admin',
-          firstName: 'Alex',
-          lastName: 'Administrateur',
-          email: `admin@${domain}`,
-          roleId: roles.get('administrator')!,
-          userTypeId: userTypes.get('professional_plus')!,
-          status: 'active',
-          passwordHash: adminHash,
-          mustChangePassword: opts.adminMustChangePassword ?? true,
-          activatedAt: new Date(),
-        },
-      });
-      await tx.organizationContact.create({ data: { organizationId, memberId: admin.id, kind: 'primary' } });
 
       // Members: roles and user types always compatible; statuses and identity types varied.
       const usernames = new Set<string>([admin.username]);

@@ -7,7 +7,8 @@ import { isCommonPassword } from '../../lib/common-passwords.ts';
 import { AppError } from '../../lib/errors.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
+import { newToken } from '../../lib/tokens.ts';
+import { startSession } from './session.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { clearAccount, countAccountAttempt, countSourceAttempt, type Account } from './throttle.ts';
 
@@ -101,25 +102,15 @@ export async function signIn(
   if (found.status !== 'active') throw invalidCredentials();
 
   await clearAccount(db, match.account, client.ip);
-  const token = newToken();
   const now = new Date();
-  const member = await db.$transaction(async (tx) => {
-    await tx.session.create({
-      data: {
-        id: hashToken(token),
-        organizationId: found.organizationId,
-        memberId: found.id,
-        csrfToken: newToken(),
-        ip: client.ip,
-        userAgent: client.userAgent?.slice(0, 500) ?? null,
-        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
-      },
-    });
-    return tx.member.update({
+  const { token, member } = await db.$transaction(async (tx) => {
+    const token = await startSession(tx, config, { organizationId: found.organizationId, memberId: found.id }, client, now);
+    const member = await tx.member.update({
       where: { id: found.id, organizationId: found.organizationId },
       data: { lastSignInAt: now },
       select: memberSelect,
     });
+    return { token, member };
   });
   return { token, response: { member: toMemberDto(member), mustChangePassword: found.mustChangePassword } };
 }
