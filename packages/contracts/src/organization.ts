@@ -15,6 +15,11 @@ export const OrganizationDefaults = z.object({
   defaultLicenseIds: z.array(z.string()),
   allowedIdentityTypes: z.array(IdentityType),
   allowAdminAtCreation: z.boolean(),
+  /**
+   * Organization logins (SAML, OIDC) create their member at first sign-in. The API always
+   * sends it; optional only until the web app's fixtures carry it.
+   */
+  autoRegisterOrgLogins: z.boolean().optional(),
   namedUserLimit: z.number().int().nullable(),
   memberCount: z.number().int(),
   invitationTtlDays: z.number().int(),

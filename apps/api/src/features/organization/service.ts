@@ -28,6 +28,7 @@ export async function getOrganization(db: Sql, organizationId: string): Promise<
     defaultLicenseIds: org.defaultLicenses.map((l) => l.licenseId),
     allowedIdentityTypes: org.allowedIdentityTypes,
     allowAdminAtCreation: org.allowAdminAtCreation,
+    autoRegisterOrgLogins: org.autoRegisterOrgLogins,
     namedUserLimit: org.namedUserLimit,
     memberCount,
     invitationTtlDays: org.invitationTtlDays,
