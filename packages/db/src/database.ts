@@ -18,7 +18,7 @@ export async function resolveDatabase(choice: DatabaseChoice): Promise<{ url: st
   if (choice.env === 'production') throw new Error('DATABASE_URL is required in production');
   const { startEmbeddedPostgres } = await import('./embedded.ts');
   const dataDir = path.join(choice.dataDir, 'postgres');
-  choice.log?.(`No DATABASE_URL: starting the embedded PostgreSQL in ${dataDir}`);
+  choice.log?.(`No DATABASE_URL: using the embedded PostgreSQL in ${dataDir} (started if it is not running)`);
   const handle = await startEmbeddedPostgres({ dataDir });
   return { url: handle.url, embedded: true, stop: handle.stop };
 }
