@@ -61,19 +61,36 @@ describe('PATCH /api/organization', () => {
     expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'organization.updated' } })).toBe(changes.length);
   });
 
-  it('is refused with View only (403), unauthenticated (401) and without the CSRF header (403); nothing changes', async () => {
+  it('refuses each field with View only (403), unauthenticated (401) and without the CSRF header (403); nothing changes', async () => {
     const before = (await admin.get('/api/organization')).json();
-    const view = await patch(viewer, { name: 'Viewer was here' });
-    expect(view.statusCode).toBe(403);
-    expect(view.json().code).toBe('forbidden');
+    const group = await ctx.db.group.findFirstOrThrow({ where: { organizationId: acme() } });
+    const changes: Record<string, unknown>[] = [
+      { name: 'Viewer was here' },
+      { usernameFormat: 'email' },
+      { defaultRoleId: await roleId('viewer') },
+      { defaultUserTypeId: await typeId('viewer') },
+      { defaultGroupIds: [group.id] },
+      { defaultLicenseIds: [] },
+      { allowAdminAtCreation: !before.allowAdminAtCreation },
+      { invitationTtlDays: 2 },
+      { settings: { language: 'fr' } },
+      { allowedIdentityTypes: ['ldap'] },
+      { autoRegisterOrgLogins: false },
+    ];
+    const anonymous = new Client(ctx);
+    for (const change of changes) {
+      const view = await patch(viewer, change);
+      expect(view.statusCode, JSON.stringify(change)).toBe(403);
+      expect(view.json().code).toBe('forbidden');
+      expect((await patch(anonymous, change)).statusCode, JSON.stringify(change)).toBe(401);
+      const noCsrf = await updater.request('PATCH', '/api/organization', change, { 'x-csrf-token': '' });
+      expect(noCsrf.statusCode, JSON.stringify(change)).toBe(403);
+      expect(noCsrf.json().code).toBe('csrf_failed');
+    }
     // View still reads it.
     expect((await viewer.get('/api/organization')).statusCode).toBe(200);
-    const anon = await patch(new Client(ctx), { name: 'Anonymous' });
-    expect(anon.statusCode).toBe(401);
-    const noCsrf = await updater.request('PATCH', '/api/organization', { name: 'No CSRF' }, { 'x-csrf-token': '' });
-    expect(noCsrf.statusCode).toBe(403);
-    expect(noCsrf.json().code).toBe('csrf_failed');
     expect((await admin.get('/api/organization')).json()).toEqual(before);
+    expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'organization.updated', actorUsername: { not: 'settings.updater' } } })).toBe(0);
   });
 
   it('refuses ids of another organization as unknown, each at its field', async () => {
