@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization, isSlugTaken } from '@sesame/db/organizations';
 import { seedOrganization } from '@sesame/db/seed';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -68,5 +69,20 @@ describe('two organizations, each with a member named admin', () => {
     expect((await nord.signIn('admin', NORD)).statusCode).toBe(200);
     const sudAdmin = await database.db.member.findFirstOrThrow({ where: { username: 'admin', organization: { slug: 'sud' } } });
     expect((await nord.get(`/api/members/${sudAdmin.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('createOrganization', () => {
+  it('refuses a taken slug on the unique index, recognised as such, and leaves nothing behind', async () => {
+    const before = await database.db.role.count();
+    const error = await database.db
+      .$transaction((tx) =>
+        createOrganization(tx, { slug: 'nord', name: 'Nord again', administrator: { username: 'admin', email: 'a@nord.example', firstName: 'A', lastName: 'B', passwordHash: null } }),
+      )
+      .catch((e: unknown) => e);
+    expect(isSlugTaken(error)).toBe(true);
+    expect(isSlugTaken(new Error('other'))).toBe(false);
+    expect(await database.db.organization.count()).toBe(2);
+    expect(await database.db.role.count()).toBe(before);
   });
 });
