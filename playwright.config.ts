@@ -74,6 +74,8 @@ export default defineConfig({
       SESAME_DATA_DIR: dataDir,
       ADMIN_PASSWORD: ADMIN_INITIAL_PASSWORD,
       NODE_ENV: 'test',
+      // The specs sign in to the demo organization (the default with the embedded database; said here so no DATABASE_URL or override turns it off).
+      DEMO_ORGANIZATION: 'true',
       LOG_LEVEL: 'warn',
       // Small enough that a spec can try a file above it.
       IMPORT_MAX_BYTES: String(E2E_IMPORT_MAX_BYTES),

@@ -22,6 +22,7 @@ import { devMailRoutes } from './features/mail/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
 import { memberRoutes } from './features/members/routes.ts';
 import { organizationRoutes } from './features/organization/routes.ts';
+import { setupRoutes } from './features/setup/routes.ts';
 import type { EnqueueEmail } from './lib/mail-port.ts';
 import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await memberRoutes(api, { db, config, enqueueEmail });
     await invitationRoutes(api, { db, config, enqueueEmail });
     await organizationRoutes(api, { db });
+    await setupRoutes(api, { db, config });
     await referenceRoutes(api, { db });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });

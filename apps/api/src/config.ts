@@ -11,6 +11,13 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SESAME_DATA_DIR: z.string().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
+  /**
+   * Whether an empty database gets the demo organization. Default: true only with the embedded
+   * database (no DATABASE_URL) outside production; otherwise the first run offers the setup.
+   */
+  DEMO_ORGANIZATION: z.enum(['true', 'false']).optional(),
+  /** How long the first-run setup token printed at start stays valid. */
+  SETUP_TOKEN_TTL_HOURS: z.coerce.number().positive().default(24),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sésame <no-reply@sesame.localhost>'),
   /** Port of the development mail catcher (no SMTP_URL, not production); 0 picks a free one. */
@@ -44,6 +51,9 @@ export type Config = {
   databaseUrl?: string;
   dataDir: string;
   adminPassword?: string;
+  /** Seed the demo organization in an empty database (DEMO_ORGANIZATION). */
+  demoOrganization: boolean;
+  setupTokenTtlHours: number;
   smtpUrl?: string;
   mailFrom: string;
   mailCatcherPort: number;
@@ -122,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(repoRoot, e.SESAME_DATA_DIR ?? '.data'),
     adminPassword: e.ADMIN_PASSWORD,
+    demoOrganization: e.DEMO_ORGANIZATION ? e.DEMO_ORGANIZATION === 'true' : !e.DATABASE_URL && e.NODE_ENV !== 'production',
+    setupTokenTtlHours: e.SETUP_TOKEN_TTL_HOURS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailCatcherPort: e.MAIL_CATCHER_PORT,

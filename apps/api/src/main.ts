@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { createDb } from '@sesame/db';
-import { seedDemoIfEmpty } from '@sesame/db/seed';
+import { resolveDatabase } from '@sesame/db/database';
 import { buildApp } from './app.ts';
 import { loadConfig, mailCatcherEnabled } from './config.ts';
+import { firstRunBanner, portalBaseUrl, prepareFirstRun } from './first-run.ts';
 import { startMailCatcher } from './features/mail/catcher.ts';
 import { startMailWorker } from './features/mail/worker.ts';
 import { enqueueEmail } from './features/mail/outbox.ts';
@@ -12,28 +12,15 @@ import { accessRequestRemindersTask } from './features/access-requests/reminders
 
 const config = loadConfig();
 
-async function resolveDatabase(): Promise<{ url: string; stop?: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl };
-  if (config.env === 'production') throw new Error('DATABASE_URL is required in production');
-  const { startEmbeddedPostgres } = await import('@sesame/db/embedded');
-  console.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}`);
-  return startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres') });
-}
-
 async function main() {
-  const database = await resolveDatabase();
+  const database = await resolveDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, env: config.env, log: (m) => console.log(m) });
   const { applyMigrations } = await import('@sesame/db/migrate/index');
   await applyMigrations(database.url);
   const db = createDb(database.url);
 
-  const seed = await seedDemoIfEmpty(db, { adminPassword: config.adminPassword });
-  if (seed.seeded) {
-    const line = '='.repeat(68);
-    console.log(`\n${line}\n  Demo organization created. Sign in as: admin`);
-    if (seed.generatedPassword) console.log(`  Generated password (shown only once): ${seed.generatedPassword}`);
-    else console.log('  Password: the value of ADMIN_PASSWORD');
-    console.log(`  You will be asked to choose a new password at first sign-in.\n${line}\n`);
-  }
+  // An empty database gets the demo (DEMO_ORGANIZATION) or a one-time setup token.
+  const banner = firstRunBanner(await prepareFirstRun(db, config));
+  if (banner) console.log(banner);
 
   const devMail = mailCatcherEnabled(config);
   const app = await buildApp({ db, config, devMail });
@@ -51,7 +38,7 @@ async function main() {
     // …and imports left uncommitted are deleted after IMPORT_RETENTION_DAYS (their rows may hold passwords).
     importRetentionTask(db, app.log, config.imports.retentionDays),
     // The contacts' daily digest of waiting access requests, queued in the outbox like every email.
-    accessRequestRemindersTask({ db, enqueueEmail, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` }, app.log),
+    accessRequestRemindersTask({ db, enqueueEmail, baseUrl: portalBaseUrl(config) }, app.log),
     ...(mailWorker ? [mailWorker.sweep] : []),
   ];
   const stopMaintenance = startMaintenance(periodic, app.log);

@@ -101,6 +101,8 @@ function hostile(schema: Schema): fc.Arbitrary<unknown> {
 
 type Gen = { fixtures: Fixtures; chaos: boolean; path: string };
 
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** Values named like fixtures, so that requests reach real roles, members, groups… */
 function hinted(name: string, { fixtures, path }: Gen): fc.Arbitrary<unknown> | undefined {
   const pick = (values: string[]) => (values.length ? fc.constantFrom(...values) : undefined);
@@ -126,6 +128,15 @@ function hinted(name: string, { fixtures, path }: Gen): fc.Arbitrary<unknown> | 
       return pick(['admin', ...fixtures.usernames]);
     case 'organization':
       return fc.constantFrom('acme', 'globex');
+    // PATCH /api/organization: ids of the organization's own reference data, sometimes.
+    case 'defaultRoleId':
+      return pick(fixtures.roles.filter(isUuid));
+    case 'defaultUserTypeId':
+      return pick(fixtures.userTypes.filter(isUuid));
+    case 'defaultGroupIds':
+      return pick(fixtures.groups);
+    case 'defaultLicenseIds':
+      return pick(fixtures.licenses);
     case 'email':
       return fc.integer({ min: 1, max: 10_000 }).map((n) => `fuzz.${n}@acme.example`);
     case 'firstName':

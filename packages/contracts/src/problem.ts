@@ -60,6 +60,8 @@ export const fieldErrorCodes = [
   'format_not_enabled',
   'file_required',
   'stale_rows',
+  // Organizations (setup, command line, settings)
+  'slug_taken',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -126,5 +128,9 @@ export const errorCodes = [
   'unsupported_media_type',
   'uri_too_long',
   'method_not_allowed',
+  // First run and organizations
+  'setup_done',
+  'setup_token_invalid',
+  'slug_taken',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,48 +1,11 @@
 import type { Db } from './client.ts';
+import { present } from './present.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
-import { present } from './present.ts';
-import type { PrivilegeArea, PrivilegeLevel } from './generated/prisma/enums.ts';
+import { builtInUserTypes, createOrganization } from './organizations.ts';
 
-type Levels = Partial<Record<PrivilegeArea, PrivilegeLevel>>;
-
-const allUpdate: Levels = {
-  manage_access: 'update',
-  members: 'update',
-  licenses: 'update',
-  groups: 'update',
-  content: 'update',
-  reporting: 'update',
-  contact_updates: 'update',
-  organization_settings: 'update',
-  contact_update_preview: 'view',
-  account_documents: 'view',
-};
-
-/** Built-in roles, expressed as per-area levels. */
-export const builtInRoles: { key: string; nameEn: string; nameFr: string; isAdministrator?: boolean; levels: Levels }[] = [
-  { key: 'viewer', nameEn: 'Viewer', nameFr: 'Lecteur', levels: { content: 'view' } },
-  { key: 'data_editor', nameEn: 'Data Editor', nameFr: 'Éditeur de données', levels: { content: 'update' } },
-  { key: 'user', nameEn: 'User', nameFr: 'Utilisateur', levels: { content: 'update', groups: 'view', members: 'view' } },
-  {
-    key: 'publisher',
-    nameEn: 'Publisher',
-    nameFr: 'Éditeur',
-    levels: { content: 'update', groups: 'update', members: 'view', reporting: 'view' },
-  },
-  { key: 'administrator', nameEn: 'Administrator', nameFr: 'Administrateur', isAdministrator: true, levels: allUpdate },
-];
-
-const allRoles = ['viewer', 'data_editor', 'user', 'publisher', 'administrator'];
-
-export const builtInUserTypes: { key: string; nameEn: string; nameFr: string; roles: string[]; seatLimit?: number }[] = [
-  { key: 'viewer', nameEn: 'Viewer', nameFr: 'Lecteur', roles: ['viewer'] },
-  { key: 'contributor', nameEn: 'Contributor', nameFr: 'Contributeur', roles: ['viewer', 'data_editor'] },
-  { key: 'mobile_worker', nameEn: 'Mobile Worker', nameFr: 'Travailleur mobile', roles: ['viewer', 'data_editor', 'user'] },
-  { key: 'creator', nameEn: 'Creator', nameFr: 'Créateur', roles: allRoles },
-  { key: 'professional', nameEn: 'Professional', nameFr: 'Professionnel', roles: allRoles },
-  { key: 'professional_plus', nameEn: 'Professional Plus', nameFr: 'Professionnel Plus', roles: allRoles },
-];
+// The built-in roles and user types belong to every organization (organizations.ts).
+export { builtInRoles, builtInUserTypes } from './organizations.ts';
 
 const demoLicenses: { key: string; name: string; seats: number; userTypes: string[] }[] = [
   { key: 'field_apps', name: 'Applications de terrain', seats: 60, userTypes: ['mobile_worker', 'creator', 'professional', 'professional_plus'] },
@@ -125,72 +88,32 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
 
   return db.$transaction(
     async (tx) => {
-      const org = await tx.organization.create({
-        data: { slug: opts.slug, name: opts.name, allowedIdentityTypes: ['builtin', 'ldap', 'saml', 'oidc'], namedUserLimit: 1000 },
+      const created = await createOrganization(tx, {
+        slug: opts.slug,
+        name: opts.name,
+        allowedIdentityTypes: ['builtin', 'ldap', 'saml', 'oidc'],
+        namedUserLimit: 1000,
+        administrator: {
+          username: opts.adminUsername ?? 'admin',
+          firstName: 'Alex',
+          lastName: 'Administrateur',
+          email: `admin@${domain}`,
+          passwordHash: adminHash,
+          mustChangePassword: opts.adminMustChangePassword ?? true,
+        },
       });
-      const organizationId = org.id;
+      const { organizationId, roles, userTypes } = created;
+      const admin = { id: created.adminId, username: opts.adminUsername ?? 'admin' };
 
-      const roles = new Map<string, string>();
-      for (const r of builtInRoles) {
-        const role = await tx.role.create({
-          data: {
-            organizationId,
-            key: r.key,
-            nameEn: r.nameEn,
-            nameFr: r.nameFr,
-            builtIn: true,
-            isAdministrator: r.isAdministrator ?? false,
-            privileges: { create: Object.entries(r.levels).map(([area, level]) => ({ area: area as PrivilegeArea, level: level as PrivilegeLevel })) },
-          },
-        });
-        roles.set(r.key, role.id);
-      }
-
+      // The demo's licences, each compatible with the user types it lists.
       const licenses = new Map<string, string>();
       for (const l of demoLicenses) {
         const lic = await tx.license.create({ data: { organizationId, key: l.key, name: l.name, seats: l.seats } });
         licenses.set(l.key, lic.id);
       }
-
-      const userTypes = new Map<string, string>();
-      for (const ut of builtInUserTypes) {
-        const created = await tx.userType.create({
-          data: {
-            organizationId,
-            key: ut.key,
-            nameEn: ut.nameEn,
-            nameFr: ut.nameFr,
-            seatLimit: ut.seatLimit ?? null,
-            roles: { create: ut.roles.map((k) => ({ roleId: present(roles.get(k), `the role ${k}`) })) },
-            licenses: {
-              create: demoLicenses.filter((l) => l.userTypes.includes(ut.key)).map((l) => ({ licenseId: present(licenses.get(l.key), `the licence ${l.key}`) })),
-            },
-          },
-        });
-        userTypes.set(ut.key, created.id);
-      }
-
-      await tx.organization.update({
-        where: { id: organizationId },
-        data: { defaultRoleId: roles.get('user'), defaultUserTypeId: userTypes.get('creator') },
+      await tx.userTypeLicense.createMany({
+        data: demoLicenses.flatMap((l) => l.userTypes.map((key) => ({ userTypeId: present(userTypes.get(key), 'userTypes.get(key)'), licenseId: present(licenses.get(l.key), 'licenses.get(l.key)') }))),
       });
-
-      const admin = await tx.member.create({
-        data: {
-          organizationId,
-          username: opts.adminUsername ?? 'admin',
-          firstName: 'Alex',
-          lastName: 'Administrateur',
-          email: `admin@${domain}`,
-          roleId: present(roles.get('administrator'), 'the administrator role'),
-          userTypeId: present(userTypes.get('professional_plus'), 'the professional_plus user type'),
-          status: 'active',
-          passwordHash: adminHash,
-          mustChangePassword: opts.adminMustChangePassword ?? true,
-          activatedAt: new Date(),
-        },
-      });
-      await tx.organizationContact.create({ data: { organizationId, memberId: admin.id, kind: 'primary' } });
 
       // Members: roles and user types always compatible; statuses and identity types varied.
       const usernames = new Set<string>([admin.username]);
@@ -222,8 +145,8 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
           email: `${username}@${domain}`,
           identityType,
           externalId: identityType === 'ldap' ? `uid=${username},ou=people,dc=example,dc=org` : identityType === 'saml' ? username : null,
-          roleId: present(roles.get(roleKey), `the role ${roleKey}`),
-          userTypeId: present(userTypes.get(ut.key), `the user type ${ut.key}`),
+          roleId: present(roles.get(roleKey), 'roles.get(roleKey)'),
+          userTypeId: present(userTypes.get(ut.key), 'userTypes.get(ut.key)'),
           status,
           language: rand() < 0.8 ? 'fr' : 'en',
           locale: rand() < 0.8 ? 'fr-FR' : 'en-GB',
@@ -246,33 +169,33 @@ export async function seedOrganization(db: Db, opts: SeedOrganizationOptions): P
       for (const l of demoLicenses) {
         const eligible = members.filter((m) => l.userTypes.includes(m.userType.key));
         const take = Math.min(Math.floor(l.seats * 0.7), eligible.length);
-        for (const m of eligible.slice(0, take)) assignments.push({ organizationId, licenseId: present(licenses.get(l.key), `the licence ${l.key}`), memberId: m.id });
+        for (const m of eligible.slice(0, take)) assignments.push({ organizationId, licenseId: present(licenses.get(l.key), 'licenses.get(l.key)'), memberId: m.id });
       }
       await tx.licenseAssignment.createMany({ data: assignments });
 
       const owners = [admin.id, ...members.slice(0, 5).map((m) => m.id)];
       const groups: string[] = [];
       for (const [i, name] of groupNames.entries()) {
-        const g = await tx.group.create({ data: { organizationId, name, ownerId: present(owners[i % owners.length], 'a group owner') } });
+        const g = await tx.group.create({ data: { organizationId, name, ownerId: present(owners[i % owners.length], 'owners[i % owners.length]') } });
         groups.push(g.id);
       }
       await tx.groupMembership.createMany({
-        data: members.flatMap((m, i) => (i % 3 === 0 ? [] : [{ organizationId, groupId: present(groups[i % groups.length], 'a group'), memberId: m.id }])),
+        data: members.flatMap((m, i) => (i % 3 === 0 ? [] : [{ organizationId, groupId: present(groups[i % groups.length], 'groups[i % groups.length]'), memberId: m.id }])),
       });
-      await tx.organizationDefaultGroup.create({ data: { organizationId, groupId: present(groups[0], 'the first group') } });
+      await tx.organizationDefaultGroup.create({ data: { organizationId, groupId: present(groups[0], 'groups[0]') } });
 
       await tx.memberCategory.createMany({ data: categoryNames.map((name) => ({ organizationId, name })) });
       const categories = await tx.memberCategory.findMany({ where: { organizationId }, select: { id: true } });
       await tx.memberCategoryAssignment.createMany({
-        data: members.flatMap((m, i) => (i % 2 === 0 ? [{ organizationId, memberId: m.id, categoryId: present(categories[i % categories.length], 'a category').id }] : [])),
+        data: members.flatMap((m, i) => (i % 2 === 0 ? [{ organizationId, memberId: m.id, categoryId: present(categories[i % categories.length], 'categories[i % categories.length]').id }] : [])),
       });
 
       await tx.contentItem.createMany({
         data: Array.from({ length: 30 }, (_, i) => ({
           organizationId,
-          ownerId: i < 5 ? admin.id : present(members[(i * 7) % members.length], 'a content owner').id,
+          ownerId: i < 5 ? admin.id : present(members[(i * 7) % members.length], 'members[(i * 7) % members.length]').id,
           title: `${contentTitles[i % contentTitles.length]}${i >= contentTitles.length ? ` ${Math.floor(i / contentTitles.length) + 1}` : ''}`,
-          kind: present(contentKinds[i % contentKinds.length], 'a content kind'),
+          kind: present(contentKinds[i % contentKinds.length], 'contentKinds[i % contentKinds.length]'),
         })),
       });
 

@@ -1,10 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 
-/** 256 random bits, URL-safe. */
-export const newToken = (): string => randomBytes(32).toString('base64url');
-
-/** Tokens are stored only as their SHA-256 (they are high-entropy, so no salt is needed). */
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+// Shared with the command line (invitations it creates), so they live in @sesame/db.
+export { hashToken, newToken } from '@sesame/db/tokens';
 
 export function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);

@@ -5,3 +5,4 @@ export * from './administrator.ts';
 export * from './licences.ts';
 export * from './seats.ts';
 export * from './creation.ts';
+export * from './passwords.ts';

@@ -1,13 +1,13 @@
-import { Password, type ChangePasswordBody, type MeResponse, type SignInBody, type SignInResponse } from '@sesame/contracts';
+import { passwordProblems, type ChangePasswordBody, type MeResponse, type SignInBody, type SignInResponse } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import { hashPassword, verifyPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
-import { isCommonPassword } from '../../lib/common-passwords.ts';
 import { AppError } from '../../lib/errors.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
+import { newToken } from '../../lib/tokens.ts';
+import { startSession } from './session.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { attemptAccount, countSourceAttempt, type Account } from './throttle.ts';
 
@@ -107,25 +107,15 @@ export async function signIn(
   }
   if (found.status !== 'active') throw invalidCredentials();
 
-  const token = newToken();
   const now = new Date();
-  const member = await db.$transaction(async (tx) => {
-    await tx.session.create({
-      data: {
-        id: hashToken(token),
-        organizationId: found.organizationId,
-        memberId: found.id,
-        csrfToken: newToken(),
-        ip: client.ip,
-        userAgent: client.userAgent?.slice(0, 500) ?? null,
-        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
-      },
-    });
-    return tx.member.update({
+  const { token, member } = await db.$transaction(async (tx) => {
+    const token = await startSession(tx, config, { organizationId: found.organizationId, memberId: found.id }, client, now);
+    const member = await tx.member.update({
       where: { id: found.id, organizationId: found.organizationId },
       data: { lastSignInAt: now },
       select: memberSelect,
     });
+    return { token, member };
   });
   return { token, response: { member: toMemberDto(member), mustChangePassword: found.mustChangePassword } };
 }
@@ -154,20 +144,8 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
   };
 }
 
-export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; message: string };
-
-/** Checks a new built-in password against the seed rule, breached lists and the account itself. */
-export function passwordProblems(password: string, context: { username: string; email?: string }): PasswordProblem | null {
-  const rule = Password.safeParse(password);
-  if (!rule.success) {
-    const issue = rule.error.issues[0];
-    return { code: issue?.code === 'too_big' ? 'password_too_long' : 'weak_password', message: issue?.message ?? 'Invalid password' };
-  }
-  if (isCommonPassword(password)) return { code: 'weak_password', message: 'This password is too common; choose another one' };
-  const lower = password.toLowerCase();
-  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', message: 'The password must not contain the username' };
-  return null;
-}
+// The rule lives in the shared contracts (rules/passwords.ts); re-exported for the features that import it from here.
+export { passwordProblems, type PasswordProblem } from '@sesame/contracts';
 
 export async function changePassword(
   deps: AuthDeps,

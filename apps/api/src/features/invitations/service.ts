@@ -1,5 +1,6 @@
 import type { AcceptInvitationBody, InvitationDetails, SignInResponse } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
+import { activationLink, createInvitation } from '@sesame/db/invitations';
 import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
@@ -7,8 +8,9 @@ import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
-import { hashToken, newToken } from '../../lib/tokens.ts';
+import { hashToken } from '../../lib/tokens.ts';
 import { passwordProblems } from '../auth/service.ts';
+import { startSession } from '../auth/session.ts';
 import { canAddMembers } from '../../lib/privileges.ts';
 
 export type InvitationDeps = { db: Db; config: Config; enqueueEmail: EnqueueEmail };
@@ -70,9 +72,8 @@ export async function acceptInvitation(
     if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.password', ...problem }]);
     passwordHash = await hashPassword(body.password);
   }
-  const sessionToken = newToken();
   const now = new Date();
-  const updated = await db.$transaction(async (tx) => {
+  const { sessionToken, updated } = await db.$transaction(async (tx) => {
     // Single use: only one request can flip usedAt, however many arrive together.
     const claimed = await tx.invitation.updateMany({
       where: { id: inv.id, organizationId: inv.organizationId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -85,17 +86,7 @@ export async function acceptInvitation(
       select: memberSelect,
     });
     await tx.invitation.updateMany({ where: { memberId: member.id, organizationId: inv.organizationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    await tx.session.create({
-      data: {
-        id: hashToken(sessionToken),
-        organizationId: inv.organizationId,
-        memberId: member.id,
-        csrfToken: newToken(),
-        ip: client.ip,
-        userAgent: client.userAgent?.slice(0, 500) ?? null,
-        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
-      },
-    });
+    const sessionToken = await startSession(tx, config, { organizationId: inv.organizationId, memberId: member.id }, client, now);
     await audit(tx, {
       organizationId: inv.organizationId,
       actorId: member.id,
@@ -115,7 +106,7 @@ export async function acceptInvitation(
       language: member.language,
       data: { firstName: member.firstName, organizationName: inv.organization.name, username: member.username, signInUrl: `${client.baseUrl}/sign-in` },
     });
-    return activated;
+    return { sessionToken, updated: activated };
   });
   return { sessionToken, response: { member: toMemberDto(updated), mustChangePassword: false } };
 }
@@ -137,14 +128,17 @@ export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, 
   if (member.status !== 'pending') throw new AppError(409, 'not_pending', 'This member is no longer waiting for activation; there is nothing to resend');
   const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true, invitationTtlDays: true } });
   const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
-  const token = newToken();
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + org.invitationTtlDays * 86_400_000);
-  await db.$transaction(async (tx) => {
+  const expiresAt = await db.$transaction(async (tx) => {
     const previous = await tx.invitation.findFirst({ where: { memberId, organizationId: auth.organizationId }, orderBy: { createdAt: 'desc' }, select: { message: true } });
     await tx.invitation.updateMany({ where: { memberId, organizationId: auth.organizationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    await tx.invitation.create({
-      data: { organizationId: auth.organizationId, memberId, tokenHash: hashToken(token), invitedById: auth.memberId, expiresAt, message: previous?.message ?? null },
+    const { token, expiresAt } = await createInvitation(tx, {
+      organizationId: auth.organizationId,
+      memberId,
+      ttlDays: org.invitationTtlDays,
+      invitedById: auth.memberId,
+      message: previous?.message ?? null,
+      now,
     });
     await deps.enqueueEmail(tx, {
       organizationId: auth.organizationId,
@@ -156,7 +150,7 @@ export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, 
         organizationName: org.name,
         inviterName: `${inviter.firstName} ${inviter.lastName}`.trim(),
         username: member.username,
-        link: `${info.baseUrl}/activate/${token}`,
+        link: activationLink(info.baseUrl, token),
         expiresAt,
         message: previous?.message ?? undefined,
       },
@@ -172,6 +166,7 @@ export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, 
       after: { expiresAt: expiresAt.toISOString() },
       ip: info.ip,
     });
+    return expiresAt;
   });
   return { expiresAt: expiresAt.toISOString() };
 }

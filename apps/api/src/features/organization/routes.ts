@@ -1,7 +1,8 @@
-import { OrganizationDefaults } from '@sesame/contracts';
+import { OrganizationDefaults, UpdateOrganizationBody } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import { authOf } from '../../lib/auth.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
+import { getOrganization, updateOrganization } from './service.ts';
 
 /**
  * The organization's defaults for new members, read by the Add Members wizard. They include
@@ -11,45 +12,30 @@ import { commonProblems, type App } from '../../lib/route-types.ts';
  * organization's name from GET /api/auth/me.
  */
 export async function organizationRoutes(app: App, { db }: { db: Db }) {
+  const tags = ['organization'];
+
   app.get('/api/organization', {
     config: { privilege: ['manage_access', 'update'], orPrivileges: [['members', 'update'], ['organization_settings', 'view']] },
     schema: {
       operationId: 'getOrganization',
-      tags: ['organization'],
+      tags,
       description: 'Defaults and limits for adding members: Update on manage access or on members, or View on organization settings.',
       response: { 200: OrganizationDefaults, ...commonProblems },
     },
-    handler: async (req) => {
-      const { organizationId } = authOf(req);
-      const [org, memberCount] = await Promise.all([
-        db.organization.findUniqueOrThrow({
-          where: { id: organizationId },
-          include: { defaultGroups: { select: { groupId: true } }, defaultLicenses: { select: { licenseId: true } } },
-        }),
-        db.member.count({ where: { organizationId } }),
-      ]);
-      return {
-        id: org.id,
-        slug: org.slug,
-        name: org.name,
-        usernameFormat: org.usernameFormat,
-        defaultRoleId: org.defaultRoleId,
-        defaultUserTypeId: org.defaultUserTypeId,
-        defaultGroupIds: org.defaultGroups.map((g) => g.groupId),
-        defaultLicenseIds: org.defaultLicenses.map((l) => l.licenseId),
-        allowedIdentityTypes: org.allowedIdentityTypes,
-        allowAdminAtCreation: org.allowAdminAtCreation,
-        namedUserLimit: org.namedUserLimit,
-        memberCount,
-        invitationTtlDays: org.invitationTtlDays,
-        settings: {
-          profileVisibility: org.defaultVisibility,
-          language: org.defaultLanguage,
-          locale: org.defaultLocale,
-          units: org.defaultUnits,
-          startPage: org.defaultStartPage,
-        },
-      };
+    handler: (req) => getOrganization(db, authOf(req).organizationId),
+  });
+
+  app.patch('/api/organization', {
+    config: { privilege: ['organization_settings', 'update'] },
+    schema: {
+      operationId: 'updateOrganization',
+      tags,
+      description:
+        'Changes the organization settings an administrator may change (Update on organization settings); answers the settings as GET does. ' +
+        'Ids must be the organization’s; the default role must suit the default user type and each default licence be compatible with it.',
+      body: UpdateOrganizationBody,
+      response: { 200: OrganizationDefaults, ...commonProblems },
     },
+    handler: (req) => updateOrganization(db, authOf(req), req.body, { ip: req.ip }),
   });
 }
