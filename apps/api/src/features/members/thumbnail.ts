@@ -3,6 +3,7 @@ import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { hasLevel } from '../../lib/privileges.ts';
+import { memberVisibility, visibleMembersWhere } from './visibility.ts';
 
 export const THUMBNAIL_MAX_BYTES = 1024 * 1024;
 
@@ -48,7 +49,11 @@ export async function setThumbnail(db: Db, auth: AuthContext, memberId: string, 
 }
 
 export async function getThumbnail(db: Db, auth: AuthContext, memberId: string): Promise<{ data: Buffer; type: string }> {
-  const m = await db.member.findFirst({ where: { id: memberId, organizationId: auth.organizationId }, select: { thumbnail: true, thumbnailType: true } });
+  // A picture is seen by whoever sees the member (visibility.ts): a private member's is not.
+  const m = await db.member.findFirst({
+    where: { AND: [{ id: memberId, organizationId: auth.organizationId }, visibleMembersWhere(memberVisibility(auth))] },
+    select: { thumbnail: true, thumbnailType: true },
+  });
   if (!m) throw notFound('Member');
   if (!m.thumbnail || !m.thumbnailType) throw notFound('Picture');
   return { data: Buffer.from(m.thumbnail), type: m.thumbnailType };
