@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberDirectoryResponse, DirectoryMember, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberExportQuery, MemberDirectoryResponse, DirectoryMember, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, RawFile, problems, type App } from '../../lib/route-types.ts';
@@ -9,6 +9,8 @@ import { suggestUsername } from './suggest.ts';
 import * as manage from './manage.ts';
 import { updateMember } from './update.ts';
 import { bulkMembers } from './bulk.ts';
+import { exportMembers } from './export.ts';
+import { prefersFrench } from '../../lib/problem-language.ts';
 import { getThumbnail, setThumbnail, THUMBNAIL_MAX_BYTES } from './thumbnail.ts';
 
 export async function memberRoutes(app: App, deps: BatchDeps) {
@@ -24,6 +26,27 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
       response: { 200: MemberDirectoryResponse, ...commonProblems },
     },
     handler: (req) => service.listMembers(deps, authOf(req), req.query),
+  });
+
+  app.get('/api/members/export.csv', {
+    config: { privilege: ['members', 'view'] },
+    schema: {
+      operationId: 'exportMembers',
+      tags,
+      description:
+        'The members list as a CSV file (UTF-8 with a BOM, CRLF): the same filters and order as GET /api/members, every matching member (no paging), the chosen columns, headers and labels in `lang`; `;`-separated in French and `,` in English unless `delimiter` says otherwise. Cells that a spreadsheet would run as a formula start with an apostrophe. Audited as members.exported.',
+      querystring: MemberExportQuery,
+      produces: ['text/csv'],
+      response: { 200: RawFile, ...commonProblems },
+    },
+    handler: async (req, reply) => {
+      const file = exportMembers(deps, authOf(req), req.query, prefersFrench(req.headers['accept-language']), req.ip);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
   });
 
   app.get('/api/members/username-suggestion', {

@@ -31,7 +31,7 @@ export function filters(organizationId: string, q: ListQuery, visibility: Member
 
 type Col = (typeof sortColumns)[MemberSort][number];
 
-export function cursorValue(row: MemberRow, col: Col): string | null {
+export function cursorValue(row: Pick<MemberRow, Col>, col: Col): string | null {
   const v = row[col];
   if (v === null) return null;
   return v instanceof Date ? v.toISOString() : v;
