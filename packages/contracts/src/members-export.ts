@@ -40,7 +40,9 @@ export const MemberExportQuery = MemberListQuery.omit({ limit: true, cursor: tru
     .string()
     .max(500)
     .transform((s) => s.split(',').map((c) => c.trim()))
-    .pipe(z.array(MemberExportColumn).min(1).max(memberExportColumns.length))
+    .pipe(z.array(MemberExportColumn).min(1))
+    // What the document says the server accepts (each key checked by the enum above, naming its place).
+    .meta({ pattern: `^ *(${memberExportColumns.join('|')}) *(, *(${memberExportColumns.join('|')}) *)*$` })
     .optional(),
   /** Language of the header row and of the values; default: the request's Accept-Language (French when preferred, else English). */
   lang: Language.optional(),

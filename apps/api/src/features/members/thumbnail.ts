@@ -32,6 +32,8 @@ export async function setThumbnail(db: Db, auth: AuthContext, memberId: string, 
   await db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, organizationId: auth.organizationId }, select: { id: true, username: true, thumbnailType: true } });
     if (!member) throw notFound('Member');
+    // Removing a picture that is not there changes nothing and records nothing.
+    if (!data && member.thumbnailType === null) return;
     await tx.member.update({ where: { id: memberId, organizationId: auth.organizationId }, data: { thumbnail: data ? new Uint8Array(data) : null, thumbnailType: type } });
     await audit(tx, {
       organizationId: auth.organizationId,
