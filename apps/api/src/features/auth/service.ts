@@ -1,4 +1,4 @@
-import { Password, type ChangePasswordBody, type MeResponse, type SignInBody, type SignInResponse } from '@sesame/contracts';
+import { passwordRuleFailures, type ChangePasswordBody, type PasswordRuleCode, type ServerPasswordRuleCode, type MeResponse, type SignInBody, type SignInResponse } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import { hashPassword, verifyPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
@@ -148,19 +148,23 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
   };
 }
 
-export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; message: string };
+export type PasswordProblem = { code: PasswordRuleCode | ServerPasswordRuleCode; message: string; params?: Record<string, number> };
 
-/** Checks a new built-in password against the seed rule, breached lists and the account itself. */
-export function passwordProblems(password: string, context: { username: string; email?: string }): PasswordProblem | null {
-  const rule = Password.safeParse(password);
-  if (!rule.success) {
-    const issue = rule.error.issues[0];
-    return { code: issue?.code === 'too_big' ? 'password_too_long' : 'weak_password', message: issue?.message ?? 'Invalid password' };
-  }
-  if (isCommonPassword(password)) return { code: 'weak_password', message: 'This password is too common; choose another one' };
-  const lower = password.toLowerCase();
-  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', message: 'The password must not contain the username' };
-  return null;
+/**
+ * Every rule a new built-in password fails, one problem each: the shared pure rules
+ * (passwordRuleChecks: length, letter, digit, not the username) and the server's list of
+ * common passwords. Empty when the password is accepted.
+ */
+export function passwordProblems(password: string, context: { username: string }): PasswordProblem[] {
+  const problems: PasswordProblem[] = passwordRuleFailures(password, context).map(({ code, message, params }) => ({ code, message, ...(Object.keys(params).length ? { params } : {}) }));
+  if (isCommonPassword(password)) problems.push({ code: 'password_common', message: 'This password is too common; choose another one' });
+  return problems;
+}
+
+/** 400 weak_password naming every failed rule at `path`, or nothing when the password is accepted. */
+export function assertPasswordAccepted(password: string, context: { username: string }, path: string): void {
+  const problems = passwordProblems(password, context);
+  if (problems.length) throw new AppError(400, 'weak_password', problems.map((p) => p.message).join('; '), problems.map((p) => ({ path, ...p })));
 }
 
 export async function changePassword(
@@ -185,8 +189,7 @@ export async function changePassword(
       { path: 'body.newPassword', code: 'password_unchanged', message: 'Must differ from the current password' },
     ]);
   }
-  const problem = passwordProblems(body.newPassword, member);
-  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.newPassword', ...problem }]);
+  assertPasswordAccepted(body.newPassword, member, 'newPassword');
 
   const passwordHash = await hashPassword(body.newPassword);
   await db.$transaction(async (tx) => {
