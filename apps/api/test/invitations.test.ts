@@ -39,7 +39,7 @@ describe('invitations', () => {
 
     const weak = await anon.post(`/api/invitations/${token}/accept`, { password: 'short' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().errors[0]).toMatchObject({ path: 'body.password', code: 'too_short' });
+    expect(weak.json().errors[0]).toMatchObject({ path: 'body.password', code: 'password_too_short', params: { min: 8 } });
     const missing = await anon.post(`/api/invitations/${token}/accept`, {});
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0]).toMatchObject({ path: 'body.password', code: 'password_required' });

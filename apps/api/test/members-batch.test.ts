@@ -94,7 +94,7 @@ describe('POST /api/members/batch — credentials mode', () => {
         ['members.3.role', 'unknown_role'],
         ['members.4.role', 'incompatible_role'],
         ['members.5.role', 'administrator_not_allowed'],
-        ['members.6.password', 'weak_password'],
+        ['members.6.password', 'password_common'],
       ]),
     );
     expect(paths).not.toContain('members.0.username');
@@ -120,7 +120,7 @@ describe('POST /api/members/batch — credentials mode', () => {
         ['body.members.0.username', 'too_short'],
         ['body.members.1.username', 'invalid_format'],
         ['body.members.2.email', 'email_apostrophe'],
-        ['body.members.3.password', 'weak_password'],
+        ['body.members.3.password', 'password_needs_digit'],
         ['body.members.4.email', 'invalid_email'],
       ]),
     );

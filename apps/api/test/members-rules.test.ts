@@ -286,11 +286,13 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
     expect((await ctx.db.member.findUniqueOrThrow({ where: { id: ctx.globex.adminId } })).thumbnailType).toBe('image/png');
   });
 
-  it('reading a picture needs View on members (403 for a Viewer, 200 for a User)', async () => {
+  it('a picture is seen by whoever sees the member: a Viewer only when the profile is not private, a User always', async () => {
     const pictured = await makeMember('pic.shown');
     expect((await putPicture(admin, pictured.id)).statusCode).toBe(200);
     const viewer = await signedIn((await makeMember('pic.viewer', 'viewer')).username);
-    expectProblem(await viewer.get(`/api/members/${pictured.id}/thumbnail`), 403, 'forbidden');
+    expect((await viewer.get(`/api/members/${pictured.id}/thumbnail`)).statusCode).toBe(200);
+    await ctx.db.member.update({ where: { id: pictured.id }, data: { profileVisibility: 'private' } });
+    expectProblem(await viewer.get(`/api/members/${pictured.id}/thumbnail`), 404, 'not_found');
     const user = await signedIn((await makeMember('pic.user')).username);
     const seen = await user.get(`/api/members/${pictured.id}/thumbnail`);
     expect(seen.statusCode).toBe(200);

@@ -136,7 +136,7 @@ describe('GET /api/members', () => {
     expect(next.items.some((m) => acmeIds.has(m.id))).toBe(false);
   });
 
-  it('needs View on members: refused for a Viewer, allowed for a User', async () => {
+  it('without View on members (a Viewer) the list is the directory (members-visibility.test.ts); a User sees it in full', async () => {
     const [viewer, user] = await ctx.db.member.findMany({
       where: { organizationId: ctx.acme.organizationId, identityType: 'builtin', username: { not: 'admin' } },
       take: 2,
@@ -150,16 +150,17 @@ describe('GET /api/members', () => {
 
     const v = new Client(ctx);
     expect((await v.signIn(viewer!.username, 'Member-pass-42')).statusCode).toBe(200);
-    const refused = await v.get('/api/members');
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ code: 'forbidden' });
+    const directory = await v.get('/api/members?limit=200');
+    expect(directory.statusCode).toBe(200);
+    expect(directory.json().items.filter((m: { email?: string }) => m.email !== undefined)).toEqual([expect.objectContaining({ id: viewer!.id })]);
 
     const u = new Client(ctx);
     expect((await u.signIn(user!.username, 'Member-pass-42')).statusCode).toBe(200);
     expect((await u.get('/api/members')).statusCode).toBe(200);
     // Member-level privileges raise the role's: a Viewer given View on members can list them.
     await ctx.db.memberPrivilege.create({ data: { organizationId: ctx.acme.organizationId, memberId: viewer!.id, area: 'members', level: 'view' } });
-    expect((await v.get('/api/members')).statusCode).toBe(200);
+    const full = await v.get('/api/members?limit=200');
+    expect(full.json().items.every((m: { email?: string }) => m.email !== undefined)).toBe(true);
   });
 
   it('rejects bad query parameters with a precise 400', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordRuleFailures } from './password-rules.ts';
 import { SingleLineText } from './text.ts';
 import { Privileges } from './enums.ts';
 import { Member } from './members.ts';
@@ -34,11 +35,16 @@ export const CsrfResponse = z.object({ token: z.string() });
 
 /** Built-in password rule: at least 8 characters, a letter and a digit. */
 export const passwordRuleMessage = 'Password must have at least 8 characters, including a letter and a digit';
+/**
+ * A new built-in password: one issue per rule it fails (password-rules.ts), each with its
+ * code and figures (`params: { code, min }`), which the API returns in `errors[]`.
+ */
 export const Password = z
   .string()
-  .min(8, passwordRuleMessage)
-  .max(256, 'Password must have at most 256 characters')
-  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), { message: passwordRuleMessage, params: { code: 'weak_password' } });
+  .superRefine((password, ctx) => {
+    for (const rule of passwordRuleFailures(password)) ctx.addIssue({ code: 'custom', message: rule.message, params: { code: rule.code, ...rule.params } });
+  })
+  .meta({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH });
 
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),

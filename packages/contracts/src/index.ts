@@ -15,3 +15,5 @@ export * from './activity.ts';
 export * from './access-requests.ts';
 export * from './imports.ts';
 export * from './rules/index.ts';
+export * from './members-export.ts';
+export * from './password-rules.ts';

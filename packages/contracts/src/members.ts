@@ -60,3 +60,40 @@ export const MemberListResponse = z.object({
   total: z.number().int(),
 });
 export type MemberListResponse = z.infer<typeof MemberListResponse>;
+
+/**
+ * Another member as seen by a member without View on members (PRODUCT.md, "who sees whom"):
+ * name and picture only, and only when the member's profile visibility is `everyone` or
+ * `organization`. No email, role, user type, status, licences or dates.
+ */
+export const DirectoryMember = z.object({
+  id: z.string(),
+  username: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  fullName: z.string(),
+  hasThumbnail: z.boolean(),
+});
+export type DirectoryMember = z.infer<typeof DirectoryMember>;
+
+/**
+ * `GET /api/members` as every member may call it: with View on members every item is a
+ * {@link Member} (the {@link MemberListResponse}); without it, the caller's own record is a
+ * Member and every other one a {@link DirectoryMember}.
+ */
+export const MemberDirectoryResponse = z.object({
+  // Member first: a full record keeps its fields; a directory one only matches the second.
+  items: z.array(z.union([Member, DirectoryMember])),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+export type MemberDirectoryResponse = z.infer<typeof MemberDirectoryResponse>;
+
+/** Whether a list or get answer is the full record (the caller has View on members, or it is their own). */
+export const isFullMember = <T extends DirectoryMember>(m: T | DirectoryMember): m is T => 'email' in m;
+
+/**
+ * What a member without View on members may search and sort on: names only (no email, role,
+ * user type, status or dates, which would reveal administrative fields).
+ */
+export const directorySortKeys = ['lastName', 'username'] as const satisfies readonly MemberSort[];

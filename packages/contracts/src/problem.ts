@@ -43,6 +43,12 @@ export const fieldErrorCodes = [
   'password_too_long',
   'password_unchanged',
   'wrong_password',
+  // One code per password rule (password-rules.ts), with its figures in params
+  'password_too_short',
+  'password_needs_letter',
+  'password_needs_digit',
+  'password_contains_username',
+  'password_common',
   // Licences, groups, categories, seats
   'unknown_license',
   'incompatible_license',

@@ -31,3 +31,44 @@ export const roleLabel = (r: { key: string; nameEn: string; nameFr: string }) =>
  * of `ids`, each named from `rows` as it is now (an unknown id keeps the id as its name).
  */
 export const namedList = (ids: string[], rows: { id: string; name: string }[]) => ids.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? id }));
+
+type Values = Record<string, unknown>;
+
+/** JSON text with object keys sorted, so that equal values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export type AuditChanges = { before: Record<string, Prisma.InputJsonValue | null>; after: Record<string, Prisma.InputJsonValue | null> };
+
+/**
+ * What an update changed, for its audit event: only the fields whose value differs (compared
+ * as JSON; `undefined` counts as null), in the order of `fields` (then any other field in
+ * alphabetical order), or null when nothing changed — and then no event is written. Values
+ * that are sets (licences, groups…) must be given in a canonical order by the caller.
+ */
+export function auditChanges(before: Values, after: Values, fields: readonly string[] = []): AuditChanges | null {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const rank = (k: string) => (fields.includes(k) ? fields.indexOf(k) : fields.length);
+  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const changes: AuditChanges = { before: {}, after: {} };
+  for (const key of keys) {
+    if (canonical(before[key]) === canonical(after[key])) continue;
+    changes.before[key] = (before[key] ?? null) as Prisma.InputJsonValue | null;
+    changes.after[key] = (after[key] ?? null) as Prisma.InputJsonValue | null;
+  }
+  return Object.keys(changes.after).length ? changes : null;
+}
+
+/**
+ * Writes the audit event of an update only when something changed, with only what changed
+ * (see {@link auditChanges}); returns whether it wrote one.
+ */
+export async function auditUpdate(tx: Tx, e: Omit<AuditInput, 'before' | 'after'>, before: Values, after: Values, fields?: readonly string[]): Promise<boolean> {
+  const changes = auditChanges(before, after, fields);
+  if (!changes) return false;
+  await audit(tx, { ...e, ...changes });
+  return true;
+}

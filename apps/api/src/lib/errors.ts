@@ -75,6 +75,14 @@ export function zodIssueCode(keyword: string, message: string | undefined, param
   }
 }
 
+/** The figures a refinement names beside its code (e.g. a password rule's `min`), passed on as `params`. */
+function zodIssueParams(keyword: string, params: unknown): Record<string, string | number> | undefined {
+  if (keyword !== 'custom') return undefined;
+  const { code: _code, ...rest } = ((params as ZodIssueParams | undefined)?.params ?? {}) as Record<string, unknown>;
+  const figures = Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return figures.length ? Object.fromEntries(figures) : undefined;
+}
+
 function zodPath(instancePath: string | undefined, params: unknown): string {
   const p = (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const issuePath = (params as { issue?: { path?: (string | number)[] } } | undefined)?.issue?.path;
@@ -193,7 +201,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       const where = err.validationContext ?? 'body';
       const errors = err.validation.map((v) => {
         const p = zodPath(v.instancePath, v.params);
-        return { path: p ? `${where}.${p}` : where, code: zodIssueCode(v.keyword, v.message, v.params), message: v.message ?? 'Invalid value' };
+        const params = zodIssueParams(v.keyword, v.params);
+        return { path: p ? `${where}.${p}` : where, code: zodIssueCode(v.keyword, v.message, v.params), message: v.message ?? 'Invalid value', ...(params ? { params } : {}) };
       });
       return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: `The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors });
     }

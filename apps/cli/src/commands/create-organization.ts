@@ -79,8 +79,8 @@ async function run(args: string[], io: Io): Promise<void> {
   }
   const password = values.password;
   if (password !== undefined) {
-    const problem = passwordProblems(password, { username, email });
-    if (problem) throw new CliError(`--password: ${problem.message}.`, 2);
+    const problems = passwordProblems(password, { username });
+    if (problems.length) throw new CliError(`--password: ${problems.map((p) => p.message).join('; ')}.`, 2);
   }
   const passwordHash = password !== undefined ? await hashPassword(password) : null;
 

@@ -79,7 +79,8 @@ export function checkValue(field: CsvField, value: string, resolved: CsvResolved
     case 'password': {
       const issue = firstIssue(Password, value);
       if (!issue) return undefined;
-      return issue.code === 'too_big' ? rowIssue('password', 'password_too_long', { max: 256 }) : rowIssue('password', 'weak_password');
+      const tooLong = issue.code === 'custom' && (issue as { params?: { code?: string } }).params?.code === 'password_too_long';
+      return tooLong ? rowIssue('password', 'password_too_long', { max: 256 }) : rowIssue('password', 'weak_password');
     }
     case 'firstName':
     case 'lastName': {

@@ -1,4 +1,4 @@
-import { Password } from '../auth.ts';
+import { passwordRuleFailures, type PasswordRuleCode, type ServerPasswordRuleCode } from '../password-rules.ts';
 
 // The built-in password rule beyond the schema, shared by the API (sign-up paths, password
 // changes, first-run setup) and the operators' command line.
@@ -19,19 +19,16 @@ naruto123 ninja123 freedom1 whatever1 killer123 jesus123 mustang1 access14 bitem
 
 export const commonPasswords: ReadonlySet<string> = new Set(list.split(/\s+/).filter(Boolean));
 
-export const isCommonPassword = (password: string): boolean => commonPasswords.has(password.toLowerCase());
+export const isCommonPassword = (paexport type PasswordProblem = { code: PasswordRuleCode | ServerPasswordRuleCode; message: string; params?: Record<string, number> };
 
-export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; message: string };
-
-/** Checks a new built-in password against the seed rule, breached lists and the account itself. */
-export function passwordProblems(password: string, context: { username: string; email?: string }): PasswordProblem | null {
-  const rule = Password.safeParse(password);
-  if (!rule.success) {
-    const issue = rule.error.issues[0];
-    return { code: issue?.code === 'too_big' ? 'password_too_long' : 'weak_password', message: issue?.message ?? 'Invalid password' };
-  }
-  if (isCommonPassword(password)) return { code: 'weak_password', message: 'This password is too common; choose another one' };
-  const lower = password.toLowerCase();
-  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', message: 'The password must not contain the username' };
-  return null;
+/**
+ * Every rule a new built-in password fails, one problem each: the pure rules
+ * (password-rules.ts: length, letter, digit, not the username) and the list of common
+ * passwords. Empty when the password is accepted. Used by the API's sign-up and password
+ * paths, the first-run setup and the operators' command line.
+ */
+export function passwordProblems(password: string, context: { username: string }): PasswordProblem[] {
+  const problems: PasswordProblem[] = passwordRuleFailures(password, context).map(({ code, message, params }) => ({ code, message, ...(Object.keys(params).length ? { params } : {}) }));
+  if (isCommonPassword(password)) problems.push({ code: 'password_common', message: 'This password is too common; choose another one' });
+  return problems;
 }

@@ -147,6 +147,12 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
 // The rule lives in the shared contracts (rules/passwords.ts); re-exported for the features that import it from here.
 export { passwordProblems, type PasswordProblem } from '@sesame/contracts';
 
+/** 400 weak_password naming every failed rule at `path`, or nothing when the password is accepted. */
+export function assertPasswordAccepted(password: string, context: { username: string }, path: string): void {
+  const problems = passwordProblems(password, context);
+  if (problems.length) throw new AppError(400, 'weak_password', problems.map((p) => p.message).join('; '), problems.map((p) => ({ path, ...p })));
+}
+
 export async function changePassword(
   deps: AuthDeps,
   auth: AuthContext,
@@ -169,8 +175,7 @@ export async function changePassword(
       { path: 'body.newPassword', code: 'password_unchanged', message: 'Must differ from the current password' },
     ]);
   }
-  const problem = passwordProblems(body.newPassword, member);
-  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.newPassword', ...problem }]);
+  assertPasswordAccepted(body.newPassword, member, 'newPassword');
 
   const passwordHash = await hashPassword(body.newPassword);
   await db.$transaction(async (tx) => {

@@ -17,7 +17,7 @@ import {
   type UpdateMemberPrivilegesBody,
 } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
-import { audit } from '../../lib/audit.ts';
+import { audit, auditChanges } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
@@ -127,6 +127,11 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
     const before = await tx.organizationContact.findMany({ where: { organizationId }, select: { memberId: true, kind: true } });
     if (!before.some((c) => c.memberId === auth.memberId && c.kind === 'primary')) throw forbidden('Only the primary contact can name or remove contacts');
+    const was = { primary: before.find((c) => c.kind === 'primary')?.memberId ?? null, secondary: before.filter((c) => c.kind === 'secondary').map((c) => c.memberId).sort() };
+    const now = { primary: primaryId, secondary: [...secondaryIds].sort() };
+    // Saving the same contacts changes nothing and records nothing.
+    const changes = auditChanges(was, now, ['primary', 'secondary']);
+    if (!changes) return;
     await tx.organizationContact.deleteMany({ where: { organizationId } });
     await tx.organizationContact.createMany({
       data: [{ organizationId, memberId: primaryId, kind: 'primary' as const }, ...secondaryIds.map((memberId) => ({ organizationId, memberId, kind: 'secondary' as const }))],
@@ -138,8 +143,7 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
       action: 'organization.contacts_changed',
       targetType: 'organization',
       targetId: organizationId,
-      before: { primary: before.find((c) => c.kind === 'primary')?.memberId ?? null, secondary: before.filter((c) => c.kind === 'secondary').map((c) => c.memberId) },
-      after: { primary: primaryId, secondary: secondaryIds },
+      ...changes,
       ip: info.ip,
     });
   });
@@ -248,6 +252,10 @@ export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthCont
   await requireContact(db, auth);
   const domains = [...new Set(body.domains.map((d) => d.toLowerCase()))].sort();
   const before = await readApprovedDomains(db, organizationId);
+  const after = { domains, requestReminderHours: body.requestReminderHours ?? before.requestReminderHours };
+  // Saving the same domains and delay changes nothing and records nothing.
+  const changes = auditChanges({ ...before, domains: [...before.domains].sort() }, after, ['domains', 'requestReminderHours']);
+  if (!changes) return before;
   await db.$transaction(async (tx) => {
     await tx.approvedDomain.deleteMany({ where: { organizationId } });
     if (domains.length) await tx.approvedDomain.createMany({ data: domains.map((domain) => ({ organizationId, domain })) });
@@ -261,8 +269,7 @@ export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthCont
       action: 'organization.approved_domains_changed',
       targetType: 'organization',
       targetId: organizationId,
-      before,
-      after: { domains, requestReminderHours: body.requestReminderHours ?? before.requestReminderHours },
+      ...changes,
       ip: info.ip,
     });
   });

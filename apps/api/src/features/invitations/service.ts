@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { hashToken } from '../../lib/tokens.ts';
-import { passwordProblems } from '../auth/service.ts';
+import { assertPasswordAccepted } from '../auth/service.ts';
 import { startSession } from '../auth/session.ts';
 import { canAddMembers } from '../../lib/privileges.ts';
 
@@ -68,8 +68,7 @@ export async function acceptInvitation(
     if (!body.password) {
       throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'body.password', code: 'password_required', message: 'Password is required' }]);
     }
-    const problem = passwordProblems(body.password, member);
-    if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.password', ...problem }]);
+    assertPasswordAccepted(body.password, member, 'password');
     passwordHash = await hashPassword(body.password);
   }
   const now = new Date();

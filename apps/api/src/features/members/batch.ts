@@ -68,8 +68,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
       errors.push({ path: at('password'), code: 'password_not_allowed', message: 'Passwords are not used when members are invited by email; remove it or add them without invitations' });
     }
     if (body.mode === 'credentials' && m.password !== undefined) {
-      const problem = passwordProblems(m.password, { username: m.username });
-      if (problem) errors.push({ path: at('password'), ...problem });
+      for (const problem of passwordProblems(m.password, { username: m.username })) errors.push({ path: at('password'), ...problem });
     }
     if (role && userType) resolved.push({ role, userType });
   });

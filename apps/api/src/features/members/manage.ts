@@ -1,4 +1,4 @@
-import { OWNED_LIST_LIMIT, type MemberDetail, type TransferOwnershipBody } from '@sesame/contracts';
+import { OWNED_LIST_LIMIT, type DirectoryMember, type MemberDetail, type TransferOwnershipBody } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import { generatePassword, hashPassword } from '@sesame/db/passwords';
 import { audit, roleLabel } from '../../lib/audit.ts';
@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges, hasLevel } from '../../lib/privileges.ts';
+import { memberVisibility, seesInFull, toDirectoryMember, visibleMembersWhere } from './visibility.ts';
 
 type DeleteMemberResponse = { outcome: 'deleted' | 'unregistered' };
 export type ManageDeps = { db: Db; enqueueEmail: EnqueueEmail };
@@ -62,6 +63,22 @@ function ownsContent(username: string, content: number, groups: number) {
   );
 }
 
+/**
+ * A member's page as the caller may see it (who sees whom, visibility.ts): in full with View
+ * on members or for one's own record; otherwise name and picture, and 404 for a private profile.
+ */
+export async function viewMember(deps: ManageDeps, auth: AuthContext, id: string): Promise<MemberDetail | DirectoryMember> {
+  const visibility = memberVisibility(auth);
+  if (seesInFull(visibility, id)) return getMember(deps, auth, id);
+  const m = await deps.db.member.findFirst({
+    where: { AND: [{ id, organizationId: auth.organizationId }, visibleMembersWhere(visibility)] },
+    select: { id: true, username: true, firstName: true, lastName: true, thumbnailType: true },
+  });
+  if (!m) throw notFound('Member');
+  return toDirectoryMember(m);
+}
+
+/** A member's full record (the caller's right to it is checked by the caller). */
 export async function getMember({ db }: ManageDeps, auth: AuthContext, id: string): Promise<MemberDetail> {
   const m = await db.member.findFirst({
     where: { id, organizationId: auth.organizationId },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberListResponse, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
+import { OkResponse, OwnsContentProblem, BulkMembersBody, BulkMembersResponse, UpdateMemberBody, DeleteMemberResponse, Member, MemberDetail, MemberIdParams, ResetPasswordResponse, TransferOwnershipBody, TransferOwnershipResponse, MemberListQuery, MemberExportQuery, MemberDirectoryResponse, DirectoryMember, MembersBatchBody, MembersBatchResponse, Problem, UsernameSuggestion, UsernameSuggestionQuery } from '@sesame/contracts';
 import { authOf } from '../../lib/auth.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, RawFile, problems, type App } from '../../lib/route-types.ts';
@@ -9,14 +9,44 @@ import { suggestUsername } from './suggest.ts';
 import * as manage from './manage.ts';
 import { updateMember } from './update.ts';
 import { bulkMembers } from './bulk.ts';
+import { exportMembers } from './export.ts';
+import { prefersFrench } from '../../lib/problem-language.ts';
 import { getThumbnail, setThumbnail, THUMBNAIL_MAX_BYTES } from './thumbnail.ts';
 
 export async function memberRoutes(app: App, deps: BatchDeps) {
   const tags = ['members'];
+  // Every member may list and read members; what they see follows who sees whom (visibility.ts).
   app.get('/api/members', {
-    config: { privilege: ['members', 'view'] },
-    schema: { operationId: 'listMembers', tags, querystring: MemberListQuery, response: { 200: MemberListResponse, ...commonProblems } },
+    schema: {
+      operationId: 'listMembers',
+      tags,
+      description:
+        'With View on members, every item is a full Member. Without it (who sees whom), the caller’s own record is a Member and the others, whose profile is visible to the organization, are DirectoryMember (name and picture); private profiles are left out, the search ignores emails, and filters or sorts on administrative fields are refused (403).',
+      querystring: MemberListQuery,
+      response: { 200: MemberDirectoryResponse, ...commonProblems },
+    },
     handler: (req) => service.listMembers(deps, authOf(req), req.query),
+  });
+
+  app.get('/api/members/export.csv', {
+    config: { privilege: ['members', 'view'] },
+    schema: {
+      operationId: 'exportMembers',
+      tags,
+      description:
+        'The members list as a CSV file (UTF-8 with a BOM, CRLF): the same filters and order as GET /api/members, every matching member (no paging), the chosen columns, headers and labels in `lang`; `;`-separated in French and `,` in English unless `delimiter` says otherwise. Cells that a spreadsheet would run as a formula start with an apostrophe. Audited as members.exported.',
+      querystring: MemberExportQuery,
+      produces: ['text/csv'],
+      response: { 200: RawFile, ...commonProblems },
+    },
+    handler: async (req, reply) => {
+      const file = exportMembers(deps, authOf(req), req.query, prefersFrench(req.headers['accept-language']), req.ip);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
   });
 
   app.get('/api/members/username-suggestion', {
@@ -72,7 +102,6 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
   });
 
   app.get('/api/members/:id/thumbnail', {
-    config: { privilege: ['members', 'view'] },
     schema: { operationId: 'getMemberThumbnail', tags, params: MemberIdParams, produces: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'], response: { 200: RawFile, ...commonProblems, ...problems(404) } },
     handler: async (req, reply) => {
       const { data, type } = await getThumbnail(deps.db, authOf(req), req.params.id);
@@ -93,9 +122,14 @@ export async function memberRoutes(app: App, deps: BatchDeps) {
   });
 
   app.get('/api/members/:id', {
-    config: { privilege: ['members', 'view'] },
-    schema: { operationId: 'getMember', tags, params: MemberIdParams, response: { 200: MemberDetail, ...withProblems } },
-    handler: (req) => manage.getMember(deps, authOf(req), req.params.id),
+    schema: {
+      operationId: 'getMember',
+      tags,
+      description: 'The full MemberDetail with View on members or for one’s own record; otherwise a DirectoryMember (name and picture), or 404 for a private profile.',
+      params: MemberIdParams,
+      response: { 200: z.union([MemberDetail, DirectoryMember]), ...withProblems },
+    },
+    handler: (req) => manage.viewMember(deps, authOf(req), req.params.id),
   });
 
   app.patch('/api/members/:id', {

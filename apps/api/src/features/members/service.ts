@@ -1,32 +1,37 @@
-import type { MemberListQuery, MemberListResponse, MemberSort } from '@sesame/contracts';
+import type { MemberDirectoryResponse, MemberListQuery, MemberSort } from '@sesame/contracts';
 import { MemberListQuery as MemberListQuerySchema } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
 import { memberSelect, toMemberDto, type MemberRow } from '../../lib/member-dto.ts';
 import { dateColumns, decodeCursor, encodeCursor, nullableColumns, sortColumns } from './cursor.ts';
+import { assertDirectoryQuery, forViewer, memberVisibility, visibleMembersWhere, type MemberVisibility } from './visibility.ts';
 
 export type MembersDeps = { db: Db };
-type ListQuery = ReturnType<typeof MemberListQuerySchema.parse>;
+export type ListQuery = ReturnType<typeof MemberListQuerySchema.parse>;
 
-
-
-function filters(organizationId: string, q: ListQuery): Prisma.MemberWhereInput {
-  const and: Prisma.MemberWhereInput[] = [{ organizationId }];
+/**
+ * The list's filters (search, status, role, user type) within the organization and what the
+ * caller may see; shared by the list and the CSV export. Without View on members the search
+ * leaves emails out (it would reveal them).
+ */
+export function filters(organizationId: string, q: ListQuery, visibility: MemberVisibility): Prisma.MemberWhereInput {
+  const and: Prisma.MemberWhereInput[] = [{ organizationId }, visibleMembersWhere(visibility)];
   if (q.status) and.push({ status: q.status });
   if (q.role) and.push({ role: { organizationId, ...byIdOrKey(q.role) } });
   if (q.userType) and.push({ userType: { organizationId, ...byIdOrKey(q.userType) } });
   if (q.q) {
     // Prisma passes `contains` to ILIKE as is: escape LIKE's wildcards so the text is literal.
     const contains = { contains: q.q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const };
-    and.push({ OR: [{ username: contains }, { firstName: contains }, { lastName: contains }, { email: contains }] });
+    const names: Prisma.MemberWhereInput[] = [{ username: contains }, { firstName: contains }, { lastName: contains }];
+    and.push({ OR: visibility.full ? [...names, { email: contains }] : names });
   }
   return { AND: and };
 }
 
 type Col = (typeof sortColumns)[MemberSort][number];
 
-function cursorValue(row: MemberRow, col: Col): string | null {
+export function cursorValue(row: Pick<MemberRow, Col>, col: Col): string | null {
   const v = row[col];
   if (v === null) return null;
   return v instanceof Date ? v.toISOString() : v;
@@ -36,7 +41,7 @@ function cursorValue(row: MemberRow, col: Col): string | null {
  * Rows strictly after the cursor in (columns…, id) order. Only the last sort column may be
  * null; nulls always come last, whatever the direction.
  */
-function afterCursor(cols: Col[], values: (string | null)[], id: string, order: 'asc' | 'desc'): Prisma.MemberWhereInput {
+export function afterCursor(cols: Col[], values: (string | null)[], id: string, order: 'asc' | 'desc'): Prisma.MemberWhereInput {
   const cmp = order === 'asc' ? 'gt' : 'lt';
   const val = (col: Col, v: string) => (dateColumns.has(col) ? new Date(v) : v);
   const or: Prisma.MemberWhereInput[] = [];
@@ -56,16 +61,18 @@ function afterCursor(cols: Col[], values: (string | null)[], id: string, order: 
   return { OR: or };
 }
 
-function orderBy(cols: Col[], order: 'asc' | 'desc'): Prisma.MemberOrderByWithRelationInput[] {
+export function orderBy(cols: Col[], order: 'asc' | 'desc'): Prisma.MemberOrderByWithRelationInput[] {
   return [
     ...cols.map((c) => (nullableColumns.has(c) ? { [c]: { sort: order, nulls: 'last' as const } } : { [c]: order })),
     { id: order },
   ];
 }
 
-export async function listMembers(deps: MembersDeps, auth: AuthContext, input: MemberListQuery): Promise<MemberListResponse> {
+export async function listMembers(deps: MembersDeps, auth: AuthContext, input: MemberListQuery): Promise<MemberDirectoryResponse> {
   const q = MemberListQuerySchema.parse(input);
-  const where = filters(auth.organizationId, q);
+  const visibility = memberVisibility(auth);
+  assertDirectoryQuery(visibility, q);
+  const where = filters(auth.organizationId, q, visibility);
   const cols = sortColumns[q.sort];
   const page = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : null;
   const pageWhere: Prisma.MemberWhereInput = page ? { AND: [where, afterCursor(cols, page.v, page.id, q.order)] } : where;
@@ -80,5 +87,5 @@ export async function listMembers(deps: MembersDeps, auth: AuthContext, input: M
     rows.length > q.limit && lastRow
       ? encodeCursor({ s: q.sort, o: q.order, v: cols.map((c) => cursorValue(lastRow, c)), id: lastRow.id })
       : null;
-  return { items: items.map(toMemberDto), nextCursor, total };
+  return { items: items.map((row) => forViewer(visibility, row, toMemberDto)), nextCursor, total };
 }

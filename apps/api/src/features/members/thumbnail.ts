@@ -3,6 +3,7 @@ import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { hasLevel } from '../../lib/privileges.ts';
+import { memberVisibility, visibleMembersWhere } from './visibility.ts';
 
 export const THUMBNAIL_MAX_BYTES = 1024 * 1024;
 
@@ -31,6 +32,8 @@ export async function setThumbnail(db: Db, auth: AuthContext, memberId: string, 
   await db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, organizationId: auth.organizationId }, select: { id: true, username: true, thumbnailType: true } });
     if (!member) throw notFound('Member');
+    // Removing a picture that is not there changes nothing and records nothing.
+    if (!data && member.thumbnailType === null) return;
     await tx.member.update({ where: { id: memberId, organizationId: auth.organizationId }, data: { thumbnail: data ? new Uint8Array(data) : null, thumbnailType: type } });
     await audit(tx, {
       organizationId: auth.organizationId,
@@ -48,7 +51,11 @@ export async function setThumbnail(db: Db, auth: AuthContext, memberId: string, 
 }
 
 export async function getThumbnail(db: Db, auth: AuthContext, memberId: string): Promise<{ data: Buffer; type: string }> {
-  const m = await db.member.findFirst({ where: { id: memberId, organizationId: auth.organizationId }, select: { thumbnail: true, thumbnailType: true } });
+  // A picture is seen by whoever sees the member (visibility.ts): a private member's is not.
+  const m = await db.member.findFirst({
+    where: { AND: [{ id: memberId, organizationId: auth.organizationId }, visibleMembersWhere(memberVisibility(auth))] },
+    select: { thumbnail: true, thumbnailType: true },
+  });
   if (!m) throw notFound('Member');
   if (!m.thumbnail || !m.thumbnailType) throw notFound('Picture');
   return { data: Buffer.from(m.thumbnail), type: m.thumbnailType };

@@ -1,6 +1,5 @@
 import { levelRank, roleChangeRefusal, typesRefusingLicence, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
-import { Prisma } from '@sesame/db';
-import { audit, roleLabel } from '../../lib/audit.ts';
+import { auditUpdate, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
@@ -15,6 +14,9 @@ async function namesOf(rows: Promise<{ id: string; name: string }[]>) {
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The order of a member.updated event's fields: the member page's. */
+const memberAuditFields = ['firstName', 'lastName', 'email', 'description', 'country', 'profileVisibility', 'language', 'units', 'locale', 'startPage', 'role', 'userType', 'licenses', 'groups', 'categories'];
 
 /**
  * Saves a member's profile, role, user type, licences, groups and categories at once, with
@@ -131,48 +133,42 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         await tx.memberCategoryAssignment.deleteMany({ where: { organizationId, memberId: id, categoryId: { notIn: body.categories } } });
         await tx.memberCategoryAssignment.createMany({ data: body.categories.map((categoryId) => ({ organizationId, categoryId, memberId: id })), skipDuplicates: true });
       }
-      // The audit event records only what changed.
-      const beforeValues: Record<string, Prisma.InputJsonValue | null> = {};
-      const afterValues: Record<string, Prisma.InputJsonValue | null> = {};
-      const change = (key: string, was: unknown, now: unknown) => {
-        beforeValues[key] = (was ?? null) as Prisma.InputJsonValue | null;
-        afterValues[key] = (now ?? null) as Prisma.InputJsonValue | null;
-      };
+      // The audit event records only what changed, and none is written when nothing did (lib/audit.ts).
+      const was: Record<string, unknown> = {};
+      const now: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(profile)) {
-        const old = (before as unknown as Record<string, unknown>)[key];
-        if (old !== value) change(key, old, value);
+        was[key] = (before as unknown as Record<string, unknown>)[key];
+        now[key] = value;
       }
       // Keys and ids are kept for machines, names for the Activity page (they stay right after a rename).
-      if (role.id !== before.roleId) change('role', roleLabel(before.role), roleLabel(role));
-      if (userType.id !== before.userTypeId) change('userType', roleLabel(before.userType), roleLabel(userType));
+      was.role = roleLabel(before.role);
+      now.role = roleLabel(role);
+      was.userType = roleLabel(before.userType);
+      now.userType = roleLabel(userType);
       if (!sameSet(currentLicenses, wantedLicenses)) {
         const names = await namesOf(tx.license.findMany({ where: { organizationId, id: { in: [...currentLicenses, ...wantedLicenses] } }, select: { id: true, name: true } }));
-        change('licenses', currentLicenses.map(names), wantedLicenses.map(names));
+        was.licenses = currentLicenses.map(names);
+        now.licenses = wantedLicenses.map(names);
       }
       const currentGroups = before.groups.map((g) => g.groupId);
       if (body.groups && !sameSet(currentGroups, body.groups)) {
         const names = await namesOf(tx.group.findMany({ where: { organizationId, id: { in: [...currentGroups, ...body.groups] } }, select: { id: true, name: true } }));
-        change('groups', currentGroups.map(names), [...new Set(body.groups)].map(names));
+        was.groups = currentGroups.map(names);
+        now.groups = [...new Set(body.groups)].map(names);
       }
       const currentCategories = before.categories.map((c) => c.categoryId);
       if (body.categories && !sameSet(currentCategories, body.categories)) {
         const names = await namesOf(tx.memberCategory.findMany({ where: { organizationId, id: { in: [...currentCategories, ...body.categories] } }, select: { id: true, name: true } }));
-        change('categories', currentCategories.map(names), [...new Set(body.categories)].map(names));
+        was.categories = currentCategories.map(names);
+        now.categories = [...new Set(body.categories)].map(names);
       }
-      if (Object.keys(afterValues).length) {
-        await audit(tx, {
-          organizationId,
-          actorId: auth.memberId,
-          actorUsername: auth.username,
-          action: 'member.updated',
-          targetType: 'member',
-          targetId: id,
-          targetLabel: before.username,
-          before: beforeValues,
-          after: afterValues,
-          ip: info.ip,
-        });
-      }
+      await auditUpdate(
+        tx,
+        { organizationId, actorId: auth.memberId, actorUsername: auth.username, action: 'member.updated', targetType: 'member', targetId: id, targetLabel: before.username, ip: info.ip },
+        was,
+        now,
+        memberAuditFields,
+      );
     },
     { timeout: 30_000 },
   );

@@ -7,7 +7,7 @@ import { audit } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { hitCounter, readCounter } from '../../lib/rate-limit.ts';
-import { passwordProblems } from '../auth/service.ts';
+import { assertPasswordAccepted } from '../auth/service.ts';
 import { startSession } from '../auth/session.ts';
 import { setupNeeded, setupTokenValid } from './token.ts';
 
@@ -56,8 +56,7 @@ export async function runSetup(
   }
 
   const a = body.administrator;
-  const problem = passwordProblems(a.password, { username: a.username, email: a.email });
-  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'administrator.password', ...problem }]);
+  assertPasswordAccepted(a.password, { username: a.username }, 'administrator.password');
   const passwordHash = await hashPassword(a.password);
 
   const now = new Date();
