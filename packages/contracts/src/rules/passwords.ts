@@ -19,7 +19,9 @@ naruto123 ninja123 freedom1 whatever1 killer123 jesus123 mustang1 access14 bitem
 
 export const commonPasswords: ReadonlySet<string> = new Set(list.split(/\s+/).filter(Boolean));
 
-export const isCommonPassword = (paexport type PasswordProblem = { code: PasswordRuleCode | ServerPasswordRuleCode; message: string; params?: Record<string, number> };
+export const isCommonPassword = (password: string): boolean => commonPasswords.has(password.toLowerCase());
+
+export type PasswordProblem = { code: PasswordRuleCode | ServerPasswordRuleCode; message: string; params?: Record<string, number> };
 
 /**
  * Every rule a new built-in password fails, one problem each: the pure rules

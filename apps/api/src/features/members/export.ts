@@ -105,7 +105,8 @@ export function exportMembers(deps: MembersDeps, auth: AuthContext, q: MemberExp
       yield UTF8_BOM + toCsv([columns.map((c) => memberExportHeaders[c][lang])], { delimiter });
       let after: ExportRow | undefined;
       for (;;) {
-        const pageWhere = after ? { AND: [where, afterCursor(cols, cols.map((c) => cursorValue(after!, c)), after.id, q.order)] } : where;
+        const last = after;
+        const pageWhere = last ? { AND: [where, afterCursor(cols, cols.map((c) => cursorValue(last, c)), last.id, q.order)] } : where;
         const rows = await deps.db.member.findMany({ where: pageWhere, orderBy: order, take: EXPORT_PAGE_SIZE, select: exportSelect });
         if (rows.length) yield toCsv(rows.map((r) => columns.map((c) => cell(r, c, lang))), { delimiter });
         count += rows.length;
