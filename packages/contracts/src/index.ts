@@ -14,3 +14,4 @@ export * from './activity.ts';
 export * from './access-requests.ts';
 export * from './imports.ts';
 export * from './rules/index.ts';
+export * from './messages/table.ts';
