@@ -117,11 +117,11 @@ describe('POST /api/members/batch — credentials mode', () => {
     const errors = res.json<{ errors: { path: string; code: string }[] }>().errors;
     expect(errors.map((e) => [e.path, e.code])).toEqual(
       expect.arrayContaining([
-        ['body.members.0.username', 'too_short'],
-        ['body.members.1.username', 'invalid_format'],
-        ['body.members.2.email', 'email_apostrophe'],
-        ['body.members.3.password', 'weak_password'],
-        ['body.members.4.email', 'invalid_email'],
+        ['members.0.username', 'too_short'],
+        ['members.1.username', 'invalid_format'],
+        ['members.2.email', 'email_apostrophe'],
+        ['members.3.password', 'weak_password'],
+        ['members.4.email', 'invalid_email'],
       ]),
     );
     // Each of these is accepted once corrected.
@@ -171,7 +171,7 @@ describe('POST /api/members/batch — credentials mode', () => {
     );
     const refused = await batch(admin, { mode: 'credentials', members: [member('71')], properties: { categories: cats.map((c) => c.id) } });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors[0].path).toBe('body.properties.categories');
+    expect(refused.json().errors[0].path).toBe('properties.categories');
     const allowed = await batch(admin, { mode: 'credentials', members: [member('71')], properties: { categories: cats.slice(0, 20).map((c) => c.id) } });
     expect(allowed.statusCode, allowed.body).toBe(201);
     expect(allowed.json().created[0].categories).toHaveLength(20);

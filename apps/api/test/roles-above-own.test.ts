@@ -70,7 +70,7 @@ describe('a role above the giver’s own levels', () => {
     const id = (await upload(admin, csv)).json().id;
     const refused = await adder.post(`/api/imports/${id}/commit`, {});
     expect(refused.statusCode, refused.body).toBe(400);
-    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'rows', code: 'privilege_above_own', message: expect.stringMatching(/^Role Publisher/) })]);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'rows', code: 'privilege_above_own', message: expect.stringMatching(/^Role "Publisher" gives more privileges/) })]);
     expect((await adder.get(`/api/imports/${id}?limit=0`)).json().status).toBe('validated');
     expect(await exists('other-row-a')).toBe(false);
     expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);

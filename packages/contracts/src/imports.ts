@@ -215,6 +215,6 @@ export function importErrorMessage(code: string, params: Params, lang: Language,
  * A seat or named-user shortfall (`errors[]` of a `seats_exhausted` problem, or an import's
  * `errorDetails`) in `lang`, from its code and params; its English message otherwise.
  */
-export function capacityErrorMessage(error: { code?: string | undefined; message: string; params?: Params | undefined }, lang: Language): string {
+export function capacityErrorMessage(error: { code?: string | undefined; message?: string | undefined; params?: Params | undefined }, lang: Language): string {
   return refusalMessage(error, lang);
 }

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import { isCommonPassword } from '../../lib/common-passwords.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, fieldText } from '../../lib/errors.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
@@ -148,18 +148,23 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
   };
 }
 
-export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; message: string };
+/** A refused password: its code, the params of its wording and that wording in English (a problem's detail). */
+export type PasswordProblem = { code: 'weak_password' | 'password_too_long'; params?: Record<string, string | number>; message: string };
 
 /** Checks a new built-in password against the seed rule, breached lists and the account itself. */
 export function passwordProblems(password: string, context: { username: string; email?: string }): PasswordProblem | null {
   const rule = Password.safeParse(password);
   if (!rule.success) {
     const issue = rule.error.issues[0];
-    return { code: issue?.code === 'too_big' ? 'password_too_long' : 'weak_password', message: issue?.message ?? 'Invalid password' };
+    if (issue?.code === 'too_big') {
+      const params = { max: Number(issue.maximum) };
+      return { code: 'password_too_long', params, message: fieldText({ path: '', code: 'password_too_long', params }) };
+    }
+    return { code: 'weak_password', message: fieldText({ path: '', code: 'weak_password' }) };
   }
-  if (isCommonPassword(password)) return { code: 'weak_password', message: 'This password is too common; choose another one' };
+  if (isCommonPassword(password)) return { code: 'weak_password', params: { reason: 'common' }, message: fieldText({ path: '', code: 'weak_password', params: { reason: 'common' } }) };
   const lower = password.toLowerCase();
-  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', message: 'The password must not contain the username' };
+  if (context.username.length >= 4 && lower.includes(context.username.toLowerCase())) return { code: 'weak_password', params: { reason: 'username' }, message: fieldText({ path: '', code: 'weak_password', params: { reason: 'username' } }) };
   return null;
 }
 
@@ -178,15 +183,15 @@ export async function changePassword(
     throw new AppError(400, 'validation_failed', 'Accounts that sign in with an organization login have no password here');
   }
   if (!(await verifyPassword(member.passwordHash, body.currentPassword))) {
-    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Incorrect password' }]);
+    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'currentPassword', code: 'wrong_password' }]);
   }
   if (body.newPassword === body.currentPassword) {
     throw new AppError(400, 'weak_password', 'The new password must differ from the current one', [
-      { path: 'body.newPassword', code: 'password_unchanged', message: 'Must differ from the current password' },
+      { path: 'newPassword', code: 'password_unchanged' },
     ]);
   }
   const problem = passwordProblems(body.newPassword, member);
-  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.newPassword', ...problem }]);
+  if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'newPassword', code: problem.code, ...(problem.params ? { params: problem.params } : {}) }]);
 
   const passwordHash = await hashPassword(body.newPassword);
   await db.$transaction(async (tx) => {

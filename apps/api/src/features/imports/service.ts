@@ -55,7 +55,7 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
   const formatAllowed = format === 'builtin' ? allowed.includes('builtin') : format === 'ldap' ? allowed.includes('ldap') : allowed.includes('saml') || allowed.includes('oidc');
   if (!formatAllowed) {
     const what = { builtin: 'Built-in accounts', ldap: 'LDAP accounts', 'org-login': 'Organization logins (SAML or OpenID Connect)' }[format];
-    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', message: `${what} are not enabled` }]);
+    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', params: { format } }]);
   }
   const options: CsvValidatorOptions = {
     format,
@@ -308,8 +308,8 @@ async function rolesAboveCommitter(db: Db, auth: AuthContext, jobId: string): Pr
   return roles.flatMap((role) => {
     const refusal = roleRefusal(auth, role);
     if (!refusal) return [];
-    const error = roleError('rows', refusal, role, { ...role, roles: [] }, []);
-    return [{ ...error, message: `Role ${role.nameEn}: ${error.message}` }];
+    // The wording names the role (`Role "Publisher" gives more privileges…`).
+    return [roleError('rows', refusal, role, { ...role, roles: [] }, [])];
   });
 }
 

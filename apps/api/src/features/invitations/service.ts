@@ -64,10 +64,10 @@ export async function acceptInvitation(
   let passwordHash: string | null = null;
   if (member.identityType === 'builtin') {
     if (!body.password) {
-      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'body.password', code: 'password_required', message: 'Password is required' }]);
+      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'password', code: 'password_required' }]);
     }
     const problem = passwordProblems(body.password, member);
-    if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'body.password', ...problem }]);
+    if (problem) throw new AppError(400, 'weak_password', problem.message, [{ path: 'password', code: problem.code, ...(problem.params ? { params: problem.params } : {}) }]);
     passwordHash = await hashPassword(body.password);
   }
   const sessionToken = newToken();
