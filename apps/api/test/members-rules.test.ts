@@ -240,10 +240,10 @@ describe('transfer ownership of selected items', () => {
 
     const someoneElses = await transfer({ contentIds: [mine.id, theirs.id], groupIds: [myGroup.id] });
     expectProblem(someoneElses, 400, 'validation_failed');
-    expect(someoneElses.json().errors).toEqual([{ path: 'contentIds.1', code: 'not_owned', message: expect.stringContaining(theirs.id) }]);
+    expect(someoneElses.json().errors).toEqual([{ path: 'contentIds.1', code: 'not_owned', message: expect.stringContaining(theirs.id), params: { kind: 'content', id: theirs.id, owner: expect.any(String) } }]);
     const otherOrg = await transfer({ contentIds: [elsewhere.id] });
     expectProblem(otherOrg, 400, 'validation_failed');
-    expect(otherOrg.json().errors).toEqual([{ path: 'contentIds.0', code: 'not_owned', message: expect.any(String) }]);
+    expect(otherOrg.json().errors).toEqual([{ path: 'contentIds.0', code: 'not_owned', message: expect.any(String), params: { kind: 'content', id: elsewhere.id, owner: expect.any(String) } }]);
     const groupsRefused = await transfer({ contentIds: [mine.id], groupIds: [myGroup.id, elsewhereGroup.id, theirGroup.id] });
     expectProblem(groupsRefused, 400, 'validation_failed');
     expect(groupsRefused.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([

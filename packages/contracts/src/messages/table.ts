@@ -94,10 +94,11 @@ const table: Record<MessageCode, Wording> = {
     en: (p) => (n(p, 'retryAfter') > 0 ? `Too many attempts. Try again in ${Math.ceil(n(p, 'retryAfter') / 60)} minute(s).` : 'Too many requests. Try again in a moment.'),
     fr: (p) => (n(p, 'retryAfter') > 0 ? `Trop de tentatives. Réessayez dans ${Math.ceil(n(p, 'retryAfter') / 60)} minute(s).` : 'Trop de requêtes. Réessayez dans quelques instants.'),
   },
-  unauthenticated: { en: () => 'You need to sign in', fr: () => 'Vous devez vous connecter' },
+  unauthenticated: { en: () => 'You need to sign in (your session may have expired)', fr: () => 'Vous devez vous connecter (votre session a peut-être expiré)' },
+  // The API's English detail names the header (X-CSRF-Token, GET /api/auth/csrf) for developers.
   csrf_failed: {
-    en: () => 'Missing or invalid X-CSRF-Token header; get one from GET /api/auth/csrf',
-    fr: () => 'En-tête X-CSRF-Token absent ou invalide ; obtenez-en un avec GET /api/auth/csrf',
+    en: () => 'This page has expired. Reload it and try again.',
+    fr: () => 'La page a expiré. Rechargez-la puis réessayez.',
   },
   password_change_required: {
     en: () => 'You must change your password before doing anything else',
