@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered }
 
 let ctx: TestContext;
 let admin: Client;
-let refs: { licenses: { id: string; key: string; seatsTotal: number; seatsUsed: number }[]; groups: { id: string }[]; categories: { id: string }[] };
+let refs: { licenses: { id: string; key: string; name: string; seatsTotal: number; seatsUsed: number }[]; groups: { id: string }[]; categories: { id: string }[] };
 
 const member = (n: string, extra: Record<string, unknown> = {}) => ({
   firstName: 'Jeanne',
