@@ -202,7 +202,7 @@ describe('POST /api/members/batch — credentials mode', () => {
       const [en, fr] = [(await batch(admin, body)).json(), (await admin.post('/api/members/batch', body, { 'accept-language': 'fr' })).json()];
       expect([en.code, fr.code]).toEqual(['seats_exhausted', 'seats_exhausted']);
       expect(fr.errors[0]).toMatchObject({ path: en.errors[0].path, code: 'named_user_limit', params: en.errors[0].params });
-      expect(en.errors[0].message).toBe(`The organization's named-user limit is ${current + 1}: ${current} used, 2 requested, 1 too many`);
+      expect(en.errors[0].message).toBe(`The organization's named-user limit (${current + 1}) is reached: ${current} used, 2 requested, 1 too many`);
       expect(fr.errors[0].message).toBe(`La limite d’utilisateurs nommés de l’organisation est de ${current + 1}\u00a0: ${current} utilisés, 2 demandés, 1 de trop`);
       expect(fr.detail).toBe(`Pas assez de places : ${fr.errors[0].message}`);
       expect(en.detail).toContain('1 too many');

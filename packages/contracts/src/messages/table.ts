@@ -239,7 +239,7 @@ const table: Record<MessageCode, Wording> = {
     fr: (p) => `Au plus ${n(p, 'max')} catégories de membre`,
   },
   named_user_limit: {
-    en: (p) => `The organization's named-user limit is ${n(p, 'limit')}: ${n(p, 'used')} used, ${n(p, 'requested')} requested, ${n(p, 'short')} too many`,
+    en: (p) => `The organization's named-user limit (${n(p, 'limit')}) is reached: ${n(p, 'used')} used, ${n(p, 'requested')} requested, ${n(p, 'short')} too many`,
     fr: (p) => `La limite d’utilisateurs nommés de l’organisation est de ${n(p, 'limit')}\u00a0: ${n(p, 'used')} utilisés, ${n(p, 'requested')} demandés, ${n(p, 'short')} de trop`,
   },
   user_type_seats: {
