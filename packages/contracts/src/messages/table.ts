@@ -32,7 +32,7 @@ const n = (p: MessageParams, key: string) => Number(p[key] ?? 0);
 const has = (p: MessageParams, key: string) => p[key] !== undefined && p[key] !== '';
 
 const areaNames: Record<PrivilegeArea, { en: string; fr: string }> = {
-  manage_access: { en: 'manage access', fr: 'gestion des accès' },
+  manage_access: { en: 'manage access', fr: 'gérer l’accès' },
   members: { en: 'members', fr: 'membres' },
   licenses: { en: 'licences and user types', fr: 'licences et types d’utilisateur' },
   groups: { en: 'groups and categories', fr: 'groupes et catégories' },
@@ -40,15 +40,15 @@ const areaNames: Record<PrivilegeArea, { en: string; fr: string }> = {
   reporting: { en: 'reporting', fr: 'rapports' },
   contact_updates: { en: 'contact updates', fr: 'mises à jour des contacts' },
   organization_settings: { en: 'organization settings', fr: 'paramètres de l’organisation' },
-  contact_update_preview: { en: 'contact-update preview', fr: 'aperçu des mises à jour des contacts' },
-  account_documents: { en: 'account documents', fr: 'documents du compte' },
+  contact_update_preview: { en: 'contact-update preview', fr: 'aperçu de la mise à jour des contacts' },
+  account_documents: { en: 'account documents', fr: 'documents liés au compte' },
 };
 const levelNames: Record<string, { en: string; fr: string }> = {
   none: { en: 'None', fr: 'Aucun' },
-  view: { en: 'View', fr: 'Affichage' },
-  update: { en: 'Update', fr: 'Mise à jour' },
+  view: { en: 'View', fr: 'Consulter' },
+  update: { en: 'Update', fr: 'Mettre à jour' },
 };
-/** `areas` (comma-separated area keys) in `lang`. */
+/** `areas` (comma-separated area keys) in `lang`, as the interface names them (locales' `privileges.areas`). */
 const areasIn = (p: MessageParams, lang: Language) =>
   String(p.areas ?? p.area ?? '')
     .split(',')
@@ -256,7 +256,7 @@ const table: Record<MessageCode, Wording> = {
   },
   level_not_allowed: {
     en: (p) => `At most View on ${areasIn(p, 'en')}`,
-    fr: (p) => `Au plus Affichage sur ${areasIn(p, 'fr')}`,
+    fr: (p) => `Au plus « Consulter » sur ${areasIn(p, 'fr')}`,
   },
   invalid_cursor: { en: () => 'Invalid cursor: start again from the first page', fr: () => 'Curseur invalide : recommencez à la première page' },
   format_not_enabled: {
