@@ -1,8 +1,5 @@
-import { fileSize as tableFileSize, knownMessage, type Language, type MessageParams } from '@sesame/contracts';
+import { knownMessage, type Language, type MessageParams } from '@sesame/contracts';
 import { fieldText, type FieldError } from './field-error.ts';
-
-/** A byte count as the file-size refusals say it: MiB from 1 MiB up, otherwise bytes. */
-export const fileSize = (bytes: number, lang: Language): string => tableFileSize(bytes, lang);
 
 /** True when the Accept-Language header ranks French above English (absent: English). */
 export function prefersFrench(header: string | string[] | undefined): boolean {

@@ -1,4 +1,5 @@
 import {
+  messageFor,
   administratorAtCreationAllowed,
   roleRefusal,
   roleRefusalsFor,
@@ -87,9 +88,7 @@ export function importLimits(config: Pick<Config, 'imports'>, auth: AuthContext)
 
 /** Stops reading past `maxBytes`: the client gets a 413 and nothing is kept. */
 export function fileTooLarge(maxBytes: number) {
-  const mib = maxBytes / (1024 * 1024);
-  const size = mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${maxBytes} bytes`;
-  return new AppError(413, 'file_too_large', `The file is larger than the ${size} an import accepts; split it into several files`, undefined, undefined, { maxBytes });
+  return new AppError(413, 'file_too_large', messageFor('file_too_large', { maxBytes }, 'en'), undefined, undefined, { maxBytes });
 }
 
 async function* limitBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array | string> {
