@@ -12,7 +12,7 @@ test('a wrong password is refused with a generic message', async ({ page }) => {
 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Connexion impossible');
-  await expect(alert).toContainText('Nom d’utilisateur ou mot de passe incorrect.');
+  await expect(alert).toContainText('Identifiant ou mot de passe incorrect');
   await expect(page).toHaveURL(/\/sign-in$/);
   // The username stays, the password is cleared for another try.
   await expect(username).toHaveValue(ADMIN_USERNAME);
@@ -23,7 +23,7 @@ test('a wrong password is refused with a generic message', async ({ page }) => {
   await username.fill('nobody-by-that-name');
   await password.fill('certainly-not-it-42');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(alert).toContainText('Nom d’utilisateur ou mot de passe incorrect.');
+  await expect(alert).toContainText('Identifiant ou mot de passe incorrect');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 

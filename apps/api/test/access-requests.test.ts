@@ -272,10 +272,10 @@ describe('deciding', () => {
     const { id } = await pendingRequest('above-own@outside.org');
     const above = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'update' } });
     expect(above.statusCode, above.body).toBe(403);
-    expect(above.json()).toMatchObject({ code: 'forbidden', errors: [{ path: 'body.levels.reporting', code: 'level_above_own' }] });
+    expect(above.json()).toMatchObject({ code: 'forbidden', errors: [{ path: 'levels.reporting', code: 'level_above_own' }] });
     const none = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view', contact_updates: 'view' } });
     expect(none.statusCode).toBe(403);
-    expect(none.json().errors).toEqual([expect.objectContaining({ path: 'body.levels.contact_updates', code: 'level_above_own' })]);
+    expect(none.json().errors).toEqual([expect.objectContaining({ path: 'levels.contact_updates', code: 'level_above_own' })]);
     expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
     expect(await ctx.db.member.count({ where: { email: 'above-own@outside.org' } })).toBe(0);
     expect(await ctx.db.auditEvent.count({ where: { targetId: id, action: 'access_request.granted' } })).toBe(0);
@@ -283,7 +283,7 @@ describe('deciding', () => {
     // The role too: User gives Update on content, which this contact (a Viewer) does not have.
     const roleAbove = await contact.client.post(`/api/access-requests/${id}/grant`, { ...grantBody, levels: { reporting: 'view' } });
     expect(roleAbove.statusCode, roleAbove.body).toBe(400);
-    expect(roleAbove.json().errors).toEqual([expect.objectContaining({ path: 'body.role', code: 'privilege_above_own' })]);
+    expect(roleAbove.json().errors).toEqual([expect.objectContaining({ path: 'role', code: 'privilege_above_own' })]);
     expect((await ctx.db.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
 
     const within = await contact.client.post(`/api/access-requests/${id}/grant`, { role: 'viewer', userType: 'creator', levels: { reporting: 'view', manage_access: 'update' } });

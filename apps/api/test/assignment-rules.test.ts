@@ -9,10 +9,10 @@ import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './h
  * (upload, then commit), the member edit (PATCH /api/members/:id) and the access-request grant
  * — with the same code, params and field path from each.
  *
- * The paths are compared relative to each entry point's own prefix (`members.N.` or
- * `properties.` in a batch, `rows.N.` or `properties.` in an import, `body.` in the edit and
- * the grant; the request as a whole is `members` or `body`). Point 3 of issue 12 will make the
- * prefixes themselves the same; until then `relative` strips them.
+ * Paths are relative to each request's body (issue 12, point 3); the bodies differ in shape
+ * (`members.N.` or `properties.` in a batch, `rows.N.` or `properties.` in an import, the
+ * fields themselves in the edit and the grant; the request as a whole is `members` or `body`),
+ * so `relative` takes off what the body's shape adds.
  */
 let ctx: TestContext;
 let admin: Client;

@@ -39,10 +39,10 @@ describe('invitations', () => {
 
     const weak = await anon.post(`/api/invitations/${token}/accept`, { password: 'short' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().errors[0]).toMatchObject({ path: 'body.password', code: 'password_too_short', params: { min: 8 } });
+    expect(weak.json().errors[0]).toMatchObject({ path: 'password', code: 'password_too_short', params: { min: 8 } });
     const missing = await anon.post(`/api/invitations/${token}/accept`, {});
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors[0]).toMatchObject({ path: 'body.password', code: 'password_required' });
+    expect(missing.json().errors[0]).toMatchObject({ path: 'password', code: 'password_required' });
 
     const accepted = await anon.post(`/api/invitations/${token}/accept`, { password: 'Nouveau-depart-7' });
     expect(accepted.statusCode, accepted.body).toBe(200);

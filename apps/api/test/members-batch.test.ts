@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, Client, createTestContext, type TestContext, rendered }
 
 let ctx: TestContext;
 let admin: Client;
-let refs: { licenses: { id: string; key: string; seatsTotal: number; seatsUsed: number }[]; groups: { id: string }[]; categories: { id: string }[] };
+let refs: { licenses: { id: string; key: string; name: string; seatsTotal: number; seatsUsed: number }[]; groups: { id: string }[]; categories: { id: string }[] };
 
 const member = (n: string, extra: Record<string, unknown> = {}) => ({
   firstName: 'Jeanne',
@@ -117,11 +117,11 @@ describe('POST /api/members/batch — credentials mode', () => {
     const errors = res.json<{ errors: { path: string; code: string }[] }>().errors;
     expect(errors.map((e) => [e.path, e.code])).toEqual(
       expect.arrayContaining([
-        ['body.members.0.username', 'too_short'],
-        ['body.members.1.username', 'invalid_format'],
-        ['body.members.2.email', 'email_apostrophe'],
-        ['body.members.3.password', 'password_needs_digit'],
-        ['body.members.4.email', 'invalid_email'],
+        ['members.0.username', 'too_short'],
+        ['members.1.username', 'invalid_format'],
+        ['members.2.email', 'email_apostrophe'],
+        ['members.3.password', 'password_needs_digit'],
+        ['members.4.email', 'invalid_email'],
       ]),
     );
     // Each of these is accepted once corrected.
@@ -165,13 +165,59 @@ describe('POST /api/members/batch — credentials mode', () => {
     expect(allowed.statusCode, allowed.body).toBe(201);
   });
 
+  it('words a refusal in the request’s language: the same code, params and path, French detail and messages under Accept-Language fr', async () => {
+    const desktop = refs.licenses.find((l) => l.key === 'desktop_pro')!; // professional and professional_plus only
+    const body = {
+      mode: 'credentials',
+      members: [member('63', { userType: 'professional' }), member('64', { userType: 'creator' })],
+      properties: { licenses: [desktop.id] },
+    };
+    const english = await batch(admin, body);
+    const french = await admin.post('/api/members/batch', body, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' });
+    expect(english.statusCode).toBe(400);
+    expect(french.statusCode).toBe(400);
+    const [en, fr] = [english.json(), french.json()];
+    // The same refusal: code, params and path (relative to the body) do not depend on the language.
+    expect(fr.code).toBe(en.code);
+    expect(fr.errors.map((e: { path: string; code: string; params: unknown }) => [e.path, e.code, e.params])).toEqual(
+      en.errors.map((e: { path: string; code: string; params: unknown }) => [e.path, e.code, e.params]),
+    );
+    expect(en.errors[0]).toMatchObject({ path: 'properties.licenses.0', code: 'incompatible_license', params: { name: desktop.name, userType: 'Creator', userTypeFr: 'Créateur' } });
+    // English by default; French under Accept-Language fr, with the user type's French name.
+    expect(en.errors[0].message).toBe(`Licence "${desktop.name}" is not compatible with the user type "Creator"`);
+    expect(fr.errors[0].message).toBe(`La licence « ${desktop.name} » n'est pas compatible avec le type d'utilisateur « Créateur »`);
+    expect(en.detail).toMatch(/^1 problem found; nothing was created\. properties\.licenses\.0: Licence/);
+    expect(fr.detail).toBe('Une valeur est invalide : properties.licenses.0. Rien n’a été enregistré.');
+    expect(french.headers['content-language']).toBe('fr');
+    // No English left in the French answer.
+    expect(`${fr.detail} ${fr.errors[0].message}`).not.toMatch(/\b(is|not|compatible with|the user type|problem|found|nothing)\b/);
+  });
+
+  it('words a seat shortage in French under Accept-Language fr, detail included', async () => {
+    const current = await count();
+    const { namedUserLimit: limitBefore } = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.acme.organizationId } });
+    await ctx.db.organization.update({ where: { id: ctx.acme.organizationId }, data: { namedUserLimit: current + 1 } });
+    try {
+      const body = { mode: 'invite', members: [member('65'), member('66')] };
+      const [en, fr] = [(await batch(admin, body)).json(), (await admin.post('/api/members/batch', body, { 'accept-language': 'fr' })).json()];
+      expect([en.code, fr.code]).toEqual(['seats_exhausted', 'seats_exhausted']);
+      expect(fr.errors[0]).toMatchObject({ path: en.errors[0].path, code: 'named_user_limit', params: en.errors[0].params });
+      expect(en.errors[0].message).toBe(`The organization's named-user limit (${current + 1}) is reached: ${current} used, 2 requested, 1 too many`);
+      expect(fr.errors[0].message).toBe(`La limite d’utilisateurs nommés de l’organisation est de ${current + 1}\u00a0: ${current} utilisés, 2 demandés, 1 de trop`);
+      expect(fr.detail).toBe(`Pas assez de places : ${fr.errors[0].message}`);
+      expect(en.detail).toContain('1 too many');
+    } finally {
+      await ctx.db.organization.update({ where: { id: ctx.acme.organizationId }, data: { namedUserLimit: limitBefore } });
+    }
+  });
+
   it('accepts at most 20 categories', async () => {
     const cats = await Promise.all(
       Array.from({ length: 21 }, (_, i) => ctx.db.memberCategory.create({ data: { organizationId: ctx.acme.organizationId, name: `Extra ${i}` } })),
     );
     const refused = await batch(admin, { mode: 'credentials', members: [member('71')], properties: { categories: cats.map((c) => c.id) } });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors[0].path).toBe('body.properties.categories');
+    expect(refused.json().errors[0].path).toBe('properties.categories');
     const allowed = await batch(admin, { mode: 'credentials', members: [member('71')], properties: { categories: cats.slice(0, 20).map((c) => c.id) } });
     expect(allowed.statusCode, allowed.body).toBe(201);
     expect(allowed.json().created[0].categories).toHaveLength(20);

@@ -201,7 +201,7 @@ describe('PATCH /api/members/:id', () => {
     expect((await patch(admin, m.id, { licenses: [desktop.id] })).statusCode).toBe(200);
     const incompatible = await patch(admin, m.id, { userType: 'viewer' });
     expect(incompatible.statusCode).toBe(400);
-    expect(incompatible.json().errors.map((e: { path: string }) => e.path)).toContain('body.role');
+    expect(incompatible.json().errors.map((e: { path: string }) => e.path)).toContain('role');
     const losing = await patch(admin, m.id, { userType: 'creator' });
     expect(losing.statusCode).toBe(400);
     expect(losing.json().detail).toContain('would lose these licences: Poste SIG professionnel');
@@ -233,7 +233,7 @@ describe('PATCH /api/members/:id', () => {
     const target = await makeMember('boundary.target');
     const above = await patch(managerClient, target.id, { role: 'publisher' });
     expect(above.statusCode).toBe(400);
-    expect(above.json().detail).toContain('more than your own privileges');
+    expect(above.json().detail).toContain('gives more privileges than your own');
     expect((await patch(managerClient, target.id, { role: 'administrator' })).statusCode).toBe(400);
     expect((await patch(managerClient, target.id, { role: 'directory_reader' })).statusCode).toBe(200);
   });
@@ -327,7 +327,7 @@ describe('refusal reasons and what the UI needs', () => {
     const role = await manager.post('/api/members/bulk', { action: 'change-role', role: 'publisher', memberIds: [plain.id, anAdmin.id] });
     expect(role.statusCode, role.body).toBe(200);
     const byId = new Map(role.json().results.map((r: { id: string }) => [r.id, r]));
-    expect(byId.get(plain.id)).toMatchObject({ ok: false, code: 'privilege_above_own', message: expect.stringContaining('more than your own privileges') });
+    expect(byId.get(plain.id)).toMatchObject({ ok: false, code: 'privilege_above_own', message: expect.stringContaining('gives more privileges than your own') });
     expect(byId.get(anAdmin.id)).toMatchObject({ ok: false, code: 'administrator_required' });
     const disable = await manager.post('/api/members/bulk', { action: 'disable', memberIds: [anAdmin.id, plain.id] });
     expect(disable.json()).toMatchObject({ succeeded: 1, refused: 1 });

@@ -240,15 +240,15 @@ describe('transfer ownership of selected items', () => {
 
     const someoneElses = await transfer({ contentIds: [mine.id, theirs.id], groupIds: [myGroup.id] });
     expectProblem(someoneElses, 400, 'validation_failed');
-    expect(someoneElses.json().errors).toEqual([{ path: 'body.contentIds.1', code: 'not_owned', message: expect.stringContaining(theirs.id) }]);
+    expect(someoneElses.json().errors).toEqual([{ path: 'contentIds.1', code: 'not_owned', message: expect.stringContaining(theirs.id), params: { kind: 'content', id: theirs.id, owner: expect.any(String) } }]);
     const otherOrg = await transfer({ contentIds: [elsewhere.id] });
     expectProblem(otherOrg, 400, 'validation_failed');
-    expect(otherOrg.json().errors).toEqual([{ path: 'body.contentIds.0', code: 'not_owned', message: expect.any(String) }]);
+    expect(otherOrg.json().errors).toEqual([{ path: 'contentIds.0', code: 'not_owned', message: expect.any(String), params: { kind: 'content', id: elsewhere.id, owner: expect.any(String) } }]);
     const groupsRefused = await transfer({ contentIds: [mine.id], groupIds: [myGroup.id, elsewhereGroup.id, theirGroup.id] });
     expectProblem(groupsRefused, 400, 'validation_failed');
     expect(groupsRefused.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
-      ['body.groupIds.1', 'not_owned'],
-      ['body.groupIds.2', 'not_owned'],
+      ['groupIds.1', 'not_owned'],
+      ['groupIds.2', 'not_owned'],
     ]);
     const unknown = await transfer({ contentIds: ['7f1d8f0e-1c59-4c52-9d6b-3b1a2f0c9e11'] });
     expectProblem(unknown, 400, 'validation_failed');
@@ -333,7 +333,7 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
     ];
     for (const res of await Promise.all(attempts)) {
       expectProblem(res, 400, 'validation_failed');
-      expect(res.json().errors[0]).toMatchObject({ path: expect.stringMatching(/^(params\.id|body\.toMemberId)$/) });
+      expect(res.json().errors[0]).toMatchObject({ path: expect.stringMatching(/^(params\.id|toMemberId)$/) });
       expect(res.json().detail).not.toMatch(/prisma|uuid\b.*syntax|stack/i);
     }
   });
@@ -360,19 +360,19 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
       const lonely = await ctx.db.license.create({ data: { organizationId: org, key: 'no_type', name: 'Licence sans type', seats: 5 } });
       const many = await Promise.all(Array.from({ length: 21 }, (_, i) => ctx.db.memberCategory.create({ data: { organizationId: org, name: `Cat ${i}` } })));
       const cases: [unknown, string, string][] = [
-        [{ groups: [group.id, '0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b21'] }, 'body.groups', 'unknown_group'],
-        [{ groups: [globexGroup.id] }, 'body.groups', 'unknown_group'],
-        [{ categories: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b22'] }, 'body.categories', 'unknown_category'],
-        [{ categories: [globexCategory.id] }, 'body.categories', 'unknown_category'],
-        [{ categories: many.map((c) => c.id) }, 'body.categories', 'too_many'],
+        [{ groups: [group.id, '0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b21'] }, 'groups', 'unknown_group'],
+        [{ groups: [globexGroup.id] }, 'groups', 'unknown_group'],
+        [{ categories: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b22'] }, 'categories', 'unknown_category'],
+        [{ categories: [globexCategory.id] }, 'categories', 'unknown_category'],
+        [{ categories: many.map((c) => c.id) }, 'categories', 'too_many'],
         // Each incompatible licence at its index in the request, as the batch and the grant name them (issue 12).
-        [{ licenses: [license.id, lonely.id] }, 'body.licenses.1', 'incompatible_license'],
-        [{ userType: 'contributor', role: 'data_editor', licenses: [license.id] }, 'body.licenses.0', 'incompatible_license'],
-        [{ licenses: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b23'] }, 'body.licenses', 'unknown_license'],
-        [{ role: 'no_such_role' }, 'body.role', 'unknown_role'],
-        [{ userType: 'no_such_type' }, 'body.userType', 'unknown_user_type'],
+        [{ licenses: [license.id, lonely.id] }, 'licenses.1', 'incompatible_license'],
+        [{ userType: 'contributor', role: 'data_editor', licenses: [license.id] }, 'licenses.0', 'incompatible_license'],
+        [{ licenses: ['0b8f5f9a-8a55-4a86-9a55-2d1f7a3c4b23'] }, 'licenses', 'unknown_license'],
+        [{ role: 'no_such_role' }, 'role', 'unknown_role'],
+        [{ userType: 'no_such_type' }, 'userType', 'unknown_user_type'],
         // A profile change in the same request is not saved either.
-        [{ firstName: 'Jamais', role: 'no_such_role' }, 'body.role', 'unknown_role'],
+        [{ firstName: 'Jamais', role: 'no_such_role' }, 'role', 'unknown_role'],
       ];
       for (const [body, path, code] of cases) {
         const res = await patch(admin, m.id, body);
@@ -398,7 +398,7 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
         expectProblem(res, 409, 'seats_exhausted');
         // The same params as the batch's and the grant's refusal (issue 12), no longer "N of N used".
         expect(res.json().errors).toEqual([
-          { path: 'body.userType', code: 'user_type_seats', message: expect.stringContaining('Professional'), params: { name: type.nameEn, nameFr: type.nameFr, left: 0, requested: 1, short: 1 } },
+          { path: 'userType', code: 'user_type_seats', message: expect.stringContaining('Professional'), params: { name: type.nameEn, nameFr: type.nameFr, left: 0, requested: 1, short: 1 } },
         ]);
         expect(res.json().detail).toContain('0 seat(s) left, 1 requested (1 short)');
         expect(await snapshot(m.id)).toEqual(before);

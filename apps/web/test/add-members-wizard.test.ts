@@ -141,7 +141,7 @@ describe('server refusals', () => {
     const problems = placeServerProblems(
       [
         { path: 'members.1.username', message: 'taken' },
-        { path: 'body.members.0.email', message: 'invalid' },
+        { path: 'members.0.email', message: 'invalid' },
         { path: 'members.0', message: 'whole row' },
         { path: 'properties.licenses.0', message: 'incompatible' },
         { path: 'properties.groups.0', message: 'unknown group' },

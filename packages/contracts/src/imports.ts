@@ -4,6 +4,7 @@ import { csvFields, CsvFormat } from './csv/index.ts';
 import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
 import { Problem, ProblemFieldError } from './problem.ts';
+import { refusalMessage } from './messages/table.ts';
 
 // The CSV import's request and response shapes (routes under /api/imports, README), shared by the API
 // (authority, OpenAPI) and the web app, and the wording of why a commit did not go through.
@@ -210,26 +211,10 @@ export function importErrorMessage(code: string, params: Params, lang: Language,
   return t ? t[lang](params) : fallback;
 }
 
-const seatErrors: Record<string, Record<Language, (p: Params) => string>> = {
-  named_user_limit: {
-    en: (p) => `The organization's named-user limit is ${n(p, 'limit')}: ${n(p, 'used')} used, ${n(p, 'requested')} requested, ${n(p, 'short')} too many`,
-    fr: (p) => `La limite d’utilisateurs nommés de l’organisation est de ${n(p, 'limit')}\u00a0: ${n(p, 'used')} utilisés, ${n(p, 'requested')} demandés, ${n(p, 'short')} de trop`,
-  },
-  user_type_seats: {
-    en: (p) => `User type ${p.name ?? ''}: ${n(p, 'left')} seat(s) left, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
-    fr: (p) => `Type d’utilisateur ${p.nameFr ?? p.name ?? ''}\u00a0: ${n(p, 'left')} place(s) restante(s), ${n(p, 'requested')} demandée(s) (il en manque ${n(p, 'short')})`,
-  },
-  license_seats: {
-    en: (p) => `Licence ${p.name ?? ''}: ${n(p, 'left')} seat(s) left, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
-    fr: (p) => `Licence ${p.name ?? ''}\u00a0: ${n(p, 'left')} place(s) restante(s), ${n(p, 'requested')} demandée(s) (il en manque ${n(p, 'short')})`,
-  },
-};
-
 /**
  * A seat or named-user shortfall (`errors[]` of a `seats_exhausted` problem, or an import's
  * `errorDetails`) in `lang`, from its code and params; its English message otherwise.
  */
-export function capacityErrorMessage(error: { code?: string | undefined; message: string; params?: Params | undefined }, lang: Language): string {
-  const t = error.code ? seatErrors[error.code] : undefined;
-  return t && error.params ? t[lang](error.params) : error.message;
+export function capacityErrorMessage(error: { code?: string | undefined; message?: string | undefined; params?: Params | undefined }, lang: Language): string {
+  return refusalMessage(error, lang);
 }

@@ -17,3 +17,4 @@ export * from './imports.ts';
 export * from './rules/index.ts';
 export * from './members-export.ts';
 export * from './password-rules.ts';
+export * from './messages/table.ts';

@@ -110,6 +110,8 @@ export const BulkMembersResponse = z.object({
       code: z.string().optional(),
       /** The same reason in English. */
       message: z.string().optional(),
+      /** The params of the reason's wording in the table of refusals (a refused field's, e.g. the role's names). */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       /** With owns_content: what must be transferred first. */
       ownedContent: z.number().int().optional(),
       ownedGroups: z.number().int().optional(),

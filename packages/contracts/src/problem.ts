@@ -9,6 +9,8 @@ export const fieldErrorCodes = [
   // Request validation (zod issues)
   'required',
   'invalid',
+  // A members-list filter or sort that needs View on members (the directory of members without it)
+  'needs_members_view',
   'invalid_type',
   'invalid_format',
   'invalid_email',

@@ -1,13 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode } from '@sesame/contracts';
-import type { FieldError } from './field-error.ts';
+import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode, type MessageParams } from '@sesame/contracts';
+import { fieldSummary, fieldText, type FieldError } from './field-error.ts';
 import { frenchDetail, prefersFrench } from './problem-language.ts';
 
-export type { FieldError } from './field-error.ts';
+export { fieldSummary, fieldText, type FieldError } from './field-error.ts';
 
-/** The one error type of the API: stable code, HTTP status, user-facing message. */
+/**
+ * The one error type of the API: stable code, HTTP status, user-facing English message (the
+ * French `detail` and every `errors[].message` come from the contracts' table of refusals).
+ */
 export class AppError extends Error {
+  /** Params of the code's wording in the table of refusals, for the `detail` in another language. */
+  params?: MessageParams;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -18,6 +24,11 @@ export class AppError extends Error {
     readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
+  }
+
+  withParams(params: MessageParams): this {
+    this.params = params;
+    return this;
   }
 }
 
@@ -41,7 +52,9 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-type ZodIssueParams = { origin?: string; format?: string; pattern?: string; minimum?: unknown; params?: { code?: unknown } };
+type ZodIssueParams = { origin?: string; format?: string; pattern?: string; minimum?: unknown; maximum?: unknown; values?: unknown[]; keys?: unknown[]; params?: { code?: unknown } };
+
+/** The params of a zod issue's wording (bounds, allowed values, unknown keys). */
 
 /**
  * The stable code of a zod issue. Names follow the CSV library's row issues where they mean
@@ -76,11 +89,23 @@ export function zodIssueCode(keyword: string, message: string | undefined, param
 }
 
 /** The figures a refinement names beside its code (e.g. a password rule's `min`), passed on as `params`. */
+/** A zod issue's figures: a refinement's own params (`params: { code, … }`), else its bounds, options and keys. */
 function zodIssueParams(keyword: string, params: unknown): Record<string, string | number> | undefined {
-  if (keyword !== 'custom') return undefined;
-  const { code: _code, ...rest } = ((params as ZodIssueParams | undefined)?.params ?? {}) as Record<string, unknown>;
-  const figures = Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
-  return figures.length ? Object.fromEntries(figures) : undefined;
+  if (keyword === 'custom') {
+    const { code: _code, ...rest } = ((params as ZodIssueParams | undefined)?.params ?? {}) as Record<string, unknown>;
+    const figures = Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+    if (figures.length) return Object.fromEntries(figures);
+  }
+  const issue = ((params as { issue?: ZodIssueParams } | undefined)?.issue ?? params ?? {}) as ZodIssueParams;
+  const out: Record<string, string | number> = {};
+  const bound = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
+  const min = bound(issue.minimum);
+  const max = bound(issue.maximum);
+  if (min !== undefined) out.min = min;
+  if (max !== undefined) out.max = max;
+  if (Array.isArray(issue.values) && issue.values.length) out.options = issue.values.map(String).join(', ');
+  if (Array.isArray(issue.keys) && issue.keys.length) out.keys = issue.keys.map(String).join(', ');
+  return Object.keys(out).length ? out : undefined;
 }
 
 function zodPath(instancePath: string | undefined, params: unknown): string {
@@ -90,18 +115,32 @@ function zodPath(instancePath: string | undefined, params: unknown): string {
   return p;
 }
 
-type Problemish = { status: number; code: string; english: string; errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> };
+type Problemish = {
+  status: number;
+  code: string;
+  english: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
+  params?: MessageParams;
+};
 
-/** Sends one RFC 9457 problem: the only way the API answers an error. */
-export function sendProblem(req: FastifyRequest, reply: FastifyReply, { status, code, english, errors, headers, extensions }: Problemish) {
-  const french = status < 500 && prefersFrench(req.headers['accept-language']) ? frenchDetail(status, code, errors, headers, extensions) : undefined;
+/**
+ * Sends one RFC 9457 problem: the only way the API answers an error. Under an Accept-Language
+ * that prefers French, `detail` and every `errors[].message` are the French of the table of
+ * refusals; otherwise `detail` is the raiser's English and the messages the table's English.
+ */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, { status, code, english, errors, headers, extensions, params }: Problemish) {
+  const lang = status < 500 && prefersFrench(req.headers['accept-language']) ? 'fr' : 'en';
+  const french = lang === 'fr' ? frenchDetail(code, errors, headers, extensions, params) : undefined;
   if (french) reply.header('content-language', 'fr');
   if (headers) reply.headers(headers);
   const detail = french ?? english;
+  const worded = errors?.map((e) => ({ path: e.path, code: e.code, message: fieldText(e, lang), ...(e.params ? { params: e.params } : {}) }));
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(errors ? { errors } : {}) });
+    .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(worded ? { errors: worded } : {}) });
 }
 
 /**
@@ -195,16 +234,19 @@ export function registerErrorHandler(app: FastifyInstance) {
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return sendProblem(req, reply, { status: err.status, code: err.code, english: err.message, errors: err.errors, headers: err.headers, extensions: err.extensions });
+      return sendProblem(req, reply, { status: err.status, code: err.code, english: err.message, errors: err.errors, headers: err.headers, extensions: err.extensions, ...(err.params ? { params: err.params } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // Paths are relative to the body (`role`, `members.0.email`); the querystring's and the
+      // path parameters' say where they are (`querystring.cursor`).
       const where = err.validationContext ?? 'body';
-      const errors = err.validation.map((v) => {
+      const errors = err.validation.map((v): FieldError => {
         const p = zodPath(v.instancePath, v.params);
+        const path = where === 'body' ? p : p ? `${where}.${p}` : where;
         const params = zodIssueParams(v.keyword, v.params);
-        return { path: p ? `${where}.${p}` : where, code: zodIssueCode(v.keyword, v.message, v.params), message: v.message ?? 'Invalid value', ...(params ? { params } : {}) };
+        return { path, code: zodIssueCode(v.keyword, v.message, v.params), ...(params ? { params } : {}) };
       });
-      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: `The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors });
+      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: `The request ${where} is invalid: ${fieldSummary(errors)}`, errors });
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');

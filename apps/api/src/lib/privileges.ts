@@ -1,5 +1,5 @@
 // The privilege rules live in the shared rules module (packages/contracts/src/rules, decision 011);
-// the API's own additions are the English wording and the AuthContext form of canAddMembers.
+// the API's own addition is the AuthContext form of canAddMembers (the wording is in the table of refusals).
 import { canAddMembers as canAddMembersWith, roleAreasAboveOwn, type Grant, type PrivilegeArea, type Privileges, type RoleGiver } from '@sesame/contracts';
 
 export { effectivePrivileges, hasLevel, roleRefusal, canGiveRole } from '@sesame/contracts';
@@ -9,5 +9,3 @@ export const roleAboveOwn = (actor: RoleGiver, roleLevels: Grant[]): PrivilegeAr
 
 /** Adding members and managing invitations: Update on members or on manage access. */
 export const canAddMembers = (auth: { privileges: Privileges }): boolean => canAddMembersWith(auth.privileges);
-
-export const aboveOwnMessage = (areas: readonly PrivilegeArea[]) => `You cannot give more than your own privileges (${areas.join(', ').replace(/_/g, ' ')})`;

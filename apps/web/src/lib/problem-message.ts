@@ -1,30 +1,53 @@
 import type { TFunction } from 'i18next';
-import { FileTooLargeProblem } from '@sesame/contracts';
+import { FileTooLargeProblem, knownMessage, refusalMessage, type Language, type MessageParams } from '@sesame/contracts';
 import { ApiError, ContractError, NetworkError } from './api-client.ts';
-import { fr } from '../locales/fr.ts';
 
-type KnownCode = keyof typeof fr.errors.codes;
+/**
+ * The interface language of `t` (each locale's `errors.language`), so the words come from the
+ * same translator as the rest of the sentence, whichever i18next instance it is.
+ */
+function languageOf(t: TFunction): Language {
+  return t('errors.language') === 'en' ? 'en' : 'fr';
+}
 
-function isKnownCode(code: string): code is KnownCode {
-  return Object.hasOwn(fr.errors.codes, code);
+/** What a problem document says that its wording is made of (a file limit, who decided, when to retry). */
+function problemParams(error: ApiError, lang: Language): MessageParams {
+  const problem = error.problem as Record<string, unknown>;
+  const params: MessageParams = {};
+  if (error.code === 'file_too_large') {
+    const tooLarge = FileTooLargeProblem.safeParse(problem);
+    if (tooLarge.success) params.maxBytes = tooLarge.data.maxBytes;
+  }
+  if (error.code === 'already_decided') {
+    const by = problem.decidedBy as { kind?: string; fullName?: string; username?: string } | undefined;
+    Object.assign(params, {
+      decision: typeof problem.decision === 'string' ? problem.decision : undefined,
+      decidedAt: typeof problem.decidedAt === 'string' ? problem.decidedAt : undefined,
+      by: by?.kind === 'automatic' ? 'automatic' : by?.kind === 'member' ? 'member' : by ? 'former' : undefined,
+      fullName: by?.fullName,
+      username: by?.username,
+    });
+  }
+  if (error.code === 'seats_exhausted' && error.fieldErrors.length) {
+    params.details = error.fieldErrors.map((e) => refusalMessage(e, lang)).join(' ; ');
+  }
+  return params;
 }
 
 /**
- * The sentence to show for a failed request, in the interface language. Stable error codes
- * have our own wording (the API's `detail` may be in another language); for other codes
- * the API's `detail` is shown as is.
+ * The sentence to show for a failed request, in the interface language, from the contracts'
+ * table of refusals (the same words the API uses). A `conflict` says what changed only in
+ * the API's `detail`, which is shown; a code this version does not know shows the `detail`.
  */
 export function problemMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    if (error.code === 'file_too_large') {
-      const tooLarge = FileTooLargeProblem.safeParse(error.problem);
-      const mib = tooLarge.success ? tooLarge.data.maxBytes / (1024 * 1024) : undefined;
-      if (mib !== undefined) return t('errors.fileTooLarge', { size: mib >= 1 ? t('errors.sizeMiB', { count: Math.round(mib * 10) / 10 }) : t('errors.sizeBytes', { count: tooLarge.data!.maxBytes }) });
-    }
-    if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
-    if (error.code === 'validation_failed') return error.detail || t('errors.validation');
     if (error.status >= 500) return t('errors.unexpected');
-    return error.detail || t('errors.unexpected');
+    const lang = languageOf(t);
+    if (error.code === 'conflict' && error.detail) return error.detail;
+    if (error.code === 'validation_failed') {
+      return error.fieldErrors.length ? error.fieldErrors.map((e) => fieldErrorMessage(e, t)).join(' ; ') : t('errors.validation');
+    }
+    return knownMessage(error.code, problemParams(error, lang), lang) ?? (error.detail || t('errors.unexpected'));
   }
   if (error instanceof NetworkError) return t('errors.network');
   if (error instanceof ContractError) return t('errors.invalidResponse');
@@ -32,10 +55,15 @@ export function problemMessage(error: unknown, t: TFunction): string {
 }
 
 /**
- * A refusal's reason from its stable code (a bulk result, a field error), in the interface
- * language; the English message from the API when the code is one we have no words for.
+ * A refusal's reason from its stable code (a bulk result, a field error) and the params of its
+ * wording, in the interface language; the API's message when the code is one we have no words for.
  */
-export function reasonMessage(code: string | undefined, message: string | undefined, t: TFunction): string {
-  if (code && isKnownCode(code)) return t(`errors.codes.${code}`);
-  return message || code || t('errors.unexpected');
+export function reasonMessage(code: string | undefined, message: string | undefined, t: TFunction, params?: MessageParams): string {
+  if (!code && !message) return t('errors.unexpected');
+  return refusalMessage({ code, message, params }, languageOf(t));
+}
+
+/** One `errors[]` entry of a problem as the interface says it: the one way to show a field error. */
+export function fieldErrorMessage(error: { code?: string | undefined; message?: string | undefined; params?: MessageParams | undefined }, t: TFunction): string {
+  return reasonMessage(error.code, error.message, t, error.params);
 }

@@ -1,7 +1,7 @@
 import { creationRoleRefusal, formatUsername, levelsAboveOwn, levelsNotAllowed, privilegeAreas, typesRefusingLicence, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { audit, namedList, roleLabel } from '../../lib/audit.ts';
-import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldSummary, notFound, type FieldError } from '../../lib/errors.ts';
 import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AccessRequestDeps, PublicInfo } from './deps.ts';
@@ -84,7 +84,7 @@ export async function grantAccessRequest(
     const above = levelsAboveOwn(decider.privileges, levels);
     if (above.length) {
       throw new AppError(403, 'forbidden', `You cannot give levels above your own: ${above.map((a) => a.replace(/_/g, ' ')).join(', ')}`,
-        above.map((a) => ({ path: `body.levels.${a}`, code: 'level_above_own' as const, message: `Above your own level (${decider.privileges[a]})` })));
+        above.map((a) => ({ path: `levels.${a}`, code: 'level_above_own' as const, params: { area: a, level: decider.privileges[a] } })));
     }
   }
 
@@ -99,13 +99,13 @@ export async function grantAccessRequest(
   const errors: FieldError[] = [];
   const role = resolve(roles, body.role);
   const userType = resolve(userTypes, body.userType);
-  if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
-  if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
+  if (!role) errors.push({ path: 'role', code: 'unknown_role', params: { value: body.role } });
+  if (!userType) errors.push({ path: 'userType', code: 'unknown_user_type', params: { value: body.userType } });
   // The rules module's one rule for a new member's role, as the batch's and a CSV row's (decision 011);
   // auto-approval (no decider) gives the organization's defaults, within no one's levels.
   const refusal = role && userType ? creationRoleRefusal(decider, role, { compatibleRoleIds: userType.roles.map((r) => r.roleId) }, org) : null;
-  if (role && userType && refusal) errors.push(roleError('body.role', refusal, role, userType, roles));
-  for (const area of levelsNotAllowed(levels)) errors.push({ path: `body.levels.${area}`, code: 'level_not_allowed', message: 'At most View' });
+  if (role && userType && refusal) errors.push(roleError('role', refusal, role, userType, roles));
+  for (const area of levelsNotAllowed(levels)) errors.push({ path: `levels.${area}`, code: 'level_not_allowed', params: { area } });
 
   // The organization's default licences too must suit the user type: refused, as in the batch, not dropped.
   const licenseIds = [...new Set(body.licenses ?? org.defaultLicenses.map((l) => l.licenseId))];
@@ -116,19 +116,19 @@ export async function grantAccessRequest(
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
-    if (!license) errors.push({ path: `body.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
+    if (!license) errors.push({ path: `licenses.${i}`, code: 'unknown_license', params: { id } });
     else if (userType && typesRefusingLicence(id, [{ ...userType, compatibleLicenseIds: userType.licenses.map((l) => l.licenseId) }]).length) {
-      errors.push(incompatibleLicenseError(`body.licenses.${i}`, license, [userType]));
+      errors.push(incompatibleLicenseError(`licenses.${i}`, license, [userType]));
     }
   });
   groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id)) errors.push({ path: `body.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `groups.${i}`, code: 'unknown_group', params: { id } });
   });
   const username = body.username ?? (await proposeUsername(db, organizationId, org.usernameFormat, request));
   if (body.username && (await db.member.count({ where: { organizationId, username } }))) {
-    errors.push({ path: 'body.username', code: 'username_taken', message: `The username ${username} is already taken in this organization` });
+    errors.push({ path: 'username', code: 'username_taken', params: { username } });
   }
-  if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', fieldSummary(errors), errors);
 
   const token = newToken();
   const now = new Date();
@@ -151,7 +151,7 @@ export async function grantAccessRequest(
           perType: [{ type: userType, n: 1 }],
           perLicense: licenses.map((license) => ({ license, n: 1 })),
         },
-        { whole: 'body', userType: () => 'body.userType', license: (id) => `body.licenses.${licenseIds.indexOf(id)}` },
+        { whole: 'body', userType: () => 'userType', license: (id) => `licenses.${licenseIds.indexOf(id)}` },
       );
       const member = await tx.member.create({
         data: {

@@ -36,7 +36,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
     return { createdAt, id };
   } catch {
-    throw new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'querystring.cursor', code: 'invalid_cursor', message: 'Invalid cursor' }]);
+    throw new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'querystring.cursor', code: 'invalid_cursor' }]);
   }
 }
 

@@ -147,10 +147,12 @@ export async function me(deps: AuthDeps, auth: AuthContext): Promise<MeResponse>
 // The rule lives in the shared contracts (rules/passwords.ts); re-exported for the features that import it from here.
 export { passwordProblems, type PasswordProblem } from '@sesame/contracts';
 
-/** 400 weak_password naming every failed rule at `path`, or nothing when the password is accepted. */
+/** 400 weak_password naming every failed rule at `path` (worded from the messages table), or nothing when the password is accepted. */
 export function assertPasswordAccepted(password: string, context: { username: string }, path: string): void {
   const problems = passwordProblems(password, context);
-  if (problems.length) throw new AppError(400, 'weak_password', problems.map((p) => p.message).join('; '), problems.map((p) => ({ path, ...p })));
+  if (problems.length) {
+    throw new AppError(400, 'weak_password', problems.map((p) => p.message).join('; '), problems.map((p) => ({ path, code: p.code, ...(p.params ? { params: p.params } : {}) })));
+  }
 }
 
 export async function changePassword(
@@ -168,11 +170,11 @@ export async function changePassword(
     throw new AppError(400, 'validation_failed', 'Accounts that sign in with an organization login have no password here');
   }
   if (!(await verifyPassword(member.passwordHash, body.currentPassword))) {
-    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Incorrect password' }]);
+    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'currentPassword', code: 'wrong_password' }]);
   }
   if (body.newPassword === body.currentPassword) {
     throw new AppError(400, 'weak_password', 'The new password must differ from the current one', [
-      { path: 'body.newPassword', code: 'password_unchanged', message: 'Must differ from the current password' },
+      { path: 'newPassword', code: 'password_unchanged' },
     ]);
   }
   assertPasswordAccepted(body.newPassword, member, 'newPassword');

@@ -19,7 +19,7 @@ import {
 import type { Db, Prisma } from '@sesame/db';
 import { audit, auditChanges } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldText, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 
 export type ContactsDeps = { db: Db };
@@ -115,12 +115,12 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
   const members = await db.member.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true, status: true } });
   const errors = wanted.flatMap((id): FieldError[] => {
     const m = members.find((x) => x.id === id);
-    const path = id === primaryId ? 'body.primary' : `body.secondary.${body.secondary.indexOf(id)}`;
-    if (!m) return [{ path, code: 'unknown_member', message: `Unknown member ${id}` }];
-    if (m.status === 'disabled') return [{ path, code: 'member_not_active', message: 'A disabled member cannot be a contact' }];
+    const path = id === primaryId ? 'primary' : `secondary.${body.secondary.indexOf(id)}`;
+    if (!m) return [{ path, code: 'unknown_member', params: { id } }];
+    if (m.status === 'disabled') return [{ path, code: 'member_not_active', params: { reason: 'contact' } }];
     return [];
   });
-  if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => fieldText(e)).join('; '), errors);
 
   await db.$transaction(async (tx) => {
     // Serializes concurrent saves of the same organization's contacts.
@@ -207,7 +207,7 @@ export async function updateMemberPrivileges(
       403,
       'forbidden',
       `You cannot set levels above your own: ${refused.map((a) => `${a.replace(/_/g, ' ')} (yours: ${mine[a]})`).join(', ')}`,
-      refused.map((a) => ({ path: `body.levels.${a}`, code: 'level_above_own' as const, message: `Above your own level (${mine[a]})` })),
+      refused.map((a) => ({ path: `levels.${a}`, code: 'level_above_own' as const, params: { area: a, level: mine[a] } })),
     );
   }
   if (!changed.length) return current;

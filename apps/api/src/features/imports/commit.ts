@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { importErrorMessage, type BatchProperties, type ImportErrorCode, present } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
-import { AppError, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldText, type FieldError } from '../../lib/errors.ts';
 import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
 import { enqueueEmailsFrom } from '../mail/outbox.ts';
 import { commitPlan } from './plan.ts';
@@ -177,7 +177,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
   const props = (job.properties ?? {}) as BatchProperties;
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const plan = await commitPlan(db, organizationId, jobId, props);
-  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => e.message).join('; '), plan.errors);
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => fieldText(e)).join('; '), plan.errors);
 
   const credentials = job.mode === 'credentials';
   const invite = job.mode === 'invite' && job.format !== 'ldap';

@@ -13,7 +13,7 @@ export async function commitPlan(db: Pick<Db, 'importRow' | 'userType' | 'licens
     db.userType.findMany({ where: { organizationId, id: { in: typeIds } }, select: { id: true, nameEn: true, nameFr: true, seatLimit: true, licenses: { select: { licenseId: true } } } }),
   ]);
   const errors: FieldError[] = [];
-  if (types.length !== typeIds.length) errors.push({ path: 'rows', code: 'stale_rows', message: 'A user type used in the file no longer exists; upload the file again' });
+  if (types.length !== typeIds.length) errors.push({ path: 'rows', code: 'stale_rows' });
   const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db as Db, organizationId, props, types, errors);
   const perType = perTypeRows.flatMap((r) => {
     const type = types.find((t) => t.id === r.userTypeId);

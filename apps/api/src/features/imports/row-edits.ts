@@ -13,7 +13,7 @@ import {
 } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldSummary, notFound, type FieldError } from '../../lib/errors.ts';
 import { recomputeDuplicates, recount, toStoredRow, type StoredIssue } from './rows.ts';
 import { findJob, type Job, PASSWORD_MASK, requireEditable, requirePrivilege, rowDto, validationOptions } from './service.ts';
 
@@ -80,10 +80,10 @@ function refuseControlCharacters(input: CsvRowValues) {
   for (const [field, value] of Object.entries(input)) {
     const bad = value === undefined ? undefined : findInvalidCharacter(value);
     if (bad) {
-      errors.push({ path: `body.values.${field}`, code: 'control_character', message: `Contains an invisible control character (${bad.char})`, params: { char: bad.char } });
+      errors.push({ path: `values.${field}`, code: 'control_character', params: { char: bad.char } });
     }
   }
-  if (errors.length) throw new AppError(400, 'validation_failed', `The row was not changed: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', `The row was not changed: ${fieldSummary(errors)}`, errors);
 }
 
 export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber: number) {

@@ -1,4 +1,27 @@
-import { administratorAtCreationAllowed, roleRefusal, roleRefusalsFor, csvTemplate, csvTemplateFileName, removeInvalidCharacters, parseCsvStream, type BatchMode, type CsvFileIssue, type CsvFormat, type CsvHeaderResult, type CsvRowValues, type CsvValidatorOptions, capacityErrorMessage, importErrorMessage, type ImportCommitBody, type ImportCreateQuery, type ImportGetQuery, type ImportTemplateQuery, type Language, present } from '@sesame/contracts';
+import {
+  messageFor,
+  administratorAtCreationAllowed,
+  roleRefusal,
+  roleRefusalsFor,
+  csvTemplate,
+  csvTemplateFileName,
+  removeInvalidCharacters,
+  parseCsvStream,
+  type BatchMode,
+  type CsvFileIssue,
+  type CsvFormat,
+  type CsvHeaderResult,
+  type CsvRowValues,
+  type CsvValidatorOptions,
+  capacityErrorMessage,
+  importErrorMessage,
+  type ImportCommitBody,
+  type ImportCreateQuery,
+  type ImportGetQuery,
+  type ImportTemplateQuery,
+  type Language,
+  present,
+} from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
@@ -34,7 +57,7 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
   const formatAllowed = format === 'builtin' ? allowed.includes('builtin') : format === 'ldap' ? allowed.includes('ldap') : allowed.includes('saml') || allowed.includes('oidc');
   if (!formatAllowed) {
     const what = { builtin: 'Built-in accounts', ldap: 'LDAP accounts', 'org-login': 'Organization logins (SAML or OpenID Connect)' }[format];
-    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', message: `${what} are not enabled` }]);
+    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', params: { format } }]);
   }
   const options: CsvValidatorOptions = {
     format,
@@ -66,9 +89,7 @@ export function importLimits(config: Pick<Config, 'imports'>, auth: AuthContext)
 
 /** Stops reading past `maxBytes`: the client gets a 413 and nothing is kept. */
 export function fileTooLarge(maxBytes: number) {
-  const mib = maxBytes / (1024 * 1024);
-  const size = mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${maxBytes} bytes`;
-  return new AppError(413, 'file_too_large', `The file is larger than the ${size} an import accepts; split it into several files`, undefined, undefined, { maxBytes });
+  return new AppError(413, 'file_too_large', messageFor('file_too_large', { maxBytes }, 'en'), undefined, undefined, { maxBytes });
 }
 
 async function* limitBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array | string> {
@@ -287,8 +308,8 @@ async function rolesAboveCommitter(db: Db, auth: AuthContext, jobId: string): Pr
   return roles.flatMap((role) => {
     const refusal = roleRefusal(auth, role);
     if (!refusal) return [];
-    const error = roleError('rows', refusal, role, { ...role, roles: [] }, []);
-    return [{ ...error, message: `Role ${role.nameEn}: ${error.message}` }];
+    // The wording names the role (`Role "Publisher" gives more privileges…`).
+    return [roleError('rows', refusal, role, { ...role, roles: [] }, [])];
   });
 }
 

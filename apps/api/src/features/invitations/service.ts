@@ -66,7 +66,7 @@ export async function acceptInvitation(
   let passwordHash: string | null = null;
   if (member.identityType === 'builtin') {
     if (!body.password) {
-      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'body.password', code: 'password_required', message: 'Password is required' }]);
+      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'password', code: 'password_required' }]);
     }
     assertPasswordAccepted(body.password, member, 'password');
     passwordHash = await hashPassword(body.password);

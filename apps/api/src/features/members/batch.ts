@@ -56,19 +56,19 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     const at = (field: string) => `members.${i}.${field}`;
     const role = resolve(roles, m.role);
     const userType = resolve(userTypes, m.userType);
-    if (!role) errors.push({ path: at('role'), code: 'unknown_role', message: `Unknown role "${m.role}"` });
-    if (!userType) errors.push({ path: at('userType'), code: 'unknown_user_type', message: `Unknown user type "${m.userType}"` });
+    if (!role) errors.push({ path: at('role'), code: 'unknown_role', params: { value: m.role } });
+    if (!userType) errors.push({ path: at('userType'), code: 'unknown_user_type', params: { value: m.userType } });
     // The rules module's one rule for a new member's role (decision 011), as for a CSV row and a grant.
     const refusal = role && userType ? creationRoleRefusal(auth, role, { compatibleRoleIds: userType.roles.map((r) => r.roleId) }, org) : null;
     if (role && userType && refusal) errors.push(roleError(at('role'), refusal, role, userType, roles));
     const first = seen.get(m.username);
-    if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', message: `The username ${m.username} is already used by member ${first + 1} of this list` });
+    if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', params: { username: m.username, position: first + 1 } });
     else seen.set(m.username, i);
     if (body.mode === 'invite' && m.password !== undefined) {
-      errors.push({ path: at('password'), code: 'password_not_allowed', message: 'Passwords are not used when members are invited by email; remove it or add them without invitations' });
+      errors.push({ path: at('password'), code: 'password_not_allowed' });
     }
     if (body.mode === 'credentials' && m.password !== undefined) {
-      for (const problem of passwordProblems(m.password, { username: m.username })) errors.push({ path: at('password'), ...problem });
+      for (const problem of passwordProblems(m.password, { username: m.username })) errors.push({ path: at('password'), code: problem.code, ...(problem.params ? { params: problem.params } : {}) });
     }
     if (role && userType) resolved.push({ role, userType });
   });
@@ -79,7 +79,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   });
   const taken = new Set(existing.map((e) => e.username));
   body.members.forEach((m, i) => {
-    if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, code: 'username_taken', message: `The username ${m.username} is already taken in this organization` });
+    if (taken.has(m.username)) errors.push({ path: `members.${i}.username`, code: 'username_taken', params: { username: m.username } });
   });
 
   const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
@@ -230,16 +230,16 @@ export async function checkBatchProperties(db: Db, organizationId: string, props
   ]);
   licenseIds.forEach((id, i) => {
     const license = licenses.find((l) => l.id === id);
-    if (!license) return errors.push({ path: `properties.licenses.${i}`, code: 'unknown_license', message: `Unknown licence ${id}` });
+    if (!license) return errors.push({ path: `properties.licenses.${i}`, code: 'unknown_license', params: { id } });
     const incompatible = typesRefusingLicence(id, distinctTypes.map((t) => ({ ...t, compatibleLicenseIds: t.licenses.map((l) => l.licenseId) })));
     if (incompatible.length) errors.push(incompatibleLicenseError(`properties.licenses.${i}`, license, incompatible));
   });
   groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, code: 'unknown_group', message: `Unknown group ${id}` });
+    if (!groups.some((g) => g.id === id)) errors.push({ path: `properties.groups.${i}`, code: 'unknown_group', params: { id } });
   });
-  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', code: 'too_many_categories', message: `At most ${MAX_CATEGORIES} member categories` });
+  if (categoryIds.length > MAX_CATEGORIES) errors.push({ path: 'properties.categories', code: 'too_many_categories', params: { max: MAX_CATEGORIES } });
   categoryIds.forEach((id, i) => {
-    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, code: 'unknown_category', message: `Unknown member category ${id}` });
+    if (!categories.some((c) => c.id === id)) errors.push({ path: `properties.categories.${i}`, code: 'unknown_category', params: { id } });
   });
   return { licenses, licenseIds, groupIds, categoryIds, groups, categories };
 }

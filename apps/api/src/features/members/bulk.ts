@@ -1,7 +1,7 @@
 import { present } from '@sesame/contracts';
 import type { BulkMembersBody, BulkMembersResponse } from '@sesame/contracts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, fieldText } from '../../lib/errors.ts';
 import { deleteMember, setDisabled, type ActionInfo, type ManageDeps } from './manage.ts';
 import { updateMember } from './update.ts';
 
@@ -31,7 +31,8 @@ export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: Bul
         username: names.get(id) ?? null,
         ok: false,
         code: field?.code ?? err.code,
-        message: field?.message ?? err.message,
+        message: field ? fieldText(field) : err.message,
+        ...(field?.params ? { params: field.params } : {}),
         ...(owned ? { ownedContent: owned.ownedContent, ownedGroups: owned.ownedGroups } : {}),
       });
     }

@@ -191,12 +191,12 @@ export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: strin
 export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id: string, body: TransferOwnershipBody, info: ActionInfo) {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'body.toMemberId', code: 'same_member', message: 'Must be another member' }]);
+  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'toMemberId', code: 'same_member' }]);
   return db.$transaction(async (tx) => {
     const from = await findTarget(tx, auth, id);
     const to = await tx.member.findFirst({ where: { id: body.toMemberId, organizationId: auth.organizationId }, select: { id: true, username: true, status: true } });
-    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'body.toMemberId', code: 'unknown_member', message: 'Unknown member' }]);
-    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'body.toMemberId', code: 'member_not_active', message: 'Member is not active' }]);
+    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'toMemberId', code: 'unknown_member' }]);
+    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'toMemberId', code: 'member_not_active' }]);
     // Selected items must all belong to this member: an id of someone else's (or another
     // organization's) item refuses the whole transfer rather than moving the rest silently.
     const contentIds = body.contentIds && [...new Set(body.contentIds)];
@@ -205,13 +205,13 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
     if (contentIds?.length) {
       const owned = new Set((await tx.contentItem.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: contentIds } }, select: { id: true } })).map((c) => c.id));
       for (const cid of contentIds.filter((c) => !owned.has(c))) {
-        errors.push({ path: `body.contentIds.${contentIds.indexOf(cid)}`, code: 'not_owned', message: `Content item ${cid} is not owned by ${from.username}` });
+        errors.push({ path: `contentIds.${contentIds.indexOf(cid)}`, code: 'not_owned', params: { kind: 'content', id: cid, owner: from.username } });
       }
     }
     if (groupIds?.length) {
       const owned = new Set((await tx.group.findMany({ where: { organizationId: auth.organizationId, ownerId: from.id, id: { in: groupIds } }, select: { id: true } })).map((g) => g.id));
       for (const gid of groupIds.filter((g) => !owned.has(g))) {
-        errors.push({ path: `body.groupIds.${groupIds.indexOf(gid)}`, code: 'not_owned', message: `Group ${gid} is not owned by ${from.username}` });
+        errors.push({ path: `groupIds.${groupIds.indexOf(gid)}`, code: 'not_owned', params: { kind: 'group', id: gid, owner: from.username } });
       }
     }
     if (errors.length) throw new AppError(400, 'validation_failed', `Only items that ${from.username} owns can be transferred`, errors);

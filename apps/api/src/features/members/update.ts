@@ -1,7 +1,7 @@
 import { levelRank, roleChangeRefusal, typesRefusingLicence, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
 import { auditUpdate, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldText, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
 import { incompatibleLicenseError, incompatibleRoleError, lockAndCheckCapacity, roleError } from '../../lib/assignments/index.ts';
 import { getMember, lastAdministrator, type ActionInfo, type ManageDeps } from './manage.ts';
@@ -55,15 +55,15 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         body.userType !== undefined
           ? await tx.userType.findFirst({ where: { organizationId, ...byIdOrKey(body.userType) }, include: { roles: true, licenses: true } })
           : before.userType;
-      if (!role) errors.push({ path: 'body.role', code: 'unknown_role', message: `Unknown role "${body.role}"` });
-      if (!userType) errors.push({ path: 'body.userType', code: 'unknown_user_type', message: `Unknown user type "${body.userType}"` });
+      if (!role) errors.push({ path: 'role', code: 'unknown_role', params: { value: body.role ?? '' } });
+      if (!userType) errors.push({ path: 'userType', code: 'unknown_user_type', params: { value: body.userType ?? '' } });
       if (role && userType) {
         const compatibleRoleIds = userType.roles.map((r) => r.roleId);
         const roleNames = () => tx.role.findMany({ where: { organizationId, id: { in: compatibleRoleIds } }, select: { id: true, nameEn: true, nameFr: true } });
         // A changed role: the rules module's one rule for a role given afterwards (decision 011); an unchanged one must still suit the user type.
         const refusal = role.id !== before.roleId ? roleChangeRefusal(auth, role, { compatibleRoleIds }, before) : compatibleRoleIds.includes(role.id) ? null : ({ code: 'incompatible_role' } as const);
-        if (refusal?.code === 'incompatible_role') errors.push(incompatibleRoleError('body.role', role, userType, await roleNames()));
-        else if (refusal) errors.push(roleError('body.role', refusal, role, userType, []));
+        if (refusal?.code === 'incompatible_role') errors.push(incompatibleRoleError('role', role, userType, await roleNames()));
+        else if (refusal) errors.push(roleError('role', refusal, role, userType, []));
       }
 
       // Licences: the full new set; when only the user type changes, say which ones it would lose.
@@ -76,28 +76,28 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           const names = await tx.license.findMany({ where: { organizationId, id: { in: incompatible } }, select: { id: true, name: true } });
           const known = new Set(names.map((n) => n.id));
           const unknown = incompatible.filter((l) => !known.has(l));
-          if (unknown.length) errors.push({ path: 'body.licenses', code: 'unknown_license', message: `Unknown licence ${unknown.join(', ')}` });
+          if (unknown.length) errors.push({ path: 'licenses', code: 'unknown_license', params: { id: unknown.join(', ') } });
           if (names.length && body.licenses) {
             // Each licence at its place in the request, as the batch and the grant name them.
-            for (const license of names) errors.push(incompatibleLicenseError(`body.licenses.${body.licenses.indexOf(license.id)}`, license, [userType]));
+            for (const license of names) errors.push(incompatibleLicenseError(`licenses.${body.licenses.indexOf(license.id)}`, license, [userType]));
           } else if (names.length) {
             errors.push({
-              path: 'body.licenses',
+              path: 'licenses',
               code: 'license_would_be_lost',
-              message: `The user type ${userType.nameEn} would lose these licences: ${names.map((n) => n.name).join(', ')}. Send the licences to keep with the change.`,
+              params: { userType: userType.nameEn, userTypeFr: userType.nameFr, names: names.map((n) => n.name).join(', ') },
             });
           }
         }
       }
       if (body.groups) {
         const found = await tx.group.count({ where: { organizationId, id: { in: body.groups } } });
-        if (found !== new Set(body.groups).size) errors.push({ path: 'body.groups', code: 'unknown_group', message: 'Unknown group' });
+        if (found !== new Set(body.groups).size) errors.push({ path: 'groups', code: 'unknown_group' });
       }
       if (body.categories) {
         const found = await tx.memberCategory.count({ where: { organizationId, id: { in: body.categories } } });
-        if (found !== new Set(body.categories).size) errors.push({ path: 'body.categories', code: 'unknown_category', message: 'Unknown member category' });
+        if (found !== new Set(body.categories).size) errors.push({ path: 'categories', code: 'unknown_category' });
       }
-      if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
+      if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => fieldText(e)).join('; '), errors);
 
       // Capacity (lib/assignments: one lock order with the batch, the CSV commit and the grant),
       // then the last administrator, under the organization's lock.
@@ -112,7 +112,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           perType: userType.id !== before.userTypeId ? [{ type: userType, n: 1 }] : [],
           perLicense: addedLicenses.map((license) => ({ license, n: 1 })),
         },
-        { whole: 'body', userType: () => 'body.userType', license: (id) => `body.licenses.${(body.licenses ?? wantedLicenses).indexOf(id)}` },
+        { whole: 'body', userType: () => 'userType', license: (id) => `licenses.${(body.licenses ?? wantedLicenses).indexOf(id)}` },
         'saved',
       );
       if (before.role.isAdministrator && !role.isAdministrator) {

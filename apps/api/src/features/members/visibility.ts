@@ -47,8 +47,8 @@ export function assertDirectoryQuery(v: MemberVisibility, q: { role?: string; us
   if (v.full) return;
   const errors: FieldError[] = [];
   for (const key of ['role', 'userType', 'status'] as const) {
-    if (q[key] !== undefined) errors.push({ path: key, code: 'invalid', message: `Filtering on ${key} requires the view level on members` });
+    if (q[key] !== undefined) errors.push({ path: `querystring.${key}`, code: 'needs_members_view', params: { what: 'filter' } });
   }
-  if (!(directorySortKeys as readonly string[]).includes(q.sort)) errors.push({ path: 'sort', code: 'invalid', message: `Sorting by ${q.sort} requires the view level on members` });
+  if (!(directorySortKeys as readonly string[]).includes(q.sort)) errors.push({ path: 'querystring.sort', code: 'needs_members_view', params: { what: 'sort' } });
   if (errors.length) throw new AppError(403, 'forbidden', 'Without the view level on members, the directory can only be searched and sorted by name', errors);
 }

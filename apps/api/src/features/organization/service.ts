@@ -92,13 +92,13 @@ export async function updateOrganization(db: Db, auth: AuthContext, body: Update
     ]);
     const role = roleId ? roles.find((r) => r.id === roleId) : undefined;
 
-    if (body.defaultRoleId && !role) errors.push({ path: 'defaultRoleId', code: 'unknown_role', message: 'No role of this organization has this id' });
-    if (body.defaultUserTypeId && !userType) errors.push({ path: 'defaultUserTypeId', code: 'unknown_user_type', message: 'No user type of this organization has this id' });
+    if (body.defaultRoleId && !role) errors.push({ path: 'defaultRoleId', code: 'unknown_role', params: { value: body.defaultRoleId } });
+    if (body.defaultUserTypeId && !userType) errors.push({ path: 'defaultUserTypeId', code: 'unknown_user_type', params: { value: body.defaultUserTypeId } });
     body.defaultGroupIds?.forEach((id, i) => {
-      if (!groups.some((g) => g.id === id)) errors.push({ path: `defaultGroupIds.${i}`, code: 'unknown_group', message: 'No group of this organization has this id' });
+      if (!groups.some((g) => g.id === id)) errors.push({ path: `defaultGroupIds.${i}`, code: 'unknown_group', params: { id } });
     });
     body.defaultLicenseIds?.forEach((id, i) => {
-      if (!licenses.some((l) => l.id === id)) errors.push({ path: `defaultLicenseIds.${i}`, code: 'unknown_license', message: 'No licence of this organization has this id' });
+      if (!licenses.some((l) => l.id === id)) errors.push({ path: `defaultLicenseIds.${i}`, code: 'unknown_license', params: { id } });
     });
 
     // The defaults as they will be, checked with the shared rules: blamed on the field the

@@ -1,6 +1,6 @@
 import { seatShortage } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
-import { AppError, type FieldError } from '../errors.ts';
+import { AppError, fieldText, type FieldError } from '../errors.ts';
 
 /** A user type as the capacity check needs it. */
 export type SeatType = { id: string; nameEn: string; nameFr: string; seatLimit: number | null };
@@ -42,7 +42,7 @@ export async function lockCapacity(tx: Prisma.TransactionClient, organizationId:
 /** `n problem(s) found; nothing was created|saved. path: message; …` — the detail of a refused write. */
 export function summarize(errors: readonly FieldError[], outcome: 'created' | 'saved' = 'created'): string {
   const n = errors.length;
-  return `${n} problem${n > 1 ? 's' : ''} found; nothing was ${outcome}. ${errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}${n > 3 ? '; …' : ''}`;
+  return `${n} problem${n > 1 ? 's' : ''} found; nothing was ${outcome}. ${errors.slice(0, 3).map((e) => `${e.path}: ${fieldText(e)}`).join('; ')}${n > 3 ? '; …' : ''}`;
 }
 
 /**
@@ -64,7 +64,6 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
       errors.push({
         path: places.whole,
         code: 'named_user_limit',
-        message: `The organization's named-user limit (${namedUserLimit}) is reached: ${used} used, ${newMembers} requested, ${short.short} too many`,
         params: { limit: namedUserLimit, used, requested: newMembers, short: short.short },
       });
     }
@@ -77,7 +76,6 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
       errors.push({
         path: places.userType(type.id),
         code: 'user_type_seats',
-        message: `User type ${type.nameEn}: ${short.left} seat(s) left, ${n} requested (${short.short} short)`,
         params: { name: type.nameEn, nameFr: type.nameFr, ...short },
       });
     }
@@ -92,7 +90,6 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
         errors.push({
           path: places.license(license.id),
           code: 'license_seats',
-          message: `Licence ${license.name}: ${short.left} seat(s) left, ${n} requested (${short.short} short)`,
           params: { name: license.name, ...short },
         });
       }

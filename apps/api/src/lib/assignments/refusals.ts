@@ -7,37 +7,29 @@ import {
   type PrivilegeArea,
 } from '@sesame/contracts';
 import type { FieldError } from '../errors.ts';
-import { aboveOwnMessage } from '../privileges.ts';
 
 type Named = { id: string; nameEn: string; nameFr: string };
 
 /**
- * The field errors of the assignment rules, the same code, params and English message from
- * every entry point (wizard batch, CSV file, member edit, access-request grant); only the path
- * is the entry point's.
+ * The field errors of the assignment rules, the same code and params (hence the same words,
+ * from the contracts' table of refusals) from every entry point (wizard batch, CSV file,
+ * member edit, access-request grant); only the path is the entry point's.
  */
 export function incompatibleRoleError(path: string, role: Named, userType: Named & { roles: { roleId: string }[] }, roles: readonly Named[]): FieldError {
   const compatible = userType.roles.flatMap((r) => roles.filter((x) => x.id === r.roleId));
   return {
     path,
     code: 'incompatible_role',
-    message: `The role ${role.nameEn} is not compatible with the user type ${userType.nameEn}`,
     params: incompatibleRoleParams(role, userType, compatible),
   };
 }
 
-const administratorMessages: Record<AdministratorRefusalReason, string> = {
-  at_creation: 'The Administrator role cannot be given when adding a member; give it once the member exists',
-  administrators_only: 'Only administrators can give the Administrator role',
-  not_activated: 'The Administrator role can be given once the member has activated their account',
-};
-
 export function administratorError(path: string, role: Named, reason: AdministratorRefusalReason): FieldError {
-  return { path, code: 'administrator_not_allowed', message: administratorMessages[reason], params: administratorRefusalParams(role, reason) };
+  return { path, code: 'administrator_not_allowed', params: administratorRefusalParams(role, reason) };
 }
 
 export function aboveOwnError(path: string, role: Named, areas: readonly PrivilegeArea[]): FieldError {
-  return { path, code: 'privilege_above_own', message: aboveOwnMessage(areas), params: aboveOwnParams(role, areas) };
+  return { path, code: 'privilege_above_own', params: aboveOwnParams(role, areas) };
 }
 
 /** The refusal of the rules module's creationRoleRefusal / roleChangeRefusal as a field error at `path`. */
@@ -57,7 +49,6 @@ export function incompatibleLicenseError(path: string, license: { name: string }
   return {
     path,
     code: 'incompatible_license',
-    message: `The licence ${license.name} is not compatible with the user type ${types.map((t) => t.nameEn).join(', ')}`,
     params: incompatibleLicenceParams(license, types),
   };
 }

@@ -134,14 +134,4 @@ export const accessRequestsEn: typeof accessRequestsFr = {
     grantedAuto: 'This request was already granted automatically (approved domain) on {{date}}.',
     someone: 'a former member',
   },
-  fieldErrors: {
-    incompatible_role: 'This role is not compatible with the user type.',
-    administrator_not_allowed: 'The Administrator role can’t be given at creation.',
-    level_above_own: 'You can’t give a level above your own.',
-    privilege_above_own: 'This role gives more privileges than your own.',
-    username_taken: 'This username is already taken.',
-    named_user_limit: 'The organization’s named-user limit is reached.',
-    user_type_seats: 'No seats left for this user type.',
-    license_seats: 'No seats left for a default licence.',
-  },
 };

@@ -133,14 +133,4 @@ export const accessRequestsFr = {
     grantedAuto: 'Cette demande a déjà été accordée automatiquement (domaine approuvé) le {{date}}.',
     someone: 'un ancien membre',
   },
-  fieldErrors: {
-    incompatible_role: 'Ce rôle n’est pas compatible avec le type d’utilisateur.',
-    administrator_not_allowed: 'Le rôle Administrateur ne peut pas être donné à la création.',
-    level_above_own: 'Vous ne pouvez pas accorder un niveau supérieur au vôtre.',
-    privilege_above_own: 'Ce rôle donne plus de privilèges que les vôtres.',
-    username_taken: 'Ce nom d’utilisateur est déjà pris.',
-    named_user_limit: 'La limite d’utilisateurs nommés de l’organisation est atteinte.',
-    user_type_seats: 'Plus aucune place pour ce type d’utilisateur.',
-    license_seats: 'Plus aucune place pour une licence par défaut.',
-  },
 };

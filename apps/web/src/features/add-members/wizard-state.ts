@@ -217,8 +217,9 @@ export function emptyProblems(): ServerProblems {
 
 /**
  * Places each `errors[]` entry of a 400/409 on the member row and field, the licence, or
- * the batch as a whole. Paths are those of the request that was sent (`members.2.username`,
- * `body.members.0.email`, `properties.licenses.0`, `members`…).
+ * the batch as a whole. Paths are relative to the request's body (`members.2.username`,
+ * `members.0.email`, `properties.licenses.0`, `members`…); each message is already worded
+ * (lib/problem-message.ts, `fieldErrorMessage`).
  */
 export function placeServerProblems(
   errors: ReadonlyArray<{ path: string; message: string }>,
@@ -226,8 +227,7 @@ export function placeServerProblems(
   sentLicenses: string[],
 ): ServerProblems {
   const problems = emptyProblems();
-  for (const { path: rawPath, message } of errors) {
-    const path = rawPath.replace(/^body\./, '');
+  for (const { path, message } of errors) {
     const member = memberPath.exec(path);
     if (member) {
       const target = members[Number(member[1])];

@@ -64,11 +64,4 @@ export const contactsEn: typeof contactsFr = {
     reminderInvalid: 'Enter a number of hours between 1 and 720.',
     savedBody: 'The approved domains are up to date.',
   },
-  fieldErrors: {
-    unknown_member: 'This member does not exist in the organization.',
-    member_not_active: 'A disabled member can’t be a contact.',
-    level_above_own: 'You can’t give a level above your own.',
-    level_not_allowed: 'This area accepts at most “View”.',
-    invalid_format: 'Invalid domain name.',
-  },
 };

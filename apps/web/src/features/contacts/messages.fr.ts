@@ -63,11 +63,4 @@ export const contactsFr = {
     reminderInvalid: 'Indiquez un nombre d’heures entre 1 et 720.',
     savedBody: 'Les domaines approuvés sont à jour.',
   },
-  fieldErrors: {
-    unknown_member: 'Ce membre n’existe pas dans l’organisation.',
-    member_not_active: 'Un membre désactivé ne peut pas être contact.',
-    level_above_own: 'Vous ne pouvez pas donner un niveau supérieur au vôtre.',
-    level_not_allowed: 'Ce domaine accepte au plus «\u00A0Consulter\u00A0».',
-    invalid_format: 'Nom de domaine invalide.',
-  },
 };

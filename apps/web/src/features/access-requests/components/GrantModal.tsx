@@ -6,15 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { AlreadyDecidedError, grantOptionsQueryOptions, useGrantAccessRequest } from '../api/queue.ts';
 import { grantableRoles } from '../grant-rules.ts';
-import { accessRequestsFr } from '../messages.fr.ts';
 import { AlreadyDecidedAlert } from './AlreadyDecidedAlert.tsx';
 
-type FieldErrorCode = keyof typeof accessRequestsFr.fieldErrors;
-const isKnownFieldError = (code: string | undefined): code is FieldErrorCode => !!code && Object.hasOwn(accessRequestsFr.fieldErrors, code);
 
 /** Grant: user type, a compatible role and own levels per area; the member gets an activation email. */
 export function GrantModal({ request, onClose }: { request: AccessRequest; onClose: () => void }) {
@@ -76,14 +73,11 @@ export function GrantModal({ request, onClose }: { request: AccessRequest; onClo
             <Alert color="red" variant="light" title={t('accessRequests.grant.failedTitle')} role="alert">
               {fieldErrors.length ? (
                 <Stack gap={4}>
-                  {fieldErrors.map((e, i) => {
-                    const code = (e as { code?: string }).code;
-                    return (
-                      <Text size="sm" key={i}>
-                        {isKnownFieldError(code) ? t(`accessRequests.fieldErrors.${code}`) : e.message}
-                      </Text>
-                    );
-                  })}
+                  {fieldErrors.map((e, i) => (
+                    <Text size="sm" key={i}>
+                      {fieldErrorMessage(e, t)}
+                    </Text>
+                  ))}
                 </Stack>
               ) : (
                 problemMessage(grant.error, t)

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, Stepper, Text } from '@mantine/core';
 import { ImportCommitStatus } from '../import/ImportCommitStatus.tsx';
-import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
+import type { BatchMode, MembersBatchResponse, ProblemFieldError } from '@sesame/contracts';
 import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconUserPlus } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useReducer, useState } from 'react';
@@ -9,7 +9,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useCreateMembers } from '../api/create-members.ts';
 import { useWizardData } from '../api/wizard-data.ts';
 import { AddMembersResult } from '../components/AddMembersResult.tsx';
@@ -192,6 +192,9 @@ export function AddMembersPage() {
     goTo('member');
   };
 
+  // The server's refusals in the interface language, from the contracts' table of refusals.
+  const worded = (errors: ReadonlyArray<ProblemFieldError>) => errors.map((e) => ({ ...e, message: fieldErrorMessage(e, t) }));
+
   const submitFile = () => {
     if (!importState.jobId) return;
     const message = state.message.trim();
@@ -199,7 +202,7 @@ export function AddMembersPage() {
     void importCommit.commit(importState.jobId, { properties, ...(mode === 'invite' && message ? { message } : {}) }).then((error) => {
       // A refusal of the properties is placed on them, like the manual entry's refusals.
       if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) {
-        dispatch({ type: 'refused', problems: placeServerProblems(error.fieldErrors, [], properties.licenses) });
+        dispatch({ type: 'refused', problems: placeServerProblems(worded(error.fieldErrors), [], properties.licenses) });
       }
     });
   };
@@ -211,7 +214,7 @@ export function AddMembersPage() {
       onError: (error) => {
         if (!isApiError(error) || (error.status !== 400 && error.status !== 409)) return;
         const problems = error.fieldErrors.length
-          ? placeServerProblems(error.fieldErrors, state.members, licenses)
+          ? placeServerProblems(worded(error.fieldErrors), state.members, licenses)
           : { ...emptyProblems(), general: [problemMessage(error, t)] };
         dispatch({ type: 'refused', problems });
       },

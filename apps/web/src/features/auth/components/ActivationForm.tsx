@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptInvitation } from '../api/invitation.ts';
 
 const ActivationFormSchema = z
@@ -47,7 +47,7 @@ export function ActivationForm({ token, withPassword, onActivated, onGone }: Act
       onError: (error) => {
         if (isApiError(error) && (error.status === 410 || error.status === 404)) return onGone(error);
         if (isApiError(error, 'weak_password') || (isApiError(error, 'validation_failed') && withPassword)) {
-          setError('password', { type: 'server', message: error.fieldErrors[0]?.message ?? problemMessage(error, t) }, { shouldFocus: true });
+          setError('password', { type: 'server', message: error.fieldErrors[0] ? fieldErrorMessage(error.fieldErrors[0], t) : problemMessage(error, t) }, { shouldFocus: true });
         }
       },
     });
@@ -59,9 +59,7 @@ export function ActivationForm({ token, withPassword, onActivated, onGone }: Act
   const fieldError = isApiError(accept.error, 'weak_password') || isApiError(accept.error, 'validation_failed');
   const passwordError = errors.password
     ? errors.password.type === 'server'
-      ? isApiError(accept.error, 'weak_password')
-        ? t('errors.codes.weak_password')
-        : errors.password.message
+      ? errors.password.message
       : t('auth.changePassword.rule')
     : undefined;
 

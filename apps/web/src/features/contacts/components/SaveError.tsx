@@ -1,11 +1,8 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { problemMessage } from '../../../lib/problem-message.ts';
-import { contactsFr } from '../messages.fr.ts';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 
-type FieldErrorCode = keyof typeof contactsFr.fieldErrors;
-const isKnown = (code: string | undefined): code is FieldErrorCode => !!code && Object.hasOwn(contactsFr.fieldErrors, code);
 
 /** Why a save failed, each field problem in the interface language when its code is known. */
 export function SaveError({ error }: { error: unknown }) {
@@ -17,7 +14,7 @@ export function SaveError({ error }: { error: unknown }) {
       {fieldErrors.length ? (
         <List size="sm">
           {fieldErrors.map((e, i) => (
-            <List.Item key={i}>{isKnown(e.code) ? t(`contacts.fieldErrors.${e.code}`) : e.message}</List.Item>
+            <List.Item key={i}>{fieldErrorMessage(e, t)}</List.Item>
           ))}
         </List>
       ) : (

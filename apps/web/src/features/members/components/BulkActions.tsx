@@ -166,7 +166,7 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
                           </Anchor>
                         </>
                       ) : (
-                        reasonMessage(r.code, r.message, t)
+                        reasonMessage(r.code, r.message, t, r.params)
                       )}
                     </List.Item>
                   ))}

@@ -12,7 +12,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { administratorChangeAllowed, canGiveRole, seatsLeft, type RoleGiver } from '@sesame/contracts';
-import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
 import {
   changedFields,
@@ -102,9 +102,9 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
         setSaveError(problemMessage(error, t));
         if (isApiError(error)) {
           for (const fieldError of error.fieldErrors) {
-            const field = fieldError.path.replace(/^body\./, '') as MemberFormField;
+            const field = fieldError.path as MemberFormField;
             // Known refusals (privilege above one's own, incompatible role…) in the interface language.
-            if (memberFormFields.includes(field)) setError(field, { type: 'server', message: reasonMessage(fieldError.code, fieldError.message, t) });
+            if (memberFormFields.includes(field)) setError(field, { type: 'server', message: fieldErrorMessage(fieldError, t) });
           }
         }
       },

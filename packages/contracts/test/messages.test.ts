@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import {
+  csvFileIssueCodes,
+  csvRowIssueCodes,
+  errorCodes,
+  fieldErrorCodes,
+  knownMessage,
+  messageCodes,
+  messageFor,
+  refusalMessage,
+  type MessageCode,
+  type MessageParams,
+} from '../src/index.ts';
+
+/**
+ * The params each code is sent with, as the API and the CSV validator build them. Typed by
+ * every code: a new problem, field-error or CSV code without an entry here fails typecheck,
+ * and without words in the table fails typecheck there (messages/table.ts) and this test.
+ */
+const role = { role: 'Publisher', roleFr: 'Éditeur', userType: 'Viewer', userTypeFr: 'Lecteur', compatible: 'Viewer', compatibleFr: 'Lecteur' };
+const examples: Record<MessageCode, MessageParams[]> = {
+  validation_failed: [{}, { count: 2, paths: 'members.0.email, role' }],
+  invalid_credentials: [{}],
+  member_disabled: [{}],
+  rate_limited: [{}, { retryAfter: 120 }],
+  unauthenticated: [{}],
+  csrf_failed: [{}],
+  password_change_required: [{}],
+  forbidden: [{}],
+  not_found: [{}],
+  conflict: [{}],
+  weak_password: [{}, { reason: 'common' }, { reason: 'username' }],
+  wrong_password: [{}],
+  internal_error: [{}],
+  seats_exhausted: [{}, { details: 'Licence Poste SIG : 0 place(s) restante(s)' }],
+  invitation_expired: [{}],
+  invitation_used: [{}],
+  invitation_revoked: [{}],
+  already_decided: [{}, { decision: 'denied', by: 'member', fullName: 'Alex Administrateur', username: 'admin', decidedAt: '2026-01-02T03:04:05.000Z' }, { decision: 'granted', by: 'automatic' }],
+  owns_content: [{}],
+  last_administrator: [{}],
+  own_account: [{}],
+  already_disabled: [{}],
+  not_disabled: [{}],
+  enterprise_login: [{}],
+  not_activated: [{}],
+  administrator_required: [{}],
+  not_pending: [{}],
+  file_too_large: [{}, { maxBytes: 200 }, { maxBytes: 50 * 1024 * 1024 }],
+  malformed_json: [{}],
+  malformed_url: [{}],
+  payload_too_large: [{}],
+  unsupported_media_type: [{}],
+  uri_too_long: [{}],
+  method_not_allowed: [{}, { allow: 'GET, HEAD' }],
+  required: [{}, { field: 'email' }, { field: 'username', suggestion: 'jdupont' }],
+  invalid: [{}],
+  invalid_type: [{}],
+  invalid_format: [{}],
+  invalid_email: [{}],
+  email_apostrophe: [{}],
+  invalid_choice: [{}, { options: 'private, organization, everyone' }],
+  too_short: [{ min: 8 }],
+  too_long: [{ max: 100 }],
+  too_small: [{ min: 1 }],
+  too_big: [{ max: 2147483647 }],
+  too_few: [{ min: 1 }],
+  too_many: [{ max: 20 }],
+  unknown_field: [{}, { keys: 'colour' }],
+  control_character: [{}, { char: 'U+0000' }, { field: 'firstName', char: 'U+0000' }, { field: 'firstName', char: 'U+0000', cleared: 1 }, { column: 'Nom', char: 'U+0007' }],
+  unknown_role: [{ value: 'boss' }, { value: 'boss', known: 'viewer, user' }],
+  unknown_user_type: [{ value: 'boss' }, { value: 'boss', known: 'creator' }],
+  incompatible_role: [role],
+  administrator_not_allowed: [
+    { ...role, role: 'Administrator', roleFr: 'Administrateur', reason: 'at_creation' },
+    { ...role, role: 'Administrator', roleFr: 'Administrateur', reason: 'administrators_only' },
+    { ...role, role: 'Administrator', roleFr: 'Administrateur', reason: 'not_activated' },
+  ],
+  privilege_above_own: [{ ...role, areas: 'members, content' }, role],
+  duplicate_in_batch: [{ username: 'jdupont', position: 1 }],
+  username_taken: [{ username: 'jdupont' }],
+  unknown_member: [{}],
+  member_not_active: [{}, { reason: 'contact' }],
+  same_member: [{}],
+  not_owned: [{ kind: 'content', id: 'c1', owner: 'jdupont' }, { kind: 'group', id: 'g1', owner: 'jdupont' }],
+  password_required: [{}],
+  password_not_allowed: [{}],
+  password_too_short: [{ min: 8 }],
+  needs_members_view: [{ what: 'filter' }, { what: 'sort' }],
+  password_needs_letter: [{}],
+  password_needs_digit: [{}],
+  password_contains_username: [{}],
+  password_common: [{}],
+  setup_done: [{}],
+  setup_token_invalid: [{}],
+  slug_taken: [{ value: 'mairie-lyon' }],
+  password_too_long: [{ max: 256 }, { max: 256, length: 300 }],
+  password_unchanged: [{}],
+  unknown_license: [{}, { id: 'l1' }],
+  incompatible_license: [{ name: 'Poste SIG', userType: 'Viewer', userTypeFr: 'Lecteur' }],
+  license_would_be_lost: [{ userType: 'Viewer', userTypeFr: 'Lecteur', names: 'Poste SIG' }],
+  unknown_group: [{}, { id: 'g1' }],
+  unknown_category: [{}, { id: 'k1' }],
+  too_many_categories: [{ max: 20 }],
+  named_user_limit: [{ limit: 5, used: 5, requested: 2, short: 2 }],
+  user_type_seats: [{ name: 'Creator', nameFr: 'Créateur', left: 0, requested: 1, short: 1 }],
+  license_seats: [{ name: 'Poste SIG', left: 1, requested: 3, short: 2 }],
+  level_above_own: [{ area: 'reporting', level: 'view' }],
+  level_not_allowed: [{ area: 'account_documents' }],
+  invalid_cursor: [{}],
+  format_not_enabled: [{ format: 'ldap' }, { format: 'org-login' }],
+  file_required: [{}],
+  stale_rows: [{}],
+  empty_file: [{}],
+  missing_column: [{ count: 1, columns: 'Email', expected: 'Email, Role' }, { count: 2, columns: 'Email, Role', expected: 'Email, Role' }],
+  duplicate_column: [{ columns: 'Email, E-mail', label: 'email' }],
+  unknown_column: [{ column: 'Colour' }],
+  unused_column: [{ column: 'Password' }],
+  not_utf8: [{}],
+  mixed_encoding: [{}],
+  read_as_windows_1252: [{}],
+  no_rows: [{}],
+  too_many_rows: [{ max: 100000 }],
+  username_length: [{ min: 6, max: 128, length: 4 }, { min: 6, max: 128, length: 200, kept: 128 }],
+  username_ascii: [{}],
+  value_too_long: [{ field: 'firstName', max: 100 }, { field: 'firstName', max: 100, length: 200, kept: 100 }],
+  ambiguous_role: [{ value: 'Editor', matches: 'editor, data_editor' }],
+  ambiguous_user_type: [{ value: 'Pro', matches: 'pro, pro_plus' }],
+  role_not_allowed: [{ ...role, role: 'Administrator', roleFr: 'Administrateur' }],
+  unknown_identity_type: [{ value: 'KERBEROS' }],
+  identity_type_not_configured: [{ value: 'SAML', configured: 'OIDC' }],
+  duplicate_in_file: [{ username: 'jdupont', firstRow: 2 }],
+  extra_cells: [{ cells: 8, columns: 7 }],
+  missing_cells: [{ cells: 5, columns: 7 }],
+  malformed_row: [{ reason: 'unclosed' }, {}],
+  trimmed: [{ field: 'email' }],
+};
+
+/** Words the same in both languages by nature (a header name, an address, a figure). */
+const sameInBothLanguages = new Set<string>([]);
+
+describe('the table of refusals', () => {
+  it('lists every code the API and the CSV library can send', () => {
+    const all = new Set<string>(messageCodes);
+    for (const code of [...errorCodes, ...fieldErrorCodes, ...csvRowIssueCodes, ...csvFileIssueCodes]) expect(all.has(code), code).toBe(true);
+    expect(Object.keys(examples).sort()).toEqual([...all].sort());
+  });
+
+  it('words every code in English and in French with its params filled in', () => {
+    for (const code of messageCodes) {
+      for (const params of examples[code]) {
+        const en = messageFor(code, params, 'en');
+        const fr = messageFor(code, params, 'fr');
+        const where = `${code} ${JSON.stringify(params)}`;
+        for (const text of [en, fr]) {
+          expect(text, where).toMatch(/\S/);
+          // No placeholder left, no param missing.
+          expect(text, where).not.toMatch(/\{|\}|undefined|NaN|\[object|""|« »/);
+        }
+        if (!sameInBothLanguages.has(code)) expect(fr, where).not.toBe(en);
+      }
+    }
+  });
+
+  it('says French words in French: a role’s French name, French figures and quotes', () => {
+    expect(messageFor('incompatible_role', role, 'fr')).toBe("Le rôle « Éditeur » n'est pas compatible avec le type d'utilisateur « Lecteur » ; rôles compatibles : Lecteur");
+    expect(messageFor('incompatible_role', role, 'en')).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
+    expect(messageFor('user_type_seats', examples.user_type_seats[0], 'fr')).toBe('Type d’utilisateur Créateur\u00a0: 0 place(s) restante(s), 1 demandée(s) (il en manque 1)');
+    expect(messageFor('privilege_above_own', { ...role, areas: 'members, content' }, 'fr')).toContain('(membres, contenu)');
+    expect(messageFor('file_too_large', { maxBytes: 1.5 * 1024 * 1024 }, 'fr')).toContain('1,5 Mio');
+  });
+
+  it('leaves a code it does not know to the sender’s message', () => {
+    expect(knownMessage('from_a_newer_server', {}, 'fr')).toBeUndefined();
+    expect(refusalMessage({ code: 'from_a_newer_server', message: 'Something new' }, 'fr')).toBe('Something new');
+    expect(refusalMessage({ code: 'unknown_group', message: 'Unknown group' }, 'fr')).toBe('Groupe inconnu');
+  });
+});
