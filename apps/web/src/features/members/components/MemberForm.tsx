@@ -13,7 +13,8 @@ import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { administratorChangeAllowed, canGiveRole, seatsLeft, type RoleGiver } from '@sesame/contracts';
 import { problemMessage, reasonMessage } from '../../../lib/problem-message.ts';
-import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { useUpdateMember } from '../api/member-detail.ts';
 import {
   changedFields,
   memberFormDefaults,
