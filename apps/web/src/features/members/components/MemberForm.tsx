@@ -6,8 +6,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
@@ -111,17 +110,6 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
       },
     });
   });
-
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => formState.isDirty && !update.isPending && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!formState.isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [formState.isDirty]);
 
   const localeNames = new Intl.DisplayNames([format.language], { type: 'language' });
   const localeOptions = [...new Set([...locales, defaults.locale])].map((locale) => {
@@ -402,17 +390,15 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
         ) : null}
       </Stack>
 
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
+      <UnsavedChangesGuard
+        when={formState.isDirty}
+        saving={update.isPending}
         title={t('memberDetail.leave.title')}
         confirmLabel={t('memberDetail.leave.confirm')}
         cancelLabel={t('memberDetail.leave.stay')}
-        onConfirm={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
-        danger
       >
         {t('memberDetail.leave.body')}
-      </ConfirmDialog>
+      </UnsavedChangesGuard>
     </form>
   );
 }
