@@ -18,29 +18,22 @@ interface MembersSearchProps {
  */
 export function MembersSearch({ value, onSearch }: MembersSearchProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const [seenValue, setSeenValue] = useState(value);
-  const [lastSent, setLastSent] = useState(value);
+  // What the admin typed, the URL value it was typed over, and what of it was sent. The box
+  // shows the typed text while the URL holds either of those, and the URL's value once
+  // something else (back button, "clear filters") has changed it: derived, never copied.
+  const [draft, setDraft] = useState({ text: value, base: value, sent: value });
+  const text = value === draft.base || value === draft.sent ? draft.text : value;
 
-  const send = useDebouncedCallback((q: string) => {
-    setLastSent(q.trim());
+  const send = useDebouncedCallback((q: string, base: string) => {
+    // The URL moved on while the admin paused: what they typed over it is no longer asked for.
+    if (base !== value) return;
+    setDraft((current) => ({ ...current, sent: q.trim() }));
     onSearch(q);
   }, debounceMs);
 
-  // Adopt a URL value we did not send ourselves (derived state, adjusted during render).
-  if (value !== seenValue) {
-    setSeenValue(value);
-    if (value !== lastSent) {
-      send.cancel();
-      setText(value);
-      setLastSent(value);
-    }
-  }
-
   const clear = () => {
     send.cancel();
-    setText('');
-    setLastSent('');
+    setDraft({ text: '', base: value, sent: '' });
     onSearch('');
   };
 
@@ -52,8 +45,9 @@ export function MembersSearch({ value, onSearch }: MembersSearchProps) {
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}
       onChange={(event) => {
-        setText(event.currentTarget.value);
-        send(event.currentTarget.value);
+        const typed = event.currentTarget.value;
+        setDraft((current) => ({ ...current, text: typed, base: value }));
+        send(typed, value);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') send.flush();
