@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, Stepper, Text } from '@mantine/core';
+import { Button, Group, Paper, Stepper, Text } from '@mantine/core';
 import { ImportCommitStatus } from '../import/ImportCommitStatus.tsx';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
-import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconCheck, IconUserPlus } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useReducer, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -424,9 +425,7 @@ export function AddMembersPage() {
           problems={problems}
           error={
             fromFile ? null : createMembers.isError && !(isApiError(createMembers.error) && [400, 409].includes(createMembers.error.status)) ? (
-              <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('addMembers.problems.title')} role="alert">
-                {problemMessage(createMembers.error, t)}
-              </Alert>
+              <ProblemAlert title={t('addMembers.problems.title')} error={createMembers.error} />
             ) : null
           }
           actions={
