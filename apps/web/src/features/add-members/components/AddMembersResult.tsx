@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/session/guards.ts';
+import { MemberHeadCells } from './MemberColumns.tsx';
 
 interface AddMembersResultProps {
   mode: BatchMode;
@@ -116,11 +117,7 @@ export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore 
           <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('addMembers.list.name')}</Table.Th>
-                <Table.Th>{t('addMembers.list.username')}</Table.Th>
-                <Table.Th>{t('addMembers.list.email')}</Table.Th>
-                <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-                <Table.Th>{t('addMembers.list.role')}</Table.Th>
+                <MemberHeadCells />
                 <Table.Th>{t('members.table.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
