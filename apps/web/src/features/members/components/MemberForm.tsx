@@ -6,6 +6,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { MemberIdentityFields } from '../../../components/member-fields/MemberIdentityFields.tsx';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
@@ -143,12 +144,13 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
             <Title order={2} fz="lg" mb="md">
               {t('memberDetail.form.profile')}
             </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput label={t('memberDetail.form.firstName')} required {...register('firstName')} error={errorOf('firstName')} />
-              <TextInput label={t('memberDetail.form.lastName')} required {...register('lastName')} error={errorOf('lastName')} />
-              <TextInput label={t('memberDetail.form.email')} required type="email" {...register('email')} error={memberFormError(t, 'email', formState.errors.email, email)} />
+            <MemberIdentityFields
+              firstName={{ label: t('memberDetail.form.firstName'), error: errorOf('firstName'), input: register('firstName') }}
+              lastName={{ label: t('memberDetail.form.lastName'), error: errorOf('lastName'), input: register('lastName') }}
+              email={{ label: t('memberDetail.form.email'), error: memberFormError(t, 'email', formState.errors.email, email), input: register('email') }}
+            >
               <TextInput label={t('memberDetail.form.country')} {...register('country')} error={errorOf('country')} />
-            </SimpleGrid>
+            </MemberIdentityFields>
             <Textarea mt="md" label={t('memberDetail.form.description')} autosize minRows={2} maxRows={8} {...register('description')} error={errorOf('description')} />
             <Title order={3} fz="md" mt="lg" mb="sm">
               {t('memberDetail.form.settings')}
