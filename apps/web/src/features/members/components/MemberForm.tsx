@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, type ComboboxData } from '@mantine/core';
 import { MAX_CATEGORIES, ProfileVisibility, type MemberDetail, type Role, type UserType } from '@sesame/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MemberIdentityFields } from '../../../components/member-fields/MemberIdentityFields.tsx';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
@@ -25,6 +25,26 @@ import {
   type MemberFormInput,
   type MemberFormOutput,
 } from '../member-form.ts';
+
+const languageOptions = [
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'English' },
+];
+
+type SettingField = 'profileVisibility' | 'language' | 'locale' | 'startPage';
+
+/** A profile setting: one choice among a fixed list, never empty. */
+function SettingSelect({ control, name, label, data, disabled }: { control: Control<MemberFormInput>; name: SettingField; label: string; data: ComboboxData; disabled: boolean }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Select label={label} data={data} value={field.value} onChange={(value) => value && field.onChange(value)} allowDeselect={false} disabled={disabled} />
+      )}
+    />
+  );
+}
 
 const locales = ['fr-FR', 'fr-BE', 'fr-CA', 'fr-CH', 'en-GB', 'en-US'];
 const startPages = ['home', 'members', 'groups', 'content'] as const;
@@ -156,65 +176,16 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
               {t('memberDetail.form.settings')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Controller
+              <SettingSelect
                 control={control}
                 name="profileVisibility"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.profileVisibility')}
-                    data={ProfileVisibility.options.map((value) => ({ value, label: t(`memberDetail.form.visibility.${value}`) }))}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
+                label={t('memberDetail.form.profileVisibility')}
+                data={ProfileVisibility.options.map((value) => ({ value, label: t(`memberDetail.form.visibility.${value}`) }))}
+                disabled={!canEditProfile}
               />
-              <Controller
-                control={control}
-                name="language"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.language')}
-                    data={[
-                      { value: 'fr', label: 'Français' },
-                      { value: 'en', label: 'English' },
-                    ]}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="locale"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.locale')}
-                    data={localeOptions}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="startPage"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.startPage')}
-                    data={startPageOptions}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
+              <SettingSelect control={control} name="language" label={t('memberDetail.form.language')} data={languageOptions} disabled={!canEditProfile} />
+              <SettingSelect control={control} name="locale" label={t('memberDetail.form.locale')} data={localeOptions} disabled={!canEditProfile} />
+              <SettingSelect control={control} name="startPage" label={t('memberDetail.form.startPage')} data={startPageOptions} disabled={!canEditProfile} />
               <Controller
                 control={control}
                 name="units"
