@@ -2,6 +2,35 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+// Feature boundaries in the web app (docs/decisions/012-web-structure.md): a feature folder
+// imports nothing from another one; what two features share lives in src/components or
+// src/lib, which import no feature. Features are siblings, so an import that climbs out of
+// its feature (`../../members/…`, `…/features/members/…`) names the other feature.
+const webFeatures = readdirSync(new URL('./apps/web/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const featureBoundaries = webFeatures.map((feature) => {
+  const others = webFeatures.filter((other) => other !== feature).map(escapeRegex);
+  return {
+    files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(features/)?(${others.join('|')})/`,
+              message: `No imports across features: move what ${feature} shares with another feature to src/components or src/lib.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
 
 export default tseslint.config(
   {
@@ -30,5 +59,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  ...featureBoundaries,
+  {
+    files: ['apps/web/src/components/**/*.{ts,tsx}', 'apps/web/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+features/', message: 'Shared code (src/components, src/lib) imports no feature.' }] },
+      ],
+    },
   },
 );

@@ -1,7 +1,8 @@
-import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark.tsx';
+import { HeadingBlock } from './HeadingBlock.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AuthLayout.module.css';
 
@@ -22,16 +23,7 @@ export function AuthLayout({ title, description, children }: { title: string; de
             </Text>
           </Stack>
           <Paper withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 32 }} w="100%">
-            <Stack gap={4} mb="lg">
-              <Title order={1} fz={24}>
-                {title}
-              </Title>
-              {description ? (
-                <Text c="dimmed" size="sm">
-                  {description}
-                </Text>
-              ) : null}
-            </Stack>
+            <HeadingBlock title={title} description={description} order={1} fz={24} mb="lg" />
             {children}
           </Paper>
         </Stack>

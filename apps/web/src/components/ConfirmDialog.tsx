@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DialogActions } from './DialogActions.tsx';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -23,14 +24,11 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, cancelLab
     <Modal opened={opened} onClose={onCancel} title={<Text fw={650} fz="lg">{title}</Text>} centered radius="lg" padding="lg" withCloseButton={false}>
       <Stack gap="lg">
         <div>{typeof children === 'string' ? <Text size="sm">{children}</Text> : children}</div>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} data-autofocus>
-            {cancelLabel}
-          </Button>
+        <DialogActions onCancel={onCancel} cancelLabel={cancelLabel}>
           <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

@@ -1,19 +1,11 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Group } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { HeadingBlock } from './HeadingBlock.tsx';
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   return (
     <Group justify="space-between" align="flex-end" gap="md" mb="lg" wrap="wrap">
-      <Stack gap={4}>
-        <Title order={1} fz={28}>
-          {title}
-        </Title>
-        {description ? (
-          <Text c="dimmed" size="sm">
-            {description}
-          </Text>
-        ) : null}
-      </Stack>
+      <HeadingBlock title={title} description={description} order={1} fz={28} />
       {actions ? <Group gap="sm">{actions}</Group> : null}
     </Group>
   );

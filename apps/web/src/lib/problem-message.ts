@@ -67,3 +67,8 @@ export function reasonMessage(code: string | undefined, message: string | undefi
 export function fieldErrorMessage(error: { code?: string | undefined; message?: string | undefined; params?: MessageParams | undefined }, t: TFunction): string {
   return reasonMessage(error.code, error.message, t, error.params);
 }
+
+/** A request's field errors with each message worded in the interface language (the wizard places them on rows and fields). */
+export function wordedFieldErrors<E extends { code?: string | undefined; message?: string | undefined; params?: MessageParams | undefined }>(errors: ReadonlyArray<E>, t: TFunction): (E & { message: string })[] {
+  return errors.map((e) => ({ ...e, message: fieldErrorMessage(e, t) }));
+}

@@ -1,9 +1,6 @@
 export const addMembersKeys = {
   all: ['add-members'] as const,
   organization: () => [...addMembersKeys.all, 'organization'] as const,
-  licenses: () => [...addMembersKeys.all, 'licenses'] as const,
-  groups: () => [...addMembersKeys.all, 'groups'] as const,
-  categories: () => [...addMembersKeys.all, 'member-categories'] as const,
   importLimits: () => [...addMembersKeys.all, 'import-limits'] as const,
   usernameSuggestion: (params: UsernameSuggestionParams) => [...addMembersKeys.all, 'username-suggestion', params] as const,
 };

@@ -1,47 +1,19 @@
-import { Group, ImportLimits, ItemsOf, License, MemberCategory, OrganizationDefaults } from '@sesame/contracts';
+import { ImportLimits, OrganizationDefaults } from '@sesame/contracts';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '../../../lib/api-client.ts';
-import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { addMembersKeys } from './add-members-keys.ts';
 
 // Everything the wizard reads before it can show its first step. Seat counts change as
-// members are added, so licences and the organization are not cached for long.
-
-const LicenseList = ItemsOf(License);
-const GroupList = ItemsOf(Group);
-const CategoryList = ItemsOf(MemberCategory);
+// members are added, so the organization is not cached for long.
 
 export const organizationQueryOptions = () =>
   queryOptions({
     queryKey: addMembersKeys.organization(),
     queryFn: ({ signal }) => request('/api/organization', { schema: OrganizationDefaults, signal }),
     staleTime: 10_000,
-  });
-
-export const licensesQueryOptions = () =>
-  queryOptions({
-    queryKey: addMembersKeys.licenses(),
-    queryFn: ({ signal }) => request('/api/licenses', { schema: LicenseList, signal }),
-    select: (list) => list.items,
-    staleTime: 10_000,
-  });
-
-export const groupsQueryOptions = () =>
-  queryOptions({
-    queryKey: addMembersKeys.groups(),
-    queryFn: ({ signal }) => request('/api/groups', { schema: GroupList, signal }),
-    select: (list) => list.items,
-    staleTime: 5 * 60_000,
-  });
-
-export const categoriesQueryOptions = () =>
-  queryOptions({
-    queryKey: addMembersKeys.categories(),
-    queryFn: ({ signal }) => request('/api/member-categories', { schema: CategoryList, signal }),
-    select: (list) => list.items,
-    staleTime: 5 * 60_000,
   });
 
 /** How large a CSV file may be, to refuse a larger one before sending it. */

@@ -1,11 +1,10 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Title, Tooltip } from '@mantine/core';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconMailForward, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/format.ts';
-import { paths } from '../../../lib/session/guards.ts';
+import { MemberHeadCells } from './MemberColumns.tsx';
+import { ResultFrame } from './ResultFrame.tsx';
 
 interface AddMembersResultProps {
   mode: BatchMode;
@@ -20,138 +19,107 @@ const statusColors = { active: 'teal', pending: 'yellow', disabled: 'gray' } as 
 export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore }: AddMembersResultProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const heading = useRef<HTMLHeadingElement>(null);
   const passwords = response.temporaryPasswords ?? [];
   const count = response.created.length;
   const allCredentials = passwords.map(({ username, password }) => `${username}\t${password}`).join('\n');
 
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
-
   return (
-    <Paper withBorder radius="lg" shadow="xs" p={{ base: 'md', sm: 'xl' }}>
-      <Stack gap="lg">
-        <Group gap="md" wrap="nowrap" align="flex-start">
-          <ThemeIcon size={48} radius="xl" color="teal" variant="light" aria-hidden>
-            {mode === 'invite' ? <IconMailForward size={26} /> : <IconCircleCheck size={26} />}
-          </ThemeIcon>
-          <Stack gap={4}>
-            <Title order={2} fz={22} ref={heading} tabIndex={-1} style={{ outline: 'none' }} data-testid="wizard-result-title">
-              {mode === 'invite' ? t('addMembers.result.invitationsSent') : t('addMembers.result.title', { count })}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {mode === 'invite'
-                ? t('addMembers.result.inviteBody', { count: invitationTtlDays })
-                : t('addMembers.result.credentialsBody')}
-            </Text>
-          </Stack>
-        </Group>
-
-        {passwords.length > 0 ? (
-          <Stack gap="sm">
-            <Alert variant="light" color="yellow" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('addMembers.result.passwordsTitle')}>
-              {t('addMembers.result.passwordsWarning')}
-            </Alert>
-            <Table.ScrollContainer minWidth={480} type="native">
-              <Table aria-label={t('addMembers.result.passwordsTable')} fz="sm" verticalSpacing="xs" withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('addMembers.result.username')}</Table.Th>
-                    <Table.Th>{t('addMembers.result.password')}</Table.Th>
-                    <Table.Th w={56} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {passwords.map(({ username, password }) => (
-                    <Table.Tr key={username}>
-                      <Table.Td fw={600}>{username}</Table.Td>
-                      <Table.Td>
-                        <Code fz="sm" data-testid="temporary-password">
-                          {password}
-                        </Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <CopyButton value={password}>
-                          {({ copied, copy }) => (
-                            <Tooltip label={copied ? t('common.copied') : t('addMembers.result.copy', { username })} withArrow>
-                              <ActionIcon
-                                variant="subtle"
-                                color={copied ? 'teal' : 'gray'}
-                                onClick={copy}
-                                aria-label={t('addMembers.result.copy', { username })}
-                              >
-                                {copied ? <IconCheck size={17} aria-hidden /> : <IconCopy size={17} aria-hidden />}
-                              </ActionIcon>
-                            </Tooltip>
-                          )}
-                        </CopyButton>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Group>
-              <CopyButton value={allCredentials}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="light"
-                    color={copied ? 'teal' : undefined}
-                    leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                    onClick={copy}
-                  >
-                    {copied ? t('addMembers.result.copiedAll') : t('addMembers.result.copyAll')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        ) : null}
-
-        <Title order={3} fz="md" mb={-8}>
-          {t('addMembers.result.createdTable')}
-        </Title>
-        <Table.ScrollContainer minWidth={720} type="native">
-          <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('addMembers.list.name')}</Table.Th>
-                <Table.Th>{t('addMembers.list.username')}</Table.Th>
-                <Table.Th>{t('addMembers.list.email')}</Table.Th>
-                <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-                <Table.Th>{t('addMembers.list.role')}</Table.Th>
-                <Table.Th>{t('members.table.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {response.created.map((member) => (
-                <Table.Tr key={member.id}>
-                  <Table.Td fw={600}>{member.fullName || `${member.firstName} ${member.lastName}`}</Table.Td>
-                  <Table.Td>{member.username}</Table.Td>
-                  <Table.Td c="dimmed">{member.email}</Table.Td>
-                  <Table.Td>{format.name(member.userType)}</Table.Td>
-                  <Table.Td>{format.name(member.role)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="dot" color={statusColors[member.status]} tt="none" fw={600}>
-                      {t(`members.status.${member.status}`)}
-                    </Badge>
-                  </Table.Td>
+    <ResultFrame
+      mode={mode}
+      title={mode === 'invite' ? t('addMembers.result.invitationsSent') : t('addMembers.result.title', { count })}
+      body={mode === 'invite' ? t('addMembers.result.inviteBody', { count: invitationTtlDays }) : t('addMembers.result.credentialsBody')}
+      onAddMore={onAddMore}
+    >
+      {passwords.length > 0 ? (
+        <Stack gap="sm">
+          <Alert variant="light" color="yellow" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('addMembers.result.passwordsTitle')}>
+            {t('addMembers.result.passwordsWarning')}
+          </Alert>
+          <Table.ScrollContainer minWidth={480} type="native">
+            <Table aria-label={t('addMembers.result.passwordsTable')} fz="sm" verticalSpacing="xs" withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('addMembers.result.username')}</Table.Th>
+                  <Table.Th>{t('addMembers.result.password')}</Table.Th>
+                  <Table.Th w={56} />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {passwords.map(({ username, password }) => (
+                  <Table.Tr key={username}>
+                    <Table.Td fw={600}>{username}</Table.Td>
+                    <Table.Td>
+                      <Code fz="sm" data-testid="temporary-password">
+                        {password}
+                      </Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <CopyButton value={password}>
+                        {({ copied, copy }) => (
+                          <Tooltip label={copied ? t('common.copied') : t('addMembers.result.copy', { username })} withArrow>
+                            <ActionIcon
+                              variant="subtle"
+                              color={copied ? 'teal' : 'gray'}
+                              onClick={copy}
+                              aria-label={t('addMembers.result.copy', { username })}
+                            >
+                              {copied ? <IconCheck size={17} aria-hidden /> : <IconCopy size={17} aria-hidden />}
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </CopyButton>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group>
+            <CopyButton value={allCredentials}>
+              {({ copied, copy }) => (
+                <Button
+                  variant="light"
+                  color={copied ? 'teal' : undefined}
+                  leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+                  onClick={copy}
+                >
+                  {copied ? t('addMembers.result.copiedAll') : t('addMembers.result.copyAll')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Stack>
+      ) : null}
 
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={onAddMore}>
-            {t('addMembers.result.addMore')}
-          </Button>
-          <Button component={Link} to={paths.members} leftSection={<IconUsers size={16} aria-hidden />}>
-            {t('addMembers.result.viewMembers')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <Title order={3} fz="md" mb={-8}>
+        {t('addMembers.result.createdTable')}
+      </Title>
+      <Table.ScrollContainer minWidth={720} type="native">
+        <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <MemberHeadCells />
+              <Table.Th>{t('members.table.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {response.created.map((member) => (
+              <Table.Tr key={member.id}>
+                <Table.Td fw={600}>{member.fullName || `${member.firstName} ${member.lastName}`}</Table.Td>
+                <Table.Td>{member.username}</Table.Td>
+                <Table.Td c="dimmed">{member.email}</Table.Td>
+                <Table.Td>{format.name(member.userType)}</Table.Td>
+                <Table.Td>{format.name(member.role)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={statusColors[member.status]} tt="none" fw={600}>
+                    {t(`members.status.${member.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </ResultFrame>
   );
 }

@@ -3,11 +3,12 @@ import type { BatchMode } from '@sesame/contracts';
 import { IconAlertTriangle, IconPencil, IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/format.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import type { DraftMember, FieldProblem } from '../wizard-state.ts';
+import { MemberHeadCells, useReferenceNames } from './MemberColumns.tsx';
 import { StepFrame } from './StepFrame.tsx';
 import classes from './MemberListStep.module.css';
+import { problemRowClass, RowsTable } from './RowsTable.tsx';
 
 interface MemberListStepProps {
   data: WizardData;
@@ -25,21 +26,13 @@ const columnCount = 8;
 
 export function MemberListStep({ data, mode, members, memberProblems, onRemove, onEdit, onAdd, problems, actions }: MemberListStepProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const [selected, setSelected] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const present = selected.filter((id) => members.some((member) => member.id === id));
   const allSelected = members.length > 0 && present.length === members.length;
 
   const nameOf = (member: DraftMember) => `${member.firstName} ${member.lastName}`.trim();
-  const typeName = (id: string) => {
-    const type = data.userTypes.find((candidate) => candidate.id === id);
-    return type ? format.name(type) : id;
-  };
-  const roleName = (id: string) => {
-    const role = data.roles.find((candidate) => candidate.id === id);
-    return role ? format.name(role) : id;
-  };
+  const { typeName, roleName } = useReferenceNames(data);
   const passwordText = (member: DraftMember) =>
     mode === 'invite' ? t('addMembers.list.passwordInvite') : member.password ? t('addMembers.list.passwordSet') : t('addMembers.list.passwordGenerated');
 
@@ -102,103 +95,106 @@ export function MemberListStep({ data, mode, members, memberProblems, onRemove, 
           </EmptyState.Actions>
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={900} type="native" className={classes.frame}>
-          <Table aria-label={t('addMembers.list.tableLabel')} verticalSpacing="sm" horizontalSpacing="sm" fz="sm" highlightOnHover>
-            <Table.Thead className={classes.head}>
-              <Table.Tr>
-                <Table.Th w={44}>
-                  <Checkbox
-                    aria-label={t('addMembers.list.selectAll')}
-                    checked={allSelected}
-                    indeterminate={present.length > 0 && !allSelected}
-                    onChange={() => setSelected(allSelected ? [] : members.map((member) => member.id))}
-                  />
-                </Table.Th>
-                <Table.Th>{t('addMembers.list.name')}</Table.Th>
-                <Table.Th>{t('addMembers.list.username')}</Table.Th>
-                <Table.Th>{t('addMembers.list.email')}</Table.Th>
-                <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-                <Table.Th>{t('addMembers.list.role')}</Table.Th>
-                <Table.Th>{t('addMembers.list.password')}</Table.Th>
-                <Table.Th w={60}>
-                  <VisuallyHidden>{t('addMembers.list.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((member) => {
-                const rowProblems = memberProblems[member.id] ?? [];
-                const name = nameOf(member);
-                const isSelected = present.includes(member.id);
-                return (
-                  <Fragment key={member.id}>
-                    <Table.Tr
-                      className={classes.row}
-                      data-invalid={rowProblems.length > 0 || undefined}
-                      data-selected={isSelected || undefined}
-                      data-testid="wizard-member-row"
-                    >
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('addMembers.list.selectRow', { name })}
-                          checked={isSelected}
-                          onChange={() => setSelected(isSelected ? present.filter((id) => id !== member.id) : [...present, member.id])}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          {rowProblems.length > 0 ? (
-                            <ThemeIcon size={20} radius="xl" color="red" variant="light" aria-hidden>
-                              <IconAlertTriangle size={13} />
-                            </ThemeIcon>
-                          ) : null}
-                          <Text size="sm" fw={600} className={classes.nowrap}>
-                            {name}
-                          </Text>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td className={classes.nowrap}>{member.username}</Table.Td>
-                      <Table.Td c="dimmed">{member.email}</Table.Td>
-                      <Table.Td>{typeName(member.userType)}</Table.Td>
-                      <Table.Td>{roleName(member.role)}</Table.Td>
-                      <Table.Td c="dimmed" className={classes.nowrap}>
-                        {passwordText(member)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Tooltip label={t('addMembers.list.edit', { name })} withArrow>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('addMembers.list.edit', { name })} onClick={() => onEdit(member.id)}>
-                            <IconPencil size={17} aria-hidden />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    </Table.Tr>
-                    {rowProblems.length > 0 ? (
-                      <Table.Tr className={classes.problemRow} data-testid="wizard-member-problems">
-                        <Table.Td />
-                        <Table.Td colSpan={columnCount - 1}>
-                          <Text size="sm" fw={600} c="red.8">
-                            {t('addMembers.list.rowProblems')}
-                          </Text>
-                          <List size="sm" c="red.8" spacing={2}>
-                            {rowProblems.map((problem, index) => (
-                              <List.Item key={index}>
-                                {problem.field
-                                  ? t('addMembers.problems.fieldMessage', { field: capitalize(t(`addMembers.problems.fields.${problem.field}`)), message: problem.message })
-                                  : problem.message}
-                              </List.Item>
-                            ))}
-                          </List>
-                        </Table.Td>
-                      </Table.Tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RowsTable
+          label={t('addMembers.list.tableLabel')}
+          minWidth={900}
+          verticalSpacing="sm"
+          highlightOnHover
+          head={
+            <>
+              <Table.Th w={44}>
+                <Checkbox
+                  aria-label={t('addMembers.list.selectAll')}
+                  checked={allSelected}
+                  indeterminate={present.length > 0 && !allSelected}
+                  onChange={() => setSelected(allSelected ? [] : members.map((member) => member.id))}
+                />
+              </Table.Th>
+              <MemberHeadCells />
+              <Table.Th>{t('addMembers.list.password')}</Table.Th>
+              <Table.Th w={60}>
+                <VisuallyHidden>{t('addMembers.list.actions')}</VisuallyHidden>
+              </Table.Th>
+            </>
+          }
+        >
+          {members.map((member) => {
+            const rowProblems = memberProblems[member.id] ?? [];
+            const name = nameOf(member);
+            const isSelected = present.includes(member.id);
+            return (
+              <Fragment key={member.id}>
+                <Table.Tr
+                  className={classes.row}
+                  data-invalid={rowProblems.length > 0 || undefined}
+                  data-selected={isSelected || undefined}
+                  data-testid="wizard-member-row"
+                >
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('addMembers.list.selectRow', { name })}
+                      checked={isSelected}
+                      onChange={() => setSelected(isSelected ? present.filter((id) => id !== member.id) : [...present, member.id])}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {rowProblems.length > 0 ? (
+                        <ThemeIcon size={20} radius="xl" color="red" variant="light" aria-hidden>
+                          <IconAlertTriangle size={13} />
+                        </ThemeIcon>
+                      ) : null}
+                      <Text size="sm" fw={600} className={classes.nowrap}>
+                        {name}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td className={classes.nowrap}>{member.username}</Table.Td>
+                  <Table.Td c="dimmed">{member.email}</Table.Td>
+                  <Table.Td>{typeName(member.userType)}</Table.Td>
+                  <Table.Td>{roleName(member.role)}</Table.Td>
+                  <Table.Td c="dimmed" className={classes.nowrap}>
+                    {passwordText(member)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={t('addMembers.list.edit', { name })} withArrow>
+                      <ActionIcon variant="subtle" color="gray" aria-label={t('addMembers.list.edit', { name })} onClick={() => onEdit(member.id)}>
+                        <IconPencil size={17} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+                {rowProblems.length > 0 ? <MemberProblemsRow problems={rowProblems} /> : null}
+              </Fragment>
+            );
+          })}
+        </RowsTable>
       )}
     </StepFrame>
+  );
+}
+
+/** What the server said about one member of the list, under its row. */
+function MemberProblemsRow({ problems }: { problems: FieldProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr className={problemRowClass} data-testid="wizard-member-problems">
+      <Table.Td />
+      <Table.Td colSpan={columnCount - 1}>
+        <Text size="sm" fw={600} c="red.8">
+          {t('addMembers.list.rowProblems')}
+        </Text>
+        <List size="sm" c="red.8" spacing={2}>
+          {problems.map((problem, index) => (
+            <List.Item key={index}>
+              {problem.field
+                ? t('addMembers.problems.fieldMessage', { field: capitalize(t(`addMembers.problems.fields.${problem.field}`)), message: problem.message })
+                : problem.message}
+            </List.Item>
+          ))}
+        </List>
+      </Table.Td>
+    </Table.Tr>
   );
 }
 

@@ -5,6 +5,7 @@ import { IconMailForward } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { MemberIdentityFields } from '../../../components/member-fields/MemberIdentityFields.tsx';
 import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
 import { useFormatters } from '../../../lib/format.ts';
 import type { WizardData } from '../api/wizard-data.ts';
@@ -105,25 +106,12 @@ export function NewMemberStep(props: NewMemberStepProps) {
           </Group>
 
           <Fieldset legend={t('addMembers.member.identity')} radius="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-              <TextInput
-                label={t('addMembers.member.firstName')}
-                required
-                autoComplete="off"
-                data-autofocus
-                error={fieldError('firstName', firstName)}
-                {...register('firstName')}
-              />
-              <TextInput label={t('addMembers.member.lastName')} required autoComplete="off" error={fieldError('lastName', lastName)} {...register('lastName')} />
-              <TextInput
-                label={t('addMembers.member.email')}
-                type="email"
-                required
-                autoComplete="off"
-                spellCheck={false}
-                error={fieldError('email', email)}
-                {...register('email')}
-              />
+            <MemberIdentityFields
+              newMember
+              firstName={{ label: t('addMembers.member.firstName'), error: fieldError('firstName', firstName), input: register('firstName') }}
+              lastName={{ label: t('addMembers.member.lastName'), error: fieldError('lastName', lastName), input: register('lastName') }}
+              email={{ label: t('addMembers.member.email'), error: fieldError('email', email), input: register('email') }}
+            >
               <Stack gap={4}>
                 <TextInput
                   label={t('addMembers.member.username')}
@@ -153,7 +141,7 @@ export function NewMemberStep(props: NewMemberStepProps) {
                   </Anchor>
                 ) : null}
               </Stack>
-            </SimpleGrid>
+            </MemberIdentityFields>
           </Fieldset>
 
           <Fieldset legend={t('addMembers.member.access')} radius="md">

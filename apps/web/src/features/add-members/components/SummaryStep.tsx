@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import type { DraftMember, WizardProperties, WizardStep } from '../wizard-state.ts';
+import { MemberHeadCells, useReferenceNames } from './MemberColumns.tsx';
 import { StepFrame } from './StepFrame.tsx';
 
 interface SummaryStepProps {
@@ -35,14 +36,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
   const licenseNames = names(data.licenses, licenses, (license) => license.name);
   const groupNames = names(data.groups, properties.groups, (group) => group.name);
   const categoryNames = names(data.categories, properties.categories, (category) => category.name);
-  const typeName = (id: string) => {
-    const type = data.userTypes.find((candidate) => candidate.id === id);
-    return type ? format.name(type) : id;
-  };
-  const roleName = (id: string) => {
-    const role = data.roles.find((candidate) => candidate.id === id);
-    return role ? format.name(role) : id;
-  };
+  const { typeName, roleName } = useReferenceNames(data);
   const { settings } = properties;
   const startPage = ['home', 'members', 'groups', 'content'].includes(settings.startPage)
     ? t(`addMembers.properties.settings.startPages.${settings.startPage as 'home'}`)
@@ -97,11 +91,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
               <Table fz="sm" verticalSpacing={6} aria-label={t('addMembers.list.tableLabel')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('addMembers.list.name')}</Table.Th>
-                    <Table.Th>{t('addMembers.list.username')}</Table.Th>
-                    <Table.Th>{t('addMembers.list.email')}</Table.Th>
-                    <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-                    <Table.Th>{t('addMembers.list.role')}</Table.Th>
+                    <MemberHeadCells />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

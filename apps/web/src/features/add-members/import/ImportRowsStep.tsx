@@ -8,6 +8,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { errorReportUrl, fetchImport, importKeys, removeImportRows, type ImportRow } from '../api/imports.ts';
 import type { WizardData } from '../api/wizard-data.ts';
+import { problemRowClass, RowsTable } from '../components/RowsTable.tsx';
 import { StepFrame } from '../components/StepFrame.tsx';
 import { EditRowModal } from './EditRowModal.tsx';
 import { importFields, issueText as issueIn } from './import-rules.ts';
@@ -201,120 +202,120 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
             {counts && counts.total === 0 ? t('import.rows.nothingLeft') : errorsOnly ? t('import.rows.noErrors') : t('import.rows.noRows')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={960} type="native" className={classes.frame}>
-            <Table aria-label={t('import.rows.tableLabel')} verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
-              <Table.Thead className={classes.head}>
-                <Table.Tr>
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label={t('import.rows.selectPage')}
-                      checked={pageRows.length > 0 && pageTicked === pageRows.length}
-                      indeterminate={pageTicked > 0 && pageTicked < pageRows.length}
-                      onChange={(event) => {
-                        const on = event.currentTarget.checked;
-                        setSelected((current) => {
-                          const next = new Set(current);
-                          for (const n of pageRows) {
-                            if (on) next.add(n);
-                            else next.delete(n);
-                          }
-                          return next;
-                        });
-                      }}
-                    />
-                  </Table.Th>
-                  <Table.Th w={64}>{t('import.rows.row')}</Table.Th>
-                  {fields.map((field) => (
-                    <Table.Th key={field}>{fieldLabel(field)}</Table.Th>
-                  ))}
-                  <Table.Th w={88}>
-                    <VisuallyHidden>{t('import.rows.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {job.rows.map((row) => {
-                  const invalid = row.errors.length > 0;
-                  const byField = (field: CsvField) => row.errors.filter((issue) => issue.field === field);
-                  const other = row.errors.filter((issue) => !issue.field || !fields.includes(issue.field as CsvField));
-                  const warnings = row.warnings.filter((issue) => issue.code !== 'trimmed' || !invalid);
-                  const extra = other.length > 0 || warnings.length > 0;
-                  return (
-                    <Fragment key={row.rowNumber}>
-                      <Table.Tr className={classes.row} data-invalid={invalid || undefined} data-with-problems={extra || undefined} data-testid="import-row" data-row={row.rowNumber}>
-                        <Table.Td className={classes.cell}>
-                          <Checkbox aria-label={t('import.rows.select', { row: row.rowNumber })} checked={selected.has(row.rowNumber)} onChange={(event) => toggle(row.rowNumber, event.currentTarget.checked)} />
+          <RowsTable
+            label={t('import.rows.tableLabel')}
+            minWidth={960}
+            verticalSpacing="xs"
+            head={
+              <>
+                <Table.Th w={40}>
+                  <Checkbox
+                    aria-label={t('import.rows.selectPage')}
+                    checked={pageRows.length > 0 && pageTicked === pageRows.length}
+                    indeterminate={pageTicked > 0 && pageTicked < pageRows.length}
+                    onChange={(event) => {
+                      const on = event.currentTarget.checked;
+                      setSelected((current) => {
+                        const next = new Set(current);
+                        for (const n of pageRows) {
+                          if (on) next.add(n);
+                          else next.delete(n);
+                        }
+                        return next;
+                      });
+                    }}
+                  />
+                </Table.Th>
+                <Table.Th w={64}>{t('import.rows.row')}</Table.Th>
+                {fields.map((field) => (
+                  <Table.Th key={field}>{fieldLabel(field)}</Table.Th>
+                ))}
+                <Table.Th w={88}>
+                  <VisuallyHidden>{t('import.rows.actions')}</VisuallyHidden>
+                </Table.Th>
+              </>
+            }
+          >
+            {job.rows.map((row) => {
+              const invalid = row.errors.length > 0;
+              const byField = (field: CsvField) => row.errors.filter((issue) => issue.field === field);
+              const other = row.errors.filter((issue) => !issue.field || !fields.includes(issue.field as CsvField));
+              const warnings = row.warnings.filter((issue) => issue.code !== 'trimmed' || !invalid);
+              const extra = other.length > 0 || warnings.length > 0;
+              return (
+                <Fragment key={row.rowNumber}>
+                  <Table.Tr className={classes.row} data-invalid={invalid || undefined} data-with-problems={extra || undefined} data-testid="import-row" data-row={row.rowNumber}>
+                    <Table.Td className={classes.cell}>
+                      <Checkbox aria-label={t('import.rows.select', { row: row.rowNumber })} checked={selected.has(row.rowNumber)} onChange={(event) => toggle(row.rowNumber, event.currentTarget.checked)} />
+                    </Table.Td>
+                    <Table.Td className={`${classes.cell} ${classes.rowNumber}`}>
+                      <Group gap={4} wrap="nowrap">
+                        {invalid ? <IconAlertTriangle size={15} color="var(--mantine-color-red-7)" aria-hidden /> : null}
+                        {row.rowNumber}
+                      </Group>
+                    </Table.Td>
+                    {fields.map((field) => {
+                      const issues = byField(field);
+                      const text = cellText(row, field);
+                      return (
+                        <Table.Td key={field} className={classes.cell} data-invalid={issues.length > 0 || undefined} data-field={field}>
+                          <Text size="sm" className={classes.value} c={text ? undefined : 'dimmed'} fs={text ? undefined : 'italic'}>
+                            {text || t('import.rows.empty')}
+                          </Text>
+                          {issues.map((issue, index) => (
+                            <Text key={index} size="xs" c="red.8" fw={500} mt={2} data-testid="import-cell-error">
+                              <VisuallyHidden>{`${fieldLabel(field)} — `}</VisuallyHidden>
+                              {issueText(issue)}
+                            </Text>
+                          ))}
                         </Table.Td>
-                        <Table.Td className={`${classes.cell} ${classes.rowNumber}`}>
-                          <Group gap={4} wrap="nowrap">
-                            {invalid ? <IconAlertTriangle size={15} color="var(--mantine-color-red-7)" aria-hidden /> : null}
-                            {row.rowNumber}
-                          </Group>
-                        </Table.Td>
-                        {fields.map((field) => {
-                          const issues = byField(field);
-                          const text = cellText(row, field);
-                          return (
-                            <Table.Td key={field} className={classes.cell} data-invalid={issues.length > 0 || undefined} data-field={field}>
-                              <Text size="sm" className={classes.value} c={text ? undefined : 'dimmed'} fs={text ? undefined : 'italic'}>
-                                {text || t('import.rows.empty')}
-                              </Text>
-                              {issues.map((issue, index) => (
-                                <Text key={index} size="xs" c="red.8" fw={500} mt={2} data-testid="import-cell-error">
-                                  <VisuallyHidden>{`${fieldLabel(field)} — `}</VisuallyHidden>
-                                  {issueText(issue)}
-                                </Text>
-                              ))}
-                            </Table.Td>
-                          );
-                        })}
-                        <Table.Td className={classes.cell}>
-                          <Group gap={2} wrap="nowrap">
-                            <Tooltip label={t('import.rows.edit', { row: row.rowNumber })} withArrow>
-                              <ActionIcon variant="subtle" color="gray" aria-label={t('import.rows.edit', { row: row.rowNumber })} onClick={() => setEditing(row)}>
-                                <IconPencil size={17} aria-hidden />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={t('import.rows.remove', { row: row.rowNumber })} withArrow>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label={t('import.rows.remove', { row: row.rowNumber })}
-                                loading={removing(row.rowNumber)}
-                                onClick={() => remove.mutate({ rowNumbers: [row.rowNumber] })}
-                              >
-                                <IconTrash size={17} aria-hidden />
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                      {extra ? (
-                        <Table.Tr className={invalid ? classes.problemRow : undefined}>
-                          <Table.Td />
-                          <Table.Td />
-                          <Table.Td colSpan={fields.length + 1}>
-                            <List size="xs" spacing={2}>
-                              {other.map((issue, index) => (
-                                <List.Item key={`e${index}`} c="red.8" data-testid="import-row-error">
-                                  {issue.field ? t('addMembers.problems.fieldMessage', { field: fieldLabel(issue.field), message: issueText(issue) }) : issueText(issue)}
-                                </List.Item>
-                              ))}
-                              {warnings.map((issue, index) => (
-                                <List.Item key={`w${index}`} c="yellow.9">
-                                  {t('addMembers.problems.fieldMessage', { field: t('import.rows.warning'), message: issueText(issue) })}
-                                </List.Item>
-                              ))}
-                            </List>
-                          </Table.Td>
-                        </Table.Tr>
-                      ) : null}
-                    </Fragment>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      );
+                    })}
+                    <Table.Td className={classes.cell}>
+                      <Group gap={2} wrap="nowrap">
+                        <Tooltip label={t('import.rows.edit', { row: row.rowNumber })} withArrow>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('import.rows.edit', { row: row.rowNumber })} onClick={() => setEditing(row)}>
+                            <IconPencil size={17} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t('import.rows.remove', { row: row.rowNumber })} withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('import.rows.remove', { row: row.rowNumber })}
+                            loading={removing(row.rowNumber)}
+                            onClick={() => remove.mutate({ rowNumbers: [row.rowNumber] })}
+                          >
+                            <IconTrash size={17} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                  {extra ? (
+                    <Table.Tr className={invalid ? problemRowClass : undefined}>
+                      <Table.Td />
+                      <Table.Td />
+                      <Table.Td colSpan={fields.length + 1}>
+                        <List size="xs" spacing={2}>
+                          {other.map((issue, index) => (
+                            <List.Item key={`e${index}`} c="red.8" data-testid="import-row-error">
+                              {issue.field ? t('addMembers.problems.fieldMessage', { field: fieldLabel(issue.field), message: issueText(issue) }) : issueText(issue)}
+                            </List.Item>
+                          ))}
+                          {warnings.map((issue, index) => (
+                            <List.Item key={`w${index}`} c="yellow.9">
+                              {t('addMembers.problems.fieldMessage', { field: t('import.rows.warning'), message: issueText(issue) })}
+                            </List.Item>
+                          ))}
+                        </List>
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </RowsTable>
         )
       ) : null}
 

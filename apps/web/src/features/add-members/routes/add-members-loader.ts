@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
-import { categoriesQueryOptions, groupsQueryOptions, importLimitsQueryOptions, licensesQueryOptions, organizationQueryOptions } from '../api/wizard-data.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { importLimitsQueryOptions, organizationQueryOptions } from '../api/wizard-data.ts';
 
 /** The wizard needs its reference data from the first step on: wait for all of it. */
 export function addMembersLoader(queryClient: QueryClient) {

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { Password, type MeResponse } from '@sesame/contracts';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptInvitation } from '../api/invitation.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 const ActivationFormSchema = z
   .object({ password: Password, confirmPassword: z.string() })
@@ -29,16 +29,9 @@ interface ActivationFormProps {
 export function ActivationForm({ token, withPassword, onActivated, onGone }: ActivationFormProps) {
   const { t } = useTranslation();
   const accept = useAcceptInvitation(token);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<ActivationFormValues>({
-    resolver: zodResolver(ActivationFormSchema),
-    defaultValues: { password: '', confirmPassword: '' },
-  });
+  const form = useForm<ActivationFormValues>({ resolver: zodResolver(ActivationFormSchema), defaultValues: { password: '', confirmPassword: '' } });
+  const { register, control, handleSubmit, setError } = form;
+  const { errors } = form.formState;
   const password = useWatch({ control, name: 'password' });
 
   const send = (body: { password?: string }) =>
@@ -67,36 +60,21 @@ export function ActivationForm({ token, withPassword, onActivated, onGone }: Act
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         {accept.isError && !fieldError ? (
-          <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('activation.errorTitle')} role="alert">
-            {problemMessage(accept.error, t)}
-          </Alert>
+          <ProblemAlert title={t('activation.errorTitle')} error={accept.error} />
         ) : null}
         {withPassword ? (
           <>
             <Text size="sm">{t('activation.choosePassword')}</Text>
-            <Stack gap={8}>
-              <PasswordInput
-                visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-                label={t('activation.password')}
-                autoComplete="new-password"
-                required
-                autoFocus
-                aria-describedby="activation-rule activation-requirements"
-                error={passwordError}
-                {...register('password')}
-              />
-              <Text id="activation-rule" size="xs" c="dimmed">
-                {t('auth.changePassword.rule')}
-              </Text>
-              <PasswordRequirements id="activation-requirements" password={password} />
-            </Stack>
-            <PasswordInput
-              visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-              label={t('activation.confirm')}
-              autoComplete="new-password"
-              required
-              error={errors.confirmPassword ? t('auth.changePassword.mismatch') : undefined}
-              {...register('confirmPassword')}
+            <NewPasswordFields
+              password={password}
+              passwordField={register('password')}
+              confirmField={register('confirmPassword')}
+              passwordLabel={t('activation.password')}
+              confirmLabel={t('activation.confirm')}
+              passwordError={passwordError}
+              confirmError={errors.confirmPassword ? t('auth.changePassword.mismatch') : undefined}
+              idPrefix="activation"
+              autoFocus
             />
             <Button type="submit" size="md" fullWidth loading={accept.isPending} mt="xs">
               {t('activation.submit')}

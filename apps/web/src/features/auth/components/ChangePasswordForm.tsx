@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ChangePasswordBody } from '@sesame/contracts';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useChangePassword } from '../api/change-password.ts';
-import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 // The API's body schema plus the confirmation field, which never leaves the browser.
 const ChangePasswordFormSchema = ChangePasswordBody.extend({ confirmPassword: z.string() }).refine(
@@ -70,9 +70,7 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         {changePassword.isError && !fieldError ? (
-          <Alert variant="light" color="red" icon={<IconAlertCircle size={20} aria-hidden />} title={t('auth.changePassword.errorTitle')} role="alert">
-            {problemMessage(changePassword.error, t)}
-          </Alert>
+          <ProblemAlert title={t('auth.changePassword.errorTitle')} error={changePassword.error} />
         ) : null}
         <PasswordInput
           visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
@@ -83,28 +81,15 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
           error={errorText('currentPassword')}
           {...register('currentPassword')}
         />
-        <Stack gap={8}>
-          <PasswordInput
-            visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-            label={t('auth.changePassword.new')}
-            autoComplete="new-password"
-            required
-            aria-describedby="password-rule password-requirements"
-            error={errorText('newPassword')}
-            {...register('newPassword')}
-          />
-          <Text id="password-rule" size="xs" c="dimmed">
-            {t('auth.changePassword.rule')}
-          </Text>
-          <PasswordRequirements id="password-requirements" password={newPassword} />
-        </Stack>
-        <PasswordInput
-          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-          label={t('auth.changePassword.confirm')}
-          autoComplete="new-password"
-          required
-          error={errorText('confirmPassword')}
-          {...register('confirmPassword')}
+        <NewPasswordFields
+          password={newPassword}
+          passwordField={register('newPassword')}
+          confirmField={register('confirmPassword')}
+          passwordLabel={t('auth.changePassword.new')}
+          confirmLabel={t('auth.changePassword.confirm')}
+          passwordError={errorText('newPassword')}
+          confirmError={errorText('confirmPassword')}
+          idPrefix="password"
         />
         <Group justify="space-between" mt="xs" wrap="wrap-reverse">
           {secondaryAction}

@@ -1,10 +1,9 @@
 import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
 import { myContactStatusQueryOptions } from '../../../lib/access-requests-nav.ts';
 import { hasPrivilege } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
@@ -34,7 +33,9 @@ export function ContactsSettingsPage() {
   return (
     <>
       <PageHeader title={t('contacts.title')} description={t('contacts.subtitle')} />
-      <LeaveGuard when={anyDirty} />
+      <UnsavedChangesGuard when={anyDirty} title={t('contacts.leave.title')} confirmLabel={t('contacts.leave.confirm')} cancelLabel={t('common.cancel')}>
+        {t('contacts.leave.body')}
+      </UnsavedChangesGuard>
       <Stack gap="lg" maw={960}>
         {!mayUpdate ? (
           <Alert variant="light" color="gray">
@@ -64,33 +65,5 @@ export function ContactsSettingsPage() {
         ) : null}
       </Stack>
     </>
-  );
-}
-
-/** Asks before leaving with unsaved changes (in-app links: a dialog; closing the tab: the browser's question). */
-function LeaveGuard({ when }: { when: boolean }) {
-  const { t } = useTranslation();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!when) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [when]);
-  return (
-    <ConfirmDialog
-      opened={blocker.state === 'blocked'}
-      title={t('contacts.leave.title')}
-      confirmLabel={t('contacts.leave.confirm')}
-      cancelLabel={t('common.cancel')}
-      onConfirm={() => blocker.proceed?.()}
-      onCancel={() => blocker.reset?.()}
-      danger
-    >
-      {t('contacts.leave.body')}
-    </ConfirmDialog>
   );
 }

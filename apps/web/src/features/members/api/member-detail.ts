@@ -2,11 +2,7 @@ import {
   BulkMembersResponse,
   CsrfResponse,
   DeleteMemberResponse,
-  Group,
-  ItemsOf,
-  License,
   Member,
-  MemberCategory,
   MemberDetail,
   MemberListResponse,
   OkResponse,
@@ -20,6 +16,7 @@ import {
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { referenceKeys } from '../../../lib/reference/reference-queries.ts';
 import { memberKeys } from './member-keys.ts';
 
 const path = (id: string) => `/api/members/${encodeURIComponent(id)}`;
@@ -32,39 +29,6 @@ export const memberDetailQueryOptions = (id: string) =>
   });
 
 export const useMemberDetail = (id: string) => useQuery(memberDetailQueryOptions(id));
-
-// Reference data the member form offers (seat counts change, so licences are kept briefly).
-const LicenseList = ItemsOf(License);
-const GroupList = ItemsOf(Group);
-const CategoryList = ItemsOf(MemberCategory);
-
-export const memberReferenceKeys = {
-  licenses: () => [...memberKeys.all, 'reference', 'licenses'] as const,
-  groups: () => [...memberKeys.all, 'reference', 'groups'] as const,
-  categories: () => [...memberKeys.all, 'reference', 'categories'] as const,
-};
-
-export const licensesQueryOptions = () =>
-  queryOptions({
-    queryKey: memberReferenceKeys.licenses(),
-    queryFn: ({ signal }) => request('/api/licenses', { schema: LicenseList, signal }),
-    select: (list) => list.items,
-    staleTime: 10_000,
-  });
-export const groupsQueryOptions = () =>
-  queryOptions({
-    queryKey: memberReferenceKeys.groups(),
-    queryFn: ({ signal }) => request('/api/groups', { schema: GroupList, signal }),
-    select: (list) => list.items,
-    staleTime: 5 * 60_000,
-  });
-export const categoriesQueryOptions = () =>
-  queryOptions({
-    queryKey: memberReferenceKeys.categories(),
-    queryFn: ({ signal }) => request('/api/member-categories', { schema: CategoryList, signal }),
-    select: (list) => list.items,
-    staleTime: 5 * 60_000,
-  });
 
 /** Active members matching a search, for choosing who receives transferred content. */
 export function useActiveMemberSearch(q: string) {
@@ -81,7 +45,7 @@ function useInvalidateMember(id: string) {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: memberKeys.detail(id) }),
       queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
-      queryClient.invalidateQueries({ queryKey: memberReferenceKeys.licenses() }),
+      queryClient.invalidateQueries({ queryKey: referenceKeys.licenses() }),
     ]);
   };
 }
@@ -94,7 +58,7 @@ export function useUpdateMember(id: string) {
       queryClient.setQueryData(memberKeys.detail(id), detail);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: memberReferenceKeys.licenses() }),
+        queryClient.invalidateQueries({ queryKey: referenceKeys.licenses() }),
       ]);
     },
   });

@@ -10,6 +10,7 @@ import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useDeleteMember, useResetPassword, useSetDisabled } from '../api/member-detail.ts';
 import { TransferOwnershipModal } from './TransferOwnershipModal.tsx';
+import { DialogActions } from '../../../components/DialogActions.tsx';
 
 interface MemberActionsProps {
   member: MemberDetail;
@@ -159,14 +160,11 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
                 {problemMessage(reset.error, t)}
               </Alert>
             ) : null}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} data-autofocus>
-                {t('common.cancel')}
-              </Button>
+            <DialogActions onCancel={close}>
               <Button color="red" loading={reset.isPending} onClick={() => reset.mutate()}>
                 {t('memberActions.reset.confirm')}
               </Button>
-            </Group>
+            </DialogActions>
           </Stack>
         )}
       </Modal>
@@ -199,14 +197,11 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
               ) : null}
             </Alert>
           ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
+          <DialogActions onCancel={close}>
             <Button color="red" loading={remove.isPending} onClick={confirmDelete} disabled={deleteRefusedForContent}>
               {builtin ? t('memberActions.delete.confirm') : t('memberActions.delete.confirmUnregister')}
             </Button>
-          </Group>
+          </DialogActions>
         </Stack>
       </Modal>
 

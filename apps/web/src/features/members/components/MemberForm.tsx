@@ -1,19 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, type ComboboxData } from '@mantine/core';
 import { MAX_CATEGORIES, ProfileVisibility, type MemberDetail, type Role, type UserType } from '@sesame/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { MemberIdentityFields } from '../../../components/member-fields/MemberIdentityFields.tsx';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { administratorChangeAllowed, canGiveRole, seatsLeft, type RoleGiver } from '@sesame/contracts';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
-import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, useUpdateMember } from '../api/member-detail.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { useUpdateMember } from '../api/member-detail.ts';
 import {
   changedFields,
   memberFormDefaults,
@@ -24,6 +25,26 @@ import {
   type MemberFormInput,
   type MemberFormOutput,
 } from '../member-form.ts';
+
+const languageOptions = [
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'English' },
+];
+
+type SettingField = 'profileVisibility' | 'language' | 'locale' | 'startPage';
+
+/** A profile setting: one choice among a fixed list, never empty. */
+function SettingSelect({ control, name, label, data, disabled }: { control: Control<MemberFormInput>; name: SettingField; label: string; data: ComboboxData; disabled: boolean }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Select label={label} data={data} value={field.value} onChange={(value) => value && field.onChange(value)} allowDeselect={false} disabled={disabled} />
+      )}
+    />
+  );
+}
 
 const locales = ['fr-FR', 'fr-BE', 'fr-CA', 'fr-CH', 'en-GB', 'en-US'];
 const startPages = ['home', 'members', 'groups', 'content'] as const;
@@ -111,17 +132,6 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
     });
   });
 
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => formState.isDirty && !update.isPending && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!formState.isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [formState.isDirty]);
-
   const localeNames = new Intl.DisplayNames([format.language], { type: 'language' });
   const localeOptions = [...new Set([...locales, defaults.locale])].map((locale) => {
     let label = locale;
@@ -154,76 +164,28 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
             <Title order={2} fz="lg" mb="md">
               {t('memberDetail.form.profile')}
             </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput label={t('memberDetail.form.firstName')} required {...register('firstName')} error={errorOf('firstName')} />
-              <TextInput label={t('memberDetail.form.lastName')} required {...register('lastName')} error={errorOf('lastName')} />
-              <TextInput label={t('memberDetail.form.email')} required type="email" {...register('email')} error={memberFormError(t, 'email', formState.errors.email, email)} />
+            <MemberIdentityFields
+              firstName={{ label: t('memberDetail.form.firstName'), error: errorOf('firstName'), input: register('firstName') }}
+              lastName={{ label: t('memberDetail.form.lastName'), error: errorOf('lastName'), input: register('lastName') }}
+              email={{ label: t('memberDetail.form.email'), error: memberFormError(t, 'email', formState.errors.email, email), input: register('email') }}
+            >
               <TextInput label={t('memberDetail.form.country')} {...register('country')} error={errorOf('country')} />
-            </SimpleGrid>
+            </MemberIdentityFields>
             <Textarea mt="md" label={t('memberDetail.form.description')} autosize minRows={2} maxRows={8} {...register('description')} error={errorOf('description')} />
             <Title order={3} fz="md" mt="lg" mb="sm">
               {t('memberDetail.form.settings')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Controller
+              <SettingSelect
                 control={control}
                 name="profileVisibility"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.profileVisibility')}
-                    data={ProfileVisibility.options.map((value) => ({ value, label: t(`memberDetail.form.visibility.${value}`) }))}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
+                label={t('memberDetail.form.profileVisibility')}
+                data={ProfileVisibility.options.map((value) => ({ value, label: t(`memberDetail.form.visibility.${value}`) }))}
+                disabled={!canEditProfile}
               />
-              <Controller
-                control={control}
-                name="language"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.language')}
-                    data={[
-                      { value: 'fr', label: 'Français' },
-                      { value: 'en', label: 'English' },
-                    ]}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="locale"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.locale')}
-                    data={localeOptions}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="startPage"
-                render={({ field }) => (
-                  <Select
-                    label={t('memberDetail.form.startPage')}
-                    data={startPageOptions}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                    disabled={!canEditProfile}
-                  />
-                )}
-              />
+              <SettingSelect control={control} name="language" label={t('memberDetail.form.language')} data={languageOptions} disabled={!canEditProfile} />
+              <SettingSelect control={control} name="locale" label={t('memberDetail.form.locale')} data={localeOptions} disabled={!canEditProfile} />
+              <SettingSelect control={control} name="startPage" label={t('memberDetail.form.startPage')} data={startPageOptions} disabled={!canEditProfile} />
               <Controller
                 control={control}
                 name="units"
@@ -401,17 +363,15 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
         ) : null}
       </Stack>
 
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
+      <UnsavedChangesGuard
+        when={formState.isDirty}
+        saving={update.isPending}
         title={t('memberDetail.leave.title')}
         confirmLabel={t('memberDetail.leave.confirm')}
         cancelLabel={t('memberDetail.leave.stay')}
-        onConfirm={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
-        danger
       >
         {t('memberDetail.leave.body')}
-      </ConfirmDialog>
+      </UnsavedChangesGuard>
     </form>
   );
 }

@@ -10,7 +10,7 @@ import classes from './MembersFilters.module.css';
 
 interface MembersFiltersProps {
   filters: MemberFilters;
-  onChange: (patch: Partial<MemberFilters>, options?: { replace?: boolean }) => void;
+  onChange: (patch: Partial<MemberFilters>, options?: { replace?: boolean; state?: unknown }) => void;
   onClear: () => void;
 }
 
@@ -26,7 +26,7 @@ export function MembersFilters({ filters, onChange, onClear }: MembersFiltersPro
 
   return (
     <div className={classes.toolbar} role="search" aria-label={t('members.filters.label')}>
-      <MembersSearch value={filters.q} onSearch={(q) => onChange({ q }, { replace: true })} />
+      <MembersSearch value={filters.q} onSearch={(q, state) => onChange({ q }, { replace: true, state })} />
       <Select
         label={t('members.filters.role')}
         placeholder={t('members.filters.anyRole')}

@@ -3,14 +3,23 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 
 const debounceMs = 250;
 
 interface MembersSearchProps {
   /** The search in the URL. */
   value: string;
-  onSearch: (q: string) => void;
+  /** `state` goes with the navigation, so that the box knows the URL change is its own. */
+  onSearch: (q: string, state: SentSearch) => void;
 }
+
+interface SentSearch {
+  searchBoxSent: number;
+}
+
+/** Ids that stay unique across reloads, since the history keeps navigation state. */
+const newSendId = () => Date.now() + Math.random();
 
 /**
  * Search box that follows the URL: typing updates the URL after a short pause, and a URL
@@ -18,30 +27,28 @@ interface MembersSearchProps {
  */
 export function MembersSearch({ value, onSearch }: MembersSearchProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const [seenValue, setSeenValue] = useState(value);
-  const [lastSent, setLastSent] = useState(value);
+  const location = useLocation();
+  // What the admin typed, on which page of the history, and the id of its last send. The
+  // box shows the typed text while the URL is still that page or the one its send made, and
+  // the URL's value once anything else (back button, "clear filters") navigated: derived
+  // from the location, never copied into state during render.
+  const [draft, setDraft] = useState<{ text: string; at: string; sent: number | null }>({ text: value, at: location.key, sent: null });
+  const ownNavigation = draft.sent !== null && (location.state as Partial<SentSearch> | null)?.searchBoxSent === draft.sent;
+  const text = location.key === draft.at || ownNavigation ? draft.text : value;
 
-  const send = useDebouncedCallback((q: string) => {
-    setLastSent(q.trim());
-    onSearch(q);
+  const send = useDebouncedCallback((q: string, typedAt: string) => {
+    // Something else navigated while the admin paused: what they typed is no longer asked for.
+    if (typedAt !== location.key) return;
+    const sent = newSendId();
+    setDraft((current) => ({ ...current, sent }));
+    onSearch(q, { searchBoxSent: sent });
   }, debounceMs);
-
-  // Adopt a URL value we did not send ourselves (derived state, adjusted during render).
-  if (value !== seenValue) {
-    setSeenValue(value);
-    if (value !== lastSent) {
-      send.cancel();
-      setText(value);
-      setLastSent(value);
-    }
-  }
 
   const clear = () => {
     send.cancel();
-    setText('');
-    setLastSent('');
-    onSearch('');
+    const sent = newSendId();
+    setDraft({ text: '', at: location.key, sent });
+    onSearch('', { searchBoxSent: sent });
   };
 
   return (
@@ -52,8 +59,9 @@ export function MembersSearch({ value, onSearch }: MembersSearchProps) {
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}
       onChange={(event) => {
-        setText(event.currentTarget.value);
-        send(event.currentTarget.value);
+        const typed = event.currentTarget.value;
+        setDraft((current) => ({ ...current, text: typed, at: location.key }));
+        send(typed, location.key);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') send.flush();

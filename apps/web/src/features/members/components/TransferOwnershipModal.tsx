@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useActiveMemberSearch, useTransferOwnership } from '../api/member-detail.ts';
+import { DialogActions } from '../../../components/DialogActions.tsx';
 
 interface TransferOwnershipModalProps {
   opened: boolean;
@@ -115,14 +116,11 @@ export function TransferOwnershipModal({ opened, member, onClose }: TransferOwne
             {problemMessage(transfer.error, t)}
           </Alert>
         ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('common.cancel')}
-          </Button>
+        <DialogActions onCancel={close}>
           <Button onClick={submit} disabled={!target || nothingSelected} loading={transfer.isPending}>
             {t('memberActions.transfer.confirm')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

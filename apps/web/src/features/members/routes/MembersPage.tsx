@@ -54,8 +54,8 @@ export function MembersPage() {
   const page = list.data;
   const filtered = hasActiveFilters(filters);
 
-  const update = (patch: Partial<MemberFilters>, options?: { replace?: boolean }) => {
-    setSearchParams(writeMemberFilters({ ...filters, ...patch }), { replace: options?.replace ?? false });
+  const update = (patch: Partial<MemberFilters>, options?: { replace?: boolean; state?: unknown }) => {
+    setSearchParams(writeMemberFilters({ ...filters, ...patch }), { replace: options?.replace ?? false, state: options?.state });
   };
   const clearFilters = () => update({ q: '', role: null, userType: null, status: null });
   const sortBy = (column: MemberSort) => {

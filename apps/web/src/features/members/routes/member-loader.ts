@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
-import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, memberDetailQueryOptions } from '../api/member-detail.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { memberDetailQueryOptions } from '../api/member-detail.ts';
 
 /** Starts the member and the form's choices while the page's code downloads (never throws). */
 export function memberLoader(queryClient: QueryClient) {

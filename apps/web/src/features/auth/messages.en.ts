@@ -1,0 +1,88 @@
+import type { authFr } from './messages.fr.ts';
+
+// The auth feature's wording in English; mirrors messages.fr.ts.
+export const authEn: typeof authFr = {
+  auth: {
+    signIn: {
+      title: 'Sign in',
+      subtitle: 'Sign in to manage your organization’s members.',
+      username: 'Username',
+      password: 'Password',
+      submit: 'Sign in',
+      usernameRequired: 'Enter your username.',
+      passwordRequired: 'Enter your password.',
+      noAccount: 'Don’t have an account?',
+      requestAccess: 'Request access',
+      sessionExpired: 'Your session has expired. Sign in again to continue.',
+      signedOut: 'You have been signed out.',
+      errorTitle: 'Could not sign in',
+    },
+    changePassword: {
+      title: 'Change password',
+      forcedIntro: 'For security reasons, choose a new password before you continue.',
+      intro: 'Choose a new password for your account.',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Confirm password',
+      rule: 'At least 8 characters, including at least one letter and one digit. Very common passwords are refused.',
+      ruleTitle: 'Password rule',
+      requirements: {
+        label: 'Password requirements',
+        length: 'At least 8 characters',
+        letter: 'At least one letter',
+        digit: 'At least one digit',
+        met: 'met',
+        unmet: 'not met',
+      },
+      submit: 'Change password',
+      cancel: 'Cancel',
+      currentRequired: 'Enter your current password.',
+      mismatch: 'The two passwords do not match.',
+      signOutInstead: 'Sign out',
+      errorTitle: 'Your password was not changed',
+      signedInAs: 'Account: {{username}}',
+    },
+  },
+  activation: {
+    title: 'Activate your account',
+    invitedBy: '{{name}} invites you to join {{organization}} on Sésame.',
+    invited: 'You are invited to join {{organization}} on Sésame.',
+    organization: 'Organization',
+    username: 'Username',
+    email: 'Email address',
+    usernameHint: 'You will sign in with this username; it is case-sensitive.',
+    messageFrom: 'Message from {{name}}',
+    messageAnonymous: 'Message from your administrator',
+    expires: 'Invitation valid until {{date}}.',
+    choosePassword: 'Choose your password to activate your account.',
+    password: 'Password',
+    confirm: 'Confirm password',
+    submit: 'Activate my account',
+    organizationLogin: 'Your account uses your organization’s login: confirm to activate it.',
+    confirmSubmit: 'Confirm and activate',
+    errorTitle: 'The account was not activated',
+    checking: 'Checking the invitation…',
+    signIn: 'Go to sign in',
+    invalid: {
+      notFound: {
+        title: 'Unknown activation link',
+        body: 'This link does not match any invitation. Check that you copied the whole address from the email you received.',
+      },
+      expired: {
+        title: 'Invitation expired',
+        body: 'This activation link has expired. Ask an administrator of your organization to send you a new invitation.',
+      },
+      used: {
+        title: 'Invitation already used',
+        body: 'This account is already active. Sign in with your username and password.',
+      },
+      revoked: {
+        title: 'Invitation revoked',
+        body: 'This invitation is no longer valid. Ask an administrator of your organization to send you a new one.',
+      },
+      failed: {
+        title: 'Invitation unavailable',
+      },
+    },
+  },
+};

@@ -1,0 +1,88 @@
+// The auth feature's wording (the `auth.*`, `activation.*` keys), spread into locales/fr.ts.
+// Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
+export const authFr = {
+  auth: {
+    signIn: {
+      title: 'Connexion',
+      subtitle: 'Connectez-vous pour gérer les membres de votre organisation.',
+      username: 'Nom d’utilisateur',
+      password: 'Mot de passe',
+      submit: 'Se connecter',
+      usernameRequired: 'Saisissez votre nom d’utilisateur.',
+      passwordRequired: 'Saisissez votre mot de passe.',
+      noAccount: 'Vous n’avez pas de compte\u00A0?',
+      requestAccess: 'Demander un accès',
+      sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
+      signedOut: 'Vous êtes déconnecté.',
+      errorTitle: 'Connexion impossible',
+    },
+    changePassword: {
+      title: 'Changer le mot de passe',
+      forcedIntro:
+        'Pour des raisons de sécurité, choisissez un nouveau mot de passe avant de continuer.',
+      intro: 'Choisissez un nouveau mot de passe pour votre compte.',
+      current: 'Mot de passe actuel',
+      new: 'Nouveau mot de passe',
+      confirm: 'Confirmation du mot de passe',
+      rule: 'Au moins 8\u00A0caractères, dont au moins une lettre et un chiffre. Les mots de passe trop courants sont refusés.',
+      ruleTitle: 'Règle du mot de passe',
+      requirements: {
+        label: 'Exigences du mot de passe',
+        length: 'Au moins 8\u00A0caractères',
+        letter: 'Au moins une lettre',
+        digit: 'Au moins un chiffre',
+        met: 'respectée',
+        unmet: 'non respectée',
+      },
+      submit: 'Changer le mot de passe',
+      cancel: 'Annuler',
+      currentRequired: 'Saisissez votre mot de passe actuel.',
+      mismatch: 'Les deux mots de passe ne correspondent pas.',
+      signOutInstead: 'Se déconnecter',
+      errorTitle: 'Le mot de passe n’a pas été changé',
+      signedInAs: 'Compte\u00A0: {{username}}',
+    },
+  },
+  activation: {
+    title: 'Activer votre compte',
+    invitedBy: '{{name}} vous invite à rejoindre {{organization}} sur Sésame.',
+    invited: 'Vous êtes invité à rejoindre {{organization}} sur Sésame.',
+    organization: 'Organisation',
+    username: 'Nom d’utilisateur',
+    email: 'Adresse e-mail',
+    usernameHint: 'Vous vous connecterez avec ce nom d’utilisateur, en respectant les majuscules et minuscules.',
+    messageFrom: 'Message de {{name}}',
+    messageAnonymous: 'Message de votre administrateur',
+    expires: 'Invitation valable jusqu’au {{date}}.',
+    choosePassword: 'Choisissez votre mot de passe pour activer votre compte.',
+    password: 'Mot de passe',
+    confirm: 'Confirmation du mot de passe',
+    submit: 'Activer mon compte',
+    organizationLogin: 'Votre compte utilise l’identifiant de connexion de votre organisation\u00A0: confirmez pour l’activer.',
+    confirmSubmit: 'Confirmer et activer',
+    errorTitle: 'Le compte n’a pas été activé',
+    checking: 'Vérification de l’invitation…',
+    signIn: 'Aller à la connexion',
+    invalid: {
+      notFound: {
+        title: 'Lien d’activation inconnu',
+        body: 'Ce lien ne correspond à aucune invitation. Vérifiez que vous avez copié l’adresse complète depuis l’e-mail reçu.',
+      },
+      expired: {
+        title: 'Invitation expirée',
+        body: 'Ce lien d’activation a expiré. Demandez à un administrateur de votre organisation de vous envoyer une nouvelle invitation.',
+      },
+      used: {
+        title: 'Invitation déjà utilisée',
+        body: 'Ce compte est déjà activé. Connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
+      },
+      revoked: {
+        title: 'Invitation révoquée',
+        body: 'Cette invitation n’est plus valable. Demandez à un administrateur de votre organisation de vous en envoyer une nouvelle.',
+      },
+      failed: {
+        title: 'Invitation indisponible',
+      },
+    },
+  },
+};
