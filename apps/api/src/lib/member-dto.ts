@@ -1,8 +1,8 @@
 import type { Member } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
 
-/** The columns and relations every Member response needs. */
-export const memberSelect = {
+/** Who a member is: the columns every member listing starts with (responses, the CSV export). */
+export const memberIdentitySelect = {
   id: true,
   username: true,
   firstName: true,
@@ -10,6 +10,11 @@ export const memberSelect = {
   email: true,
   status: true,
   identityType: true,
+} as const satisfies Prisma.MemberSelect;
+
+/** The columns and relations every Member response needs. */
+export const memberSelect = {
+  ...memberIdentitySelect,
   profileVisibility: true,
   language: true,
   units: true,

@@ -20,18 +20,13 @@ import { forbidden } from '../../lib/errors.ts';
 import { afterCursor, cursorValue, filters, orderBy, type ListQuery, type MembersDeps } from './service.ts';
 import { sortColumns } from './cursor.ts';
 import { memberVisibility } from './visibility.ts';
+import { memberIdentitySelect } from '../../lib/member-dto.ts';
 
 /** Members read per query: the export never holds more than one page of the organization. */
 export const EXPORT_PAGE_SIZE = 1000;
 
 const exportSelect = {
-  id: true,
-  username: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  status: true,
-  identityType: true,
+  ...memberIdentitySelect,
   createdAt: true,
   lastSignInAt: true,
   role: { select: { nameEn: true, nameFr: true } },
