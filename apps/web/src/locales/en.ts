@@ -7,6 +7,7 @@ import { addMembersEn } from '../features/add-members/messages.en.ts';
 import { welcomeEn } from '../features/welcome/messages.en.ts';
 import { devMailEn } from '../features/dev-mail/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
+import { setupEn } from '../features/setup/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -79,6 +80,7 @@ export const en: Messages = {
     back: 'Back to members',
   },
   ...activityEn,
+  ...setupEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -7,6 +7,7 @@ import { addMembersFr } from '../features/add-members/messages.fr.ts';
 import { welcomeFr } from '../features/welcome/messages.fr.ts';
 import { devMailFr } from '../features/dev-mail/messages.fr.ts';
 import { activityFr } from '../features/activity/messages.fr.ts';
+import { setupFr } from '../features/setup/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -80,6 +81,7 @@ export const fr = {
     back: 'Retour aux membres',
   },
   ...activityFr,
+  ...setupFr,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {
