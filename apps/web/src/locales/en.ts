@@ -27,6 +27,12 @@ export const en: Messages = {
     cancel: 'Cancel',
     edit: 'Edit',
     copied: 'Copied',
+    unsaved: 'Unsaved changes',
+    save: 'Save',
+    discard: 'Discard changes',
+    saved: 'Changes saved',
+    saveFailed: 'The changes were not saved',
+    readOnly: 'Read only: you need the “Update” level on “{{area}}” to make changes.',
   },
   notifications: {
     close: 'Close the notification',

@@ -28,6 +28,12 @@ export const fr = {
     cancel: 'Annuler',
     edit: 'Modifier',
     copied: 'Copié',
+    unsaved: 'Modifications non enregistrées',
+    save: 'Enregistrer',
+    discard: 'Annuler les modifications',
+    saved: 'Modifications enregistrées',
+    saveFailed: 'Les modifications n’ont pas été enregistrées',
+    readOnly: 'Consultation seule\u00A0: il vous faut le niveau «\u00A0Mettre à jour\u00A0» sur «\u00A0{{area}}\u00A0» pour modifier.',
   },
   notifications: {
     close: 'Fermer la notification',

@@ -17,7 +17,7 @@ export const authEn: typeof authFr = {
       signedOut: 'You have been signed out.',
       errorTitle: 'Could not sign in',
       setupNeeded: 'No organization exists on this instance yet: nobody can sign in before it is set up.',
-      setupLink: 'Set it up',
+      setupLink: 'Set up the instance',
     },
     changePassword: {
       title: 'Change password',

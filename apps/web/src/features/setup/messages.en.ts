@@ -8,7 +8,7 @@ export const setupEn: typeof setupFr = {
     tokenHint: 'Printed once in the server console, with the address of this page.',
     organizationTitle: 'Organization',
     name: 'Organization name',
-    slug: 'Organization identifier',
+    slug: 'Address name',
     slugRule: 'Lower-case letters and digits, words joined by a hyphen, 2 to 63 characters. Proposed from the name.',
     administratorTitle: 'First administrator',
     firstName: 'First name',
@@ -22,7 +22,7 @@ export const setupEn: typeof setupFr = {
     invalid: {
       token: 'Enter the token the server printed.',
       name: 'Enter the organization name (200 characters at most).',
-      slug: 'The identifier does not follow the rule above.',
+      slug: 'The address name does not follow the rule above.',
       firstName: 'Enter the first name.',
       lastName: 'Enter the last name.',
       email: 'Enter a valid email address.',

@@ -2,13 +2,13 @@
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
 export const setupFr = {
   setup: {
-    title: 'Première mise en service',
+    title: 'Configuration initiale',
     subtitle: 'Créez votre organisation et son premier administrateur avec le jeton affiché par le serveur au démarrage.',
-    token: 'Jeton de mise en service',
+    token: 'Jeton de configuration',
     tokenHint: 'Affiché une seule fois dans la console du serveur, avec l’adresse de cette page.',
     organizationTitle: 'Organisation',
     name: 'Nom de l’organisation',
-    slug: 'Identifiant de l’organisation',
+    slug: 'Identifiant d’adresse',
     slugRule: 'Lettres minuscules et chiffres, mots séparés par un trait d’union, de 2 à 63\u00A0caractères. Proposé d’après le nom.',
     administratorTitle: 'Premier administrateur',
     firstName: 'Prénom',
@@ -18,11 +18,11 @@ export const setupFr = {
     password: 'Mot de passe',
     confirm: 'Confirmation du mot de passe',
     submit: 'Créer l’organisation',
-    errorTitle: 'Mise en service impossible',
+    errorTitle: 'Configuration impossible',
     invalid: {
       token: 'Saisissez le jeton affiché par le serveur.',
       name: 'Saisissez le nom de l’organisation (200\u00A0caractères au plus).',
-      slug: 'L’identifiant ne suit pas la règle ci-dessus.',
+      slug: 'L’identifiant d’adresse ne suit pas la règle ci-dessus.',
       firstName: 'Saisissez le prénom.',
       lastName: 'Saisissez le nom.',
       email: 'Saisissez une adresse e-mail valide.',
@@ -31,7 +31,7 @@ export const setupFr = {
       confirmPassword: 'Les deux mots de passe ne correspondent pas.',
     },
     done: {
-      title: 'Mise en service terminée',
+      title: 'Configuration terminée',
       body: 'Cette instance a déjà son organisation. Connectez-vous avec votre compte.',
       signIn: 'Aller à la connexion',
     },
