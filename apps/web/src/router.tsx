@@ -11,6 +11,7 @@ import { accessRequestStatusLoader, confirmAccessRequestLoader } from './feature
 import { accessRequestsLoader } from './features/access-requests/routes/access-requests-loader.ts';
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
 import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
+import { organizationSettingsLoader } from './features/organization-settings/routes/organization-settings-loader.ts';
 import { setupLoader } from './features/setup/routes/setup-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
@@ -140,6 +141,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'contacts', {
                   loader: contactsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/contacts/routes/ContactsSettingsPage.tsx')).ContactsSettingsPage },
+                }),
+                sectionRoute(queryClient, 'organizationSettings', {
+                  loader: organizationSettingsLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/organization-settings/routes/OrganizationSettingsPage.tsx')).OrganizationSettingsPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

@@ -8,6 +8,7 @@ import { welcomeEn } from '../features/welcome/messages.en.ts';
 import { devMailEn } from '../features/dev-mail/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
 import { setupEn } from '../features/setup/messages.en.ts';
+import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -87,6 +88,7 @@ export const en: Messages = {
   },
   ...activityEn,
   ...setupEn,
+  ...organizationSettingsEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {
