@@ -109,7 +109,7 @@ export function NewMembersSection({ organization, roles, userTypes, groups, lice
             value={current.defaultGroupIds}
             disabled={!canEdit}
             searchable
-            placeholder={current.defaultGroupIds.length ? undefined : t('organizationSettings.newMembers.none')}
+            placeholder={current.defaultGroupIds.length ? undefined : t('organizationSettings.newMembers.noGroup')}
             error={draft.errorOf('defaultGroupIds')}
             onChange={(value) => draft.change({ defaultGroupIds: [...value].sort() })}
           />
@@ -119,7 +119,7 @@ export function NewMembersSection({ organization, roles, userTypes, groups, lice
             data={licenses.filter((l) => compatibleLicenseIds.includes(l.id)).map((l) => ({ value: l.id, label: l.name }))}
             value={current.defaultLicenseIds}
             disabled={!canEdit}
-            placeholder={current.defaultLicenseIds.length ? undefined : t('organizationSettings.newMembers.none')}
+            placeholder={current.defaultLicenseIds.length ? undefined : t('organizationSettings.newMembers.noLicense')}
             error={draft.errorOf('defaultLicenseIds')}
             onChange={(value) => draft.change({ defaultLicenseIds: [...value].sort() })}
           />
