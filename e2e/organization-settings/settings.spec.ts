@@ -52,8 +52,19 @@ test('an administrator changes the username format and the default user type; th
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres de l’organisation' })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
-  // General: the live example follows the chosen format.
+  // General: a refusal of the API is shown on its field, and nothing is saved.
   const general = page.getByTestId('general-section');
+  const name = page.getByRole('textbox', { name: 'Nom de l’organisation' });
+  const savedName = await name.inputValue();
+  await name.fill(`${savedName}\u0007`);
+  await general.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(general.getByTestId('unsaved-changes')).toBeVisible();
+  await general.getByRole('button', { name: 'Annuler les modifications' }).click();
+  await expect(name).toHaveValue(savedName);
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The live example follows the chosen format.
   await expect(general.getByTestId('username-example')).toContainText('jon.cho');
   await choose(page, 'Format des noms d’utilisateur', /^prénomnom/);
   await expect(general.getByTestId('username-example')).toContainText('joncho');
