@@ -1,22 +1,25 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN_INITIAL_PASSWORD, E2E_IMPORT_MAX_BYTES, E2E_PORT } from './e2e/support/constants.ts';
+import { ADMIN_INITIAL_PASSWORD, E2E_FIRST_RUN_PORT, E2E_IMPORT_MAX_BYTES, E2E_PORT, E2E_SETUP_TOKEN } from './e2e/support/constants.ts';
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+/** The second server: a fresh instance without the demo, waiting for its setup. */
+const firstRunURL = `http://127.0.0.1:${E2E_FIRST_RUN_PORT}`;
 const testDataRoot = '.test-data';
 
 // One fresh embedded database per run. The config is evaluated again in every worker, so
 // the directory is chosen once and handed down through the environment.
 process.env.SESAME_E2E_DATA_DIR ??= path.join(testDataRoot, `e2e-${Date.now()}`);
 const dataDir = process.env.SESAME_E2E_DATA_DIR;
+const firstRunDataDir = `${dataDir}-first-run`;
 
 // Leftovers of earlier runs (the main process only; recent ones may belong to a live run).
 if (process.env.TEST_WORKER_INDEX === undefined && existsSync(testDataRoot)) {
   const sixHoursAgo = Date.now() - 6 * 3_600_000;
   for (const name of readdirSync(testDataRoot)) {
     const dir = path.join(testDataRoot, name);
-    if (!name.startsWith('e2e-') || dir === dataDir) continue;
+    if (!name.startsWith('e2e-') || dir === dataDir || dir === firstRunDataDir) continue;
     if (statSync(dir).mtimeMs < sixHoursAgo) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -57,9 +60,11 @@ export default defineConfig({
     // The seeded admin's forced password change can happen only once per database: the
     // spec that goes through it runs first, the others sign in with the new password.
     { name: 'first-sign-in', testMatch: /sign-in-and-search\.spec\.ts$/, use: browser },
-    { name: 'chromium', testIgnore: /sign-in-and-search\.spec\.ts$/, dependencies: ['first-sign-in'], use: browser },
+    { name: 'chromium', testIgnore: [/sign-in-and-search\.spec\.ts$/, /first-run\//], dependencies: ['first-sign-in'], use: browser },
+    // The fresh instance (second server): independent of the demo's projects.
+    { name: 'first-run', testMatch: /first-run\/.*\.spec\.ts$/, use: { ...browser, baseURL: firstRunURL } },
   ],
-  webServer: {
+  webServer: [{
     command,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
@@ -83,5 +88,25 @@ export default defineConfig({
       // otherwise stop the suite after 50 sign-ins in 15 minutes.
       SIGN_IN_MAX_PER_IP: '1000',
     },
-  },
+  }, {
+    // Started after the first (Playwright starts them in order), so the web build is done.
+    command: startApi,
+    url: `${firstRunURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(E2E_FIRST_RUN_PORT),
+      HOST: '127.0.0.1',
+      SESAME_DATA_DIR: firstRunDataDir,
+      NODE_ENV: 'test',
+      DEMO_ORGANIZATION: 'false',
+      // The spec opens /setup?token=… with it (tests only; refused in production).
+      SETUP_TOKEN: E2E_SETUP_TOKEN,
+      PUBLIC_URL: firstRunURL,
+      LOG_LEVEL: 'warn',
+    },
+  }],
 });

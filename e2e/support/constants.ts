@@ -1,5 +1,9 @@
 /** Port of the API (serving the built web app) started by playwright.config.ts (`E2E_PORT` to run two suites side by side). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3199);
+/** Port of the second server: a fresh instance without the demo (the `first-run` project). */
+export const E2E_FIRST_RUN_PORT = E2E_PORT + 1;
+/** Its setup token, fixed through SETUP_TOKEN (tests only). */
+export const E2E_SETUP_TOKEN = 'e2e-first-run-setup-token-2026';
 
 export const ADMIN_USERNAME = 'admin';
 /** Seeded through ADMIN_PASSWORD; the admin must replace it at first sign-in. */

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   DEMO_ORGANIZATION: z.enum(['true', 'false']).optional(),
   /** How long the first-run setup token printed at start stays valid. */
   SETUP_TOKEN_TTL_HOURS: z.coerce.number().positive().default(24),
+  /** Tests only (refused in production): the setup token to issue instead of a random one. */
+  SETUP_TOKEN: z.string().min(16, 'SETUP_TOKEN must have at least 16 characters').max(200).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sésame <no-reply@sesame.localhost>'),
   /** Port of the development mail catcher (no SMTP_URL, not production); 0 picks a free one. */
@@ -54,6 +56,8 @@ export type Config = {
   /** Seed the demo organization in an empty database (DEMO_ORGANIZATION). */
   demoOrganization: boolean;
   setupTokenTtlHours: number;
+  /** A fixed setup token (SETUP_TOKEN), for end-to-end tests; never in production. */
+  setupToken?: string;
   smtpUrl?: string;
   mailFrom: string;
   mailCatcherPort: number;
@@ -125,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === 'object' && 'error' in trustProxy) throw new Error(`Invalid configuration:\n  ${trustProxy.error}`);
+  if (e.SETUP_TOKEN && e.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  SETUP_TOKEN fixes the first-run setup token for tests; it is refused in production, where the server prints a random one.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -134,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     demoOrganization: e.DEMO_ORGANIZATION ? e.DEMO_ORGANIZATION === 'true' : !e.DATABASE_URL && e.NODE_ENV !== 'production',
     setupTokenTtlHours: e.SETUP_TOKEN_TTL_HOURS,
+    setupToken: e.SETUP_TOKEN,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailCatcherPort: e.MAIL_CATCHER_PORT,

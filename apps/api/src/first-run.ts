@@ -16,13 +16,13 @@ export const portalBaseUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => (co
  * otherwise a one-time setup token (stored hashed) for the first-run setup page. A database
  * that holds an organization is left as it is.
  */
-export async function prepareFirstRun(db: Db, config: Pick<Config, 'demoOrganization' | 'adminPassword' | 'setupTokenTtlHours' | 'publicUrl' | 'port'>): Promise<FirstRun> {
+export async function prepareFirstRun(db: Db, config: Pick<Config, 'demoOrganization' | 'adminPassword' | 'setupTokenTtlHours' | 'setupToken' | 'publicUrl' | 'port'>): Promise<FirstRun> {
   if (config.demoOrganization) {
     const seed = await seedDemoIfEmpty(db, { adminPassword: config.adminPassword });
     if (seed.seeded) return { kind: 'demo', generatedPassword: seed.generatedPassword };
   }
   if (!(await setupNeeded(db))) return { kind: 'ready' };
-  const { token, expiresAt } = await issueSetupToken(db, config.setupTokenTtlHours);
+  const { token, expiresAt } = await issueSetupToken(db, config.setupTokenTtlHours, new Date(), config.setupToken);
   return { kind: 'setup', token, expiresAt, setupUrl: `${portalBaseUrl(config)}/setup?token=${token}` };
 }
 

@@ -52,6 +52,16 @@ describe('first run without the demo', () => {
     expect(await ctx.db.setupToken.count()).toBe(0);
   });
 
+  it('SETUP_TOKEN fixes the printed token for tests (the same at each start), and is refused in production', async () => {
+    const fixed = loadConfig({ NODE_ENV: 'test', DEMO_ORGANIZATION: 'false', SETUP_TOKEN: 'e2e-first-run-token-0001' });
+    const first = await prepareFirstRun(ctx.db, fixed);
+    expect(first.kind === 'setup' && first.token).toBe('e2e-first-run-token-0001');
+    await prepareFirstRun(ctx.db, fixed);
+    expect(await ctx.db.setupToken.count()).toBe(1);
+    expect((await new Client(ctx).post('/api/setup', body('e2e-first-run-token-0001'))).statusCode).toBe(201);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://u@h/d', SETUP_TOKEN: 'e2e-first-run-token-0001' })).toThrow(/SETUP_TOKEN/);
+  });
+
   it('DEMO_ORGANIZATION defaults: on with the embedded database outside production, off otherwise; the demo seeds an empty database', async () => {
     expect(loadConfig({ NODE_ENV: 'development' }).demoOrganization).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).demoOrganization).toBe(true);

@@ -11,6 +11,8 @@ import { accessRequestStatusLoader, confirmAccessRequestLoader } from './feature
 import { accessRequestsLoader } from './features/access-requests/routes/access-requests-loader.ts';
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
 import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
+import { organizationSettingsLoader } from './features/organization-settings/routes/organization-settings-loader.ts';
+import { setupLoader } from './features/setup/routes/setup-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
@@ -64,6 +66,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           handle: { titleKey: 'auth.signIn.title' } satisfies RouteHandle,
           loader: signInLoader(queryClient),
           lazy: { Component: async () => (await import('./features/auth/routes/SignInPage.tsx')).SignInPage },
+        },
+        {
+          path: paths.setup,
+          handle: { titleKey: 'setup.title' } satisfies RouteHandle,
+          loader: setupLoader(queryClient),
+          lazy: { Component: async () => (await import('./features/setup/routes/SetupPage.tsx')).SetupPage },
         },
         {
           path: paths.requestAccess,
@@ -133,6 +141,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'contacts', {
                   loader: contactsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/contacts/routes/ContactsSettingsPage.tsx')).ContactsSettingsPage },
+                }),
+                sectionRoute(queryClient, 'organizationSettings', {
+                  loader: organizationSettingsLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/organization-settings/routes/OrganizationSettingsPage.tsx')).OrganizationSettingsPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

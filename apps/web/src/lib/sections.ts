@@ -44,7 +44,7 @@ export const sections: readonly AppSection[] = [
   { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
   { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },
   { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, ready: true, contactsOnly: true },
-  { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: false },
+  { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: true },
 ];
 
 export function sectionById(id: SectionId): AppSection {

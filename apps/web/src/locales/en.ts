@@ -7,6 +7,8 @@ import { addMembersEn } from '../features/add-members/messages.en.ts';
 import { welcomeEn } from '../features/welcome/messages.en.ts';
 import { devMailEn } from '../features/dev-mail/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
+import { setupEn } from '../features/setup/messages.en.ts';
+import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -26,6 +28,12 @@ export const en: Messages = {
     cancel: 'Cancel',
     edit: 'Edit',
     copied: 'Copied',
+    unsaved: 'Unsaved changes',
+    save: 'Save',
+    discard: 'Discard changes',
+    saved: 'Changes saved',
+    saveFailed: 'The changes were not saved',
+    readOnly: 'Read only: you need the “Update” level on “{{area}}” to make changes.',
   },
   notifications: {
     close: 'Close the notification',
@@ -79,6 +87,8 @@ export const en: Messages = {
     back: 'Back to members',
   },
   ...activityEn,
+  ...setupEn,
+  ...organizationSettingsEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

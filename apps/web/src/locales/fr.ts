@@ -7,6 +7,8 @@ import { addMembersFr } from '../features/add-members/messages.fr.ts';
 import { welcomeFr } from '../features/welcome/messages.fr.ts';
 import { devMailFr } from '../features/dev-mail/messages.fr.ts';
 import { activityFr } from '../features/activity/messages.fr.ts';
+import { setupFr } from '../features/setup/messages.fr.ts';
+import { organizationSettingsFr } from '../features/organization-settings/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -27,6 +29,12 @@ export const fr = {
     cancel: 'Annuler',
     edit: 'Modifier',
     copied: 'Copié',
+    unsaved: 'Modifications non enregistrées',
+    save: 'Enregistrer',
+    discard: 'Annuler les modifications',
+    saved: 'Modifications enregistrées',
+    saveFailed: 'Les modifications n’ont pas été enregistrées',
+    readOnly: 'Consultation seule\u00A0: il vous faut le niveau «\u00A0Mettre à jour\u00A0» sur «\u00A0{{area}}\u00A0» pour modifier.',
   },
   notifications: {
     close: 'Fermer la notification',
@@ -80,6 +88,8 @@ export const fr = {
     back: 'Retour aux membres',
   },
   ...activityFr,
+  ...setupFr,
+  ...organizationSettingsFr,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -40,7 +40,10 @@ export const knownActions = [
   'access_request.denied',
   'auth.sign_in_failed',
   'auth.sign_in_refused',
+  'members.exported',
+  'organization.created',
   'organization.seeded',
+  'organization.updated',
   'organization.approved_domains_changed',
   'organization.contacts_changed',
 ] as const;

@@ -129,8 +129,13 @@ export const activityEn: typeof activityFr = {
         sign_in_failed: 'Sign-in failed',
         sign_in_refused: 'Sign-in refused',
       },
+      members: {
+        exported: 'Members exported',
+      },
       organization: {
-        seeded: 'Organization created',
+        created: 'Organization created',
+        seeded: 'Demo organization created',
+        updated: 'Organization settings changed',
         approved_domains_changed: 'Approved domains changed',
         contacts_changed: 'Contacts changed',
       },

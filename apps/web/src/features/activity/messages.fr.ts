@@ -128,8 +128,13 @@ export const activityFr = {
         sign_in_failed: 'Échec de connexion',
         sign_in_refused: 'Connexion refusée',
       },
+      members: {
+        exported: 'Membres exportés',
+      },
       organization: {
-        seeded: 'Organisation créée',
+        created: 'Organisation créée',
+        seeded: 'Organisation de démonstration créée',
+        updated: 'Paramètres de l’organisation modifiés',
         approved_domains_changed: 'Domaines approuvés modifiés',
         contacts_changed: 'Contacts modifiés',
       },

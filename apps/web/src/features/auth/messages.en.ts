@@ -16,6 +16,8 @@ export const authEn: typeof authFr = {
       sessionExpired: 'Your session has expired. Sign in again to continue.',
       signedOut: 'You have been signed out.',
       errorTitle: 'Could not sign in',
+      setupNeeded: 'No organization exists on this instance yet: nobody can sign in before it is set up.',
+      setupLink: 'Set up the instance',
     },
     changePassword: {
       title: 'Change password',

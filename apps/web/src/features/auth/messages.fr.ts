@@ -15,6 +15,8 @@ export const authFr = {
       sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
       signedOut: 'Vous êtes déconnecté.',
       errorTitle: 'Connexion impossible',
+      setupNeeded: 'Aucune organisation n’existe encore sur cette instance\u00A0: personne ne peut s’y connecter avant sa configuration initiale.',
+      setupLink: 'Configurer l’instance',
     },
     changePassword: {
       title: 'Changer le mot de passe',

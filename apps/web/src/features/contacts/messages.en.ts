@@ -5,12 +5,6 @@ export const contactsEn: typeof contactsFr = {
   title: 'Contacts and privileges',
   subtitle: 'Only the primary and secondary contacts can open this screen. Changes take effect only when you click “Save”.',
   refused: 'Only the organization’s primary and secondary contacts can open the contact settings.',
-  unsaved: 'Unsaved changes',
-  save: 'Save',
-  discard: 'Discard changes',
-  saved: 'Changes saved',
-  saveFailed: 'The changes were not saved',
-  readOnly: 'Read only: you need the “Update” level on “{{area}}” to make changes.',
   searchMember: 'Search a member (name, username or email)',
   noMatch: 'No member found',
   leave: {

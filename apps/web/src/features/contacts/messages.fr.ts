@@ -4,12 +4,6 @@ export const contactsFr = {
   title: 'Contacts et privilèges',
   subtitle: 'Seuls les contacts principal et secondaires ont accès à cet écran. Les modifications ne prennent effet qu’après avoir cliqué sur «\u00A0Enregistrer\u00A0».',
   refused: 'Seuls les contacts principal et secondaires de l’organisation ont accès aux paramètres des contacts.',
-  unsaved: 'Modifications non enregistrées',
-  save: 'Enregistrer',
-  discard: 'Annuler les modifications',
-  saved: 'Modifications enregistrées',
-  saveFailed: 'Les modifications n’ont pas été enregistrées',
-  readOnly: 'Consultation seule\u00A0: il vous faut le niveau «\u00A0Mettre à jour\u00A0» sur «\u00A0{{area}}\u00A0» pour modifier.',
   searchMember: 'Rechercher un membre (nom, identifiant ou e-mail)',
   noMatch: 'Aucun membre trouvé',
   leave: {

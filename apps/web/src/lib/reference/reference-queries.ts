@@ -1,10 +1,11 @@
-import { Group, ItemsOf, License, MemberCategory, Role, UserType } from '@sesame/contracts';
+import { Group, ItemsOf, License, MemberCategory, OrganizationDefaults, Role, UserType } from '@sesame/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../api-client.ts';
 
 // The organization's reference data (roles, user types, licences, groups, categories) is
 // read by several features (member filters and form, the add-members wizard, the activity
-// log), so each query is defined once, here, and shares one cache entry.
+// log), so each query is defined once, here, and shares one cache entry. The organization's
+// settings too: the settings page writes them, the add-members wizard reads its defaults.
 
 export const referenceKeys = {
   all: ['reference'] as const,
@@ -13,6 +14,7 @@ export const referenceKeys = {
   licenses: () => [...referenceKeys.all, 'licenses'] as const,
   groups: () => [...referenceKeys.all, 'groups'] as const,
   categories: () => [...referenceKeys.all, 'member-categories'] as const,
+  organization: () => [...referenceKeys.all, 'organization'] as const,
 };
 
 const RoleList = ItemsOf(Role);
@@ -60,6 +62,14 @@ export const categoriesQueryOptions = () =>
     queryFn: ({ signal }) => request('/api/member-categories', { schema: CategoryList, signal }),
     select: (list) => list.items,
     staleTime: 5 * 60_000,
+  });
+
+/** The organization's settings and defaults. Seat counts change as members are added, so kept briefly. */
+export const organizationQueryOptions = () =>
+  queryOptions({
+    queryKey: referenceKeys.organization(),
+    queryFn: ({ signal }) => request('/api/organization', { schema: OrganizationDefaults, signal }),
+    staleTime: 10_000,
   });
 
 export const useRoles = () => useQuery(rolesQueryOptions());

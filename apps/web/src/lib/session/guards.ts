@@ -6,6 +6,8 @@ import { hasPrivilege, type PrivilegeRequirement } from '../privileges.ts';
 import { meQueryOptions } from './session-queries.ts';
 
 export const paths = {
+  /** The first-run setup (public; the printed token in its address). */
+  setup: '/setup',
   signIn: '/sign-in',
   changePassword: '/change-password',
   requestAccess: '/request-access',
@@ -21,7 +23,7 @@ export const paths = {
 } as const;
 
 /** Pages anyone may see; a lost session there is not an error. */
-export const publicPaths: readonly string[] = [paths.signIn, paths.requestAccess];
+export const publicPaths: readonly string[] = [paths.signIn, paths.requestAccess, paths.setup];
 
 export function isPublicPath(pathname: string): boolean {
   return (

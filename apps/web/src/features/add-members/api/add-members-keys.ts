@@ -1,6 +1,5 @@
 export const addMembersKeys = {
   all: ['add-members'] as const,
-  organization: () => [...addMembersKeys.all, 'organization'] as const,
   importLimits: () => [...addMembersKeys.all, 'import-limits'] as const,
   usernameSuggestion: (params: UsernameSuggestionParams) => [...addMembersKeys.all, 'username-suggestion', params] as const,
 };

@@ -1,20 +1,15 @@
-import { ImportLimits, OrganizationDefaults } from '@sesame/contracts';
+import { ImportLimits } from '@sesame/contracts';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '../../../lib/api-client.ts';
-import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, organizationQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { addMembersKeys } from './add-members-keys.ts';
 
-// Everything the wizard reads before it can show its first step. Seat counts change as
-// members are added, so the organization is not cached for long.
+// Everything the wizard reads before it can show its first step.
 
-export const organizationQueryOptions = () =>
-  queryOptions({
-    queryKey: addMembersKeys.organization(),
-    queryFn: ({ signal }) => request('/api/organization', { schema: OrganizationDefaults, signal }),
-    staleTime: 10_000,
-  });
+// The organization's settings are shared with the settings page (one cache entry).
+export { organizationQueryOptions };
 
 /** How large a CSV file may be, to refuse a larger one before sending it. */
 export const importLimitsQueryOptions = () =>

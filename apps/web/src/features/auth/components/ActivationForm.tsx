@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptInvitation } from '../api/invitation.ts';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 
 const ActivationFormSchema = z
   .object({ password: Password, confirmPassword: z.string() })

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useChangePassword } from '../api/change-password.ts';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 
 // The API's body schema plus the confirmation field, which never leaves the browser.
 const ChangePasswordFormSchema = ChangePasswordBody.extend({ confirmPassword: z.string() }).refine(

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../../lib/notifications.ts';
 import { useSaveContacts } from '../api/contacts.ts';
 import { MemberPicker } from './MemberPicker.tsx';
-import { SaveBar } from './SaveBar.tsx';
-import { SaveError } from './SaveError.tsx';
-import { Section } from './Section.tsx';
+import { SaveBar } from '../../../components/settings/SaveBar.tsx';
+import { SaveError } from '../../../components/settings/SaveError.tsx';
+import { Section } from '../../../components/settings/Section.tsx';
 
 const sameIds = (a: readonly ContactMember[], b: readonly ContactMember[]) => a.length === b.length && a.every((m, i) => m.id === b[i]?.id);
 
@@ -33,7 +33,7 @@ export function ContactsCard({ contacts, canEdit, onDirtyChange }: { contacts: O
       {
         onSuccess: () => {
           setDraft(null);
-          notify({ tone: 'success', title: t('contacts.saved'), message: t('contacts.contactList.savedBody') });
+          notify({ tone: 'success', title: t('common.saved'), message: t('contacts.contactList.savedBody') });
         },
       },
     );

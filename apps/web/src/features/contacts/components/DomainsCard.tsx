@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { IconPlus } from '@tabler/icons-react';
 import { notify } from '../../../lib/notifications.ts';
 import { useSaveApprovedDomains } from '../api/contacts.ts';
-import { SaveBar } from './SaveBar.tsx';
-import { SaveError } from './SaveError.tsx';
-import { Section } from './Section.tsx';
+import { SaveBar } from '../../../components/settings/SaveBar.tsx';
+import { SaveError } from '../../../components/settings/SaveError.tsx';
+import { Section } from '../../../components/settings/Section.tsx';
 
 /** Approved email domains (exact match) and the reminder delay; saved at once with Save. */
 export function DomainsCard({ saved, canEdit, onDirtyChange }: { saved: ApprovedDomains; canEdit: boolean; onDirtyChange: (dirty: boolean) => void }) {
@@ -41,7 +41,7 @@ export function DomainsCard({ saved, canEdit, onDirtyChange }: { saved: Approved
     save.mutate(current, {
       onSuccess: () => {
         setDraft(null);
-        notify({ tone: 'success', title: t('contacts.saved'), message: t('contacts.domains.savedBody') });
+        notify({ tone: 'success', title: t('common.saved'), message: t('contacts.domains.savedBody') });
       },
     });
   };

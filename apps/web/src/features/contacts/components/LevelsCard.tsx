@@ -8,9 +8,9 @@ import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { memberPrivilegesQueryOptions, useSaveMemberPrivileges } from '../api/contacts.ts';
 import { MemberPicker, type Candidate } from './MemberPicker.tsx';
-import { SaveBar } from './SaveBar.tsx';
-import { SaveError } from './SaveError.tsx';
-import { Section } from './Section.tsx';
+import { SaveBar } from '../../../components/settings/SaveBar.tsx';
+import { SaveError } from '../../../components/settings/SaveError.tsx';
+import { Section } from '../../../components/settings/Section.tsx';
 
 const choicesFor = (area: PrivilegeArea): PrivilegeLevel[] => (viewOnlyAreas.includes(area) ? ['none', 'view'] : ['none', 'view', 'update']);
 const sameLevels = (a: Privileges, b: Privileges) => privilegeAreas.every((area) => a[area] === b[area]);
@@ -44,7 +44,7 @@ export function LevelsCard({ canEdit, myId, myPrivileges, onDirtyChange }: { can
       {
         onSuccess: () => {
           setDraft(null);
-          notify({ tone: 'success', title: t('contacts.saved'), message: t('contacts.levels.savedBody', { name }) });
+          notify({ tone: 'success', title: t('common.saved'), message: t('contacts.levels.savedBody', { name }) });
         },
       },
     );

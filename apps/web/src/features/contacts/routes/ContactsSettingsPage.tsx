@@ -39,7 +39,7 @@ export function ContactsSettingsPage() {
       <Stack gap="lg" maw={960}>
         {!mayUpdate ? (
           <Alert variant="light" color="gray">
-            {t('contacts.readOnly', { area: t('privileges.areas.contact_updates') })}
+            {t('common.readOnly', { area: t('privileges.areas.contact_updates') })}
           </Alert>
         ) : null}
         {contacts.isPending ? (

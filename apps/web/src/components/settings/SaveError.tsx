@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client.ts';
-import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { fieldErrorMessage, problemMessage } from '../../lib/problem-message.ts';
 
 
 /** Why a save failed, each field problem in the interface language when its code is known. */
@@ -10,7 +10,7 @@ export function SaveError({ error }: { error: unknown }) {
   if (!error) return null;
   const fieldErrors = isApiError(error) ? (error.problem.errors ?? []) : [];
   return (
-    <Alert color="red" variant="light" title={t('contacts.saveFailed')} role="alert" mt="md">
+    <Alert color="red" variant="light" title={t('common.saveFailed')} role="alert" mt="md">
       {fieldErrors.length ? (
         <List size="sm">
           {fieldErrors.map((e, i) => (

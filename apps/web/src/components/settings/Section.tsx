@@ -1,6 +1,6 @@
 import { Paper } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
-import { HeadingBlock } from '../../../components/HeadingBlock.tsx';
+import { HeadingBlock } from '../HeadingBlock.tsx';
 
 /** One card of the screen, a named region so each can be found (and saved) on its own. */
 export function Section({ title, description, children, testId }: { title: string; description?: string; children: ReactNode; testId?: string }) {

@@ -2,7 +2,7 @@ import { PasswordInput, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { PasswordRequirements } from './PasswordRequirements.tsx';
 
 interface NewPasswordFieldsProps {
   /** The new password as typed, for the live list of requirements. */
@@ -18,7 +18,7 @@ interface NewPasswordFieldsProps {
   autoFocus?: boolean;
 }
 
-/** A new password with its rule and live requirements, then its confirmation (activation and password change). */
+/** A new password with its rule and live requirements, then its confirmation (activation, password change, first-run setup). */
 export function NewPasswordFields({ password, passwordField, confirmField, passwordLabel, confirmLabel, passwordError, confirmError, idPrefix, autoFocus }: NewPasswordFieldsProps) {
   const { t } = useTranslation();
   return (

@@ -8,14 +8,14 @@ export function SaveBar({ dirty, saving, onSave, onDiscard }: { dirty: boolean; 
     <Group justify="flex-end" gap="sm" mt="md">
       {dirty ? (
         <Badge color="orange" variant="light" data-testid="unsaved-changes">
-          {t('contacts.unsaved')}
+          {t('common.unsaved')}
         </Badge>
       ) : null}
       <Button variant="default" onClick={onDiscard} disabled={!dirty || saving}>
-        {t('contacts.discard')}
+        {t('common.discard')}
       </Button>
       <Button onClick={onSave} disabled={!dirty} loading={saving}>
-        {t('contacts.save')}
+        {t('common.save')}
       </Button>
     </Group>
   );
