@@ -1,7 +1,9 @@
 import { Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconColumns3, IconDownload } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { memberColumns, type MemberColumn } from '../member-columns.ts';
+import { phoneQuery } from './MembersTable.tsx';
 
 const columnLabelKeys = {
   username: 'members.table.username',
@@ -23,8 +25,11 @@ interface MembersToolbarProps {
 /** The column chooser and the CSV export, above the members table. */
 export function MembersToolbar({ columns, onColumns, exportHref }: MembersToolbarProps) {
   const { t } = useTranslation();
+  // A phone shows each member on two lines, whatever the columns chosen.
+  const phone = useMediaQuery(phoneQuery) ?? false;
   return (
     <Group gap="xs" wrap="nowrap">
+      {phone ? null : (
       <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
         <Popover.Target>
           <Button variant="default" size="xs" leftSection={<IconColumns3 size={16} aria-hidden />}>
@@ -46,6 +51,7 @@ export function MembersToolbar({ columns, onColumns, exportHref }: MembersToolba
           </Checkbox.Group>
         </Popover.Dropdown>
       </Popover>
+      )}
       <Button component="a" href={exportHref} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>
         {t('members.export')}
       </Button>
