@@ -21,13 +21,15 @@ test('the sticky save bar stays above the units control scrolled under it: its b
 
     // Scroll so that the control sits right under the save button.
     await page.evaluate(() => {
-      const bar = document.querySelector('[data-testid="member-save-bar"]')!.getBoundingClientRect();
+      const button = [...document.querySelectorAll('form button')].find((b) => b.textContent === 'Enregistrer')!;
+      const bar = button.parentElement!.getBoundingClientRect();
       const control = [...document.querySelectorAll('label')].find((label) => label.textContent === 'Impériales')!.getBoundingClientRect();
       window.scrollBy(0, control.top + control.height / 2 - (bar.top + bar.height / 2));
     });
     const hits = await page.evaluate(() => {
-      const bar = document.querySelector('[data-testid="member-save-bar"]')!;
-      const button = [...bar.querySelectorAll('button')].find((b) => b.textContent === 'Enregistrer')!;
+      // The bar is the save button's row.
+      const button = [...document.querySelectorAll('form button')].find((b) => b.textContent === 'Enregistrer')!;
+      const bar = button.parentElement!;
       const control = [...document.querySelectorAll('label')].find((label) => label.textContent === 'Impériales')!.getBoundingClientRect();
       const b = button.getBoundingClientRect();
       const atButton = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
