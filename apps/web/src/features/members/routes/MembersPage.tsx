@@ -13,14 +13,15 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { sectionById } from '../../../lib/sections.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { useResendInvitation, useRevokeInvitation } from '../api/invitations.ts';
-import { useMembersList, type MemberListParams } from '../api/list-members.ts';
+import { membersExportUrl } from '../api/export-members.ts';
+import { useMembersList } from '../api/list-members.ts';
 import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
 import { MembersFilters } from '../components/MembersFilters.tsx';
 import { MembersPagination } from '../components/MembersPagination.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { BulkActions } from '../components/BulkActions.tsx';
 import { MembersToolbar } from '../components/MembersToolbar.tsx';
-import { exportColumnsFor, useMemberColumns, type MemberColumn } from '../member-columns.ts';
+import { exportColumnsFor, useMemberColumns } from '../member-columns.ts';
 import {
   hasActiveFilters,
   readMemberFilters,
@@ -54,7 +55,7 @@ export function MembersPage() {
 
   const list = useMembersList(toListParams(filters, cursor));
   const columns = useMemberColumns();
-  const exportHref = membersExportHref(toListParams(filters), columns.shown, i18n.resolvedLanguage === 'en' ? 'en' : 'fr');
+  const exportHref = membersExportUrl(toListParams(filters), exportColumnsFor(columns.shown), i18n.resolvedLanguage === 'en' ? 'en' : 'fr');
   const page = list.data;
   const filtered = hasActiveFilters(filters);
 
@@ -194,18 +195,6 @@ export function MembersPage() {
       {invitations.dialog}
     </>
   );
-}
-
-/** The CSV download of the list as filtered and sorted (no paging), with the shown columns, in the interface's language. */
-function membersExportHref(params: MemberListParams, shown: readonly MemberColumn[], lang: 'fr' | 'en') {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (key === 'limit' || key === 'cursor' || value === undefined) continue;
-    search.set(key, String(value));
-  }
-  search.set('columns', exportColumnsFor(shown).join(','));
-  search.set('lang', lang);
-  return `/api/members/export.csv?${search.toString()}`;
 }
 
 /** Resend and revoke for pending members, with a confirmation before revoking. */
