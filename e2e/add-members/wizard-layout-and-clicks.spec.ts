@@ -1,31 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseMode, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseMode, dropFile, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
+import { expectNoHorizontalScroll, expectReachable, laptops } from '../support/layout.ts';
 import { signInAsAdmin } from '../support/session.ts';
-
-const laptops = [
-  { width: 1280, height: 800 },
-  { width: 1440, height: 900 },
-];
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `page scroll width at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
-}
-
-/** On screen horizontally, and what the browser finds at its centre is the element itself (nothing drawn over it). */
-async function expectReachable(page: Page, locator: Locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
-  expect(box, 'element on screen').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, 'right edge within the viewport').toBeLessThanOrEqual(page.viewportSize()!.width);
-  const hit = await locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return !!top && (el === top || el.contains(top));
-  });
-  expect(hit, 'nothing drawn over the element').toBe(true);
-}
 
 const usernameBox = (page: Page) => page.getByRole('textbox', { name: 'Nom d’utilisateur' });
 
@@ -82,22 +58,6 @@ test('the compile step fits a laptop’s screen with long French names: every co
     await expectReachable(page, page.getByRole('button', { name: 'Précédent' }));
   }
 });
-
-/** Drops a CSV file on the drop zone as a browser does when a file is dragged onto it. */
-async function dropFile(page: Page, name: string, text: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([`\uFEFF${content}`], fileName!, { type: 'text/csv' }));
-      return transfer;
-    },
-    [name, text],
-  );
-  const zone = page.getByTestId('import-drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-}
 
 test('the file’s rows fit a laptop’s screen: values on one line (never cut inside a word), Précédent on screen', async ({ page }) => {
   const s = uniqueSuffix();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { MembersBatchResponse } from '../../packages/contracts/src/index.ts';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
 import { membersTable, memberRows, expectListSettled } from '../support/members-page.ts';
+import { expectInViewport, expectNoHorizontalScroll, laptops } from '../support/layout.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
 /** Starts the test with the default columns (once: a reload keeps what was chosen). */
@@ -13,11 +14,6 @@ async function forgetChosenColumns(page: Page) {
     window.sessionStorage.setItem('e2e-columns-reset', '1');
   });
 }
-
-const laptops = [
-  { width: 1280, height: 800 },
-  { width: 1440, height: 900 },
-];
 
 /** Long French names and addresses, the ones that pushed the list off the screen. */
 function longPeople(s: string) {
@@ -45,19 +41,6 @@ async function addMembers(page: Page, mode: 'invite' | 'credentials', people: Re
   });
   expect(response.status(), await response.text()).toBe(201);
   return MembersBatchResponse.parse(await response.json()).created;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `page scroll width at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
-}
-
-async function expectInViewport(page: Page, locator: ReturnType<Page['locator']>) {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  expect(box, 'element on screen').not.toBeNull();
-  expect(box!.x).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, 'right edge within the viewport').toBeLessThanOrEqual(viewport!.width);
 }
 
 test('at a laptop’s size the members list fits the screen: long values are cut with their tooltip, the row menu is on screen, the chosen columns are remembered', async ({ page }) => {
