@@ -1,23 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseMode, findMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
+import { chooseMode, dropFile, findMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { E2E_IMPORT_MAX_BYTES } from '../support/constants.ts';
 import { signInAsAdmin } from '../support/session.ts';
-
-/** Drops a CSV file on the drop zone as a browser does when a file is dragged onto it. */
-async function dropFile(page: Page, name: string, text: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([`\uFEFF${content}`], fileName!, { type: 'text/csv' }));
-      return transfer;
-    },
-    [name, text],
-  );
-  const zone = page.getByTestId('import-drop-zone');
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-}
 
 const rowNumbers = (page: Page) => page.getByTestId('import-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row'))));
 

@@ -15,15 +15,15 @@ test('filters and sorting narrow the list and live in the URL', async ({ page })
   await expect(page).toHaveURL(/[?&]role=viewer/);
   await expect.poll(() => readTotal(page)).toBeLessThan(everyone);
   await expectListSettled(page);
-  await expect.poll(async () => new Set(await columnTexts(page, 4))).toEqual(new Set(['Lecteur']));
+  await expect.poll(async () => new Set(await columnTexts(page, 'Rôle'))).toEqual(new Set(['Lecteur']));
 
   // Status filter on top of it.
   await page.getByRole('combobox', { name: 'Statut' }).click();
   await page.getByRole('option', { name: 'Actif' }).click();
   await expect(page).toHaveURL(/[?&]status=active/);
   await expectListSettled(page);
-  await expect.poll(async () => new Set(await columnTexts(page, 6))).toEqual(new Set(['Actif']));
-  await expect.poll(async () => new Set(await columnTexts(page, 4))).toEqual(new Set(['Lecteur']));
+  await expect.poll(async () => new Set(await columnTexts(page, 'Statut'))).toEqual(new Set(['Actif']));
+  await expect.poll(async () => new Set(await columnTexts(page, 'Rôle'))).toEqual(new Set(['Lecteur']));
 
   // Sort by username, then reverse it.
   const usernameHeader = page.getByRole('columnheader', { name: 'Nom d’utilisateur' });
@@ -33,7 +33,7 @@ test('filters and sorting narrow the list and live in the URL', async ({ page })
   await expectListSettled(page);
   const byUsername = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
   await expect.poll(async () => {
-    const usernames = await columnTexts(page, 2);
+    const usernames = await columnTexts(page, 'Nom d’utilisateur');
     return usernames.length > 1 && usernames.join() === [...usernames].sort(byUsername).join();
   }).toBe(true);
 
@@ -42,7 +42,7 @@ test('filters and sorting narrow the list and live in the URL', async ({ page })
   await expect(page).toHaveURL(/[?&]order=desc/);
   await expectListSettled(page);
   await expect.poll(async () => {
-    const usernames = await columnTexts(page, 2);
+    const usernames = await columnTexts(page, 'Nom d’utilisateur');
     return usernames.join() === [...usernames].sort(byUsername).reverse().join();
   }).toBe(true);
 

@@ -69,3 +69,19 @@ export async function findMember(request: APIRequestContext, username: string) {
   expect(response.status()).toBe(200);
   return MemberListResponse.parse(await response.json()).items.find((member) => member.username === username);
 }
+
+/** Drops a CSV file on the drop zone as a browser does when a file is dragged onto it. */
+export async function dropFile(page: Page, name: string, text: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([`\uFEFF${content}`], fileName!, { type: 'text/csv' }));
+      return transfer;
+    },
+    [name, text],
+  );
+  const zone = page.getByTestId('import-drop-zone');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}

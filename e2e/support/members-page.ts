@@ -27,8 +27,13 @@ export async function expectListSettled(page: Page) {
   await expect(membersTable(page)).toHaveAttribute('aria-busy', 'false');
 }
 
-/** Texts of one column (1-based, not counting the selection checkboxes) of the current page of members. */
-export async function columnTexts(page: Page, column: number) {
-  const offset = (await membersTable(page).locator('thead th').first().getByRole('checkbox').count()) > 0 ? 1 : 0;
-  return memberRows(page).locator(`td:nth-child(${column + offset})`).allInnerTexts();
+/**
+ * Texts of one column of the current page of members, named by its header (the columns shown
+ * depend on the column chooser, so their places do).
+ */
+export async function columnTexts(page: Page, header: string) {
+  const headers = (await membersTable(page).locator('thead th').allInnerTexts()).map((text) => text.trim());
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`No column "${header}" in ${JSON.stringify(headers)}`);
+  return memberRows(page).locator(`td:nth-child(${index + 1})`).allInnerTexts();
 }

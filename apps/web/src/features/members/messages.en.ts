@@ -36,6 +36,11 @@ export const membersEn: typeof membersFr = {
       actions: 'Actions',
       updating: 'Updating the list…',
     },
+    columns: {
+      button: 'Columns',
+      label: 'Columns shown',
+    },
+    export: 'Export (CSV)',
     invitation: {
       menu: 'Actions for {{name}}',
       resend: 'Resend invitation',

@@ -35,6 +35,11 @@ export const membersFr = {
       actions: 'Actions',
       updating: 'Mise à jour de la liste…',
     },
+    columns: {
+      button: 'Colonnes',
+      label: 'Colonnes affichées',
+    },
+    export: 'Exporter (CSV)',
     invitation: {
       menu: 'Actions pour {{name}}',
       resend: 'Renvoyer l’invitation',

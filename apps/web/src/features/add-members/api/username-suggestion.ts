@@ -12,7 +12,7 @@ export function fetchUsernameSuggestion(params: UsernameSuggestionParams, signal
   });
 }
 
-const suggestionQueryOptions = (params: UsernameSuggestionParams) =>
+export const suggestionQueryOptions = (params: UsernameSuggestionParams) =>
   queryOptions({
     queryKey: addMembersKeys.usernameSuggestion(params),
     queryFn: ({ signal }) => fetchUsernameSuggestion(params, signal),

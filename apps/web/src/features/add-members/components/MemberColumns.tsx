@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format.ts';
+import { clipClass } from './RowsTable.tsx';
 import type { WizardData } from '../api/wizard-data.ts';
 
 /** The header cells every table of new members starts with: name, username, email, user type, role. */
@@ -8,11 +9,11 @@ export function MemberHeadCells() {
   const { t } = useTranslation();
   return (
     <>
-      <Table.Th>{t('addMembers.list.name')}</Table.Th>
-      <Table.Th>{t('addMembers.list.username')}</Table.Th>
-      <Table.Th>{t('addMembers.list.email')}</Table.Th>
-      <Table.Th>{t('addMembers.list.userType')}</Table.Th>
-      <Table.Th>{t('addMembers.list.role')}</Table.Th>
+      <HeadCell label={t('addMembers.list.name')} />
+      <HeadCell label={t('addMembers.list.username')} />
+      <HeadCell label={t('addMembers.list.email')} />
+      <HeadCell label={t('addMembers.list.userType')} />
+      <HeadCell label={t('addMembers.list.role')} />
     </>
   );
 }
@@ -29,4 +30,13 @@ export function useReferenceNames(data: Pick<WizardData, 'userTypes' | 'roles'>)
     return role ? format.name(role) : id;
   };
   return { typeName, roleName };
+}
+
+/** A header cut with an ellipsis when its column is narrow, the whole label in its title. */
+export function HeadCell({ label, width }: { label: string; width?: number | string }) {
+  return (
+    <Table.Th w={width} title={label} className={clipClass}>
+      {label}
+    </Table.Th>
+  );
 }

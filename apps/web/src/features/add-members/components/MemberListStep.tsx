@@ -5,10 +5,10 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WizardData } from '../api/wizard-data.ts';
 import type { DraftMember, FieldProblem } from '../wizard-state.ts';
-import { MemberHeadCells, useReferenceNames } from './MemberColumns.tsx';
+import { HeadCell, MemberHeadCells, useReferenceNames } from './MemberColumns.tsx';
 import { StepFrame } from './StepFrame.tsx';
 import classes from './MemberListStep.module.css';
-import { problemRowClass, RowsTable } from './RowsTable.tsx';
+import { clipClass, problemRowClass, RowsTable } from './RowsTable.tsx';
 
 interface MemberListStepProps {
   data: WizardData;
@@ -97,7 +97,6 @@ export function MemberListStep({ data, mode, members, memberProblems, onRemove, 
       ) : (
         <RowsTable
           label={t('addMembers.list.tableLabel')}
-          minWidth={900}
           verticalSpacing="sm"
           highlightOnHover
           head={
@@ -111,7 +110,7 @@ export function MemberListStep({ data, mode, members, memberProblems, onRemove, 
                 />
               </Table.Th>
               <MemberHeadCells />
-              <Table.Th>{t('addMembers.list.password')}</Table.Th>
+              <HeadCell label={t('addMembers.list.password')} />
               <Table.Th w={60}>
                 <VisuallyHidden>{t('addMembers.list.actions')}</VisuallyHidden>
               </Table.Th>
@@ -144,16 +143,24 @@ export function MemberListStep({ data, mode, members, memberProblems, onRemove, 
                           <IconAlertTriangle size={13} />
                         </ThemeIcon>
                       ) : null}
-                      <Text size="sm" fw={600} className={classes.nowrap}>
+                      <Text size="sm" fw={600} className={clipClass} title={name}>
                         {name}
                       </Text>
                     </Group>
                   </Table.Td>
-                  <Table.Td className={classes.nowrap}>{member.username}</Table.Td>
-                  <Table.Td c="dimmed">{member.email}</Table.Td>
-                  <Table.Td>{typeName(member.userType)}</Table.Td>
-                  <Table.Td>{roleName(member.role)}</Table.Td>
-                  <Table.Td c="dimmed" className={classes.nowrap}>
+                  <Table.Td className={clipClass} title={member.username}>
+                    {member.username}
+                  </Table.Td>
+                  <Table.Td c="dimmed" className={clipClass} title={member.email}>
+                    {member.email}
+                  </Table.Td>
+                  <Table.Td className={clipClass} title={typeName(member.userType)}>
+                    {typeName(member.userType)}
+                  </Table.Td>
+                  <Table.Td className={clipClass} title={roleName(member.role)}>
+                    {roleName(member.role)}
+                  </Table.Td>
+                  <Table.Td c="dimmed" className={clipClass} title={passwordText(member)}>
                     {passwordText(member)}
                   </Table.Td>
                   <Table.Td>

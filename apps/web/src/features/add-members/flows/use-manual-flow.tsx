@@ -2,13 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group } from '@mantine/core';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
 import { IconCheck, IconUserPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage, wordedFieldErrors } from '../../../lib/problem-message.ts';
 import { useCreateMembers } from '../api/create-members.ts';
+import { suggestionQueryOptions } from '../api/username-suggestion.ts';
 import { AddMembersResult } from '../components/AddMembersResult.tsx';
 import { MemberListStep } from '../components/MemberListStep.tsx';
 import { NewMemberStep } from '../components/NewMemberStep.tsx';
@@ -39,7 +41,15 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
   const { t } = useTranslation();
   const { organization, roles, userTypes } = data;
   const [result, setResult] = useState<{ mode: BatchMode; response: MembersBatchResponse } | null>(null);
-  const [usernameEdited, setUsernameEdited] = useState(false);
+  const [usernameEdited, setUsernameEditedState] = useState(false);
+  // Read after an await (a click waits for the username proposal): the latest value, not the render's.
+  const usernameEditedNow = useRef(false);
+  const setUsernameEdited = (edited: boolean) => {
+    usernameEditedNow.current = edited;
+    setUsernameEditedState(edited);
+  };
+  const submitting = useRef(false);
+  const queryClient = useQueryClient();
   const createMembers = useCreateMembers();
 
   const blankForm = (keep?: Pick<MemberFormValues, 'userType' | 'role'>) => {
@@ -65,8 +75,39 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
     setUsernameEdited(false);
   };
 
+  /**
+   * A click that comes before the username proposal (typing pauses 300 ms before one is
+   * asked) waits for it instead of failing on an empty username: the proposal for what is
+   * typed now is fetched (or the request already running is joined) and filled in, unless
+   * the administrator has typed a username of their own meanwhile.
+   */
+  const fillProposedUsername = async () => {
+    if (usernameEditedNow.current) return;
+    const { firstName, lastName, email } = form.getValues();
+    const params = { firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), exclude: otherUsernames };
+    if (`${params.firstName}${params.lastName}${params.email}` === '') return;
+    try {
+      const { username } = await queryClient.fetchQuery(suggestionQueryOptions(params));
+      if (!usernameEditedNow.current && username !== form.getValues('username')) form.setValue('username', username, { shouldDirty: true });
+    } catch {
+      // No proposal: the form's own check says the username is missing.
+    }
+  };
+
+  /** One submission at a time: a second click while the first waits for the proposal is the same click. */
+  const submitOnce = async (submit: () => Promise<void>) => {
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await fillProposedUsername();
+      await submit();
+    } finally {
+      submitting.current = false;
+    }
+  };
+
   const addMember = (then: 'another' | 'list') =>
-    form.handleSubmit((values) => {
+    submitOnce(form.handleSubmit((values) => {
       dispatch({ type: 'addMember', member: values });
       clearForm({ userType: values.userType, role: values.role });
       if (then === 'another') {
@@ -76,24 +117,28 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
       } else {
         goTo('list');
       }
-    })();
+    }));
 
   const saveEdit = () =>
-    form.handleSubmit((values) => {
+    submitOnce(form.handleSubmit((values) => {
       if (!state.editingId) return;
       dispatch({ type: 'updateMember', id: state.editingId, member: values });
       clearForm({ userType: values.userType, role: values.role });
       goTo('list');
-    })();
+    }));
 
   const nextFromMember = () => {
-    if (editing) return saveEdit();
+    if (editing) {
+      void saveEdit();
+      return;
+    }
     // An empty form after "Next, add another" means the admin is done adding.
     if (!formHasEntries && state.members.length > 0) {
       clearForm({ userType: form.getValues('userType'), role: form.getValues('role') });
-      return goTo('list');
+      goTo('list');
+      return;
     }
-    return addMember('list');
+    void addMember('list');
   };
 
   const cancelEdit = () => {
@@ -155,7 +200,7 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
       onUsernameEdited={setUsernameEdited}
       announcement={announcement}
       onViewList={() => goTo('list')}
-      onSubmit={() => (editing ? saveEdit() : addMember('another'))}
+      onSubmit={() => void (editing ? saveEdit() : addMember('another'))}
       problems={problems}
       actions={
         editing ? (

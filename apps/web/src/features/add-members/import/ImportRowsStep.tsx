@@ -204,7 +204,6 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
         ) : (
           <RowsTable
             label={t('import.rows.tableLabel')}
-            minWidth={960}
             verticalSpacing="xs"
             head={
               <>
@@ -228,7 +227,9 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
                 </Table.Th>
                 <Table.Th w={64}>{t('import.rows.row')}</Table.Th>
                 {fields.map((field) => (
-                  <Table.Th key={field}>{fieldLabel(field)}</Table.Th>
+                  <Table.Th key={field} title={fieldLabel(field)}>
+                    {fieldLabel(field)}
+                  </Table.Th>
                 ))}
                 <Table.Th w={88}>
                   <VisuallyHidden>{t('import.rows.actions')}</VisuallyHidden>
@@ -259,7 +260,7 @@ export function ImportRowsStep({ jobId, mode, data, fileImport, onChooseAnother,
                       const text = cellText(row, field);
                       return (
                         <Table.Td key={field} className={classes.cell} data-invalid={issues.length > 0 || undefined} data-field={field}>
-                          <Text size="sm" className={classes.value} c={text ? undefined : 'dimmed'} fs={text ? undefined : 'italic'}>
+                          <Text size="sm" className={classes.value} title={text || undefined} c={text ? undefined : 'dimmed'} fs={text ? undefined : 'italic'}>
                             {text || t('import.rows.empty')}
                           </Text>
                           {issues.map((issue, index) => (

@@ -340,7 +340,8 @@ export function MemberForm({ member, roles, userTypes, canEditProfile, canEditAc
         ) : null}
 
         {canEditProfile || canEditAccess ? (
-          <Group justify="flex-end" gap="sm" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
+          // Above the fields it scrolls over: some (the units' segmented control) are positioned with a z-index of their own.
+          <Group justify="flex-end" gap="sm" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ zIndex: 'var(--mantine-z-index-app)' }} data-testid="member-save-bar">
             {formState.isDirty ? (
               <Text size="sm" c="dimmed" mr="auto">
                 {t('memberDetail.form.unsaved')}

@@ -43,7 +43,8 @@ export function MembersPagination(props: MembersPaginationProps) {
         />
       </Group>
       <nav aria-label={t('members.pagination.label')}>
-        <Group gap="sm" wrap="nowrap">
+        {/* On a phone the range goes above the buttons rather than pushing them off-screen. */}
+        <Group gap="sm" wrap="wrap" justify="flex-end">
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="members-range" className="tabular">
             {t('members.pagination.range', { from, to, total })}
           </Text>

@@ -1,9 +1,12 @@
-import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Checkbox, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { Member, MemberSort } from '@sesame/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/format.ts';
 import { initials } from '../../../lib/initials.ts';
+import type { MemberColumn } from '../member-columns.ts';
 import type { SortOrder } from '../member-filters.ts';
 import { InvitationActions } from './InvitationActions.tsx';
 import { MemberStatusBadge } from './MemberStatusBadge.tsx';
@@ -13,6 +16,8 @@ import classes from './MembersTable.module.css';
 interface MembersTableProps {
   /** Undefined while the first page loads: skeleton rows are shown. */
   members: Member[] | undefined;
+  /** The optional columns shown (the name always is). */
+  columns: readonly MemberColumn[];
   skeletonRows: number;
   sort: MemberSort;
   order: SortOrder;
@@ -35,30 +40,104 @@ interface MembersTableProps {
   };
 }
 
-/** Lets a narrow column break an address before the "@" rather than overflow. */
-function BreakableEmail({ email }: { email: string }) {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return email;
+/** Relative widths of the columns (the table's layout is fixed: long values are cut with an ellipsis, never the page). */
+const columnWeights: Record<MemberColumn | 'name', number> = {
+  name: 24,
+  username: 14,
+  email: 22,
+  role: 11,
+  userType: 11,
+  status: 12,
+  lastSignInAt: 11,
+  createdAt: 10,
+};
+
+/** Below this width the list shows each member on two lines instead of one column per field. */
+export const phoneQuery = '(max-width: 47.99em)';
+
+/** A cell's text on one line, cut with an ellipsis; the whole value in its tooltip. */
+function Clipped({ text, children, dimmed }: { text: string; children?: ReactNode; dimmed?: boolean }) {
   return (
-    <span className={classes.nowrap}>
-      {email.slice(0, at)}
-      <wbr />
-      {email.slice(at)}
-    </span>
+    <Text span size="sm" c={dimmed ? 'dimmed' : undefined} className={classes.clip} title={text}>
+      {children ?? text}
+    </Text>
   );
 }
 
-export function MembersTable({ members, skeletonRows, sort, order, onSort, stale, invitations, selection }: MembersTableProps) {
+export function MembersTable(props: MembersTableProps) {
+  const { members, columns, skeletonRows, sort, order, onSort, stale, invitations, selection } = props;
   const { t } = useTranslation();
   const format = useFormatters();
+  const phone = useMediaQuery(phoneQuery) ?? false;
   const sortProps = { sort, order, onSort };
-  const columnCount = (invitations ? 9 : 8) + (selection ? 1 : 0);
+  const shown = phone ? [] : columns;
+  const columnCount = 1 + shown.length + (invitations ? 1 : 0) + (selection ? 1 : 0);
   const pageSelected =
     !!selection && !!members?.some((m) => selection.selected.has(m.id)) && members.every((m) => m.id === selection.unselectable || selection.selected.has(m.id));
   const someSelected = !!selection && !!members?.some((m) => selection.selected.has(m.id));
+  const totalWeight = columnWeights.name + shown.reduce((sum, column) => sum + columnWeights[column], 0);
+  const width = (column: MemberColumn | 'name') => `${((columnWeights[column] / totalWeight) * 100).toFixed(2)}%`;
+
+  const header: Record<MemberColumn, ReactNode> = {
+    username: <SortableHeader key="username" column="username" label={t('members.table.username')} width={width('username')} {...sortProps} />,
+    email: <SortableHeader key="email" column="email" label={t('members.table.email')} width={width('email')} {...sortProps} />,
+    role: <PlainHeader key="role" label={t('members.table.role')} width={width('role')} />,
+    userType: <PlainHeader key="userType" label={t('members.table.userType')} width={width('userType')} />,
+    status: <PlainHeader key="status" label={t('members.table.status')} width={width('status')} />,
+    lastSignInAt: <SortableHeader key="lastSignInAt" column="lastSignInAt" label={t('members.table.lastSignIn')} width={width('lastSignInAt')} {...sortProps} />,
+    createdAt: <SortableHeader key="createdAt" column="createdAt" label={t('members.table.createdAt')} width={width('createdAt')} {...sortProps} />,
+  };
+
+  const cell = (member: Member, column: MemberColumn): ReactNode => {
+    switch (column) {
+      case 'username':
+        return <Clipped text={member.username} />;
+      case 'email':
+        return <Clipped text={member.email} dimmed />;
+      case 'role':
+        return <Clipped text={format.name(member.role)} />;
+      case 'userType':
+        return <Clipped text={format.name(member.userType)} />;
+      case 'status':
+        return <MemberStatusBadge status={member.status} />;
+      case 'lastSignInAt':
+        return member.lastSignInAt ? (
+          <time dateTime={member.lastSignInAt} title={format.longDateTime(member.lastSignInAt)}>
+            {format.date(member.lastSignInAt)}
+          </time>
+        ) : (
+          <Text span size="sm" c="dimmed">
+            {t('common.never')}
+          </Text>
+        );
+      case 'createdAt':
+        return (
+          <time dateTime={member.createdAt} title={format.longDateTime(member.createdAt)}>
+            {format.date(member.createdAt)}
+          </time>
+        );
+    }
+  };
+
+  const nameLink = (member: Member) => {
+    const name = member.fullName || `${member.firstName} ${member.lastName}`;
+    return (
+      <Anchor
+        component={Link}
+        to={`/members/${member.id}`}
+        size="sm"
+        fw={600}
+        c={member.status === 'disabled' ? 'dimmed' : undefined}
+        className={classes.clip}
+        title={name}
+      >
+        {name}
+      </Anchor>
+    );
+  };
 
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
+    <Table.ScrollContainer minWidth={0} type="native">
       <Table
         aria-label={t('members.table.label')}
         aria-busy={stale || !members}
@@ -68,11 +147,12 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
         horizontalSpacing="sm"
         className={classes.table}
         data-stale={stale || undefined}
+        data-layout={phone ? 'phone' : 'wide'}
       >
         <Table.Thead>
           <Table.Tr>
             {selection ? (
-              <Table.Th className={classes.th} w={40}>
+              <Table.Th className={classes.th} w={44}>
                 <Checkbox
                   aria-label={t('bulk.selectPage')}
                   checked={pageSelected}
@@ -82,16 +162,10 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
                 />
               </Table.Th>
             ) : null}
-            <SortableHeader column="lastName" label={t('members.table.name')} {...sortProps} />
-            <SortableHeader column="username" label={t('members.table.username')} {...sortProps} />
-            <SortableHeader column="email" label={t('members.table.email')} {...sortProps} />
-            <Table.Th className={classes.th}>{t('members.table.role')}</Table.Th>
-            <Table.Th className={classes.th}>{t('members.table.userType')}</Table.Th>
-            <Table.Th className={classes.th}>{t('members.table.status')}</Table.Th>
-            <SortableHeader column="lastSignInAt" label={t('members.table.lastSignIn')} {...sortProps} />
-            <SortableHeader column="createdAt" label={t('members.table.createdAt')} {...sortProps} />
+            <SortableHeader column="lastName" label={t('members.table.name')} width={phone ? undefined : width('name')} {...sortProps} />
+            {shown.map((column) => header[column])}
             {invitations ? (
-              <Table.Th className={classes.th} w={56}>
+              <Table.Th className={classes.th} w={52}>
                 <VisuallyHidden>{t('members.table.actions')}</VisuallyHidden>
               </Table.Th>
             ) : null}
@@ -113,53 +187,26 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
                     </Table.Td>
                   ) : null}
                   <Table.Td>
-                    <Group gap={10} wrap="nowrap">
+                    <Group gap={10} wrap="nowrap" className={classes.nameCell}>
                       <Avatar size={28} radius="xl" color="initials" name={`${member.firstName} ${member.lastName}`} aria-hidden>
                         {initials(member.firstName, member.lastName, member.username)}
                       </Avatar>
-                      <Anchor
-                        component={Link}
-                        to={`/members/${member.id}`}
-                        size="sm"
-                        fw={600}
-                        c={member.status === 'disabled' ? 'dimmed' : undefined}
-                        className={classes.nowrap}
-                      >
-                        {member.fullName || `${member.firstName} ${member.lastName}`}
-                      </Anchor>
+                      {phone ? (
+                        <Stack gap={2} className={classes.nameCell}>
+                          {nameLink(member)}
+                          <Clipped text={`${member.username} · ${member.email}`} dimmed />
+                          <MemberStatusBadge status={member.status} />
+                        </Stack>
+                      ) : (
+                        nameLink(member)
+                      )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className={classes.nowrap}>
-                      {member.username}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      <BreakableEmail email={member.email} />
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{format.name(member.role)}</Table.Td>
-                  <Table.Td>{format.name(member.userType)}</Table.Td>
-                  <Table.Td className={classes.nowrap}>
-                    <MemberStatusBadge status={member.status} />
-                  </Table.Td>
-                  <Table.Td className={classes.nowrap}>
-                    {member.lastSignInAt ? (
-                      <time dateTime={member.lastSignInAt} title={format.longDateTime(member.lastSignInAt)}>
-                        {format.date(member.lastSignInAt)}
-                      </time>
-                    ) : (
-                      <Text span size="sm" c="dimmed">
-                        {t('common.never')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td className={classes.nowrap}>
-                    <time dateTime={member.createdAt} title={format.longDateTime(member.createdAt)}>
-                      {format.date(member.createdAt)}
-                    </time>
-                  </Table.Td>
+                  {shown.map((column) => (
+                    <Table.Td key={column} className={classes.cell}>
+                      {cell(member, column)}
+                    </Table.Td>
+                  ))}
                   {invitations ? (
                     <Table.Td>
                       {member.status === 'pending' ? (
@@ -176,9 +223,9 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
               ))
             : Array.from({ length: skeletonRows }, (_, row) => (
                 <Table.Tr key={row} aria-hidden>
-                  {Array.from({ length: columnCount }, (_, cell) => (
-                    <Table.Td key={cell}>
-                      <Skeleton height={14} radius="sm" width={cell === 0 ? '80%' : '65%'} />
+                  {Array.from({ length: columnCount }, (_, index) => (
+                    <Table.Td key={index}>
+                      <Skeleton height={14} radius="sm" width={index === 0 ? '80%' : '65%'} />
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -186,5 +233,13 @@ export function MembersTable({ members, skeletonRows, sort, order, onSort, stale
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function PlainHeader({ label, width }: { label: string; width: string }) {
+  return (
+    <Table.Th className={classes.th} w={width} title={label}>
+      <span className={classes.clip}>{label}</span>
+    </Table.Th>
   );
 }

@@ -19,9 +19,9 @@ export function SortableHeader({ column, label, sort, order, onSort, width }: So
   const ariaSort = active ? (order === 'asc' ? 'ascending' : 'descending') : 'none';
   const Icon = !active ? IconArrowsSort : order === 'asc' ? IconArrowUp : IconArrowDown;
   return (
-    <Table.Th aria-sort={ariaSort} w={width} className={classes.th}>
+    <Table.Th aria-sort={ariaSort} w={width} className={classes.th} title={label}>
       <UnstyledButton onClick={() => onSort(column)} className={classes.sortButton} data-active={active || undefined}>
-        {label}
+        <span className={classes.sortLabel}>{label}</span>
         <Icon size={14} stroke={2} aria-hidden className={classes.sortIcon} />
       </UnstyledButton>
     </Table.Th>

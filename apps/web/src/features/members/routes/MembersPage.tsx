@@ -13,12 +13,15 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { sectionById } from '../../../lib/sections.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { useResendInvitation, useRevokeInvitation } from '../api/invitations.ts';
+import { membersExportUrl } from '../api/export-members.ts';
 import { useMembersList } from '../api/list-members.ts';
 import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
 import { MembersFilters } from '../components/MembersFilters.tsx';
 import { MembersPagination } from '../components/MembersPagination.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { BulkActions } from '../components/BulkActions.tsx';
+import { MembersToolbar } from '../components/MembersToolbar.tsx';
+import { exportColumnsFor, useMemberColumns } from '../member-columns.ts';
 import {
   hasActiveFilters,
   readMemberFilters,
@@ -37,7 +40,7 @@ const firstOrder: Record<MemberSort, 'asc' | 'desc'> = {
 };
 
 export function MembersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { privileges } = me;
   const [searchParams, setSearchParams] = useSearchParams();
@@ -51,6 +54,8 @@ export function MembersPage() {
   const cursor = cursors.at(-1);
 
   const list = useMembersList(toListParams(filters, cursor));
+  const columns = useMemberColumns();
+  const exportHref = membersExportUrl(toListParams(filters), exportColumnsFor(columns.shown), i18n.resolvedLanguage === 'en' ? 'en' : 'fr');
   const page = list.data;
   const filtered = hasActiveFilters(filters);
 
@@ -111,14 +116,17 @@ export function MembersPage() {
           <Text size="sm" fw={600} aria-live="polite" data-testid="members-total">
             {page ? t('members.total', { count: page.total }) : <Skeleton component="span" display="inline-block" height={14} width={96} radius="sm" />}
           </Text>
-          {list.isFetching && page ? (
-            <Group gap={6}>
-              <Loader size={14} />
-              <Text size="xs" c="dimmed">
-                {t('members.table.updating')}
-              </Text>
-            </Group>
-          ) : null}
+          <Group gap="sm">
+            {list.isFetching && page ? (
+              <Group gap={6}>
+                <Loader size={14} />
+                <Text size="xs" c="dimmed">
+                  {t('members.table.updating')}
+                </Text>
+              </Group>
+            ) : null}
+            <MembersToolbar columns={columns.shown} onColumns={columns.choose} exportHref={exportHref} />
+          </Group>
         </Group>
         <Divider />
         {canBulk ? <BulkActions selected={[...selectedMembers.values()]} onClear={clearSelection} meIsAdministrator={meIsAdministrator} /> : null}
@@ -146,6 +154,7 @@ export function MembersPage() {
         ) : list.isError && !page ? null : (
           <MembersTable
             members={page?.items}
+            columns={columns.shown}
             skeletonRows={Math.min(filters.limit, 10)}
             sort={filters.sort}
             order={filters.order}
