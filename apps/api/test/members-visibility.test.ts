@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './h
 import { memberFixtures } from './member-fixtures.ts';
 
 /**
- * Who sees whom (PRODUCT.md): a member without View on members (the Viewer role) sees the
+ * Who sees whom (decision 014): a member without View on members (the Viewer role) sees the
  * others only as their profile visibility allows — name and picture, private ones not at
  * all — and their own record in full; with View on members, nothing changes.
  */

@@ -7,7 +7,7 @@ import { prepareFirstRun } from '../src/first-run.ts';
 import { issueSetupToken } from '../src/features/setup/token.ts';
 import { Client, createTestDatabase } from './helpers.ts';
 
-/** First run (API.md "First run and organizations"): an empty database, no demo. */
+/** First run (decision 013): an empty database, no demo. */
 type Ctx = { db: Db; app: Awaited<ReturnType<typeof buildApp>>; drop: () => Promise<void> };
 let ctx: Ctx;
 const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'postgresql://unused@127.0.0.1/x' }) };

@@ -1,4 +1,4 @@
-/** Where a command writes: data on stdout, messages and progress on stderr (API.md "Command line"). */
+/** Where a command writes: data on stdout, messages and progress on stderr. */
 export type Io = {
   stdout: (line: string) => void;
   stderr: (line: string) => void;

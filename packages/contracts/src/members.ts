@@ -62,7 +62,7 @@ export const MemberListResponse = z.object({
 export type MemberListResponse = z.infer<typeof MemberListResponse>;
 
 /**
- * Another member as seen by a member without View on members (PRODUCT.md, "who sees whom"):
+ * Another member as seen by a member without View on members (decision 014, "who sees whom"):
  * name and picture only, and only when the member's profile visibility is `everyone` or
  * `organization`. No email, role, user type, status, licences or dates.
  */

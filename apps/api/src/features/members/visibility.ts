@@ -5,7 +5,7 @@ import { AppError, type FieldError } from '../../lib/errors.ts';
 import { hasLevel } from '../../lib/privileges.ts';
 
 /**
- * Who sees whom (PRODUCT.md, "Rules that hold everywhere"), in one place for the members
+ * Who sees whom (decision 014), in one place for the members
  * list, a member's page, their picture and the CSV export: with View on members, everyone
  * in full; without it, one's own record in full and the others only as their profile
  * visibility allows (`everyone` / `organization`: name and picture; `private`: not there).

@@ -3,7 +3,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../lib/auth.ts';
 import { problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 
-/** First run (API.md): public, since nobody can sign in yet; the printed one-time token is the credential. */
+/** First run (decision 013): public, since nobody can sign in yet; the printed one-time token is the credential. */
 export async function setupRoutes(app: App, deps: service.SetupDeps) {
   const tags = ['setup'];
 
