@@ -14,19 +14,39 @@ function isAppLanguage(value: unknown): value is AppLanguage {
   return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
 }
 
-function storedLanguage(): AppLanguage {
+/**
+ * The language a first visit follows: French (the reference) unless the browser ranks English
+ * above French. `languages` is the browser's ordered list (`navigator.languages`).
+ */
+export function browserLanguage(languages: readonly string[]): AppLanguage {
+  for (const tag of languages) {
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    if (isAppLanguage(primary)) return primary;
+  }
+  return defaultLanguage;
+}
+
+/** The choice made in the language menu, else the browser's language (first visit). */
+function initialLanguage(): AppLanguage {
+  // Outside a browser (unit tests), the reference language.
+  if (typeof window === 'undefined') return defaultLanguage;
   try {
     const value = window.localStorage.getItem(storageKey);
-    return isAppLanguage(value) ? value : defaultLanguage;
+    if (isAppLanguage(value)) return value;
   } catch {
-    return defaultLanguage;
+    // Storage refused (private browsing): follow the browser.
   }
+  return browserLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
 function applyLanguage(language: string) {
   // Outside a browser (unit tests of code that imports this module) there is no page to label.
   if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
+}
+
+/** Remembers the language chosen in the menu; the browser's language is followed until then. */
+function rememberLanguage(language: AppLanguage) {
   try {
     window.localStorage.setItem(storageKey, language);
   } catch {
@@ -44,6 +64,7 @@ export function localeFor(language: AppLanguage): string {
 }
 
 export function changeLanguage(language: AppLanguage) {
+  rememberLanguage(language);
   return i18n.changeLanguage(language);
 }
 
@@ -51,7 +72,7 @@ i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: en } },
-  lng: storedLanguage(),
+  lng: initialLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: [...supportedLanguages],
   interpolation: { escapeValue: false },

@@ -191,6 +191,7 @@ export const addMembersEn: typeof addMembersFr = {
       intro: 'Check the information, then add the members to the organization.',
       method: 'Method',
       builtin: 'Built-in members, entered one at a time',
+      builtinFromFile: 'Built-in members, imported from the file “{{name}}”',
       message: 'Custom message',
       noMessage: 'No custom message',
       members: 'Members',

@@ -193,6 +193,7 @@ export const addMembersFr = {
       intro: 'Vérifiez les informations, puis ajoutez les membres à l’organisation.',
       method: 'Méthode',
       builtin: 'Membres intégrés, saisis un par un',
+      builtinFromFile: 'Membres intégrés, importés du fichier « {{name}} »',
       message: 'Message personnalisé',
       noMessage: 'Aucun message personnalisé',
       members: 'Membres',

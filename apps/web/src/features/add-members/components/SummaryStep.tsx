@@ -60,7 +60,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
                 {t(mode === 'invite' ? 'addMembers.method.invite.title' : 'addMembers.method.credentials.title')}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('addMembers.summary.builtin')}
+                {file ? t('addMembers.summary.builtinFromFile', { name: file.name }) : t('addMembers.summary.builtin')}
               </Text>
             </div>
           </Group>
