@@ -1,8 +1,9 @@
 import { createOrganizationCommand } from './commands/create-organization.ts';
+import { setNamedUserLimitCommand } from './commands/set-named-user-limit.ts';
 import { CliError, type Command, type Io } from './io.ts';
 
 /** Every command, one file each under commands/ (list-users, delete-users and import-users come next). */
-const commands: Command[] = [createOrganizationCommand];
+const commands: Command[] = [createOrganizationCommand, setNamedUserLimitCommand];
 
 const help = () =>
   [

@@ -97,4 +97,53 @@ describe('pnpm sesame create-organization', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: pnpm sesame create-organization');
   }, 90_000);
+
+  it('set-named-user-limit changes an existing organization\'s limit, never below its members, and audits it', async () => {
+    const created = await sesame(['create-organization', '--name', 'Arras', '--slug', 'arras', '--admin-username', 'admin.arras', '--admin-email', 'admin@arras.example']);
+    expect(created.code, created.stderr).toBe(0);
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: 'arras' } });
+    expect(org.namedUserLimit).toBeNull();
+
+    const set = await sesame(['set-named-user-limit', '--slug', 'arras', '--limit', '40']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(field(set.stdout, 'namedUserLimit')).toBe('40');
+    expect(field(set.stdout, 'members')).toBe('1');
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).namedUserLimit).toBe(40);
+    const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: 'organization.updated' } });
+    expect(events).toEqual([expect.objectContaining({ before: { namedUserLimit: null }, after: { namedUserLimit: 40, via: 'cli' } })]);
+
+    // The administrators see it through the API, which cannot change it.
+    const admin = new Client({ app });
+    await db.member.update({ where: { organizationId_username: { organizationId: org.id, username: 'admin.arras' } }, data: { status: 'active', passwordHash: await (await import('@sesame/db/passwords')).hashPassword('Beffroi-62000') } });
+    expect((await admin.signIn('admin.arras', 'Beffroi-62000')).statusCode).toBe(200);
+    expect((await admin.get('/api/organization')).json()).toMatchObject({ namedUserLimit: 40, memberCount: 1 });
+
+    const below = await sesame(['set-named-user-limit', '--slug', 'arras', '--limit', '0']);
+    expect(below.code).toBe(2);
+    expect(below.stderr).toContain('--limit: give a whole number of members, at least 1.');
+    const unknown = await sesame(['set-named-user-limit', '--slug', 'nowhere', '--limit', '5']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No organization has the identifier "nowhere"');
+    const both = await sesame(['set-named-user-limit', '--slug', 'arras', '--limit', '5', '--no-limit']);
+    expect(both.code).toBe(2);
+
+    const none = await sesame(['set-named-user-limit', '--slug', 'arras', '--no-limit']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(field(none.stdout, 'namedUserLimit')).toBe('none');
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).namedUserLimit).toBeNull();
+  }, 120_000);
+
+  it('set-named-user-limit refuses a limit below the members the organization has', async () => {
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: 'lille' } });
+    const members = await db.member.count({ where: { organizationId: org.id } });
+    const low = await sesame(['set-named-user-limit', '--slug', 'lille', '--limit', String(members)]);
+    expect(low.code, low.stderr).toBe(0);
+    await db.member.create({
+      data: { organizationId: org.id, username: 'second.member', firstName: 'Second', lastName: 'Membre', email: 'second@lille.example', roleId: (await db.role.findFirstOrThrow({ where: { organizationId: org.id, key: 'user' } })).id, userTypeId: (await db.userType.findFirstOrThrow({ where: { organizationId: org.id, key: 'creator' } })).id },
+    });
+    const refused = await sesame(['set-named-user-limit', '--slug', 'lille', '--limit', String(members)]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`the organization already has ${members + 1} members; give at least ${members + 1}`);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).namedUserLimit).toBe(members);
+  }, 120_000);
 });
