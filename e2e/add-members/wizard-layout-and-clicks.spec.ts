@@ -11,12 +11,30 @@ async function typeIdentity(page: Page, who: { firstName: string; lastName: stri
   await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(who.email);
 }
 
-/** The username proposal answers late (as on a slow network or a busy server). */
-async function slowSuggestions(page: Page, delayMs: number) {
-  await page.route('**/api/members/username-suggestion?**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
+const suggestionUrl = '**/api/members/username-suggestion?**';
+
+/**
+ * The username proposal answers late (as on a slow network or a busy server): each proposal is
+ * held until the test releases it, so the test decides when it lands instead of sleeping.
+ */
+async function heldSuggestions(page: Page) {
+  let gate = Promise.resolve();
+  let open = () => {};
+  await page.route(suggestionUrl, async (route) => {
+    await gate;
     await route.continue();
   });
+  return {
+    hold: () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    },
+    release: () => open(),
+  };
+}
+
+/** Lets the page handle what it has received: two animation frames have been drawn. */
+async function settled(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 async function openManualCredentials(page: Page) {
@@ -93,22 +111,27 @@ test('the file’s rows fit a laptop’s screen: values on one line (never cut i
 test('a click on Suivant right after typing is never lost, even when the username proposal answers late', async ({ page }) => {
   const s = uniqueSuffix();
   await signInAsAdmin(page);
-  await slowSuggestions(page, 1500);
+  const suggestions = await heldSuggestions(page);
   await openManualCredentials(page);
 
-  // Right away: the proposal is not even asked yet.
+  // Right away: the proposal is asked but has not answered when Suivant is clicked.
+  suggestions.hold();
   await typeIdentity(page, { firstName: 'Agathe', lastName: `Rapide${s}`, email: `agathe.${s}@example.org` });
   await next(page);
+  suggestions.release();
   await expect(wizardStep(page, 'Compiler la liste des membres')).toBeVisible();
   await expect(page.getByTestId('wizard-member-row')).toHaveCount(1);
   await expect(page.getByTestId('wizard-member-row').first()).toContainText(`agathe.rapide${s}`);
 
-  // About a second later: the proposal is on its way.
+  // Later: the proposal is on its way (its request sent, its answer held) when Suivant is clicked.
   await page.getByRole('button', { name: 'Ajouter un membre' }).click();
   await expect(wizardStep(page, 'Nouveau membre')).toBeVisible();
+  suggestions.hold();
+  const asked = page.waitForRequest((request) => request.url().includes('/api/members/username-suggestion') && request.url().includes('Patient'));
   await typeIdentity(page, { firstName: 'Basile', lastName: `Patient${s}`, email: `basile.${s}@example.org` });
-  await page.waitForTimeout(1000);
+  await asked;
   await next(page);
+  suggestions.release();
   await expect(wizardStep(page, 'Compiler la liste des membres')).toBeVisible();
   await expect(page.getByTestId('wizard-member-row')).toHaveCount(2);
   await expect(page.getByTestId('wizard-member-row').nth(1)).toContainText(`basile.patient${s}`);
@@ -117,15 +140,17 @@ test('a click on Suivant right after typing is never lost, even when the usernam
 test('a username typed before the proposal lands is kept', async ({ page }) => {
   const s = uniqueSuffix();
   await signInAsAdmin(page);
-  await slowSuggestions(page, 2000);
+  const suggestions = await heldSuggestions(page);
   await openManualCredentials(page);
 
+  suggestions.hold();
   await typeIdentity(page, { firstName: 'Capucine', lastName: `Choisit${s}`, email: `capucine.${s}@example.org` });
   await usernameBox(page).fill(`capu.${s}`);
-  // Long enough for the late proposal to arrive: it does not replace what was typed.
+  // The late proposal lands after the username was typed: it does not replace it.
   const proposal = page.waitForResponse((response) => response.url().includes('/api/members/username-suggestion'));
+  suggestions.release();
   await proposal;
-  await page.waitForTimeout(300);
+  await settled(page);
   await expect(usernameBox(page)).toHaveValue(`capu.${s}`);
   await next(page);
   await expect(wizardStep(page, 'Compiler la liste des membres')).toBeVisible();
