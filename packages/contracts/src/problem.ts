@@ -91,6 +91,8 @@ export const Problem = z.object({
   title: z.string(),
   detail: z.string(),
   code: z.string(),
+  /** The figures and names `detail` is made of (the level needed, the action refused, counts…: messages/problem-params.ts), for a client that words it itself. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   instance: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(ProblemFieldError).optional(),

@@ -199,7 +199,7 @@ describe('rows with fewer values than the header', () => {
     const short = result.rows[1]!;
     expect(short.values).toEqual({});
     expect(short.errors[0]!.params).toMatchObject({ cells: 5, columns: 7 });
-    expect(csvIssueMessage(short.errors[0]!, 'fr')).toMatch(/^Cette ligne contient 5 valeurs alors que l'en-tête a 7 colonnes/);
+    expect(csvIssueMessage(short.errors[0]!, 'fr')).toMatch(/^Cette ligne contient 5 valeurs alors que l’en-tête a 7 colonnes/);
     expect(csvIssueMessage(short.errors[0]!, 'en')).toMatch(/^This row has 5 values but the header has 7 columns/);
   });
 });

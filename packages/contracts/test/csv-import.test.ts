@@ -116,8 +116,8 @@ describe('headers', () => {
     const fr = parseCsvText('Prénom;Nom;E-mail\nJon;Cho;jcho@email.com\n', opts('builtin'));
     expect(fr.ok).toBe(false);
     expect(fr.fileErrors).toHaveLength(1);
-    expect(fr.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ['Rôle', "Type d'utilisateur", "Nom d'utilisateur", 'Mot de passe'] });
-    expect(csvIssueMessage(fr.fileErrors[0]!, 'fr')).toMatch(/^Colonnes manquantes : Rôle, Type d'utilisateur/);
+    expect(fr.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ['Rôle', 'Type d’utilisateur', 'Nom d’utilisateur', 'Mot de passe'] });
+    expect(csvIssueMessage(fr.fileErrors[0]!, 'fr')).toMatch(/^Colonnes manquantes : Rôle, Type d’utilisateur/);
     expect(fr.rows).toEqual([]);
 
     const en = parseCsvText('First Name,Last Name,Email\nJon,Cho,jcho@email.com\n', opts('builtin', { mode: 'invite' }));
@@ -269,11 +269,11 @@ describe('row rules', () => {
     const r = one(row({ role: 'publisher', userType: 'Viewer' }));
     expect(r.errors[0]!.message).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
     expect(csvIssueMessage(r.errors[0]!, 'fr')).toBe(
-      "Le rôle « Éditeur » n'est pas compatible avec le type d'utilisateur « Lecteur » ; rôles compatibles : Lecteur",
+      'Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur',
     );
     const u = one(row({ username: 'jcho' }));
     expect(u.errors[0]!.message).toBe('Username must have between 6 and 128 characters (it has 4)');
-    expect(csvIssueMessage(u.errors[0]!, 'fr')).toBe("Le nom d'utilisateur doit comporter entre 6 et 128 caractères (il en a 4)");
+    expect(csvIssueMessage(u.errors[0]!, 'fr')).toBe('Le nom d’utilisateur doit comporter entre 6 et 128 caractères (il en a 4)');
   });
 
   it('accepts role and user type by key, English name or French name, whatever the case and accents', () => {
@@ -392,7 +392,7 @@ describe('writing CSV', () => {
       expect(report).toContain(`,${lang === 'fr' ? 'Erreurs' : 'Errors'}\r\n`);
       expect(report).toContain(`"'=HYPERLINK(""http://x"")"`);
       expect(report).toContain(`"'@Satish","'-Raj"`);
-      expect(report).toContain(lang === 'fr' ? 'Saisissez une adresse électronique valide' : 'Enter a valid email address');
+      expect(report).toContain(lang === 'fr' ? 'Saisissez une adresse e-mail valide' : 'Enter a valid email address');
       const again = parseCsvText(report, opts('builtin'));
       expect(again.ok).toBe(true);
       expect(again.fileWarnings.map((w) => w.code)).toEqual(['unknown_column']);
@@ -439,10 +439,10 @@ describe('templates', () => {
 
   it('writes the headers of the reference page', () => {
     expect(csvTemplate('builtin', 'en', 'credentials', { delimiter: ',' }).split('\r\n')[0]).toBe(`\uFEFF${documented.builtin[0]}`);
-    expect(csvTemplate('builtin', 'fr', 'invite').split('\r\n')[0]).toBe("\uFEFFE-mail;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur");
+    expect(csvTemplate('builtin', 'fr', 'invite').split('\r\n')[0]).toBe("\uFEFFE-mail;Rôle;Type d’utilisateur;Prénom;Nom;Nom d’utilisateur");
     expect(csvTemplate('org-login', 'en', 'invite', { identityTypesConfigured: ['saml', 'oidc'] }).split('\r\n')[0]).toBe(
       `\uFEFF${documented['org-login'][0]}`,
     );
-    expect(csvTemplate('ldap', 'fr', 'invite').split('\r\n')[0]).toBe("\uFEFFNom d'utilisateur;Rôle;Type d'utilisateur");
+    expect(csvTemplate('ldap', 'fr', 'invite').split('\r\n')[0]).toBe("\uFEFFNom d’utilisateur;Rôle;Type d’utilisateur");
   });
 });

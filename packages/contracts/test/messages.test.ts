@@ -7,7 +7,9 @@ import {
   knownMessage,
   messageCodes,
   messageFor,
+  problemDetail,
   refusalMessage,
+  type ConflictReason,
   type MessageCode,
   type MessageParams,
 } from '../src/index.ts';
@@ -17,42 +19,79 @@ import {
  * every code: a new problem, field-error or CSV code without an entry here fails typecheck,
  * and without words in the table fails typecheck there (messages/table.ts) and this test.
  */
+const conflictReasons: ConflictReason[] = [
+  'unconfirmed',
+  'not_decided',
+  'username_taken',
+  'usernames_taken',
+  'import_validating',
+  'import_committing',
+  'import_committed',
+  'import_failed',
+  'import_locked',
+  'import_changed',
+  'rows_with_errors',
+  'no_rows_left',
+  'commit_superseded',
+  'owner_changed',
+];
 const role = { role: 'Publisher', roleFr: 'Éditeur', userType: 'Viewer', userTypeFr: 'Lecteur', compatible: 'Viewer', compatibleFr: 'Lecteur' };
 const examples: Record<MessageCode, MessageParams[]> = {
-  validation_failed: [{}, { count: 2, paths: 'members.0.email, role' }],
+  validation_failed: [
+    {},
+    { count: 2, paths: 'members.0.email, role' },
+    { count: 1, fields: 'role: Unknown role "boss"', outcome: 'created' },
+    { reason: 'no_password_here' },
+    { reason: 'image_empty' },
+    { reason: 'image_too_large', maxBytes: 1024 * 1024 },
+    { reason: 'image_type' },
+    { reason: 'unstorable_value' },
+    { reason: 'bad_request' },
+  ],
   invalid_credentials: [{}],
   member_disabled: [{}],
-  rate_limited: [{}, { retryAfter: 120 }],
+  rate_limited: [{}, { retryAfter: 120 }, { retryAfter: 60, action: 'sign_in' }, { retryAfter: 60, action: 'access_request' }, { retryAfter: 60, action: 'setup_token' }],
   unauthenticated: [{}],
   csrf_failed: [{}],
   password_change_required: [{}],
-  forbidden: [{}],
-  not_found: [{}],
-  conflict: [{}],
+  forbidden: [
+    {},
+    { required: 'administrator' },
+    { required: 'contact' },
+    { required: 'primary_contact', action: 'name_contacts' },
+    { required: 'primary_contact', action: 'primary_levels' },
+    { reason: 'levels_above_own', areas: 'reporting,members', levels: 'view,none' },
+    { reason: 'directory_search' },
+    { area: 'members', level: 'update' },
+    { action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' },
+    { action: 'export_members', area: 'members', level: 'view' },
+  ],
+  not_found: [{}, { what: 'member' }, { what: 'outstanding_invitation' }, { rows: '999' }, { method: 'GET', path: '/api/nothing' }],
+  conflict: [{}, ...conflictReasons.map((reason) => ({ reason, username: 'jdupont', count: 2 })), { reason: 'rows_with_errors', count: 1 }],
   weak_password: [{}, { reason: 'common' }, { reason: 'username' }],
   wrong_password: [{}],
-  internal_error: [{}],
+  internal_error: [{}, { reason: 'database_unavailable' }],
   seats_exhausted: [{}, { details: 'Licence Poste SIG : 0 place(s) restante(s)' }],
   invitation_expired: [{}],
   invitation_used: [{}],
   invitation_revoked: [{}],
   already_decided: [{}, { decision: 'denied', by: 'member', fullName: 'Alex Administrateur', username: 'admin', decidedAt: '2026-01-02T03:04:05.000Z' }, { decision: 'granted', by: 'automatic' }],
-  owns_content: [{}],
-  last_administrator: [{}],
-  own_account: [{}],
+  owns_content: [{}, { username: 'jdupont', content: 3, groups: 1 }],
+  last_administrator: [{}, { action: 'delete' }, { action: 'disable' }, { action: 'demote' }],
+  own_account: [{}, { action: 'delete' }, { action: 'disable' }, { action: 'enable' }],
   already_disabled: [{}],
   not_disabled: [{}],
   enterprise_login: [{}],
   not_activated: [{}],
-  administrator_required: [{}],
+  administrator_required: [{}, { action: 'reset_password' }, { action: 'disable_administrator' }, { action: 'delete_administrator' }, { action: 'change_administrator' }],
   not_pending: [{}],
   file_too_large: [{}, { maxBytes: 200 }, { maxBytes: 50 * 1024 * 1024 }],
-  malformed_json: [{}],
+  malformed_json: [{}, { reason: 'empty' }],
   malformed_url: [{}],
   payload_too_large: [{}],
   unsupported_media_type: [{}],
   uri_too_long: [{}],
-  method_not_allowed: [{}, { allow: 'GET, HEAD' }],
+  method_not_allowed: [{}, { allow: 'GET, HEAD' }, { method: 'POST', path: '/api/health', allow: 'GET, HEAD' }],
   required: [{}, { field: 'email' }, { field: 'username', suggestion: 'jdupont' }],
   invalid: [{}],
   invalid_type: [{}],
@@ -108,7 +147,7 @@ const examples: Record<MessageCode, MessageParams[]> = {
   level_above_own: [{ area: 'reporting', level: 'view' }],
   level_not_allowed: [{ area: 'account_documents' }],
   invalid_cursor: [{}],
-  format_not_enabled: [{ format: 'ldap' }, { format: 'org-login' }],
+  format_not_enabled: [{ format: 'ldap' }, { format: 'org-login' }, { format: 'builtin' }],
   file_required: [{}],
   stale_rows: [{}],
   empty_file: [{}],
@@ -163,7 +202,7 @@ describe('the table of refusals', () => {
   });
 
   it('says French words in French: a role’s French name, French figures and quotes', () => {
-    expect(messageFor('incompatible_role', role, 'fr')).toBe("Le rôle « Éditeur » n'est pas compatible avec le type d'utilisateur « Lecteur » ; rôles compatibles : Lecteur");
+    expect(messageFor('incompatible_role', role, 'fr')).toBe('Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur');
     expect(messageFor('incompatible_role', role, 'en')).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
     expect(messageFor('user_type_seats', examples.user_type_seats[0], 'fr')).toBe('Type d’utilisateur Créateur\u00a0: 0 place(s) restante(s), 1 demandée(s) (il en manque 1)');
     expect(messageFor('privilege_above_own', { ...role, areas: 'members, content' }, 'fr')).toContain('(membres, contenu)');
@@ -174,5 +213,32 @@ describe('the table of refusals', () => {
     expect(knownMessage('from_a_newer_server', {}, 'fr')).toBeUndefined();
     expect(refusalMessage({ code: 'from_a_newer_server', message: 'Something new' }, 'fr')).toBe('Something new');
     expect(refusalMessage({ code: 'unknown_group', message: 'Unknown group' }, 'fr')).toBe('Groupe inconnu');
+  });
+
+  it('writes French with the typographic apostrophe and the glossary’s words, every code with every example’s params', () => {
+    const forbiddenWords = /compl[ée]mentaire|courriel|page de d[ée]marrage|adresse [ée]lectronique/i;
+    for (const code of messageCodes) {
+      for (const params of examples[code]) {
+        const fr = messageFor(code, params, 'fr');
+        const where = `${code} ${JSON.stringify(params)}: ${fr}`;
+        expect(fr, where).not.toContain("'");
+        expect(fr, where).not.toMatch(forbiddenWords);
+      }
+    }
+  });
+
+  it('words a problem’s detail from its typed params, naming what its raiser named', () => {
+    expect(problemDetail('forbidden', { action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' }, 'en')).toBe(
+      'Importing members requires the Update level on members or on manage access',
+    );
+    expect(problemDetail('forbidden', { action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' }, 'fr')).toBe(
+      'L’import de membres demande le niveau Mettre à jour sur « membres » ou sur « gérer l’accès »',
+    );
+    expect(problemDetail('owns_content', { username: 'jdupont', content: 3, groups: 1 }, 'fr')).toBe(
+      'Jdupont possède 3 élément(s) de contenu et 1 groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte',
+    );
+    expect(problemDetail('not_found', { rows: '999, 1000' }, 'en')).toBe('No row 999, 1000 in this import; nothing was removed');
+    expect(problemDetail('conflict', { reason: 'rows_with_errors', count: 7 }, 'en')).toBe('7 rows still have errors: fix or remove them before importing');
+    expect(problemDetail('last_administrator', { action: 'disable' }, 'fr')).toBe('Vous ne pouvez pas désactiver le dernier administrateur de l’organisation ; nommez d’abord un autre administrateur');
   });
 });

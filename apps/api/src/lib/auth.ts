@@ -114,24 +114,24 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInst
     if (access.public || req.url.startsWith('/api/docs')) return;
     // No route matched: the not-found handler answers 404.
     if (!req.routeOptions.url) return;
-    if (!req.auth) throw new AppError(401, 'unauthenticated', 'You need to sign in');
+    if (!req.auth) throw new AppError(401, 'unauthenticated');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !safeEqual(header, req.auth.csrfToken)) {
-        throw new AppError(403, 'csrf_failed', 'Missing or invalid X-CSRF-Token header; get one from GET /api/auth/csrf');
+        throw new AppError(403, 'csrf_failed');
       }
     }
     if (req.auth.mustChangePassword && !access.allowDuringPasswordChange) {
-      throw new AppError(403, 'password_change_required', 'You must change your password before doing anything else');
+      throw new AppError(403, 'password_change_required');
     }
     if (access.administratorOnly && !req.auth.isAdministrator) {
-      throw new AppError(403, 'forbidden', 'Only administrators may do this');
+      throw new AppError(403, 'forbidden', { params: { required: 'administrator' } });
     }
     if (access.privilege) {
       const [area, level] = access.privilege;
       const privileges = req.auth.privileges;
       if (!hasLevel(privileges, area, level) && !(access.orPrivileges ?? []).some(([a, l]) => hasLevel(privileges, a, l))) {
-        throw new AppError(403, 'forbidden', `This requires the ${level} level on ${area.replace(/_/g, ' ')}`);
+        throw new AppError(403, 'forbidden', { params: { area, level: level === 'none' ? 'view' : level } });
       }
     }
   });
@@ -139,6 +139,6 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app: FastifyInst
 
 /** The authenticated context of a route that is not public (the hook guarantees it). */
 export function authOf(req: FastifyRequest): AuthContext {
-  if (!req.auth) throw new AppError(401, 'unauthenticated', 'You need to sign in');
+  if (!req.auth) throw new AppError(401, 'unauthenticated');
   return req.auth;
 }

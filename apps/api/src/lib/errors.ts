@@ -1,39 +1,48 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode, type MessageParams } from '@sesame/contracts';
-import { fieldSummary, fieldText, type FieldError } from './field-error.ts';
-import { frenchDetail, prefersFrench } from './problem-language.ts';
+import { fieldErrorCodes, isControlCharacterPattern, type ErrorCode, type FieldErrorCode, type MessageParams, type NotFoundWhat, type ProblemParams } from '@sesame/contracts';
+import { fieldText, type FieldError } from './field-error.ts';
+import { prefersFrench, problemText, sentParams } from './problem-language.ts';
 
 export { fieldSummary, fieldText, type FieldError } from './field-error.ts';
 
+/** What a problem carries beside its code: its params (typed per code), field errors, headers and extension members. */
+export type ProblemOptions<C extends ErrorCode> = {
+  /** The params of the code's wording in the table of refusals (problem-params.ts): the `detail` is worded from them. */
+  params?: ProblemParams[C];
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  /** Extra members of the problem document (RFC 9457 extensions), declared by the route's response schema. */
+  extensions?: Record<string, unknown>;
+};
+
 /**
- * The one error type of the API: stable code, HTTP status, user-facing English message (the
- * French `detail` and every `errors[].message` come from the contracts' table of refusals).
+ * The one error type of the API: HTTP status, stable code and what the code's wording is made
+ * of. There is no free text: `detail` (English or French) and every `errors[].message` are
+ * worded from the contracts' table of refusals when the problem is sent; the Error's message
+ * is the English `detail`, for logs and audit reasons.
  */
-export class AppError extends Error {
-  /** Params of the code's wording in the table of refusals, for the `detail` in another language. */
-  params?: MessageParams;
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly params?: ProblemParams[C];
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+  readonly extensions?: Record<string, unknown>;
 
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
-    /** Extra members of the problem document (RFC 9457 extensions), declared by the route's response schema. */
-    readonly extensions?: Record<string, unknown>,
+    readonly code: C,
+    options: ProblemOptions<C> = {},
   ) {
-    super(message);
-  }
-
-  withParams(params: MessageParams): this {
-    this.params = params;
-    return this;
+    super(problemText(code, 'en', options));
+    this.params = options.params;
+    this.errors = options.errors;
+    this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 
-export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
-export const forbidden = (message = 'You do not have permission to do this') => new AppError(403, 'forbidden', message);
+export const notFound = (what?: NotFoundWhat) => new AppError(404, 'not_found', { params: what ? { what } : {} });
+export const forbidden = (params: ProblemParams['forbidden'] = {}, errors?: FieldError[]) => new AppError(403, 'forbidden', { params, ...(errors ? { errors } : {}) });
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -115,32 +124,26 @@ function zodPath(instancePath: string | undefined, params: unknown): string {
   return p;
 }
 
-type Problemish = {
-  status: number;
-  code: string;
-  english: string;
-  errors?: FieldError[];
-  headers?: Record<string, string>;
-  extensions?: Record<string, unknown>;
-  params?: MessageParams;
-};
+type Problemish = { [C in ErrorCode]: { status: number; code: C } & ProblemOptions<C> }[ErrorCode];
 
 /**
- * Sends one RFC 9457 problem: the only way the API answers an error. Under an Accept-Language
- * that prefers French, `detail` and every `errors[].message` are the French of the table of
- * refusals; otherwise `detail` is the raiser's English and the messages the table's English.
+ * Sends one RFC 9457 problem: the only way the API answers an error. `detail` and every
+ * `errors[].message` are the table of refusals' wording of the codes and params, in French
+ * under an Accept-Language that prefers it, else in English; `params` are sent too, so a
+ * client words the same refusal with the same specifics.
  */
-export function sendProblem(req: FastifyRequest, reply: FastifyReply, { status, code, english, errors, headers, extensions, params }: Problemish) {
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problemish) {
+  const { status, code, errors, headers, extensions } = problem;
   const lang = status < 500 && prefersFrench(req.headers['accept-language']) ? 'fr' : 'en';
-  const french = lang === 'fr' ? frenchDetail(code, errors, headers, extensions, params) : undefined;
-  if (french) reply.header('content-language', 'fr');
+  if (lang === 'fr') reply.header('content-language', 'fr');
   if (headers) reply.headers(headers);
-  const detail = french ?? english;
+  const detail = problemText(code, lang, problem);
+  const params = sentParams(problem.params as MessageParams | undefined);
   const worded = errors?.map((e) => ({ path: e.path, code: e.code, message: fieldText(e, lang), ...(e.params ? { params: e.params } : {}) }));
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, instance: req.url, requestId: req.id, ...(worded ? { errors: worded } : {}) });
+    .send({ ...extensions, type: 'about:blank', status, title: titles[status] ?? 'Error', detail, code, ...(params ? { params } : {}), instance: req.url, requestId: req.id, ...(worded ? { errors: worded } : {}) });
 }
 
 /**
@@ -152,24 +155,28 @@ function frameworkProblem(err: FastifyError): Problemish | undefined {
   if (status >= 500) return undefined;
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'malformed_json' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'malformed_json', english: err.message };
+      return { status: 400, code: 'malformed_json', params: { reason: 'empty' } };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return { status: 413, code: 'payload_too_large', english: err.message };
+      return { status: 413, code: 'payload_too_large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return { status: 415, code: 'unsupported_media_type', english: err.message };
+      return { status: 415, code: 'unsupported_media_type' };
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { status: 414, code: 'uri_too_long', english: 'A path segment of the URL is too long' };
+      return { status: 414, code: 'uri_too_long' };
     case 'FST_ERR_BAD_URL':
-      return { status: 400, code: 'malformed_url', english: 'The URL is not valid (a bad percent-encoding)' };
+      return { status: 400, code: 'malformed_url' };
   }
   // JSON.parse's own SyntaxError, as Fastify's JSON parser rethrows it.
-  if (status === 400 && err instanceof SyntaxError) return { status: 400, code: 'malformed_json', english: err.message };
-  const byStatus: Record<number, ErrorCode> = { 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited' };
-  return { status, code: byStatus[status] ?? 'validation_failed', english: err.message };
+  if (status === 400 && err instanceof SyntaxError) return { status: 400, code: 'malformed_json' };
+  if (status === 413) return { status, code: 'payload_too_large' };
+  if (status === 414) return { status, code: 'uri_too_long' };
+  if (status === 415) return { status, code: 'unsupported_media_type' };
+  if (status === 429) return { status, code: 'rate_limited' };
+  return { status, code: 'validation_failed', params: { reason: 'bad_request' } };
 }
 
 /**
@@ -191,7 +198,7 @@ function refusedByDatabase(err: unknown): boolean {
 
 /** Fastify's `frameworkErrors`: router refusals (a bad URL, a too-long path segment) as problems. */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(req, reply, frameworkProblem(err) ?? { status: 400, code: 'validation_failed', english: 'Bad request' });
+  return sendProblem(req, reply, frameworkProblem(err) ?? { status: 400, code: 'validation_failed', params: { reason: 'bad_request' } });
 }
 
 /** The router's `maxParamLength`: a longer path segment is 414 `uri_too_long`. */
@@ -220,21 +227,21 @@ export function registerErrorHandler(app: FastifyInstance) {
     // The router says 414 itself only when no route matches at all; the web app's `/*` route
     // matches every path, so the rule is applied here too, whether the web app is built or not.
     if (path.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) {
-      return sendProblem(req, reply, { status: 414, code: 'uri_too_long', english: 'A path segment of the URL is too long' });
+      return sendProblem(req, reply, { status: 414, code: 'uri_too_long' });
     }
     const allowed = new Set<string>();
     for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
     if (allowed.has('GET')) allowed.add('HEAD');
     if (allowed.size && !allowed.has(req.method)) {
       const allow = [...allowed].sort().join(', ');
-      return sendProblem(req, reply, { status: 405, code: 'method_not_allowed', english: `${req.method} is not allowed on ${path}; use ${allow}`, headers: { allow } });
+      return sendProblem(req, reply, { status: 405, code: 'method_not_allowed', params: { method: req.method, path }, headers: { allow } });
     }
-    return sendProblem(req, reply, { status: 404, code: 'not_found', english: `No route for ${req.method} ${path}` });
+    return sendProblem(req, reply, { status: 404, code: 'not_found', params: { method: req.method, path } });
   };
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return sendProblem(req, reply, { status: err.status, code: err.code, english: err.message, errors: err.errors, headers: err.headers, extensions: err.extensions, ...(err.params ? { params: err.params } : {}) });
+      return sendProblem(req, reply, err as Problemish);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       // Paths are relative to the body (`role`, `members.0.email`); the querystring's and the
@@ -246,20 +253,20 @@ export function registerErrorHandler(app: FastifyInstance) {
         const params = zodIssueParams(v.keyword, v.params);
         return { path, code: zodIssueCode(v.keyword, v.message, v.params), ...(params ? { params } : {}) };
       });
-      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: `The request ${where} is invalid: ${fieldSummary(errors)}`, errors });
+      return sendProblem(req, reply, { status: 400, code: 'validation_failed', errors });
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
-      return sendProblem(req, reply, { status: 500, code: 'internal_error', english: 'An unexpected error occurred' });
+      return sendProblem(req, reply, { status: 500, code: 'internal_error' });
     }
     if (refusedByDatabase(err)) {
       req.log.warn({ err }, 'the database refused a value the contract let through');
-      return sendProblem(req, reply, { status: 400, code: 'validation_failed', english: 'The request holds a value that cannot be stored (a control character or a malformed id)' });
+      return sendProblem(req, reply, { status: 400, code: 'validation_failed', params: { reason: 'unstorable_value' } });
     }
     const problem = frameworkProblem(err as FastifyError);
     if (!problem) {
       req.log.error({ err }, 'unhandled error');
-      return sendProblem(req, reply, { status: 500, code: 'internal_error', english: 'An unexpected error occurred' });
+      return sendProblem(req, reply, { status: 500, code: 'internal_error' });
     }
     return sendProblem(req, reply, problem);
   });

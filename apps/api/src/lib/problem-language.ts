@@ -1,4 +1,4 @@
-import { knownMessage, type Language, type MessageParams } from '@sesame/contracts';
+import { messageFor, type ErrorCode, type Language, type MessageParams } from '@sesame/contracts';
 import { fieldText, type FieldError } from './field-error.ts';
 
 /** True when the Accept-Language header ranks French above English (absent: English). */
@@ -16,21 +16,28 @@ export function prefersFrench(header: string | string[] | undefined): boolean {
   return best?.lang === 'fr';
 }
 
+type Carried = {
+  params?: object | undefined;
+  errors?: FieldError[] | undefined;
+  headers?: Record<string, string> | undefined;
+  extensions?: Record<string, unknown> | undefined;
+};
+
+/** `path: message; …` (French: `path : message ; …`) of the first field errors, in `lang`. */
+function fieldList(errors: FieldError[], lang: Language): string {
+  const shown = errors.slice(0, 3).map((e) => `${e.path}${lang === 'fr' ? '\u00a0:' : ':'} ${fieldText(e, lang)}`);
+  return `${shown.join(lang === 'fr' ? ' ; ' : '; ')}${errors.length > 3 ? ' …' : ''}`;
+}
+
 /**
- * The params of a problem's wording in the table of refusals, from what the problem carries:
- * its extension members (`already_decided`'s decision, `file_too_large`'s `maxBytes`), its
- * headers (`retry-after`, `allow`), its field errors (validation: how many and where; seats:
- * each shortfall worded in `lang`) and the params its raiser gave.
+ * The params of a problem's wording in the table of refusals: the params its raiser gave
+ * (problem-params.ts), with what the problem carries: its extension members (`already_decided`'s
+ * decision, `file_too_large`'s `maxBytes`), its headers (`retry-after`, `allow`) and its field
+ * errors (how many, and each one's path and message in `lang`; seats and passwords: each
+ * refused rule in `lang`).
  */
-export function problemParams(
-  code: string,
-  lang: Language,
-  errors: FieldError[] | undefined,
-  headers: Record<string, string> | undefined,
-  extensions: Record<string, unknown> | undefined,
-  params: MessageParams | undefined,
-): MessageParams {
-  const out: MessageParams = { ...params };
+export function problemParams(code: string, lang: Language, { params, errors, headers, extensions }: Carried): MessageParams {
+  const out: MessageParams = { ...(params as MessageParams | undefined) };
   if (code === 'already_decided') {
     const by = extensions?.decidedBy as { kind?: string; fullName?: string; username?: string } | undefined;
     Object.assign(out, {
@@ -49,21 +56,19 @@ export function problemParams(
     const paths = [...new Set(errors.map((e) => e.path))];
     out.count = errors.length;
     out.paths = `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
-    if (code === 'seats_exhausted') out.details = errors.map((e) => fieldText(e, lang)).join(' ; ');
+    out.fields = fieldList(errors, lang);
+    if (code === 'seats_exhausted' || code === 'weak_password') out.details = errors.map((e) => fieldText(e, lang)).join(lang === 'fr' ? ' ; ' : '; ');
   }
   return out;
 }
 
-/**
- * The French detail of a problem from the table of refusals, or undefined for a code the
- * table does not know (then the English detail is sent).
- */
-export function frenchDetail(
-  code: string,
-  errors: FieldError[] | undefined,
-  headers: Record<string, string> | undefined,
-  extensions?: Record<string, unknown>,
-  params?: MessageParams,
-): string | undefined {
-  return knownMessage(code, problemParams(code, 'fr', errors, headers, extensions, params), 'fr');
+/** A problem's `detail` in `lang`, worded from the table of refusals with {@link problemParams}. */
+export function problemText(code: ErrorCode, lang: Language, carried: Carried): string {
+  return messageFor(code, problemParams(code, lang, carried), lang);
+}
+
+/** The raiser's params as the problem document sends them (`params`), without empty members; undefined when there are none. */
+export function sentParams(params: MessageParams | undefined): Record<string, string | number> | undefined {
+  const kept = Object.entries(params ?? {}).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }

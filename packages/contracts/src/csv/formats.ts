@@ -33,15 +33,15 @@ export const csvColumns: Readonly<Record<CsvField, CsvColumn>> = {
     },
   },
   role: { field: 'role', names: { en: ['Role'], fr: ['Rôle'] } },
-  userType: { field: 'userType', names: { en: ['User Type'], fr: ["Type d'utilisateur", 'Type utilisateur'] } },
+  userType: { field: 'userType', names: { en: ['User Type'], fr: ['Type d’utilisateur', 'Type utilisateur'] } },
   firstName: { field: 'firstName', names: { en: ['First Name', 'Given name'], fr: ['Prénom'] } },
   lastName: { field: 'lastName', names: { en: ['Last Name', 'Surname', 'Family name'], fr: ['Nom', 'Nom de famille'] } },
-  username: { field: 'username', names: { en: ['Username', 'Login'], fr: ["Nom d'utilisateur", 'Identifiant', 'Login'] } },
+  username: { field: 'username', names: { en: ['Username', 'Login'], fr: ['Nom d’utilisateur', 'Identifiant', 'Login'] } },
   password: { field: 'password', names: { en: ['Password', 'Temporary password'], fr: ['Mot de passe', 'Mot de passe temporaire'] } },
   identityType: {
     field: 'identityType',
-    // "Type d'entité" is what the product's French CSV help calls this column: files made from it must import.
-    names: { en: ['Identity Type'], fr: ["Type d'identité", "Type d'entité"] },
+    // "Type d’entité" is what the product's French CSV help calls this column: files made from it must import.
+    names: { en: ['Identity Type'], fr: ['Type d’identité', 'Type d’entité'] },
   },
 };
 
@@ -112,7 +112,7 @@ export function csvTemplateFields(ctx: CsvFormatContext): CsvField[] {
   return csvFormatFields[ctx.format].filter((f) => csvFieldRule(ctx, f)?.columnRequired);
 }
 
-/** Canonical header name of a field in a language ("Username" / "Nom d'utilisateur"). */
+/** Canonical header name of a field in a language ("Username" / "Nom d’utilisateur"). */
 export function csvColumnLabel(field: CsvField, lang: Language): string {
   return csvColumns[field].names[lang][0];
 }

@@ -31,7 +31,7 @@ export const fieldWordings = {
   },
   duplicate_in_batch: {
     en: (p, l) => `Username ${q(p.username, l)} is already used by member ${p.position} of this list`,
-    fr: (p, l) => `Le nom d'utilisateur ${q(p.username, l)} est déjà utilisé par le membre ${p.position} de cette liste`,
+    fr: (p, l) => `Le nom d’utilisateur ${q(p.username, l)} est déjà utilisé par le membre ${p.position} de cette liste`,
   },
   unknown_member: { en: () => 'Unknown member', fr: () => 'Membre inconnu' },
   member_not_active: {
@@ -52,11 +52,11 @@ export const fieldWordings = {
   },
   incompatible_license: {
     en: (p, l) => `Licence ${q(p.name, l)} is not compatible with the user type ${q(p.userType, l)}`,
-    fr: (p, l) => `La licence ${q(p.name, l)} n'est pas compatible avec le type d'utilisateur ${q(p.userTypeFr ?? p.userType, l)}`,
+    fr: (p, l) => `La licence ${q(p.name, l)} n’est pas compatible avec le type d’utilisateur ${q(p.userTypeFr ?? p.userType, l)}`,
   },
   license_would_be_lost: {
     en: (p, l) => `The user type ${q(p.userType, l)} would lose these licences: ${p.names}. Send the licences to keep with the change.`,
-    fr: (p, l) => `Avec le type d'utilisateur ${q(p.userTypeFr ?? p.userType, l)}, ces licences seraient perdues : ${p.names}. Indiquez les licences à garder avec la modification.`,
+    fr: (p, l) => `Avec le type d’utilisateur ${q(p.userTypeFr ?? p.userType, l)}, ces licences seraient perdues : ${p.names}. Indiquez les licences à garder avec la modification.`,
   },
   unknown_group: {
     en: (p) => `Unknown group${has(p, 'id') ? ` ${p.id}` : ''}`,
@@ -92,8 +92,9 @@ export const fieldWordings = {
   },
   invalid_cursor: { en: () => 'Invalid cursor: start again from the first page', fr: () => 'Curseur invalide : recommencez à la première page' },
   format_not_enabled: {
-    en: (p) => `${p.format === 'ldap' ? 'LDAP imports' : 'Organization-login imports'} are not enabled in this organization`,
-    fr: (p) => `${p.format === 'ldap' ? 'Les imports LDAP ne sont pas activés' : 'Les imports de comptes d’organisation ne sont pas activés'} dans cette organisation`,
+    en: (p) => `${p.format === 'ldap' ? 'LDAP imports' : p.format === 'builtin' ? 'Built-in account imports' : 'Organization-login imports'} are not enabled in this organization`,
+    fr: (p) =>
+      `${p.format === 'ldap' ? 'Les imports LDAP ne sont pas activés' : p.format === 'builtin' ? 'Les imports de comptes intégrés ne sont pas activés' : 'Les imports de comptes d’organisation ne sont pas activés'} dans cette organisation`,
   },
   file_required: { en: () => 'Send the CSV file in the multipart field "file"', fr: () => 'Envoyez le fichier CSV dans le champ « file » du formulaire' },
   stale_rows: {
@@ -112,20 +113,20 @@ export const fieldWordings = {
   },
   duplicate_column: {
     en: (p) => `Columns ${p.columns} both give the ${p.label}; keep only one of them.`,
-    fr: (p) => `Les colonnes ${p.columns} donnent toutes deux la valeur ${q(p.label, 'fr')} ; n'en gardez qu'une.`,
+    fr: (p) => `Les colonnes ${p.columns} donnent toutes deux la valeur ${q(p.label, 'fr')} ; n’en gardez qu’une.`,
   },
   unknown_column: {
     en: (p, l) => `Column ${q(p.column, l)} is not a known column; it is ignored.`,
-    fr: (p, l) => `La colonne ${q(p.column, l)} n'est pas une colonne connue ; elle est ignorée.`,
+    fr: (p, l) => `La colonne ${q(p.column, l)} n’est pas une colonne connue ; elle est ignorée.`,
   },
   unused_column: {
     en: (p, l) => `Column ${q(p.column, l)} is not used by this kind of import; it is ignored.`,
-    fr: (p, l) => `La colonne ${q(p.column, l)} ne sert pas pour ce type d'import ; elle est ignorée.`,
+    fr: (p, l) => `La colonne ${q(p.column, l)} ne sert pas pour ce type d’import ; elle est ignorée.`,
   },
   not_utf8: {
     en: () => 'The file is not UTF-8 text: accented letters are unreadable. In Excel, save it as "CSV UTF-8".',
     fr: () =>
-      "Le fichier n'est pas encodé en UTF-8 : les lettres accentuées sont illisibles. Dans Excel, enregistrez-le au format « CSV UTF-8 ».",
+      'Le fichier n’est pas encodé en UTF-8 : les lettres accentuées sont illisibles. Dans Excel, enregistrez-le au format « CSV UTF-8 ».',
   },
   mixed_encoding: {
     en: () =>
@@ -151,11 +152,11 @@ export const fieldWordings = {
     en: () =>
       'The file is not UTF-8: it was read as Windows-1252 (what Excel writes for "CSV (semicolon delimited)"). Check that the accented letters are right.',
     fr: () =>
-      "Le fichier n'est pas encodé en UTF-8 : il a été lu comme Windows-1252 (l'encodage du format « CSV (séparateur : point-virgule) » d'Excel). Vérifiez que les lettres accentuées sont justes.",
+      'Le fichier n’est pas encodé en UTF-8 : il a été lu comme Windows-1252 (l’encodage du format « CSV (séparateur : point-virgule) » d’Excel). Vérifiez que les lettres accentuées sont justes.',
   },
   no_rows: {
     en: () => 'The file has no member rows below its header.',
-    fr: () => "Le fichier ne contient aucune ligne de membre sous l'en-tête.",
+    fr: () => 'Le fichier ne contient aucune ligne de membre sous l’en-tête.',
   },
   too_many_rows: {
     en: (p) => `The file has more than ${p.max} rows; split it into several files.`,
@@ -167,31 +168,36 @@ export const fieldWordings = {
   },
   invalid_email: {
     en: () => 'Enter a valid email address',
-    fr: () => 'Saisissez une adresse électronique valide',
+    fr: () => 'Saisissez une adresse e-mail valide',
   },
   email_apostrophe: {
     en: () => 'Email cannot contain an apostrophe',
-    fr: () => "L'adresse électronique ne peut pas contenir d'apostrophe",
+    fr: () => 'L’adresse e-mail ne peut pas contenir d’apostrophe',
   },
   username_length: {
     en: (p) =>
       `Username must have between ${p.min} and ${p.max} characters (it ${p.kept !== undefined ? `had ${p.length}; only the first ${p.kept} were kept` : `has ${p.length}`})`,
     fr: (p) =>
-      `Le nom d'utilisateur doit comporter entre ${p.min} et ${p.max} caractères (il ${p.kept !== undefined ? `en avait ${p.length} ; seuls les ${p.kept} premiers ont été gardés` : `en a ${p.length}`})`,
+      `Le nom d’utilisateur doit comporter entre ${p.min} et ${p.max} caractères (il ${p.kept !== undefined ? `en avait ${p.length} ; seuls les ${p.kept} premiers ont été gardés` : `en a ${p.length}`})`,
   },
   username_ascii: {
     en: () => 'Username may contain only ASCII letters, digits and symbols, without spaces or accents',
-    fr: () => "Le nom d'utilisateur ne peut contenir que des lettres, chiffres et symboles ASCII, sans espace ni accent",
+    fr: () => 'Le nom d’utilisateur ne peut contenir que des lettres, chiffres et symboles ASCII, sans espace ni accent',
   },
+  // As a problem's detail, `details` lists the refused rules (the problem's field errors).
   weak_password: {
     en: (p) =>
-      p.reason === 'common'
+      has(p, 'details')
+        ? `${p.details}`
+        : p.reason === 'common'
         ? 'This password is too common; choose another one'
         : p.reason === 'username'
           ? 'The password must not contain the username'
           : 'Password must have at least 8 characters, including a letter and a digit',
     fr: (p) =>
-      p.reason === 'common'
+      has(p, 'details')
+        ? `${p.details}`
+        : p.reason === 'common'
         ? 'Ce mot de passe est trop courant ; choisissez-en un autre'
         : p.reason === 'username'
           ? 'Le mot de passe ne doit pas contenir le nom d’utilisateur'
@@ -239,7 +245,7 @@ export const fieldWordings = {
   },
   unknown_role: {
     en: (p, l) => `Unknown role ${q(p.value, l)}${has(p, 'known') ? `. Give a role's key or name, e.g. ${p.known}` : ''}`,
-    fr: (p, l) => `Rôle inconnu ${q(p.value, l)}${has(p, 'known') ? `. Indiquez la clé ou le nom d'un rôle, par exemple : ${p.known}` : ''}`,
+    fr: (p, l) => `Rôle inconnu ${q(p.value, l)}${has(p, 'known') ? `. Indiquez la clé ou le nom d’un rôle, par exemple : ${p.known}` : ''}`,
   },
   ambiguous_role: {
     en: (p, l) => `Role ${q(p.value, l)} matches several roles (${p.matches}); give the role's key`,
@@ -247,22 +253,22 @@ export const fieldWordings = {
   },
   unknown_user_type: {
     en: (p, l) => `Unknown user type ${q(p.value, l)}${has(p, 'known') ? `. Give a user type's key or name, e.g. ${p.known}` : ''}`,
-    fr: (p, l) => `Type d'utilisateur inconnu ${q(p.value, l)}${has(p, 'known') ? `. Indiquez la clé ou le nom d'un type d'utilisateur, par exemple : ${p.known}` : ''}`,
+    fr: (p, l) => `Type d’utilisateur inconnu ${q(p.value, l)}${has(p, 'known') ? `. Indiquez la clé ou le nom d’un type d’utilisateur, par exemple : ${p.known}` : ''}`,
   },
   ambiguous_user_type: {
     en: (p, l) => `User type ${q(p.value, l)} matches several user types (${p.matches}); give the user type's key`,
     fr: (p, l) =>
-      `Le type d'utilisateur ${q(p.value, l)} correspond à plusieurs types (${p.matches}) ; indiquez la clé du type d'utilisateur`,
+      `Le type d’utilisateur ${q(p.value, l)} correspond à plusieurs types (${p.matches}) ; indiquez la clé du type d’utilisateur`,
   },
   incompatible_role: {
     en: (p, l) =>
       `Role ${q(p.role, l)} is not compatible with user type ${q(p.userType, l)}; compatible roles: ${p.compatible || 'none'}`,
     fr: (p, l) =>
-      `Le rôle ${q(p.roleFr, l)} n'est pas compatible avec le type d'utilisateur ${q(p.userTypeFr, l)} ; rôles compatibles : ${p.compatibleFr || 'aucun'}`,
+      `Le rôle ${q(p.roleFr, l)} n’est pas compatible avec le type d’utilisateur ${q(p.userTypeFr, l)} ; rôles compatibles : ${p.compatibleFr || 'aucun'}`,
   },
   role_not_allowed: {
     en: (p, l) => `Role ${q(p.role, l)} can't be given when adding members; give it once the member exists`,
-    fr: (p, l) => `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l'ajout ; attribuez-le une fois le membre créé`,
+    fr: (p, l) => `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l’ajout ; attribuez-le une fois le membre créé`,
   },
   administrator_not_allowed: {
     en: (p, l) =>
@@ -276,7 +282,7 @@ export const fieldWordings = {
         ? `Seuls les administrateurs peuvent attribuer le rôle ${q(p.roleFr, l)}`
         : p.reason === 'not_activated'
           ? `Le rôle ${q(p.roleFr, l)} pourra être attribué une fois que le membre aura activé son compte`
-          : `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l'ajout ; attribuez-le une fois le membre créé`,
+          : `Le rôle ${q(p.roleFr, l)} ne peut pas être attribué à l’ajout ; attribuez-le une fois le membre créé`,
   },
   privilege_above_own: {
     en: (p, l) => `Role ${q(p.role, l)} gives more privileges than your own${has(p, 'areas') ? ` (${areasIn(p, 'en')})` : ''}; choose another role or ask an administrator`,
@@ -284,7 +290,7 @@ export const fieldWordings = {
   },
   unknown_identity_type: {
     en: (p, l) => `Unknown identity type ${q(p.value, l)}; use SAML or OIDC`,
-    fr: (p, l) => `Type d'identité inconnu ${q(p.value, l)} ; indiquez SAML ou OIDC`,
+    fr: (p, l) => `Type d’identité inconnu ${q(p.value, l)} ; indiquez SAML ou OIDC`,
   },
   identity_type_not_configured: {
     en: (p) => `${p.value} logins are not configured for this organization; use ${p.configured}`,
@@ -292,22 +298,22 @@ export const fieldWordings = {
   },
   duplicate_in_file: {
     en: (p, l) => `Username ${q(p.username, l)} is already used on row ${p.firstRow} of this file`,
-    fr: (p, l) => `Le nom d'utilisateur ${q(p.username, l)} figure déjà à la ligne ${p.firstRow} de ce fichier`,
+    fr: (p, l) => `Le nom d’utilisateur ${q(p.username, l)} figure déjà à la ligne ${p.firstRow} de ce fichier`,
   },
   username_taken: {
     en: (p, l) => `Username ${q(p.username, l)} is already taken in this organization`,
-    fr: (p, l) => `Le nom d'utilisateur ${q(p.username, l)} est déjà pris dans cette organisation`,
+    fr: (p, l) => `Le nom d’utilisateur ${q(p.username, l)} est déjà pris dans cette organisation`,
   },
   extra_cells: {
     en: (p) => `This row has ${p.cells} values but the header has ${p.columns} columns; put values containing the separator in double quotes`,
     fr: (p) =>
-      `Cette ligne contient ${p.cells} valeurs alors que l'en-tête a ${p.columns} colonnes ; mettez entre guillemets les valeurs qui contiennent le séparateur`,
+      `Cette ligne contient ${p.cells} valeurs alors que l’en-tête a ${p.columns} colonnes ; mettez entre guillemets les valeurs qui contiennent le séparateur`,
   },
   missing_cells: {
     en: (p) =>
       `This row has ${p.cells} values but the header has ${p.columns} columns: a value is missing and the others can't be put in their columns; give every value (empty ones too) and upload again, or type the row here`,
     fr: (p) =>
-      `Cette ligne contient ${p.cells} valeurs alors que l'en-tête a ${p.columns} colonnes : une valeur manque et les autres ne peuvent pas être rangées dans leurs colonnes ; indiquez toutes les valeurs (même vides) puis chargez de nouveau le fichier, ou saisissez la ligne ici`,
+      `Cette ligne contient ${p.cells} valeurs alors que l’en-tête a ${p.columns} colonnes : une valeur manque et les autres ne peuvent pas être rangées dans leurs colonnes ; indiquez toutes les valeurs (même vides) puis chargez de nouveau le fichier, ou saisissez la ligne ici`,
   },
   malformed_row: {
     en: (p) =>

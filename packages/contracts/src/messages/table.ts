@@ -1,18 +1,22 @@
 import type { Language } from '../enums.ts';
+import type { ErrorCode } from '../problem.ts';
 import { fieldWordings } from './fields.ts';
+import type { ProblemParams } from './problem-params.ts';
 import { problemWordings } from './problems.ts';
 import type { MessageCode, MessageParams, Wording } from './wording.ts';
 
 export { fileSize, messageCodes, type MessageCode, type MessageParams } from './wording.ts';
+export type { ConflictReason, ForbiddenAction, NotFoundWhat, ProblemParams, ValidationReason } from './problem-params.ts';
 
 /**
  * The one table of refusals (issue 12, point 3): every code the API can send — a problem's
  * `code`, an `errors[].code`, a CSV file or row issue — with its English and French wording
- * made of the same params (problems.ts, fields.ts). The API words `detail` and
+ * made of the same params (problems.ts, refusals.ts, fields.ts; a problem's params are typed per
+ * code in problem-params.ts). The API words `detail` (both languages) and
  * `errors[].message` with it in the request's language; the web app words the same codes with
  * it in the interface language. Typed over every code: a new code without words fails typecheck.
  */
-const table: Record<MessageCode, Wording> = { ...problemWordings, ...fieldWordings };
+const table: Record<MessageCode, Wording> = { ...(problemWordings as Record<keyof typeof problemWordings, Wording>), ...fieldWordings };
 
 /** The text of `code` with `params` in `lang`; undefined for a code this version does not know. */
 export function knownMessage(code: string, params: MessageParams | undefined, lang: Language): string | undefined {
@@ -29,6 +33,11 @@ function worded(wording: Wording, params: MessageParams | undefined, lang: Langu
 /** The text of `code` with `params` in `lang`. */
 export function messageFor(code: MessageCode, params: MessageParams | undefined, lang: Language): string {
   return worded(table[code], params, lang);
+}
+
+/** A problem's `detail` in `lang`: its code's wording with the params typed for that code (problem-params.ts). */
+export function problemDetail<C extends ErrorCode>(code: C, params: ProblemParams[C], lang: Language): string {
+  return worded(table[code], params as MessageParams, lang);
 }
 
 /**

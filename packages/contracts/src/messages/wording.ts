@@ -20,8 +20,9 @@ export type MessageCode = ErrorCode | FieldErrorCode | CsvRowIssueCode | CsvFile
 /** The names and figures a message is made of (a role's `role`/`roleFr`, seats' `left`/`requested`/`short`, a `char`…). */
 export type MessageParams = Record<string, string | number | undefined>;
 
-export type Template = (p: MessageParams, lang: Language) => string;
-export type Wording = { en: Template; fr: Template };
+export type Template<P = MessageParams> = (p: P, lang: Language) => string;
+/** A code's English and French wording, made of its params `P` (a problem's are typed per code: problem-params.ts). */
+export type Wording<P = MessageParams> = { en: Template<P>; fr: Template<P> };
 
 export const q = (v: string | number | undefined, lang: Language) => (lang === 'fr' ? `« ${v ?? ''} »` : `"${v ?? ''}"`);
 export const col = (p: MessageParams, lang: Language) =>

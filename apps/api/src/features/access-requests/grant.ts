@@ -1,7 +1,7 @@
 import { creationRoleRefusal, formatUsername, levelsAboveOwn, levelsNotAllowed, privilegeAreas, typesRefusingLicence, type DecidedBy, type GrantAccessRequestBody, type PrivilegeLevel, type Privileges } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { audit, namedList, roleLabel } from '../../lib/audit.ts';
-import { AppError, fieldSummary, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { memberSelect, type MemberRow } from '../../lib/member-dto.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { AccessRequestDeps, PublicInfo } from './deps.ts';
@@ -23,21 +23,16 @@ export async function alreadyDecided(db: Pick<Db, 'accessRequest'>, organization
     where: { id, organizationId },
     select: { status: true, decidedAt: true, autoApproved: true, decidedBy: { select: { id: true, username: true, firstName: true, lastName: true } } },
   });
-  if (!r) return notFound('Access request');
-  if (r.status === 'unconfirmed') return new AppError(409, 'conflict', 'The requester has not confirmed their email address yet; the request cannot be decided');
-  if (r.status === 'pending') return new AppError(409, 'conflict', 'The request could not be decided; try again');
+  if (!r) return notFound('access_request');
+  if (r.status === 'unconfirmed') return new AppError(409, 'conflict', { params: { reason: 'unconfirmed' } });
+  if (r.status === 'pending') return new AppError(409, 'conflict', { params: { reason: 'not_decided' } });
   const decidedBy: DecidedBy = r.autoApproved
     ? { kind: 'automatic' }
     : r.decidedBy
       ? { kind: 'member', id: r.decidedBy.id, username: r.decidedBy.username, fullName: `${r.decidedBy.firstName} ${r.decidedBy.lastName}`.trim() }
       : { kind: 'former_member' };
-  const who = decidedBy.kind === 'automatic' ? 'automatically (approved email domain)' : decidedBy.kind === 'member' ? `by ${decidedBy.fullName} (${decidedBy.username})` : 'by a former member';
   const decidedAt = r.decidedAt?.toISOString() ?? null;
-  return new AppError(409, 'already_decided', `This request was already ${r.status} ${who} on ${decidedAt ?? 'an unknown date'}`, undefined, undefined, {
-    decision: r.status,
-    decidedAt,
-    decidedBy,
-  });
+  return new AppError(409, 'already_decided', { extensions: { decision: r.status, decidedAt, decidedBy } });
 }
 
 /** The organization's defaults as a grant: its default role and user type, no own levels. Null without defaults. */
@@ -76,15 +71,17 @@ export async function grantAccessRequest(
 ): Promise<MemberRow> {
   const { db } = deps;
   const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, status: true, firstName: true, lastName: true, email: true, language: true } });
-  if (!request) throw notFound('Access request');
+  if (!request) throw notFound('access_request');
   if (request.status !== 'pending') throw await alreadyDecided(db, organizationId, requestId);
 
   const levels = body.levels ?? {};
   if (decider) {
     const above = levelsAboveOwn(decider.privileges, levels);
     if (above.length) {
-      throw new AppError(403, 'forbidden', `You cannot give levels above your own: ${above.map((a) => a.replace(/_/g, ' ')).join(', ')}`,
-        above.map((a) => ({ path: `levels.${a}`, code: 'level_above_own' as const, params: { area: a, level: decider.privileges[a] } })));
+      throw forbidden(
+        { reason: 'levels_above_own', areas: above.join(','), levels: above.map((a) => decider.privileges[a]).join(',') },
+        above.map((a) => ({ path: `levels.${a}`, code: 'level_above_own' as const, params: { area: a, level: decider.privileges[a] } })),
+      );
     }
   }
 
@@ -128,7 +125,7 @@ export async function grantAccessRequest(
   if (body.username && (await db.member.count({ where: { organizationId, username } }))) {
     errors.push({ path: 'username', code: 'username_taken', params: { username } });
   }
-  if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', fieldSummary(errors), errors);
+  if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', { errors });
 
   const token = newToken();
   const now = new Date();
@@ -234,7 +231,7 @@ export async function grantAccessRequest(
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      throw new AppError(409, 'conflict', `The username ${username} was just taken; choose another one and try again`);
+      throw new AppError(409, 'conflict', { params: { reason: 'username_taken', username } });
     }
     throw err;
   }
@@ -250,7 +247,7 @@ export async function denyAccessRequest(
 ): Promise<void> {
   const { db } = deps;
   const request = await db.accessRequest.findFirst({ where: { id: requestId, organizationId }, select: { id: true, firstName: true, email: true, language: true } });
-  if (!request) throw notFound('Access request');
+  if (!request) throw notFound('access_request');
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, defaultLanguage: true } });
   await db.$transaction(async (tx) => {
     const claimed = await tx.accessRequest.updateMany({

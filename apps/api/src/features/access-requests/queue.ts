@@ -36,7 +36,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
     return { createdAt, id };
   } catch {
-    throw new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'querystring.cursor', code: 'invalid_cursor' }]);
+    throw new AppError(400, 'validation_failed', { errors: [{ path: 'querystring.cursor', code: 'invalid_cursor' }] });
   }
 }
 
@@ -68,7 +68,7 @@ export async function countPending({ db }: AccessRequestDeps, auth: AuthContext)
 export async function getAccessRequest({ db }: AccessRequestDeps, auth: AuthContext, id: string): Promise<AccessRequest> {
   await requireContact(db, auth);
   const row = await db.accessRequest.findFirst({ where: { id, organizationId: auth.organizationId, status: { not: 'unconfirmed' } }, select: listSelect });
-  if (!row) throw notFound('Access request');
+  if (!row) throw notFound('access_request');
   return toDto(row);
 }
 

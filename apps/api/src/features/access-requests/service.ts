@@ -25,7 +25,7 @@ async function limit(db: Db, key: string, max: number, windowSeconds: number) {
   const { count, resetAt } = await hitCounter(db, key, windowSeconds);
   if (count > max) {
     const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-    throw new AppError(429, 'rate_limited', `Too many access requests. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, { 'retry-after': String(seconds) });
+    throw new AppError(429, 'rate_limited', { params: { action: 'access_request' }, headers: { 'retry-after': String(seconds) } });
   }
 }
 
@@ -105,7 +105,7 @@ async function findByToken(db: Db, token: string) {
     where: { tokenHash },
     select: { id: true, appliedAt: true, firstName: true, lastName: true, message: true, language: true, request: { select: publicSelect } },
   });
-  if (!change) throw notFound('Access request');
+  if (!change) throw notFound('access_request');
   return { request: change.request, change };
 }
 

@@ -13,7 +13,7 @@ import { attemptAccount, countSourceAttempt, type Account } from './throttle.ts'
 
 export type AuthDeps = { db: Db; config: Config };
 
-const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Incorrect username or password');
+const invalidCredentials = () => new AppError(401, 'invalid_credentials');
 
 // Accounts without a usable password are checked against this hash, so that every refused
 // sign-in costs one hash per account and response times tell nothing about the account.
@@ -22,9 +22,7 @@ const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
 
 function rateLimited(resetAt: Date): AppError {
   const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-  return new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, {
-    'retry-after': String(seconds),
-  });
+  return new AppError(429, 'rate_limited', { params: { action: 'sign_in' }, headers: { 'retry-after': String(seconds) } });
 }
 
 export async function signIn(
@@ -103,7 +101,7 @@ export async function signIn(
       after: { reason: 'member_disabled' },
       ip: client.ip,
     });
-    throw new AppError(403, 'member_disabled', 'This account is disabled. Contact your administrator.');
+    throw new AppError(403, 'member_disabled');
   }
   if (found.status !== 'active') throw invalidCredentials();
 
@@ -151,7 +149,7 @@ export { passwordProblems, type PasswordProblem } from '@sesame/contracts';
 export function assertPasswordAccepted(password: string, context: { username: string }, path: string): void {
   const problems = passwordProblems(password, context);
   if (problems.length) {
-    throw new AppError(400, 'weak_password', problems.map((p) => p.message).join('; '), problems.map((p) => ({ path, code: p.code, ...(p.params ? { params: p.params } : {}) })));
+    throw new AppError(400, 'weak_password', { errors: problems.map((p) => ({ path, code: p.code, ...(p.params ? { params: p.params } : {}) })) });
   }
 }
 
@@ -167,15 +165,13 @@ export async function changePassword(
     select: { id: true, username: true, email: true, passwordHash: true, identityType: true },
   });
   if (member.identityType !== 'builtin' || !member.passwordHash) {
-    throw new AppError(400, 'validation_failed', 'Accounts that sign in with an organization login have no password here');
+    throw new AppError(400, 'validation_failed', { params: { reason: 'no_password_here' } });
   }
   if (!(await verifyPassword(member.passwordHash, body.currentPassword))) {
-    throw new AppError(400, 'wrong_password', 'The current password is incorrect', [{ path: 'currentPassword', code: 'wrong_password' }]);
+    throw new AppError(400, 'wrong_password', { errors: [{ path: 'currentPassword', code: 'wrong_password' }] });
   }
   if (body.newPassword === body.currentPassword) {
-    throw new AppError(400, 'weak_password', 'The new password must differ from the current one', [
-      { path: 'newPassword', code: 'password_unchanged' },
-    ]);
+    throw new AppError(400, 'weak_password', { errors: [{ path: 'newPassword', code: 'password_unchanged' }] });
   }
   assertPasswordAccepted(body.newPassword, member, 'newPassword');
 

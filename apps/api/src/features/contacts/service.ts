@@ -19,7 +19,7 @@ import {
 import type { Db, Prisma } from '@sesame/db';
 import { audit, auditChanges } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldText, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 
 export type ContactsDeps = { db: Db };
@@ -36,7 +36,7 @@ export async function contactKindOf(db: Reader, organizationId: string, memberId
 /** Contact screens and the access-request queue are for the primary and secondary contacts only. */
 export async function requireContact(db: Reader, auth: AuthContext): Promise<ContactKind> {
   const kind = await contactKindOf(db, auth.organizationId, auth.memberId);
-  if (!kind) throw forbidden('Only the primary and secondary contacts of the organization can do this');
+  if (!kind) throw forbidden({ required: 'contact' });
   return kind;
 }
 
@@ -105,7 +105,7 @@ export async function previewContacts({ db }: ContactsDeps, auth: AuthContext): 
 export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, body: UpdateContactsBody, info: ActionInfo): Promise<OrganizationContacts> {
   const organizationId = auth.organizationId;
   const kind = await requireContact(db, auth);
-  if (kind !== 'primary') throw forbidden('Only the primary contact can name or remove contacts');
+  if (kind !== 'primary') throw forbidden({ required: 'primary_contact', action: 'name_contacts' });
 
   const primaryId = body.primary ?? auth.memberId;
   const secondaryIds = [...new Set(body.secondary)].filter((id) => id !== primaryId);
@@ -120,13 +120,13 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
     if (m.status === 'disabled') return [{ path, code: 'member_not_active', params: { reason: 'contact' } }];
     return [];
   });
-  if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => fieldText(e)).join('; '), errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'saved' }, errors });
 
   await db.$transaction(async (tx) => {
     // Serializes concurrent saves of the same organization's contacts.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
     const before = await tx.organizationContact.findMany({ where: { organizationId }, select: { memberId: true, kind: true } });
-    if (!before.some((c) => c.memberId === auth.memberId && c.kind === 'primary')) throw forbidden('Only the primary contact can name or remove contacts');
+    if (!before.some((c) => c.memberId === auth.memberId && c.kind === 'primary')) throw forbidden({ required: 'primary_contact', action: 'name_contacts' });
     const was = { primary: before.find((c) => c.kind === 'primary')?.memberId ?? null, secondary: before.filter((c) => c.kind === 'secondary').map((c) => c.memberId).sort() };
     const now = { primary: primaryId, secondary: [...secondaryIds].sort() };
     // Saving the same contacts changes nothing and records nothing.
@@ -162,7 +162,7 @@ async function loadPrivileges(db: Db, organizationId: string, memberId: string):
       privileges: { where: { organizationId }, select: { area: true, level: true } },
     },
   });
-  if (!member) throw notFound('Member');
+  if (!member) throw notFound('member');
   const own = noLevels();
   for (const p of member.privileges) own[p.area] = p.level;
   return {
@@ -194,7 +194,7 @@ export async function updateMemberPrivileges(
   const organizationId = auth.organizationId;
   await requireContact(db, auth);
   const current = await loadPrivileges(db, organizationId, memberId);
-  if (current.contact === 'primary' && memberId !== auth.memberId) throw forbidden('Only the primary contact can change the primary contact’s levels');
+  if (current.contact === 'primary' && memberId !== auth.memberId) throw forbidden({ required: 'primary_contact', action: 'primary_levels' });
 
   const next = noLevels();
   for (const area of privilegeAreas) next[area] = body.levels[area] ?? 'none';
@@ -203,10 +203,8 @@ export async function updateMemberPrivileges(
   const aboveMine = (area: PrivilegeArea, level: PrivilegeLevel) => levelRank[level] > levelRank[mine[area]];
   const refused = changed.filter((a) => aboveMine(a, next[a]) || aboveMine(a, current.own[a]));
   if (refused.length) {
-    throw new AppError(
-      403,
-      'forbidden',
-      `You cannot set levels above your own: ${refused.map((a) => `${a.replace(/_/g, ' ')} (yours: ${mine[a]})`).join(', ')}`,
+    throw forbidden(
+      { reason: 'levels_above_own', areas: refused.join(','), levels: refused.map((a) => mine[a]).join(',') },
       refused.map((a) => ({ path: `levels.${a}`, code: 'level_above_own' as const, params: { area: a, level: mine[a] } })),
     );
   }

@@ -11,7 +11,7 @@ export async function healthRoutes(app: App, { db }: { db: Db }) {
       try {
         await db.$queryRaw`SELECT 1`;
       } catch {
-        throw new AppError(503, 'internal_error', 'The database does not answer');
+        throw new AppError(503, 'internal_error', { params: { reason: 'database_unavailable' } });
       }
       return { status: 'ok' as const };
     },

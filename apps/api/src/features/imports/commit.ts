@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { importErrorMessage, type BatchProperties, type ImportErrorCode, present } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { hashPassword } from '@sesame/db/passwords';
-import { AppError, fieldText, type FieldError } from '../../lib/errors.ts';
+import { AppError, type FieldError } from '../../lib/errors.ts';
 import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
 import { enqueueEmailsFrom } from '../mail/outbox.ts';
 import { commitPlan } from './plan.ts';
@@ -159,7 +159,7 @@ async function hashPasswords(db: Db, input: CommitInput, hooks: CommitHooks) {
       const [owned] = await db.$queryRaw<Array<{ ok: boolean }>>`
         UPDATE "ImportJob" SET "processedRows" = ${progress}, "heartbeatAt" = now()
         WHERE id = ${jobId}::uuid AND "commitAttempt" = ${attempt} AND "status" = 'committing' RETURNING true AS ok`;
-      if (!owned) throw new AppError(409, 'conflict', 'superseded');
+      if (!owned) throw new AppError(409, 'conflict', { params: { reason: 'commit_superseded' } });
       await db.$executeRaw`
         UPDATE "ImportRow" AS r SET "passwordHash" = u.h
         FROM jsonb_to_recordset(${updates}::jsonb) AS u(n int, h text)
@@ -177,7 +177,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
   const props = (job.properties ?? {}) as BatchProperties;
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const plan = await commitPlan(db, organizationId, jobId, props);
-  if (plan.errors.length) throw new AppError(400, 'validation_failed', plan.errors.map((e) => fieldText(e)).join('; '), plan.errors);
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'created' }, errors: plan.errors });
 
   const credentials = job.mode === 'credentials';
   const invite = job.mode === 'invite' && job.format !== 'ldap';
@@ -195,7 +195,7 @@ async function writeMembers(db: Db, input: CommitInput, job: JobRecord, hooks: C
       const [owned] = await tx.$queryRaw<Array<{ ok: boolean }>>`
         SELECT true AS ok FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${organizationId}::uuid
           AND "status" = 'committing' AND "commitAttempt" = ${attempt} FOR KEY SHARE`;
-      if (!owned) throw new AppError(409, 'conflict', 'This commit was superseded by a newer one');
+      if (!owned) throw new AppError(409, 'conflict', { params: { reason: 'commit_superseded' } });
       await lockAndCheckCapacity(tx, plan.capacity(job.validRows), plan.places);
 
       // The roles and user types may have changed since the upload.

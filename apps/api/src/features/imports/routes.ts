@@ -69,7 +69,7 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         if (req.isMultipart()) {
           // One byte over the limit, so that the service's own count notices it.
           const file = await req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 5 } });
-          if (!file || file.fieldname !== 'file') throw new AppError(400, 'validation_failed', 'Send the CSV file in the multipart field "file"', [{ path: 'file', code: 'file_required' }]);
+          if (!file || file.fieldname !== 'file') throw new AppError(400, 'validation_failed', { errors: [{ path: 'file', code: 'file_required' }] });
           fileName ??= file.filename;
           source = file.file;
         } else {

@@ -13,7 +13,7 @@ import {
 } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { recomputeDuplicates, recount, toStoredRow, type StoredIssue } from './rows.ts';
 import { findJob, type Job, PASSWORD_MASK, requireEditable, requirePrivilege, rowDto, validationOptions } from './service.ts';
 
@@ -21,7 +21,7 @@ import { findJob, type Job, PASSWORD_MASK, requireEditable, requirePrivilege, ro
 async function lockEditable(tx: Prisma.TransactionClient, auth: AuthContext, jobId: string) {
   const [locked] = await tx.$queryRaw<Array<Pick<Job, 'status' | 'heartbeatAt'>>>`
     SELECT "status"::text AS status, "heartbeatAt" FROM "ImportJob" WHERE id = ${jobId}::uuid AND "organizationId" = ${auth.organizationId}::uuid FOR UPDATE`;
-  if (!locked) throw notFound('Import');
+  if (!locked) throw notFound('import');
   requireEditable(locked);
 }
 
@@ -37,7 +37,7 @@ export async function patchRow(db: Db, auth: AuthContext, id: string, rowNumber:
   requireEditable(job);
   const { options } = await validationOptions(db, auth, job.format as CsvFormat, job.mode as BatchMode);
   const row = await db.importRow.findUnique({ where: { jobId_rowNumber: { jobId: job.id, rowNumber } } });
-  if (!row) throw notFound('Row');
+  if (!row) throw notFound('row');
   const fields = csvFormatFields[job.format as CsvFormat];
   refuseControlCharacters(input);
   const values: CsvRowValues = { ...(row.values as CsvRowValues) };
@@ -83,7 +83,7 @@ function refuseControlCharacters(input: CsvRowValues) {
       errors.push({ path: `values.${field}`, code: 'control_character', params: { char: bad.char } });
     }
   }
-  if (errors.length) throw new AppError(400, 'validation_failed', `The row was not changed: ${fieldSummary(errors)}`, errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'changed' }, errors });
 }
 
 export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber: number) {
@@ -94,7 +94,7 @@ export async function deleteRow(db: Db, auth: AuthContext, id: string, rowNumber
     await lockEditable(tx, auth, job.id);
     const [removed] = await tx.$queryRaw<Array<{ username: string | null }>>`
       DELETE FROM "ImportRow" WHERE "jobId" = ${job.id}::uuid AND "rowNumber" = ${rowNumber} RETURNING "username"`;
-    if (!removed) throw notFound('Row');
+    if (!removed) throw notFound('row');
     await recomputeDuplicates(tx, job.id, [removed.username]);
     return { counts: await recount(tx, job.id) };
   });
@@ -149,7 +149,7 @@ export async function removeRows(db: Db, auth: AuthContext, id: string, body: Im
       const found = new Set(removed.map((r) => r.rowNumber));
       const missing = wanted.filter((n) => !found.has(n));
       // Rolls the whole removal back.
-      throw new AppError(404, 'not_found', `No row ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} in this import; nothing was removed`);
+      throw new AppError(404, 'not_found', { params: { rows: `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` } });
     }
     await recomputeDuplicates(tx, job.id, removed.map((r) => r.username));
     const rowNumbers = removed.map((r) => r.rowNumber).sort((a, b) => a - b);

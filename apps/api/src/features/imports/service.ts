@@ -1,5 +1,4 @@
 import {
-  messageFor,
   administratorAtCreationAllowed,
   roleRefusal,
   roleRefusalsFor,
@@ -21,13 +20,14 @@ import {
   type ImportTemplateQuery,
   type Language,
   present,
+  type ConflictReason,
 } from '@sesame/contracts';
 import type { Db } from '@sesame/db';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { lockAndCheckCapacity, roleError, summarize } from '../../lib/assignments/index.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { lockAndCheckCapacity, roleError } from '../../lib/assignments/index.ts';
 import { canAddMembers } from '../../lib/privileges.ts';
 import { commitPlan } from './plan.ts';
 import { COMMIT_STALE_MS, type CommitRunner } from './commit.ts';
@@ -42,7 +42,7 @@ const BATCH_SIZE = 1000;
 const WRITERS = 2;
 
 export function requirePrivilege(auth: AuthContext) {
-  if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Importing members requires Update on members or on manage access');
+  if (!canAddMembers(auth)) throw forbidden({ action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' });
 }
 
 /** The organization's rules a file is validated against (also for edited rows and at commit). */
@@ -56,8 +56,7 @@ export async function validationOptions(db: Db, auth: Pick<AuthContext, 'organiz
   const allowed = org.allowedIdentityTypes;
   const formatAllowed = format === 'builtin' ? allowed.includes('builtin') : format === 'ldap' ? allowed.includes('ldap') : allowed.includes('saml') || allowed.includes('oidc');
   if (!formatAllowed) {
-    const what = { builtin: 'Built-in accounts', ldap: 'LDAP accounts', 'org-login': 'Organization logins (SAML or OpenID Connect)' }[format];
-    throw new AppError(400, 'validation_failed', `${what} are not enabled in this organization`, [{ path: 'querystring.format', code: 'format_not_enabled', params: { format } }]);
+    throw new AppError(400, 'validation_failed', { errors: [{ path: 'querystring.format', code: 'format_not_enabled', params: { format } }] });
   }
   const options: CsvValidatorOptions = {
     format,
@@ -89,7 +88,7 @@ export function importLimits(config: Pick<Config, 'imports'>, auth: AuthContext)
 
 /** Stops reading past `maxBytes`: the client gets a 413 and nothing is kept. */
 export function fileTooLarge(maxBytes: number) {
-  return new AppError(413, 'file_too_large', messageFor('file_too_large', { maxBytes }, 'en'), undefined, undefined, { maxBytes });
+  return new AppError(413, 'file_too_large', { params: { maxBytes }, extensions: { maxBytes } });
 }
 
 async function* limitBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array | string> {
@@ -216,7 +215,7 @@ async function markTaken(db: Db, organizationId: string, rows: StoredRow[]) {
 
 export async function findJob(db: Db, auth: AuthContext, id: string) {
   const job = await db.importJob.findFirst({ where: { id, organizationId: auth.organizationId }, include: { createdBy: { select: { username: true } } } });
-  if (!job) throw notFound('Import');
+  if (!job) throw notFound('import');
   return job;
 }
 
@@ -271,13 +270,8 @@ export const rowDto = (r: RowRecord, lang: Language, committed: boolean) => ({
 
 export function requireEditable(job: Pick<Job, 'status' | 'heartbeatAt'>) {
   if (job.status === 'validated' || committingIsStale(job)) return;
-  const why: Record<string, string> = {
-    validating: 'The file is still being checked',
-    committing: 'The import is being committed',
-    committed: 'The import is already committed',
-    failed: 'The file could not be read; upload a corrected file',
-  };
-  throw new AppError(409, 'conflict', why[job.status] ?? 'The import cannot be changed now');
+  const why: Record<string, ConflictReason> = { validating: 'import_validating', committing: 'import_committing', committed: 'import_committed', failed: 'import_failed' };
+  throw new AppError(409, 'conflict', { params: { reason: why[job.status] ?? 'import_locked' } });
 }
 
 export async function getImport(db: Db, auth: AuthContext, id: string, q: z.infer<typeof ImportGetQuery>) {
@@ -323,17 +317,17 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
   requirePrivilege(auth);
   const organizationId = auth.organizationId;
   const job = await findJob(db, auth, id);
-  if (job.status === 'committed') throw new AppError(409, 'conflict', 'This import is already committed');
-  if (job.status === 'committing' && !committingIsStale(job)) throw new AppError(409, 'conflict', 'This import is being committed');
+  if (job.status === 'committed') throw new AppError(409, 'conflict', { params: { reason: 'import_committed' } });
+  if (job.status === 'committing' && !committingIsStale(job)) throw new AppError(409, 'conflict', { params: { reason: 'import_committing' } });
   if (job.status !== 'validated' && job.status !== 'committing') requireEditable(job);
   if (job.invalidRows > 0) {
-    throw new AppError(409, 'conflict', `${job.invalidRows} row${job.invalidRows > 1 ? 's' : ''} still ${job.invalidRows > 1 ? 'have' : 'has'} errors: fix or remove ${job.invalidRows > 1 ? 'them' : 'it'} before importing`);
+    throw new AppError(409, 'conflict', { params: { reason: 'rows_with_errors', count: job.invalidRows } });
   }
-  if (job.validRows === 0) throw new AppError(409, 'conflict', 'There is no row left to import');
+  if (job.validRows === 0) throw new AppError(409, 'conflict', { params: { reason: 'no_rows_left' } });
 
   const plan = await commitPlan(db, organizationId, job.id, body.properties ?? {});
   plan.errors.push(...(await rolesAboveCommitter(db, auth, job.id)));
-  if (plan.errors.length) throw new AppError(400, 'validation_failed', summarize(plan.errors), plan.errors);
+  if (plan.errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'created' }, errors: plan.errors });
   // Capacity for the whole file, before anything is created (checked again under the same locks at commit).
   await db.$transaction(async (tx) => lockAndCheckCapacity(tx, plan.capacity(job.validRows), plan.places), { timeout: 30_000 });
 
@@ -345,7 +339,7 @@ export async function requestCommit(deps: ImportDeps, auth: AuthContext, id: str
       -- SKIP LOCKED: a commit whose transaction is still open holds the job, however old its heartbeat.
       AND ("status" = 'validated' OR ("status" = 'committing' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${COMMIT_STALE_MS / 1000}))))
     RETURNING "commitAttempt"`;
-  if (!started) throw new AppError(409, 'conflict', 'This import changed meanwhile; reload it and try again');
+  if (!started) throw new AppError(409, 'conflict', { params: { reason: 'import_changed' } });
   deps.commits.start({
     jobId: job.id,
     organizationId,

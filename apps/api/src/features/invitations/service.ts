@@ -5,7 +5,7 @@ import { hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -29,11 +29,11 @@ const invitationSelect = {
 
 async function findUsable(db: Db, token: string) {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
-  if (!invitation) throw notFound('Invitation');
-  if (invitation.usedAt) throw new AppError(410, 'invitation_used', 'This invitation has already been used. Sign in with your username and password.');
-  if (invitation.revokedAt) throw new AppError(410, 'invitation_revoked', 'This invitation is no longer valid. Ask your administrator for a new one.');
+  if (!invitation) throw notFound('invitation');
+  if (invitation.usedAt) throw new AppError(410, 'invitation_used');
+  if (invitation.revokedAt) throw new AppError(410, 'invitation_revoked');
   if (invitation.expiresAt.getTime() <= Date.now()) {
-    throw new AppError(410, 'invitation_expired', 'This invitation has expired. Ask your administrator to send a new one.');
+    throw new AppError(410, 'invitation_expired');
   }
   return invitation;
 }
@@ -66,7 +66,7 @@ export async function acceptInvitation(
   let passwordHash: string | null = null;
   if (member.identityType === 'builtin') {
     if (!body.password) {
-      throw new AppError(400, 'validation_failed', 'Choose a password to activate your account', [{ path: 'password', code: 'password_required' }]);
+      throw new AppError(400, 'validation_failed', { errors: [{ path: 'password', code: 'password_required' }] });
     }
     assertPasswordAccepted(body.password, member, 'password');
     passwordHash = await hashPassword(body.password);
@@ -78,7 +78,7 @@ export async function acceptInvitation(
       where: { id: inv.id, organizationId: inv.organizationId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (claimed.count !== 1) throw new AppError(410, 'invitation_used', 'This invitation has already been used. Sign in with your username and password.');
+    if (claimed.count !== 1) throw new AppError(410, 'invitation_used');
     const activated = await tx.member.update({
       where: { id: member.id, organizationId: inv.organizationId },
       data: { status: 'active', activatedAt: now, lastSignInAt: now, mustChangePassword: false, ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}) },
@@ -111,12 +111,12 @@ export async function acceptInvitation(
 }
 
 async function pendingMember(db: Db, auth: AuthContext, memberId: string) {
-  if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Managing invitations requires Update on members or on manage access');
+  if (!canAddMembers(auth)) throw forbidden({ action: 'manage_invitations', area: 'members', level: 'update', orArea: 'manage_access' });
   const member = await db.member.findFirst({
     where: { id: memberId, organizationId: auth.organizationId },
     select: { id: true, username: true, firstName: true, email: true, status: true, language: true },
   });
-  if (!member) throw notFound('Member');
+  if (!member) throw notFound('member');
   return member;
 }
 
@@ -124,7 +124,7 @@ async function pendingMember(db: Db, auth: AuthContext, memberId: string) {
 export async function resendInvitation(deps: InvitationDeps, auth: AuthContext, memberId: string, info: { ip: string; baseUrl: string }) {
   const { db } = deps;
   const member = await pendingMember(db, auth, memberId);
-  if (member.status !== 'pending') throw new AppError(409, 'not_pending', 'This member is no longer waiting for activation; there is nothing to resend');
+  if (member.status !== 'pending') throw new AppError(409, 'not_pending');
   const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true, invitationTtlDays: true } });
   const inviter = await db.member.findUniqueOrThrow({ where: { id: auth.memberId }, select: { firstName: true, lastName: true } });
   const now = new Date();
@@ -179,7 +179,7 @@ export async function revokeInvitation(deps: InvitationDeps, auth: AuthContext, 
       where: { memberId, organizationId: auth.organizationId, usedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new AppError(404, 'not_found', 'This member has no outstanding invitation');
+    if (count === 0) throw notFound('outstanding_invitation');
     await audit(tx, {
       organizationId: auth.organizationId,
       actorId: auth.memberId,

@@ -38,7 +38,7 @@ export async function devMailRoutes(app: App, { db }: { db: Db }) {
     schema: { operationId: 'getCaughtMail', tags, params: CaughtMailParams, response: { 200: CaughtMail, ...problems(400, 401, 403, 404) } },
     handler: async (req) => {
       const row = await db.caughtMail.findUnique({ where: { id: req.params.id }, select });
-      if (!row) throw notFound('Message');
+      if (!row) throw notFound('message');
       return toDto(row);
     },
   });

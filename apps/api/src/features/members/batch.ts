@@ -5,11 +5,11 @@ import type { Config } from '../../config.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { namedList as named, roleLabel } from '../../lib/audit.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { AppError, type FieldError } from '../../lib/errors.ts';
+import { AppError, forbidden, type FieldError } from '../../lib/errors.ts';
 import type { EnqueueEmail } from '../../lib/mail-port.ts';
 import { memberSelect, toMemberDto } from '../../lib/member-dto.ts';
 import { canAddMembers } from '../../lib/privileges.ts';
-import { countPerType, incompatibleLicenseError, lockAndCheckCapacity, newMemberSettings, roleError, summarize } from '../../lib/assignments/index.ts';
+import { countPerType, incompatibleLicenseError, lockAndCheckCapacity, newMemberSettings, roleError } from '../../lib/assignments/index.ts';
 import { passwordProblems } from '../auth/service.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 
@@ -37,7 +37,7 @@ function resolve<T extends { id: string; key: string; nameEn: string; nameFr: st
 export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, body: MembersBatchBody, info: RequestInfo): Promise<MembersBatchResponse> {
   const { db } = deps;
   const organizationId = auth.organizationId;
-  if (!canAddMembers(auth)) throw new AppError(403, 'forbidden', 'Adding members requires Update on members or on manage access');
+  if (!canAddMembers(auth)) throw forbidden({ action: 'add_members', area: 'members', level: 'update', orArea: 'manage_access' });
 
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const [roles, userTypes] = await Promise.all([
@@ -83,7 +83,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   });
 
   const { licenses, licenseIds, groupIds, categoryIds, groups, categories } = await checkBatchProperties(db, organizationId, props, resolved.map((r) => r.userType), errors);
-  if (errors.length) throw new AppError(400, 'validation_failed', summarize(errors), errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'created' }, errors });
   // Without errors every member resolved its role and user type, in order.
   const chosen = body.members.map((m, i) => {
     const r = resolved[i];
@@ -204,7 +204,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       // A concurrent request took one of the usernames between our check and the insert.
-      throw new AppError(409, 'conflict', 'One of these usernames was just taken by another request; check the list and try again');
+      throw new AppError(409, 'conflict', { params: { reason: 'usernames_taken' } });
     }
     throw err;
   }

@@ -1,7 +1,8 @@
-import { present } from '@sesame/contracts';
+import { present, type MessageParams } from '@sesame/contracts';
 import type { BulkMembersBody, BulkMembersResponse } from '@sesame/contracts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, fieldText } from '../../lib/errors.ts';
+import { sentParams } from '../../lib/problem-language.ts';
 import { deleteMember, setDisabled, type ActionInfo, type ManageDeps } from './manage.ts';
 import { updateMember } from './update.ts';
 
@@ -25,6 +26,8 @@ export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: Bul
       if (!(err instanceof AppError)) throw err;
       // A refused field says more than validation_failed: privilege_above_own, incompatible_role…
       const field = err.code === 'validation_failed' ? err.errors?.[0] : undefined;
+      // Otherwise the refusal's own params (the action refused, the counts), which its code's wording is made of.
+      const params = field ? field.params : sentParams(err.params as MessageParams | undefined);
       const owned = err.code === 'owns_content' ? (err.extensions as { ownedContent: number; ownedGroups: number }) : undefined;
       results.push({
         id,
@@ -32,7 +35,7 @@ export async function bulkMembers(deps: ManageDeps, auth: AuthContext, body: Bul
         ok: false,
         code: field?.code ?? err.code,
         message: field ? fieldText(field) : err.message,
-        ...(field?.params ? { params: field.params } : {}),
+        ...(params ? { params } : {}),
         ...(owned ? { ownedContent: owned.ownedContent, ownedGroups: owned.ownedGroups } : {}),
       });
     }

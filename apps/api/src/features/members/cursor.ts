@@ -20,7 +20,7 @@ export function encodeCursor(p: CursorPayload): string {
 }
 
 export function decodeCursor(cursor: string, sort: MemberSort, order: 'asc' | 'desc'): CursorPayload {
-  const bad = () => new AppError(400, 'validation_failed', 'Invalid cursor: start again from the first page', [{ path: 'querystring.cursor', code: 'invalid_cursor' }]);
+  const bad = () => new AppError(400, 'validation_failed', { errors: [{ path: 'querystring.cursor', code: 'invalid_cursor' }] });
   let p: CursorPayload;
   try {
     p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;

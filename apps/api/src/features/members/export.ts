@@ -83,7 +83,7 @@ export type MemberExport = { fileName: string; stream: Readable };
  */
 export function exportMembers(deps: MembersDeps, auth: AuthContext, q: MemberExportOptions, acceptLanguageFrench: boolean, ip: string): MemberExport {
   const visibility = memberVisibility(auth);
-  if (!visibility.full) throw forbidden('Exporting members requires the view level on members');
+  if (!visibility.full) throw forbidden({ action: 'export_members', area: 'members', level: 'view' });
   const lang: Language = q.lang ?? (acceptLanguageFrench ? 'fr' : 'en');
   const delimiter = q.delimiter ? memberExportDelimiters[q.delimiter] : defaultDelimiter(lang);
   const columns = [...new Set(q.columns ?? defaultMemberExportColumns)];

@@ -1,4 +1,4 @@
-import { OWNED_LIST_LIMIT, type DirectoryMember, type MemberDetail, type TransferOwnershipBody } from '@sesame/contracts';
+import { OWNED_LIST_LIMIT, type DirectoryMember, type MemberDetail, type ProblemParams, type TransferOwnershipBody } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import { generatePassword, hashPassword } from '@sesame/db/passwords';
 import { audit, roleLabel } from '../../lib/audit.ts';
@@ -28,16 +28,16 @@ const targetSelect = {
 
 async function findTarget(db: Db | Tx, auth: AuthContext, id: string) {
   const member = await db.member.findFirst({ where: { id, organizationId: auth.organizationId }, select: targetSelect });
-  if (!member) throw notFound('Member');
+  if (!member) throw notFound('member');
   return member;
 }
 
 function requireMembersUpdate(auth: AuthContext) {
-  if (!hasLevel(auth.privileges, 'members', 'update')) throw forbidden('This requires the update level on members');
+  if (!hasLevel(auth.privileges, 'members', 'update')) throw forbidden({ area: 'members', level: 'update' });
 }
 
 /** Refuses to leave the organization without an active administrator. */
-async function assertNotLastAdministrator(tx: Tx, organizationId: string, memberId: string, action: string) {
+async function assertNotLastAdministrator(tx: Tx, organizationId: string, memberId: string, action: LastAdministratorAction) {
   // Locking the organization row makes two simultaneous removals of the last two admins queue.
   await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
   const others = await tx.member.count({
@@ -46,21 +46,14 @@ async function assertNotLastAdministrator(tx: Tx, organizationId: string, member
   if (others === 0) throw lastAdministrator(action);
 }
 
-export const lastAdministrator = (action: string) =>
-  new AppError(409, 'last_administrator', `You cannot ${action} the organization's last administrator; make another member an administrator first`);
+type LastAdministratorAction = NonNullable<ProblemParams['last_administrator']['action']>;
+export const lastAdministrator = (action: LastAdministratorAction) => new AppError(409, 'last_administrator', { params: { action } });
 
-const administratorRequired = (message: string) => new AppError(403, 'administrator_required', message);
+const administratorRequired = (action: NonNullable<ProblemParams['administrator_required']['action']>) => new AppError(403, 'administrator_required', { params: { action } });
 
 /** 409 owns_content, with the counts so a client can offer the transfer. */
 function ownsContent(username: string, content: number, groups: number) {
-  return new AppError(
-    409,
-    'owns_content',
-    `${username} owns ${content} content item(s) and ${groups} group(s); transfer them to another member before deleting this account`,
-    undefined,
-    undefined,
-    { ownedContent: content, ownedGroups: groups },
-  );
+  return new AppError(409, 'owns_content', { params: { username, content, groups }, extensions: { ownedContent: content, ownedGroups: groups } });
 }
 
 /**
@@ -74,7 +67,7 @@ export async function viewMember(deps: ManageDeps, auth: AuthContext, id: string
     where: { AND: [{ id, organizationId: auth.organizationId }, visibleMembersWhere(visibility)] },
     select: { id: true, username: true, firstName: true, lastName: true, thumbnailType: true },
   });
-  if (!m) throw notFound('Member');
+  if (!m) throw notFound('member');
   return toDirectoryMember(m);
 }
 
@@ -96,7 +89,7 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
       _count: { select: { contentItems: true, ownedGroups: true } },
     },
   });
-  if (!m) throw notFound('Member');
+  if (!m) throw notFound('member');
   const dto = toMemberDto(m);
   return {
     ...dto,
@@ -118,12 +111,12 @@ export async function getMember({ db }: ManageDeps, auth: AuthContext, id: strin
 /** Administrators only, built-in members only: a temporary password, shown once; every session ends. */
 export async function resetPassword(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<{ temporaryPassword: string }> {
   const { db } = deps;
-  if (!auth.isAdministrator) throw administratorRequired('Only administrators can reset passwords');
+  if (!auth.isAdministrator) throw administratorRequired('reset_password');
   const member = await findTarget(db, auth, id);
   if (member.identityType !== 'builtin') {
-    throw new AppError(409, 'enterprise_login', 'This member signs in with an organization login; their password is managed by that identity provider, not here');
+    throw new AppError(409, 'enterprise_login');
   }
-  if (member.status === 'pending') throw new AppError(409, 'not_activated', 'This member has not activated their account yet; resend the invitation instead');
+  if (member.status === 'pending') throw new AppError(409, 'not_activated');
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const org = await db.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true } });
@@ -158,12 +151,12 @@ export async function resetPassword(deps: ManageDeps, auth: AuthContext, id: str
 export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: string, disabled: boolean, info: ActionInfo) {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (id === auth.memberId) throw new AppError(409, 'own_account', disabled ? 'You cannot disable your own account' : 'You cannot enable your own account');
+  if (id === auth.memberId) throw new AppError(409, 'own_account', { params: { action: disabled ? 'disable' : 'enable' } });
   return db.$transaction(async (tx) => {
     const member = await findTarget(tx, auth, id);
-    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('Only administrators can disable or enable an administrator');
-    if (disabled && member.status === 'disabled') throw new AppError(409, 'already_disabled', 'This member is already disabled');
-    if (!disabled && member.status !== 'disabled') throw new AppError(409, 'not_disabled', 'This member is not disabled');
+    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('disable_administrator');
+    if (disabled && member.status === 'disabled') throw new AppError(409, 'already_disabled');
+    if (!disabled && member.status !== 'disabled') throw new AppError(409, 'not_disabled');
     if (disabled && member.role.isAdministrator) await assertNotLastAdministrator(tx, auth.organizationId, member.id, 'disable');
     const status = disabled ? 'disabled' : member.activatedAt ? 'active' : 'pending';
     const updated = await tx.member.update({
@@ -191,12 +184,12 @@ export async function setDisabled(deps: ManageDeps, auth: AuthContext, id: strin
 export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id: string, body: TransferOwnershipBody, info: ActionInfo) {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', 'Choose another member to receive the content', [{ path: 'toMemberId', code: 'same_member' }]);
+  if (body.toMemberId === id) throw new AppError(400, 'validation_failed', { params: { outcome: 'transferred' }, errors: [{ path: 'toMemberId', code: 'same_member' }] });
   return db.$transaction(async (tx) => {
     const from = await findTarget(tx, auth, id);
     const to = await tx.member.findFirst({ where: { id: body.toMemberId, organizationId: auth.organizationId }, select: { id: true, username: true, status: true } });
-    if (!to) throw new AppError(400, 'validation_failed', 'The receiving member does not exist in this organization', [{ path: 'toMemberId', code: 'unknown_member' }]);
-    if (to.status !== 'active') throw new AppError(400, 'validation_failed', 'Content can only be transferred to an active member', [{ path: 'toMemberId', code: 'member_not_active' }]);
+    if (!to) throw new AppError(400, 'validation_failed', { params: { outcome: 'transferred' }, errors: [{ path: 'toMemberId', code: 'unknown_member' }] });
+    if (to.status !== 'active') throw new AppError(400, 'validation_failed', { params: { outcome: 'transferred' }, errors: [{ path: 'toMemberId', code: 'member_not_active' }] });
     // Selected items must all belong to this member: an id of someone else's (or another
     // organization's) item refuses the whole transfer rather than moving the rest silently.
     const contentIds = body.contentIds && [...new Set(body.contentIds)];
@@ -214,7 +207,7 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
         errors.push({ path: `groupIds.${groupIds.indexOf(gid)}`, code: 'not_owned', params: { kind: 'group', id: gid, owner: from.username } });
       }
     }
-    if (errors.length) throw new AppError(400, 'validation_failed', `Only items that ${from.username} owns can be transferred`, errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'transferred' }, errors });
     const content = await tx.contentItem.updateMany({
       where: { organizationId: auth.organizationId, ownerId: from.id, ...(contentIds ? { id: { in: contentIds } } : {}) },
       data: { ownerId: to.id },
@@ -225,7 +218,7 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
     });
     // A concurrent transfer moved some of the selected items in the meantime: undo, say so.
     if ((contentIds && content.count !== contentIds.length) || (groupIds && groups.count !== groupIds.length)) {
-      throw new AppError(409, 'conflict', 'Some of the selected items changed owner in the meantime; reload and try again');
+      throw new AppError(409, 'conflict', { params: { reason: 'owner_changed' } });
     }
     await audit(tx, {
       organizationId: auth.organizationId,
@@ -246,10 +239,10 @@ export async function transferOwnership(deps: ManageDeps, auth: AuthContext, id:
 export async function deleteMember(deps: ManageDeps, auth: AuthContext, id: string, info: ActionInfo): Promise<DeleteMemberResponse> {
   const { db } = deps;
   requireMembersUpdate(auth);
-  if (id === auth.memberId) throw new AppError(409, 'own_account', 'You cannot delete your own account');
+  if (id === auth.memberId) throw new AppError(409, 'own_account', { params: { action: 'delete' } });
   return db.$transaction(async (tx) => {
     const member = await findTarget(tx, auth, id);
-    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('Only administrators can delete an administrator');
+    if (member.role.isAdministrator && !auth.isAdministrator) throw administratorRequired('delete_administrator');
     const [content, groups] = await Promise.all([
       tx.contentItem.count({ where: { organizationId: auth.organizationId, ownerId: id } }),
       tx.group.count({ where: { organizationId: auth.organizationId, ownerId: id } }),

@@ -21,17 +21,17 @@ function canEdit(auth: AuthContext, memberId: string) {
 }
 
 export async function setThumbnail(db: Db, auth: AuthContext, memberId: string, data: Buffer | null, ip: string) {
-  if (!canEdit(auth, memberId)) throw forbidden('Changing this member’s picture requires the update level on members');
+  if (!canEdit(auth, memberId)) throw forbidden({ action: 'change_picture', area: 'members', level: 'update' });
   let type: string | null = null;
   if (data) {
-    if (data.length === 0) throw new AppError(400, 'validation_failed', 'The image is empty');
-    if (data.length > THUMBNAIL_MAX_BYTES) throw new AppError(413, 'validation_failed', 'The image must be at most 1 MiB');
+    if (data.length === 0) throw new AppError(400, 'validation_failed', { params: { reason: 'image_empty' } });
+    if (data.length > THUMBNAIL_MAX_BYTES) throw new AppError(413, 'validation_failed', { params: { reason: 'image_too_large', maxBytes: THUMBNAIL_MAX_BYTES } });
     type = sniffImage(data);
-    if (!type) throw new AppError(415, 'validation_failed', 'The picture must be a PNG, JPEG, WebP or GIF image');
+    if (!type) throw new AppError(415, 'validation_failed', { params: { reason: 'image_type' } });
   }
   await db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, organizationId: auth.organizationId }, select: { id: true, username: true, thumbnailType: true } });
-    if (!member) throw notFound('Member');
+    if (!member) throw notFound('member');
     // Removing a picture that is not there changes nothing and records nothing.
     if (!data && member.thumbnailType === null) return;
     await tx.member.update({ where: { id: memberId, organizationId: auth.organizationId }, data: { thumbnail: data ? new Uint8Array(data) : null, thumbnailType: type } });
@@ -56,7 +56,7 @@ export async function getThumbnail(db: Db, auth: AuthContext, memberId: string):
     where: { AND: [{ id: memberId, organizationId: auth.organizationId }, visibleMembersWhere(memberVisibility(auth))] },
     select: { thumbnail: true, thumbnailType: true },
   });
-  if (!m) throw notFound('Member');
-  if (!m.thumbnail || !m.thumbnailType) throw notFound('Picture');
+  if (!m) throw notFound('member');
+  if (!m.thumbnail || !m.thumbnailType) throw notFound('picture');
   return { data: Buffer.from(m.thumbnail), type: m.thumbnailType };
 }

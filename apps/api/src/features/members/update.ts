@@ -1,7 +1,7 @@
 import { levelRank, roleChangeRefusal, typesRefusingLicence, type MemberDetail, type UpdateMemberBody } from '@sesame/contracts';
 import { auditUpdate, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldText, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { byIdOrKey } from '../../lib/ids.ts';
 import { incompatibleLicenseError, incompatibleRoleError, lockAndCheckCapacity, roleError } from '../../lib/assignments/index.ts';
 import { getMember, lastAdministrator, type ActionInfo, type ManageDeps } from './manage.ts';
@@ -31,7 +31,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
   const touchesAccess = body.role !== undefined || body.userType !== undefined || body.licenses !== undefined;
   const canUpdateMembers = levelRank[auth.privileges.members] >= levelRank.update;
   if (!canUpdateMembers && !(isSelf && !touchesAccess && body.groups === undefined && body.categories === undefined)) {
-    throw forbidden('Changing this member requires the update level on members');
+    throw forbidden({ action: 'change_member', area: 'members', level: 'update' });
   }
 
   await db.$transaction(
@@ -46,8 +46,8 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           categories: true,
         },
       });
-      if (!before) throw notFound('Member');
-      if (before.role.isAdministrator && !auth.isAdministrator && !isSelf) throw new AppError(403, 'administrator_required', 'Only administrators can change an administrator');
+      if (!before) throw notFound('member');
+      if (before.role.isAdministrator && !auth.isAdministrator && !isSelf) throw new AppError(403, 'administrator_required', { params: { action: 'change_administrator' } });
       const errors: FieldError[] = [];
 
       const role = body.role !== undefined ? await tx.role.findFirst({ where: { organizationId, ...byIdOrKey(body.role) }, include: { privileges: true } }) : before.role;
@@ -97,7 +97,7 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
         const found = await tx.memberCategory.count({ where: { organizationId, id: { in: body.categories } } });
         if (found !== new Set(body.categories).size) errors.push({ path: 'categories', code: 'unknown_category' });
       }
-      if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', errors.map((e) => fieldText(e)).join('; '), errors);
+      if (errors.length || !role || !userType) throw new AppError(400, 'validation_failed', { params: { outcome: 'saved' }, errors });
 
       // Capacity (lib/assignments: one lock order with the batch, the CSV commit and the grant),
       // then the last administrator, under the organization's lock.
@@ -113,7 +113,6 @@ export async function updateMember(deps: ManageDeps, auth: AuthContext, id: stri
           perLicense: addedLicenses.map((license) => ({ license, n: 1 })),
         },
         { whole: 'body', userType: () => 'userType', license: (id) => `licenses.${(body.licenses ?? wantedLicenses).indexOf(id)}` },
-        'saved',
       );
       if (before.role.isAdministrator && !role.isAdministrator) {
         const others = await tx.member.count({ where: { organizationId, status: 'active', role: { isAdministrator: true }, id: { not: id } } });

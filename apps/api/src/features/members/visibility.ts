@@ -50,5 +50,5 @@ export function assertDirectoryQuery(v: MemberVisibility, q: { role?: string; us
     if (q[key] !== undefined) errors.push({ path: `querystring.${key}`, code: 'needs_members_view', params: { what: 'filter' } });
   }
   if (!(directorySortKeys as readonly string[]).includes(q.sort)) errors.push({ path: 'querystring.sort', code: 'needs_members_view', params: { what: 'sort' } });
-  if (errors.length) throw new AppError(403, 'forbidden', 'Without the view level on members, the directory can only be searched and sorted by name', errors);
+  if (errors.length) throw new AppError(403, 'forbidden', { params: { reason: 'directory_search' }, errors });
 }

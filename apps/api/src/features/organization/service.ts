@@ -4,7 +4,7 @@ import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
-import { incompatibleLicenseError, roleError, summarize } from '../../lib/assignments/index.ts';
+import { incompatibleLicenseError, roleError } from '../../lib/assignments/index.ts';
 
 type Sql = Pick<Prisma.TransactionClient, 'organization' | 'member'>;
 
@@ -116,7 +116,7 @@ export async function updateOrganization(db: Db, auth: AuthContext, body: Update
         errors.push(incompatibleLicenseError(at, licence, [userType]));
       });
     }
-    if (errors.length) throw new AppError(400, 'validation_failed', summarize(errors, 'saved'), errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', { params: { outcome: 'saved' }, errors });
 
     // What changes, for the write and for the audit event (changed fields only).
     const before: Record<string, Prisma.InputJsonValue | null> = {};

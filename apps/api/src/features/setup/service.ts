@@ -16,16 +16,15 @@ export type SetupDeps = { db: Db; config: Config };
 /** Every setup takes this transaction-level advisory lock, so that only one creates the first organization. */
 const SETUP_LOCK = 0x5e5a3e;
 
-const setupDone = () => new AppError(409, 'setup_done', 'This portal is already set up: sign in, or ask its operators for a new organization.');
-const tokenInvalid = () =>
-  new AppError(403, 'setup_token_invalid', 'This setup token is wrong or has expired. Use the token the server printed at start; restarting the server prints a new one.');
+const setupDone = () => new AppError(409, 'setup_done');
+const tokenInvalid = () => new AppError(403, 'setup_token_invalid');
 
 /** Wrong tokens are counted per source, with the sign-in limits (SIGN_IN_MAX_FAILURES per SIGN_IN_WINDOW_SECONDS). */
 const throttleKey = (ip: string) => `setup:ip:${ip}`;
 
 function rateLimited(resetAt: Date): AppError {
   const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-  return new AppError(429, 'rate_limited', `Too many wrong setup tokens. Try again in ${Math.ceil(seconds / 60)} minute(s).`, undefined, { 'retry-after': String(seconds) });
+  return new AppError(429, 'rate_limited', { params: { action: 'setup_token' }, headers: { 'retry-after': String(seconds) } });
 }
 
 export const getSetupStatus = async ({ db }: SetupDeps) => ({ needed: await setupNeeded(db) });

@@ -1,6 +1,6 @@
 import { seatShortage } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
-import { AppError, fieldText, type FieldError } from '../errors.ts';
+import { AppError, type FieldError } from '../errors.ts';
 
 /** A user type as the capacity check needs it. */
 export type SeatType = { id: string; nameEn: string; nameFr: string; seatLimit: number | null };
@@ -39,19 +39,13 @@ export async function lockCapacity(tx: Prisma.TransactionClient, organizationId:
   if (licenses.length) await tx.$queryRaw`SELECT id FROM "License" WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${licenses}::uuid[]) ORDER BY id FOR UPDATE`;
 }
 
-/** `n problem(s) found; nothing was created|saved. path: message; …` — the detail of a refused write. */
-export function summarize(errors: readonly FieldError[], outcome: 'created' | 'saved' = 'created'): string {
-  const n = errors.length;
-  return `${n} problem${n > 1 ? 's' : ''} found; nothing was ${outcome}. ${errors.slice(0, 3).map((e) => `${e.path}: ${fieldText(e)}`).join('; ')}${n > 3 ? '; …' : ''}`;
-}
-
 /**
  * Takes the capacity locks ({@link lockCapacity}) and checks that everything requested fits:
  * the named-user limit (pending and disabled members count), each user type's seats, each
  * licence's seats. Throws 409 `seats_exhausted` naming each shortfall with params
  * `{limit, used, requested, short}` (named users) or `{name, left, requested, short}`.
  */
-export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: CapacityRequest, places: CapacityPlaces, outcome: 'created' | 'saved' = 'created'): Promise<void> {
+export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: CapacityRequest, places: CapacityPlaces): Promise<void> {
   const { organizationId, namedUserLimit, newMembers } = req;
   const perType = [...req.perType].filter((t) => t.n > 0).sort((a, b) => a.type.id.localeCompare(b.type.id));
   const perLicense = req.perLicense.filter((l) => l.n > 0);
@@ -95,7 +89,7 @@ export async function lockAndCheckCapacity(tx: Prisma.TransactionClient, req: Ca
       }
     }
   }
-  if (errors.length) throw new AppError(409, 'seats_exhausted', summarize(errors, outcome), errors);
+  if (errors.length) throw new AppError(409, 'seats_exhausted', { errors });
 }
 
 /** How many of the members get each user type. */
