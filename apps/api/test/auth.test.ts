@@ -179,7 +179,7 @@ describe('sign-in', () => {
     expect(fr.headers['content-language']).toBe('fr');
     expect(fr.json()).toMatchObject({ code: 'invalid_credentials', detail: 'Identifiant ou mot de passe incorrect' });
     const invalid = await new Client(ctx, '10.7.7.1').post('/api/auth/sign-in', { username: 'nobody-fr' }, { 'accept-language': 'fr' });
-    expect(invalid.json().detail).toMatch(/^Une valeur est invalide : password\./);
+    expect(invalid.json().detail).toMatch(/^Une valeur est invalide\. password\u00a0: /);
     expect(invalid.json().errors[0]).toMatchObject({ path: 'password', code: 'required' });
     const en = await new Client(ctx, '10.7.7.1').post('/api/auth/sign-in', { username: 'nobody-en', password: 'not-the-password-1' }, { 'accept-language': 'en-GB,fr;q=0.5' });
     expect(en.json().detail).toBe('Incorrect username or password');

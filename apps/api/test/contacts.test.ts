@@ -74,7 +74,7 @@ describe('the primary contact’s own level', () => {
     expect((await viewer.client.get('/api/organization/contacts')).statusCode).toBe(200);
     const refused = await put(viewer.client, '/api/organization/contacts', { primary: adminId, secondary: [] });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().detail).toMatch(/update level on contact updates/);
+    expect(refused.json().detail).toMatch(/requires the Update level on contact updates$/);
     await ctx.db.memberPrivilege.updateMany({ where: { memberId: viewer.id, area: 'contact_updates' }, data: { level: 'update' } });
     const allowed = await put(viewer.client, '/api/organization/contacts', { primary: adminId, secondary: [] });
     expect(allowed.statusCode, allowed.body).toBe(200);

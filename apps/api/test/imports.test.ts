@@ -59,7 +59,7 @@ describe('GET /api/imports/template', () => {
     expect(en.body).toBe('\uFEFFEmail,Role,User Type,First Name,Last Name,Username,Password\r\njcho11@email.com,publisher,creator,Jon,Cho,jcho11,jcho.1234\r\n');
     const fr = await admin.get('/api/imports/template?format=org-login&lang=fr&mode=invite');
     expect(fr.headers['content-disposition']).toContain('modele-membres-org-login.csv');
-    expect(fr.body.split('\r\n')[0]).toBe("\uFEFFE-mail;Rôle;Type d'utilisateur;Prénom;Nom;Nom d'utilisateur;Type d'identité");
+    expect(fr.body.split('\r\n')[0]).toBe("\uFEFFE-mail;Rôle;Type d’utilisateur;Prénom;Nom;Nom d’utilisateur;Type d’identité");
     const ldap = await admin.get('/api/imports/template?format=ldap&lang=en');
     expect(ldap.body).toBe('\uFEFFUsername,Role,User Type\r\njcho11,publisher,creator\r\n');
   });
@@ -113,7 +113,7 @@ describe('POST /api/imports — upload and validation', () => {
     expect(res.json().status).toBe('failed');
     const job = await getJob(admin, res.json().id);
     expect(job.fileErrors).toHaveLength(1);
-    expect(job.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ["Type d'utilisateur"] });
+    expect(job.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ['Type d’utilisateur'] });
     expect(job.rows).toEqual([]);
     expect(await ctx.db.importRow.count({ where: { jobId: job.id } })).toBe(0);
   });

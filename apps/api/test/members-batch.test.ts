@@ -185,9 +185,9 @@ describe('POST /api/members/batch — credentials mode', () => {
     expect(en.errors[0]).toMatchObject({ path: 'properties.licenses.0', code: 'incompatible_license', params: { name: desktop.name, userType: 'Creator', userTypeFr: 'Créateur' } });
     // English by default; French under Accept-Language fr, with the user type's French name.
     expect(en.errors[0].message).toBe(`Licence "${desktop.name}" is not compatible with the user type "Creator"`);
-    expect(fr.errors[0].message).toBe(`La licence « ${desktop.name} » n'est pas compatible avec le type d'utilisateur « Créateur »`);
-    expect(en.detail).toMatch(/^1 problem found; nothing was created\. properties\.licenses\.0: Licence/);
-    expect(fr.detail).toBe('Une valeur est invalide : properties.licenses.0. Rien n’a été enregistré.');
+    expect(fr.errors[0].message).toBe(`La licence « ${desktop.name} » n’est pas compatible avec le type d’utilisateur « Créateur »`);
+    expect(en.detail).toMatch(/^A value is invalid; nothing was created\. properties\.licenses\.0: Licence/);
+    expect(fr.detail).toBe(`Une valeur est invalide ; rien n’a été créé. properties.licenses.0\u00a0: ${fr.errors[0].message}`);
     expect(french.headers['content-language']).toBe('fr');
     // No English left in the French answer.
     expect(`${fr.detail} ${fr.errors[0].message}`).not.toMatch(/\b(is|not|compatible with|the user type|problem|found|nothing)\b/);

@@ -94,7 +94,7 @@ describe('GET /api/members/export.csv', () => {
     for (const res of [await download(admin, 'lang=fr'), await download(admin, '', { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' })]) {
       expect(res.statusCode).toBe(200);
       const [header, ...rows] = parseCsv(res.rawPayload.toString('utf8').slice(1), ';');
-      expect(header).toEqual(['Nom', 'Prénom', "Nom d'utilisateur", 'E-mail', 'Rôle', "Type d'utilisateur", 'Statut', 'Dernière connexion (UTC)', 'Création (UTC)']);
+      expect(header).toEqual(['Nom', 'Prénom', 'Nom d’utilisateur', 'E-mail', 'Rôle', 'Type d’utilisateur', 'Statut', 'Dernière connexion (UTC)', 'Création (UTC)']);
       const adminRow = rows.find((r) => r[2] === 'admin')!;
       expect(adminRow[4]).toBe('Administrateur');
       expect(adminRow[6]).toBe('Actif');

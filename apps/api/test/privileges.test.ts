@@ -243,7 +243,7 @@ describe('adding members: Update on manage access or Update on members', () => {
       for (const levels of [{}, { manage_access: 'view' }, { manage_access: 'view', members: 'view' }] as const) {
         const res = await route.send(await memberWith(levels, false), f);
         expect(res.statusCode, `${JSON.stringify(levels)}: ${res.body}`).toBe(403);
-        expect(res.json().detail).toMatch(/requires Update on members or on manage access/);
+        expect(res.json().detail).toMatch(/requires the Update level on members or on manage access$/);
       }
       for (const levels of [{ manage_access: 'update' }, { members: 'update' }] as const) {
         const mine = await fixture();

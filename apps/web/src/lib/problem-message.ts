@@ -10,10 +10,13 @@ function languageOf(t: TFunction): Language {
   return t('errors.language') === 'en' ? 'en' : 'fr';
 }
 
-/** What a problem document says that its wording is made of (a file limit, who decided, when to retry). */
+/**
+ * What a problem document says that its wording is made of: its `params` (the level needed,
+ * the action refused, counts…), a file limit, who decided, when to retry.
+ */
 function problemParams(error: ApiError, lang: Language): MessageParams {
   const problem = error.problem as Record<string, unknown>;
-  const params: MessageParams = {};
+  const params: MessageParams = { ...error.problem.params };
   if (error.code === 'file_too_large') {
     const tooLarge = FileTooLargeProblem.safeParse(problem);
     if (tooLarge.success) params.maxBytes = tooLarge.data.maxBytes;
