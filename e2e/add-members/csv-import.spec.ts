@@ -49,9 +49,9 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(page.getByTestId('import-counts')).toContainText('4\u00A0lignes');
   await expect(page.getByTestId('import-counts')).toContainText('3\u00A0en erreur');
   await expect(cell(page, 3, 'email')).toHaveAttribute('data-invalid', 'true');
-  await expect(cell(page, 3, 'email')).toContainText('Saisissez une adresse électronique valide');
+  await expect(cell(page, 3, 'email')).toContainText('Saisissez une adresse e-mail valide');
   await expect(cell(page, 4, 'role')).toContainText('Rôle inconnu « Superviseur »');
-  await expect(cell(page, 5, 'username')).toContainText(`Le nom d'utilisateur « alice.${s} » figure déjà à la ligne 2`);
+  await expect(cell(page, 5, 'username')).toContainText(`Le nom d’utilisateur « alice.${s} » figure déjà à la ligne 2`);
   await expect(cell(page, 2, 'email')).not.toHaveAttribute('data-invalid');
   await expect(page.getByTestId('import-blocking')).toHaveText('3\u00A0lignes contiennent encore des erreurs\u00A0: corrigez-les ou retirez-les pour continuer.');
   await expect(page.getByRole('button', { name: 'Suivant', exact: true })).toBeDisabled();

@@ -103,14 +103,14 @@ test('a refusal by the server is shown on the member row and field it concerns',
   await expect(page.getByTestId('wizard-member-problems')).toContainText(existing.username);
   // The refusal reads entirely in French (the contracts' table of refusals), not the API's English.
   const problem = page.getByTestId('wizard-member-problems');
-  await expect(problem).toContainText(`Le nom d'utilisateur « ${existing.username} » est déjà pris dans cette organisation`);
+  await expect(problem).toContainText(`Le nom d’utilisateur « ${existing.username} » est déjà pris dans cette organisation`);
   for (const english of ['Username', 'already', 'taken', 'organization', 'this']) await expect(problem).not.toContainText(english);
 
   // Editing the row shows the message on the field; a new username fixes it.
   await page.getByRole('button', { name: `Modifier Romain Taken${suffix}x` }).click();
   const username = page.getByRole('textbox', { name: 'Nom d’utilisateur' });
   await expect(username).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText(`Le nom d'utilisateur « ${existing.username} » est déjà pris dans cette organisation`).first()).toBeVisible();
+  await expect(page.getByText(`Le nom d’utilisateur « ${existing.username} » est déjà pris dans cette organisation`).first()).toBeVisible();
   await username.fill(`romain.ok${suffix}`);
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(page.getByTestId('wizard-member-problems')).toHaveCount(0);

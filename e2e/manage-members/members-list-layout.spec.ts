@@ -144,7 +144,7 @@ test('the members list downloads as CSV with the search, the filters and the sho
   let text = await download();
   expect(text.startsWith('\uFEFF')).toBe(true);
   let lines = text.slice(1).trimEnd().split('\r\n');
-  expect(lines[0]).toBe("Nom;Prénom;Nom d'utilisateur;E-mail;Rôle;Statut;Dernière connexion (UTC)");
+  expect(lines[0]).toBe('Nom;Prénom;Nom d’utilisateur;E-mail;Rôle;Statut;Dernière connexion (UTC)');
   expect(lines).toHaveLength(3);
   expect(text).toContain(pendingOne!.username);
   expect(text).toContain(pendingTwo!.username);
@@ -158,7 +158,7 @@ test('the members list downloads as CSV with the search, the filters and the sho
   await page.keyboard.press('Escape');
   text = await download();
   lines = text.slice(1).trimEnd().split('\r\n');
-  expect(lines[0]).toBe("Nom;Prénom;Nom d'utilisateur;Rôle;Statut;Dernière connexion (UTC);Création (UTC)");
+  expect(lines[0]).toBe('Nom;Prénom;Nom d’utilisateur;Rôle;Statut;Dernière connexion (UTC);Création (UTC)');
   expect(text).not.toContain('@universite-exemple.fr');
 
   // In English, English headers (and the comma English spreadsheets expect).

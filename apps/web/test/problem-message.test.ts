@@ -33,7 +33,7 @@ describe('problemMessage', () => {
       message: 'The role Publisher is not compatible with the user type Viewer',
       params: { role: 'Publisher', roleFr: 'Publication', userType: 'Viewer', userTypeFr: 'Lecteur', compatible: 'Viewer', compatibleFr: 'Lecteur' },
     };
-    expect(fieldErrorMessage(refusal, await translator('fr'))).toBe("Le rôle « Publication » n'est pas compatible avec le type d'utilisateur « Lecteur » ; rôles compatibles : Lecteur");
+    expect(fieldErrorMessage(refusal, await translator('fr'))).toBe('Le rôle « Publication » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur');
     expect(fieldErrorMessage(refusal, await translator('en'))).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
     // A code this version has no words for: the API's message.
     expect(fieldErrorMessage({ code: 'from_the_future', message: 'Something new' }, await translator('fr'))).toBe('Something new');

@@ -235,7 +235,7 @@ describe('the table of refusals', () => {
       'L’import de membres demande le niveau Mettre à jour sur « membres » ou sur « gérer l’accès »',
     );
     expect(problemDetail('owns_content', { username: 'jdupont', content: 3, groups: 1 }, 'fr')).toBe(
-      'Jdupont possède 3 élément(s) de contenu et 1 groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte',
+      'Le membre jdupont possède 3 élément(s) de contenu et 1 groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte',
     );
     expect(problemDetail('not_found', { rows: '999, 1000' }, 'en')).toBe('No row 999, 1000 in this import; nothing was removed');
     expect(problemDetail('conflict', { reason: 'rows_with_errors', count: 7 }, 'en')).toBe('7 rows still have errors: fix or remove them before importing');

@@ -150,11 +150,11 @@ export const refusalWordings = {
   owns_content: {
     en: (p) =>
       p.content !== undefined && p.groups !== undefined
-        ? `${p.username ?? 'This member'} owns ${p.content} content item(s) and ${p.groups} group(s); transfer them to another member before deleting this account`
+        ? `${p.username ? `Member ${p.username}` : 'This member'} owns ${p.content} content item(s) and ${p.groups} group(s); transfer them to another member before deleting this account`
         : 'This member owns content or groups; transfer them to another member before deleting the account.',
     fr: (p) =>
       p.content !== undefined && p.groups !== undefined
-        ? `${p.username ?? 'Ce membre'} possède ${p.content} élément(s) de contenu et ${p.groups} groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte`
+        ? `${p.username ? `Le membre ${p.username}` : 'Ce membre'} possède ${p.content} élément(s) de contenu et ${p.groups} groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte`
         : 'Ce membre possède du contenu ou des groupes ; transférez-les à un autre membre avant de supprimer ce compte.',
   },
   last_administrator: {
