@@ -26,6 +26,8 @@ import { setupRoutes } from './features/setup/routes.ts';
 import type { EnqueueEmail } from './lib/mail-port.ts';
 import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
+import { categoryRoutes } from './features/categories/routes.ts';
+import { groupRoutes } from './features/groups/routes.ts';
 import { createCommitRunner, type CommitHooks } from './features/imports/commit.ts';
 import { importRoutes } from './features/imports/routes.ts';
 import { accessRequestRoutes } from './features/access-requests/routes.ts';
@@ -98,6 +100,8 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await organizationRoutes(api, { db });
     await setupRoutes(api, { db, config });
     await referenceRoutes(api, { db });
+    await categoryRoutes(api, { db });
+    await groupRoutes(api, { db });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });

@@ -70,6 +70,8 @@ export const fieldErrorCodes = [
   'stale_rows',
   // Organizations (setup, command line, settings)
   'slug_taken',
+  // Reference data (categories, groups, licences, roles): a name another item has
+  'name_taken',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -140,5 +142,7 @@ export const errorCodes = [
   'setup_done',
   'setup_token_invalid',
   'slug_taken',
+  // Reference data administration
+  'name_taken',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

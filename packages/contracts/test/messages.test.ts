@@ -94,6 +94,7 @@ const examples: Record<MessageCode, MessageParams[]> = {
   setup_done: [{}],
   setup_token_invalid: [{}],
   slug_taken: [{ value: 'mairie-lyon' }],
+  name_taken: [{ value: 'Étudiants' }],
   password_too_long: [{ max: 256 }, { max: 256, length: 300 }],
   password_unchanged: [{}],
   unknown_license: [{}, { id: 'l1' }],
