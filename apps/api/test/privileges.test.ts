@@ -45,6 +45,13 @@ const table: Row[] = [
   { method: 'GET', url: '/api/licenses', area: 'members', level: 'view' },
   { method: 'GET', url: '/api/groups', area: 'members', level: 'view' },
   { method: 'GET', url: '/api/member-categories', area: 'members', level: 'view' },
+  // Administering categories and groups (issue 15): Update on groups and categories.
+  { method: 'POST', url: '/api/member-categories', body: () => ({ name: `Catégorie ${++seq}` }), area: 'groups', level: 'update' },
+  { method: 'PATCH', url: `/api/member-categories/${MISSING}`, body: () => ({ name: 'Renommée' }), area: 'groups', level: 'update' },
+  { method: 'DELETE', url: `/api/member-categories/${MISSING}`, area: 'groups', level: 'update' },
+  { method: 'POST', url: '/api/groups', body: () => ({ name: `Groupe ${++seq}` }), area: 'groups', level: 'update' },
+  { method: 'PATCH', url: `/api/groups/${MISSING}`, body: () => ({ name: 'Renommé' }), area: 'groups', level: 'update' },
+  { method: 'DELETE', url: `/api/groups/${MISSING}`, area: 'groups', level: 'update' },
   { method: 'GET', url: '/api/activity', area: 'reporting', level: 'view' },
   { method: 'GET', url: '/api/activity/export.csv', area: 'reporting', level: 'view' },
   { method: 'GET', url: '/api/organization/approved-domains', area: 'organization_settings', level: 'view', contact: true },
