@@ -28,6 +28,7 @@ import { enqueueEmail as enqueueInOutbox } from './features/mail/outbox.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
 import { categoryRoutes } from './features/categories/routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
+import { licenseRoutes } from './features/licenses/routes.ts';
 import { createCommitRunner, type CommitHooks } from './features/imports/commit.ts';
 import { importRoutes } from './features/imports/routes.ts';
 import { accessRequestRoutes } from './features/access-requests/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await referenceRoutes(api, { db });
     await categoryRoutes(api, { db });
     await groupRoutes(api, { db });
+    await licenseRoutes(api, { db });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });

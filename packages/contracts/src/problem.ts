@@ -72,6 +72,8 @@ export const fieldErrorCodes = [
   'slug_taken',
   // Reference data (categories, groups, licences, roles): a name another item has
   'name_taken',
+  'seats_below_used',
+  'compatibility_in_use',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -144,5 +146,8 @@ export const errorCodes = [
   'slug_taken',
   // Reference data administration
   'name_taken',
+  'seats_below_used',
+  'compatibility_in_use',
+  'license_in_use',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,11 +1,12 @@
 import type { Group, License, MemberCategory, Role, UserType } from '@sesame/contracts';
-import type { Db } from '@sesame/db';
+import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 
 const fullName = (m: { firstName: string; lastName: string; username: string }) => `${m.firstName} ${m.lastName}`.trim() || m.username;
 
-export type ReferenceDeps = { db: Db };
+/** The reads work inside a transaction too (a change answers what it wrote). */
+export type ReferenceDeps = { db: Db | Prisma.TransactionClient };
 
 export async function listRoles({ db }: ReferenceDeps, auth: AuthContext): Promise<Role[]> {
   const roles = await db.role.findMany({
