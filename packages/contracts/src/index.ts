@@ -5,6 +5,8 @@ export * from './problem.ts';
 export * from './members.ts';
 export * from './auth.ts';
 export * from './reference.ts';
+export * from './reference-admin.ts';
+export * from './licences-admin.ts';
 export * from './members-batch.ts';
 export * from './invitations.ts';
 export * from './organization.ts';

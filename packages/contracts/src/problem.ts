@@ -70,6 +70,10 @@ export const fieldErrorCodes = [
   'stale_rows',
   // Organizations (setup, command line, settings)
   'slug_taken',
+  // Reference data (categories, groups, licences, roles): a name another item has
+  'name_taken',
+  'seats_below_used',
+  'compatibility_in_use',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -142,5 +146,10 @@ export const errorCodes = [
   'setup_done',
   'setup_token_invalid',
   'slug_taken',
+  // Reference data administration
+  'name_taken',
+  'seats_below_used',
+  'compatibility_in_use',
+  'license_in_use',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -33,10 +33,19 @@ export const License = z.object({
 });
 export type License = z.infer<typeof License>;
 
-export const Group = z.object({ id: z.string(), name: z.string(), ownerId: z.string(), memberCount: z.number().int() });
+export const Group = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  memberCount: z.number().int(),
+  /** New members join it unless the administrator chooses otherwise. */
+  isDefault: z.boolean(),
+});
 export type Group = z.infer<typeof Group>;
 
-export const MemberCategory = z.object({ id: z.string(), name: z.string() });
+export const MemberCategory = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });
 export type MemberCategory = z.infer<typeof MemberCategory>;
 
 export const ItemsOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });

@@ -1,9 +1,12 @@
 import type { Group, License, MemberCategory, Role, UserType } from '@sesame/contracts';
-import type { Db } from '@sesame/db';
+import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
 
-export type ReferenceDeps = { db: Db };
+const fullName = (m: { firstName: string; lastName: string; username: string }) => `${m.firstName} ${m.lastName}`.trim() || m.username;
+
+/** The reads work inside a transaction too (a change answers what it wrote). */
+export type ReferenceDeps = { db: Db | Prisma.TransactionClient };
 
 export async function listRoles({ db }: ReferenceDeps, auth: AuthContext): Promise<Role[]> {
   const roles = await db.role.findMany({
@@ -54,15 +57,35 @@ export async function listLicenses({ db }: ReferenceDeps, auth: AuthContext): Pr
   return licenses.map((l) => ({ id: l.id, key: l.key, name: l.name, seatsTotal: l.seats, seatsUsed: l._count.assignments }));
 }
 
+/** GET /api/groups: every group with its owner, member count and whether it is a default group. */
 export async function listGroups({ db }: ReferenceDeps, auth: AuthContext): Promise<Group[]> {
-  const groups = await db.group.findMany({
-    where: { organizationId: auth.organizationId },
-    include: { _count: { select: { memberships: true } } },
-    orderBy: { name: 'asc' },
-  });
-  return groups.map((g) => ({ id: g.id, name: g.name, ownerId: g.ownerId, memberCount: g._count.memberships }));
+  const [groups, defaults] = await Promise.all([
+    db.group.findMany({
+      where: { organizationId: auth.organizationId },
+      include: { _count: { select: { memberships: true } }, owner: { select: { username: true, firstName: true, lastName: true } } },
+      orderBy: { name: 'asc' },
+    }),
+    db.organizationDefaultGroup.findMany({ where: { organizationId: auth.organizationId }, select: { groupId: true } }),
+  ]);
+  const isDefault = new Set(defaults.map((d) => d.groupId));
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    ownerId: g.ownerId,
+    ownerName: fullName(g.owner),
+    memberCount: g._count.memberships,
+    isDefault: isDefault.has(g.id),
+  }));
 }
 
+/** GET /api/member-categories: every category with how many members have it. */
 export async function listCategories({ db }: ReferenceDeps, auth: AuthContext): Promise<MemberCategory[]> {
-  return db.memberCategory.findMany({ where: { organizationId: auth.organizationId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  const rows = await db.memberCategory.findMany({
+    where: { organizationId: auth.organizationId },
+    select: { id: true, name: true, _count: { select: { assignments: true } } },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map((c) => ({ id: c.id, name: c.name, memberCount: c._count.assignments }));
 }
+

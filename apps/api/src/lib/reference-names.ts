@@ -1,0 +1,16 @@
+import type { Prisma } from '@sesame/db';
+import { AppError } from './errors.ts';
+
+/**
+ * Names of an organization's reference data (categories, groups, licences, roles) are unique
+ * whatever their case. A check then a write would let two concurrent requests both pass, so
+ * each kind's names are checked and written under a transaction-scoped advisory lock of the
+ * organization and the kind. It is taken before any row lock of the change.
+ */
+export async function lockNames(tx: Prisma.TransactionClient, organizationId: string, kind: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${kind}:${organizationId}`}, 0))`;
+}
+
+/** 409 `name_taken` on `name`: another item of the kind has this name (whatever its case). */
+export const nameTaken = (name: string) =>
+  new AppError(409, 'name_taken', `The name "${name}" is already used`, [{ path: 'name', code: 'name_taken', params: { value: name } }]).withParams({ value: name });
