@@ -13,4 +13,4 @@ export async function lockNames(tx: Prisma.TransactionClient, organizationId: st
 
 /** 409 `name_taken` on `name`: another item of the kind has this name (whatever its case). */
 export const nameTaken = (name: string) =>
-  new AppError(409, 'name_taken', `The name "${name}" is already used`, [{ path: 'name', code: 'name_taken', params: { value: name } }]).withParams({ value: name });
+  new AppError(409, 'name_taken', { params: { value: name }, errors: [{ path: 'name', code: 'name_taken', params: { value: name } }] });

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../problem.ts';
 export type ForbiddenAction = 'import_members' | 'add_members' | 'manage_invitations' | 'export_members' | 'change_member' | 'change_picture';
 
 /** What could not be found (`not_found`'s `what`). */
-export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message';
+export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type';
 
 /** Why a write met a `conflict` (`reason`). */
 export type ConflictReason =
@@ -125,6 +125,10 @@ export type ProblemParams = {
   setup_done: Record<never, never>;
   setup_token_invalid: Record<never, never>;
   slug_taken: { value?: string };
+  name_taken: { value?: string };
+  seats_below_used: { used?: number; seats?: number };
+  compatibility_in_use: { count?: number; item?: string; itemFr?: string };
+  license_in_use: { name?: string; count?: number };
 };
 
 /** Typecheck only: `ProblemParams` has every problem code and no other key. */

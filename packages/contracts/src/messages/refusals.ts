@@ -70,6 +70,10 @@ const things: Record<NotFoundWhat, { en: string; fr: string }> = {
   row: { en: 'Row not found', fr: 'Ligne introuvable' },
   picture: { en: 'Picture not found', fr: 'Photo introuvable' },
   message: { en: 'Message not found', fr: 'Message introuvable' },
+  member_category: { en: 'Member category not found', fr: 'Catégorie de membres introuvable' },
+  group: { en: 'Group not found', fr: 'Groupe introuvable' },
+  license: { en: 'Licence not found', fr: 'Licence introuvable' },
+  user_type: { en: 'User type not found', fr: 'Type d’utilisateur introuvable' },
 };
 
 const notFound: Wording<ProblemParams['not_found']> = {

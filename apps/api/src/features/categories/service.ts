@@ -37,7 +37,7 @@ export async function renameCategory({ db }: CategoryDeps, auth: AuthContext, id
   return db.$transaction(async (tx) => {
     await lockNames(tx, auth.organizationId, 'member-category');
     const category = await tx.memberCategory.findFirst({ where: { id, organizationId: auth.organizationId }, select: { id: true, name: true, _count: { select: { assignments: true } } } });
-    if (!category) throw notFound('Member category');
+    if (!category) throw notFound('member_category');
     const memberCount = category._count.assignments;
     if (category.name === body.name) return { id, name: category.name, memberCount };
     await assertNameFree(tx, auth.organizationId, body.name, id);
@@ -52,7 +52,7 @@ export async function deleteCategory({ db }: CategoryDeps, auth: AuthContext, id
   return db.$transaction(async (tx) => {
     await lockNames(tx, auth.organizationId, 'member-category');
     const category = await tx.memberCategory.findFirst({ where: { id, organizationId: auth.organizationId }, select: { id: true, name: true } });
-    if (!category) throw notFound('Member category');
+    if (!category) throw notFound('member_category');
     const { count } = await tx.memberCategoryAssignment.deleteMany({ where: { organizationId: auth.organizationId, categoryId: id } });
     await tx.memberCategory.delete({ where: { id } });
     await audit(tx, { ...actor(auth, client), action: 'category.deleted', targetType: 'category', targetId: id, targetLabel: category.name, before: { name: category.name, memberCount: count } });

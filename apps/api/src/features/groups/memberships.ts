@@ -1,7 +1,7 @@
 import type { MemberIdsBody, MembershipChange } from '@sesame/contracts';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { actorOf, findGroup, assertManageMembers, type Client, type GroupDeps } from './service.ts';
 
@@ -21,7 +21,7 @@ export async function changeGroupMembers({ db }: GroupDeps, auth: AuthContext, g
     const found = await tx.member.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, username: true } });
     const known = new Map(found.map((m) => [m.id, m.username]));
     const errors: FieldError[] = body.memberIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `memberIds.${i}`, code: 'unknown_member' as const, params: { value: id } }]));
-    if (errors.length) throw new AppError(400, 'validation_failed', fieldSummary(errors), errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', { errors });
 
     const already = new Set(
       (await tx.groupMembership.findMany({ where: { groupId, memberId: { in: ids } }, select: { memberId: true } })).map((m) => m.memberId),

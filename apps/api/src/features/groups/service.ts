@@ -2,7 +2,7 @@ import { hasLevel, type CreateGroupBody, type GroupDetail, type MemberPage, type
 import type { Db, Prisma } from '@sesame/db';
 import { audit, auditUpdate } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary, forbidden, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { memberPage, memberSummarySelect } from '../../lib/member-page.ts';
 import { lockNames, nameTaken } from '../../lib/reference-names.ts';
@@ -24,13 +24,13 @@ const canRead = (auth: AuthContext, ownerId: string) =>
 /** The group of the caller's organization, or 404 (another organization's id is not found either). */
 export async function findGroup(db: Pick<Db, 'group'>, auth: AuthContext, id: string) {
   const group = await db.group.findFirst({ where: { id, organizationId: auth.organizationId }, select: { id: true, name: true, description: true, ownerId: true, createdAt: true } });
-  if (!group) throw notFound('Group');
+  if (!group) throw notFound('group');
   return group;
 }
 
 export async function getGroup({ db }: GroupDeps, auth: AuthContext, id: string): Promise<GroupDetail> {
   const group = await findGroup(db, auth, id);
-  if (!canRead(auth, group.ownerId)) throw forbidden('You need View on groups and categories to see this group');
+  if (!canRead(auth, group.ownerId)) throw forbidden({ area: 'groups', level: 'view' });
   return detailOf(db, auth, group.id);
 }
 
@@ -68,7 +68,7 @@ async function assertOwner(tx: Tx, organizationId: string, ownerId: string) {
     : owner.status !== 'active'
       ? { path: 'ownerId', code: 'member_not_active', params: { username: owner.username } }
       : null;
-  if (error) throw new AppError(400, 'validation_failed', fieldSummary([error]), [error]);
+  if (error) throw new AppError(400, 'validation_failed', { errors: [error] });
 }
 
 async function setDefault(tx: Tx, organizationId: string, groupId: string, isDefault: boolean) {
@@ -132,11 +132,11 @@ export async function deleteGroup({ db }: GroupDeps, auth: AuthContext, id: stri
 
 export async function listGroupMembers({ db }: GroupDeps, auth: AuthContext, id: string, query: MemberPageQuery): Promise<MemberPage> {
   const group = await findGroup(db, auth, id);
-  if (!canRead(auth, group.ownerId)) throw forbidden('You need View on groups and categories to see this group’s members');
+  if (!canRead(auth, group.ownerId)) throw forbidden({ area: 'groups', level: 'view' });
   return memberPage(db, { organizationId: auth.organizationId, groups: { some: { groupId: id } } }, query);
 }
 
 export { assertManageMembers };
 function assertManageMembers(auth: AuthContext, group: { ownerId: string }) {
-  if (!canManageMembers(auth, group.ownerId)) throw forbidden('Only the group’s owner or a member with Update on groups and categories can change its members');
+  if (!canManageMembers(auth, group.ownerId)) throw forbidden({ area: 'groups', level: 'update' });
 }

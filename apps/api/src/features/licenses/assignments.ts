@@ -2,7 +2,7 @@ import { incompatibleLicenceParams, type MemberIdsBody, type MemberPage, type Me
 import { audit } from '../../lib/audit.ts';
 import { lockAndCheckCapacity, lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { memberPage } from '../../lib/member-page.ts';
 import { actorOf, findLicense, type Client, type LicenseDeps } from './service.ts';
@@ -47,11 +47,11 @@ export async function changeAssignments({ db }: LicenseDeps, auth: AuthContext, 
       if (op === 'add' && !suits.has(m.userType.id)) return [{ path: `memberIds.${i}`, code: 'incompatible_license', params: { ...incompatibleLicenceParams(license, [m.userType]), username: m.username } }];
       return [];
     });
-    if (errors.length) throw new AppError(400, 'validation_failed', fieldSummary(errors), errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', { errors });
 
     const toChange = members.filter((m) => (op === 'add' ? m.licenses.length === 0 : m.licenses.length > 0));
     if (op === 'add') {
-      await lockAndCheckCapacity(tx, { organizationId, namedUserLimit: null, newMembers: 0, perType: [], perLicense: [{ license, n: toChange.length }] }, onMemberIds, 'saved');
+      await lockAndCheckCapacity(tx, { organizationId, namedUserLimit: null, newMembers: 0, perType: [], perLicense: [{ license, n: toChange.length }] }, onMemberIds);
       await tx.licenseAssignment.createMany({ data: toChange.map((m) => ({ organizationId, licenseId: id, memberId: m.id })) });
     } else {
       await tx.licenseAssignment.deleteMany({ where: { organizationId, licenseId: id, memberId: { in: toChange.map((m) => m.id) } } });

@@ -4,7 +4,7 @@ import type { Db, Prisma } from '@sesame/db';
 import { audit, auditUpdate } from '../../lib/audit.ts';
 import { lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary, notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { lockNames, nameTaken } from '../../lib/reference-names.ts';
 
@@ -22,7 +22,7 @@ function keyFrom(name: string): string {
 
 export async function findLicense(db: Pick<Db, 'license'>, auth: AuthContext, id: string) {
   const license = await db.license.findFirst({ where: { id, organizationId: auth.organizationId }, select: { id: true, key: true, name: true, seats: true } });
-  if (!license) throw notFound('Licence');
+  if (!license) throw notFound('license');
   return license;
 }
 
@@ -40,7 +40,7 @@ async function assertNameFree(tx: Tx, organizationId: string, name: string, exce
 async function userTypesOf(tx: Tx, organizationId: string, ids: readonly string[]) {
   const types = await tx.userType.findMany({ where: { organizationId, id: { in: [...ids] } }, select: { id: true, key: true, nameEn: true, nameFr: true } });
   const errors: FieldError[] = ids.flatMap((id, i) => (types.some((t) => t.id === id) ? [] : [{ path: `userTypeIds.${i}`, code: 'unknown_user_type' as const, params: { value: id } }]));
-  if (errors.length) throw new AppError(400, 'validation_failed', fieldSummary(errors), errors);
+  if (errors.length) throw new AppError(400, 'validation_failed', { errors });
   return types;
 }
 
@@ -85,7 +85,7 @@ export async function updateLicense({ db }: LicenseDeps, auth: AuthContext, id: 
     if (body.name !== undefined && body.name !== license.name) await assertNameFree(tx, organizationId, body.name, id);
     if (body.seats !== undefined && body.seats < before.seatsUsed) {
       const params = { used: before.seatsUsed, seats: body.seats };
-      throw new AppError(409, 'seats_below_used', fieldSummary([{ path: 'seats', code: 'seats_below_used', params }]), [{ path: 'seats', code: 'seats_below_used', params }]).withParams(params);
+      throw new AppError(409, 'seats_below_used', { params, errors: [{ path: 'seats', code: 'seats_below_used', params }] });
     }
     const typeIds = body.userTypeIds ? [...new Set(body.userTypeIds)] : before.userTypeIds;
     const types = await userTypesOf(tx, organizationId, typeIds);
@@ -97,7 +97,7 @@ export async function updateLicense({ db }: LicenseDeps, auth: AuthContext, id: 
         const type = await tx.userType.findUniqueOrThrow({ where: { id: h.userTypeId }, select: { nameEn: true, nameFr: true } });
         errors.push({ path: 'userTypeIds', code: 'compatibility_in_use', params: { count: h._count._all, item: type.nameEn, itemFr: type.nameFr } });
       }
-      if (errors.length) throw new AppError(409, 'compatibility_in_use', fieldSummary(errors), errors).withParams(errors[0]?.params ?? {});
+      if (errors.length) throw new AppError(409, 'compatibility_in_use', { params: errors[0]?.params ?? {}, errors });
     }
     await tx.license.update({ where: { id }, data: { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.seats !== undefined ? { seats: body.seats } : {}) } });
     if (body.userTypeIds) {
@@ -129,7 +129,7 @@ export async function deleteLicense({ db }: LicenseDeps, auth: AuthContext, id: 
     const license = await findLicense(tx, auth, id);
     const count = await tx.licenseAssignment.count({ where: { licenseId: id } });
     if (count > 0 && !removeAssignments) {
-      throw new AppError(409, 'license_in_use', `The licence "${license.name}" is assigned to ${count} member${count === 1 ? '' : 's'}`).withParams({ name: license.name, count });
+      throw new AppError(409, 'license_in_use', { params: { name: license.name, count } });
     }
     await tx.licenseAssignment.deleteMany({ where: { organizationId, licenseId: id } });
     await tx.organizationDefaultLicense.deleteMany({ where: { organizationId, licenseId: id } });

@@ -3,7 +3,7 @@ import type { Prisma } from '@sesame/db';
 import { auditUpdate } from '../../lib/audit.ts';
 import { lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
-import { AppError, fieldSummary, notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { actorOf, type Client, type LicenseDeps } from './service.ts';
 
@@ -33,12 +33,12 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
       where: { id, organizationId },
       include: { roles: { select: { roleId: true } }, licenses: { select: { licenseId: true } }, _count: { select: { members: true } } },
     });
-    if (!type) throw notFound('User type');
+    if (!type) throw notFound('user_type');
     const used = type._count.members;
     if (body.seats !== undefined && body.seats !== null && body.seats < used) {
       const params = { used, seats: body.seats };
       const error: FieldError = { path: 'seats', code: 'seats_below_used', params };
-      throw new AppError(409, 'seats_below_used', fieldSummary([error]), [error]).withParams(params);
+      throw new AppError(409, 'seats_below_used', { params, errors: [error] });
     }
     const [roles, licenses, org] = await Promise.all([
       tx.role.findMany({ where: { organizationId }, select: { id: true, nameEn: true, nameFr: true } }),
@@ -48,7 +48,7 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
     const roleIds = body.roleIds ? [...new Set(body.roleIds)] : type.roles.map((r) => r.roleId);
     const licenseIds = body.licenseIds ? [...new Set(body.licenseIds)] : type.licenses.map((l) => l.licenseId);
     const unknown = [...unknownIds('roleIds', body.roleIds ?? [], roles), ...unknownIds('licenseIds', body.licenseIds ?? [], licenses)];
-    if (unknown.length) throw new AppError(400, 'validation_failed', fieldSummary(unknown), unknown);
+    if (unknown.length) throw new AppError(400, 'validation_failed', { errors: unknown });
 
     const conflicts: FieldError[] = [];
     for (const roleId of type.roles.map((r) => r.roleId).filter((r) => !roleIds.includes(r))) {
@@ -62,7 +62,7 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
       const count = await tx.licenseAssignment.count({ where: { organizationId, licenseId, member: { userTypeId: id } } });
       if (count > 0 && license) conflicts.push(inUse('licenseIds', count, { nameEn: license.name, nameFr: license.name }));
     }
-    if (conflicts.length) throw new AppError(409, 'compatibility_in_use', fieldSummary(conflicts), conflicts).withParams(conflicts[0]?.params ?? {});
+    if (conflicts.length) throw new AppError(409, 'compatibility_in_use', { params: conflicts[0]?.params ?? {}, errors: conflicts });
 
     if (body.seats !== undefined) await tx.userType.update({ where: { id }, data: { seatLimit: body.seats } });
     if (body.roleIds) {
@@ -83,7 +83,7 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
       ['seats', 'roles', 'licenses'],
     );
     const after = (await list(tx)).find((t) => t.id === id);
-    if (!after) throw notFound('User type');
+    if (!after) throw notFound('user_type');
     return after;
   });
 }
