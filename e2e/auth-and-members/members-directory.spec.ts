@@ -38,9 +38,10 @@ test('a member without View on members sees a directory of names and pictures: n
 
   const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
   const own = await context.newPage();
-  const refused = refusedCalls(own);
   await signInThroughForm(own, viewer.username, viewer.password);
   await expect(own).toHaveURL(/\/welcome$/);
+  // From here on (before signing in, the session check's 401 is expected).
+  const refused = refusedCalls(own);
   const nav = own.getByRole('navigation', { name: 'Navigation principale' });
   await expect(nav.getByRole('link', { name: 'Membres', exact: true })).toBeVisible();
   // The caught mail is the administrators' only.

@@ -69,7 +69,7 @@ export function DeleteMemberDialog({ opened, member, onClose, onTransfer }: Dele
             <Text size="sm">{t(builtin ? 'memberActions.delete.ownsBefore' : 'memberActions.delete.ownsBeforeUnregister', { name, owned })}</Text>
           </Alert>
           <ScrollArea.Autosize mah={260} type="auto" aria-label={t('memberDetail.owned.title')}>
-            <OwnedLists member={member} />
+            <OwnedLists member={member} ownedOnly />
           </ScrollArea.Autosize>
           <DialogActions onCancel={onClose}>{transferButton('sm')}</DialogActions>
         </Stack>

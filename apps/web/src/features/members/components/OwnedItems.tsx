@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 
 type Owned = Pick<MemberDetail, 'ownedContent' | 'ownedContentTotal' | 'ownedGroups' | 'ownedGroupsTotal'>;
 
-/** What the member owns: the counts, then the content items and the groups by name (the first ones when there are many). */
-export function OwnedLists({ member }: { member: Owned }) {
+/**
+ * What the member owns: the counts, then the content items and the groups by name (the first
+ * ones when there are many). `ownedOnly` leaves out a kind the member owns none of.
+ */
+export function OwnedLists({ member, ownedOnly = false }: { member: Owned; ownedOnly?: boolean }) {
   const { t } = useTranslation();
-  return (
+  const content = (
     <>
       <Text size="sm" fw={600} mb={4}>
         {t('memberDetail.owned.contentCount', { count: member.ownedContentTotal })}
@@ -35,6 +38,10 @@ export function OwnedLists({ member }: { member: Owned }) {
           {t('memberDetail.owned.noContent')}
         </Text>
       )}
+    </>
+  );
+  const groups = (
+    <>
       <Text size="sm" fw={600} mb={4}>
         {t('memberDetail.owned.groupsCount', { count: member.ownedGroupsTotal })}
       </Text>
@@ -56,6 +63,12 @@ export function OwnedLists({ member }: { member: Owned }) {
           {t('memberDetail.owned.noGroups')}
         </Text>
       )}
+    </>
+  );
+  return (
+    <>
+      {ownedOnly && member.ownedContentTotal === 0 ? null : content}
+      {ownedOnly && member.ownedGroupsTotal === 0 ? null : groups}
     </>
   );
 }
