@@ -79,7 +79,8 @@ export function MembersPage() {
   };
   const goPrevious = () => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) });
 
-  const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege) && !directory;
+  // Adding members follows its own levels (Update on manage access is enough), even in the directory.
+  const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege);
   // Resending and revoking invitations is part of adding members.
   const invitations = useInvitationActions(canAdd);
   const showEmpty = page && !list.isPlaceholderData && page.items.length === 0;
@@ -167,7 +168,7 @@ export function MembersPage() {
             order={filters.order}
             onSort={sortBy}
             stale={list.isPlaceholderData}
-            invitations={invitations.actions}
+            invitations={directory ? undefined : invitations.actions}
             selection={
               canBulk
                 ? {
