@@ -49,17 +49,18 @@ test('a granted member with View on reporting and Update on manage access, named
   const me = (await (await memberPage.request.get('/api/auth/me')).json()) as { member: { id: string; username: string }; privileges: Record<string, string> };
   expect(me.privileges).toMatchObject({ manage_access: 'update', reporting: 'view', members: 'none', contact_updates: 'none', content: 'view' });
 
-  // Exactly what the levels allow: Add members and Activity; no directory, no contact screens, no queue before being a contact.
+  // Exactly what the levels allow: Add members and Activity, and the members as a directory (no View on members); no contact screens, no queue before being a contact.
   const memberNav = memberPage.getByRole('navigation', { name: 'Navigation principale' });
   await expect(memberNav.getByRole('link', { name: 'Ajouter des membres' })).toBeVisible();
   await expect(memberNav.getByRole('link', { name: 'Activité' })).toBeVisible();
-  for (const hidden of ['Membres', 'Groupes', 'Licences', 'Contacts et privilèges', 'Paramètres de l’organisation', /Demandes d’accès/]) {
+  await expect(memberNav.getByRole('link', { name: 'Membres', exact: true })).toBeVisible();
+  for (const hidden of ['Groupes', 'Licences', 'Contacts et privilèges', 'Paramètres de l’organisation', /Demandes d’accès/]) {
     await expect(memberNav.getByRole('link', { name: hidden, exact: typeof hidden === 'string' })).toHaveCount(0);
   }
   await memberPage.goto('/access-requests');
   await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
   await memberPage.goto('/members');
-  await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
+  await expect(memberPage.getByRole('table', { name: 'Liste des membres' }).locator('thead th')).toHaveText(['Nom', 'Nom d’utilisateur']);
 
   // The primary contact names them secondary contact on the contacts screen.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Contacts et privilèges' }).click();

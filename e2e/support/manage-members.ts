@@ -15,11 +15,17 @@ export interface CreatedMember {
  * Adds a built-in member through the API with a password of our choice, then signs them in
  * once (in a throwaway request context) to replace it, so they are an ordinary active member.
  */
-export async function createActiveMember(request: APIRequestContext, baseURL: string, who: { firstName: string; lastName: string; username: string }, password: string): Promise<CreatedMember> {
+export async function createActiveMember(
+  request: APIRequestContext,
+  baseURL: string,
+  who: { firstName: string; lastName: string; username: string; role?: string; userType?: string },
+  password: string,
+): Promise<CreatedMember> {
   const initial = `Tmp-${who.username.slice(-6)}-42x`;
+  const { role = 'user', userType = 'creator', ...names } = who;
   const created = await apiWrite(request, 'POST', '/api/members/batch', {
     mode: 'credentials',
-    members: [{ ...who, email: `${who.username}@example.org`, role: 'user', userType: 'creator', password: initial }],
+    members: [{ ...names, email: `${who.username}@example.org`, role, userType, password: initial }],
     properties: {},
   });
   expect(created.status(), await created.text()).toBe(201);

@@ -123,10 +123,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   // A member's page; "/members/add" above is a more specific match.
                   path: `${paths.members}/:id`,
                   handle: { titleKey: 'memberDetail.title' } satisfies RouteHandle,
-                  loader: async (args) => {
-                    await requirePrivilege(queryClient, { area: 'members', level: 'view' })();
-                    return memberLoader(queryClient)(args);
-                  },
+                  // Every member: the API answers each one as who sees whom allows (decision 014).
+                  loader: memberLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/members/routes/MemberPage.tsx')).MemberPage },
                 },
                 sectionRoute(queryClient, 'accessRequests', {

@@ -23,6 +23,15 @@ describe('member list filters in the URL', () => {
     expect(hasActiveFilters(filters)).toBe(true);
   });
 
+  it('drops, in the directory, the filters and sorts the API keeps for View on members', () => {
+    const shared = new URLSearchParams('q=mart&role=viewer&userType=creator&status=disabled&sort=email&order=desc&limit=50');
+    expect(readMemberFilters(shared, { directory: true })).toEqual({ q: 'mart', role: null, userType: null, status: null, sort: 'lastName', order: 'desc', limit: 50 });
+    expect(readMemberFilters(new URLSearchParams('sort=lastSignInAt'), { directory: true }).sort).toBe('lastName');
+    expect(readMemberFilters(new URLSearchParams('sort=username'), { directory: true }).sort).toBe('username');
+    // With View on members the same link keeps everything.
+    expect(readMemberFilters(shared)).toMatchObject({ role: 'viewer', userType: 'creator', status: 'disabled', sort: 'email' });
+  });
+
   it('ignores values the API would refuse', () => {
     const filters = readMemberFilters(new URLSearchParams('status=gone&sort=password&order=sideways&limit=7'));
     expect(filters.status).toBeNull();

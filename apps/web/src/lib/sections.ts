@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n.ts';
-import type { PrivilegeRequirement } from './privileges.ts';
+import type { PrivilegeRequirement, RequiredPrivilege } from './privileges.ts';
 
 export type SectionId =
   | 'members'
@@ -16,8 +16,8 @@ export interface AppSection {
   path: string;
   labelKey: MessageKey;
   group: 'directory' | 'administration';
-  /** What the signed-in member needs to see the section (the API enforces it anyway). */
-  privilege: PrivilegeRequirement;
+  /** What the signed-in member needs to see the section (the API enforces it anyway); absent: every signed-in member. */
+  privilege?: PrivilegeRequirement;
   /** Sections still under construction show a placeholder page. */
   ready: boolean;
   /** Shown to the organization's primary and secondary contacts only (their loader refuses others). */
@@ -26,7 +26,9 @@ export interface AppSection {
 
 /** The signed-in area's sections, shared by the router and the navigation. */
 export const sections: readonly AppSection[] = [
-  { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', privilege: { area: 'members', level: 'view' }, ready: true },
+  // Every member: with View on members the full list, without it a directory of names and
+  // pictures as profile visibilities allow (decision 014, "who sees whom").
+  { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', ready: true },
   // As the API's canAddMembers: Update on members or on manage access.
   {
     id: 'addMembers',
@@ -46,6 +48,9 @@ export const sections: readonly AppSection[] = [
   { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, ready: true, contactsOnly: true },
   { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: true },
 ];
+
+/** With View on members, the members section is the full list; without it, the directory. */
+export const membersView: RequiredPrivilege = { area: 'members', level: 'view' };
 
 export function sectionById(id: SectionId): AppSection {
   const section = sections.find((s) => s.id === id);

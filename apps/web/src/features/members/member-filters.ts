@@ -1,4 +1,4 @@
-import { MemberSort, MemberStatus } from '@sesame/contracts';
+import { directorySortKeys, MemberSort, MemberStatus } from '@sesame/contracts';
 import type { MemberListParams } from './api/list-members.ts';
 
 // The list's filters, search and sort live in the URL so a reload or a shared link shows
@@ -27,17 +27,25 @@ export const defaultFilters: MemberFilters = {
   limit: 25,
 };
 
-export function readMemberFilters(params: URLSearchParams): MemberFilters {
+const isDirectorySort = (sort: MemberSort) => (directorySortKeys as readonly MemberSort[]).includes(sort);
+
+/**
+ * The filters in the URL. The directory (a member without View on members) is searched and
+ * sorted by name only: the role, user type and status filters and the other sorts of a link
+ * made by an administrator are dropped, as the API would refuse them.
+ */
+export function readMemberFilters(params: URLSearchParams, options: { directory?: boolean } = {}): MemberFilters {
+  const directory = options.directory ?? false;
   const sort = MemberSort.safeParse(params.get('sort'));
   const status = MemberStatus.safeParse(params.get('status'));
   const order = params.get('order');
   const limit = Number(params.get('limit'));
   return {
     q: (params.get('q') ?? '').slice(0, 200),
-    role: params.get('role') || null,
-    userType: params.get('userType') || null,
-    status: status.success ? status.data : null,
-    sort: sort.success ? sort.data : defaultFilters.sort,
+    role: directory ? null : params.get('role') || null,
+    userType: directory ? null : params.get('userType') || null,
+    status: !directory && status.success ? status.data : null,
+    sort: sort.success && (!directory || isDirectorySort(sort.data)) ? sort.data : defaultFilters.sort,
     order: order === 'asc' || order === 'desc' ? order : defaultFilters.order,
     limit: (pageSizes as readonly number[]).includes(limit) ? limit : defaultFilters.limit,
   };

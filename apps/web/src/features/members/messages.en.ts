@@ -41,6 +41,10 @@ export const membersEn: typeof membersFr = {
       label: 'Columns shown',
     },
     export: 'Export (CSV)',
+    directory: {
+      subtitle: 'The members of your organization whose profile is visible, with their name and picture.',
+      searchPlaceholder: 'Name or username',
+    },
     invitation: {
       menu: 'Actions for {{name}}',
       resend: 'Resend invitation',
@@ -105,6 +109,15 @@ export const membersEn: typeof membersFr = {
       empty: 'This file is empty.',
       changed: 'Picture updated',
       removed: 'Picture removed',
+    },
+    directory: {
+      note: 'You see this member’s name and picture, as their profile allows.',
+    },
+    accessSummary: {
+      hint: 'This is managed by the people who administer members.',
+      noLicenses: 'No add-on licence',
+      noGroups: 'No group',
+      noCategories: 'No category',
     },
     owned: {
       title: 'Owned content and groups',
@@ -238,6 +251,9 @@ export const membersEn: typeof membersFr = {
       confirm: 'Delete member',
       confirmUnregister: 'Unregister member',
       refusedTitle: 'Deletion refused',
+      ownsTitle: 'Transfer ownership first',
+      ownsBefore: '{{name}} owns {{owned}}. Their account can be deleted only once this is transferred to another member.',
+      ownsBeforeUnregister: '{{name}} owns {{owned}}. Their account can be unregistered from the portal only once this is transferred to another member.',
       ownsContent: 'This member owns {{content}} content item(s) and {{groups}} group(s). Transfer them to another member before deleting them.',
       deleted: '{{name}} was deleted permanently',
       unregistered: '{{name}} was unregistered from the portal',

@@ -40,6 +40,10 @@ export const membersFr = {
       label: 'Colonnes affichées',
     },
     export: 'Exporter (CSV)',
+    directory: {
+      subtitle: 'Les membres de votre organisation dont le profil est visible, avec leur nom et leur photo.',
+      searchPlaceholder: 'Nom ou nom d’utilisateur',
+    },
     invitation: {
       menu: 'Actions pour {{name}}',
       resend: 'Renvoyer l’invitation',
@@ -105,6 +109,15 @@ export const membersFr = {
       empty: 'Ce fichier est vide.',
       changed: 'Photo mise à jour',
       removed: 'Photo retirée',
+    },
+    directory: {
+      note: 'Vous voyez le nom et la photo de ce membre, comme son profil le permet.',
+    },
+    accessSummary: {
+      hint: 'Ces informations sont gérées par les personnes qui administrent les membres.',
+      noLicenses: 'Aucune licence additionnelle',
+      noGroups: 'Aucun groupe',
+      noCategories: 'Aucune catégorie',
     },
     owned: {
       title: 'Contenu et groupes possédés',
@@ -238,6 +251,9 @@ export const membersFr = {
       confirm: 'Supprimer le membre',
       confirmUnregister: 'Désinscrire le membre',
       refusedTitle: 'Suppression refusée',
+      ownsTitle: 'Transférez d’abord la propriété',
+      ownsBefore: '{{name}} possède {{owned}}. Son compte ne pourra être supprimé qu’une fois cette propriété transférée à un autre membre.',
+      ownsBeforeUnregister: '{{name}} possède {{owned}}. Son compte ne pourra être désinscrit du portail qu’une fois cette propriété transférée à un autre membre.',
       ownsContent: 'Ce membre possède {{content}} élément(s) de contenu et {{groups}} groupe(s). Transférez-les à un autre membre avant de le supprimer.',
       deleted: '{{name}} a été supprimé définitivement',
       unregistered: '{{name}} a été désinscrit du portail',

@@ -76,8 +76,8 @@ export function requireSession(queryClient: QueryClient) {
   };
 }
 
-/** Guard of a page that needs a privilege; the API enforces it anyway, this only explains. */
-export function requirePrivilege(queryClient: QueryClient, required: PrivilegeRequirement) {
+/** Guard of a page that needs a privilege (none: any signed-in member); the API enforces it anyway, this only explains. */
+export function requirePrivilege(queryClient: QueryClient, required: PrivilegeRequirement | undefined) {
   return async () => {
     const me = await queryClient.ensureQueryData(meQueryOptions());
     if (!hasPrivilege(me.privileges, required)) throw data(null, { status: 403 });

@@ -1,7 +1,11 @@
 import { InvitationSent, OkResponse } from '@sesame/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../lib/api-client.ts';
 import { memberKeys } from './member-keys.ts';
+
+// The list's rows and the member's page both show the invitation.
+const invalidateListsAndPages = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: memberKeys.lists() }), queryClient.invalidateQueries({ queryKey: memberKeys.details() })]);
 
 export function resendInvitation(memberId: string) {
   return request(`/api/members/${encodeURIComponent(memberId)}/invitation/resend`, { method: 'POST', schema: InvitationSent });
@@ -16,7 +20,7 @@ export function useResendInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: resendInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
+    onSuccess: () => invalidateListsAndPages(queryClient),
   });
 }
 
@@ -25,6 +29,6 @@ export function useRevokeInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: revokeInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.lists() }),
+    onSuccess: () => invalidateListsAndPages(queryClient),
   });
 }

@@ -1,4 +1,4 @@
-import { MemberListResponse, type MemberSort, type MemberStatus } from '@sesame/contracts';
+import { MemberDirectoryResponse, type MemberSort, type MemberStatus } from '@sesame/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { request, toSearch } from '../../../lib/api-client.ts';
 import { memberKeys } from './member-keys.ts';
@@ -15,9 +15,13 @@ export interface MemberListParams {
   cursor?: string;
 }
 
+/**
+ * One page of members. With View on members every item is a full Member; without it the
+ * caller's own record is and the others are DirectoryMember (name and picture, decision 014).
+ */
 export function listMembers(params: MemberListParams, signal?: AbortSignal) {
   return request(`/api/members${toSearch({ ...params })}`, {
-    schema: MemberListResponse,
+    schema: MemberDirectoryResponse,
     ...(signal ? { signal } : {}),
   });
 }

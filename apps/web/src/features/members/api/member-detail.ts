@@ -2,6 +2,7 @@ import {
   BulkMembersResponse,
   CsrfResponse,
   DeleteMemberResponse,
+  DirectoryMember,
   Member,
   MemberDetail,
   MemberListResponse,
@@ -13,6 +14,7 @@ import {
   type TransferOwnershipBody,
   type UpdateMemberBody,
 } from '@sesame/contracts';
+import { z } from 'zod';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
@@ -21,10 +23,13 @@ import { memberKeys } from './member-keys.ts';
 
 const path = (id: string) => `/api/members/${encodeURIComponent(id)}`;
 
+/** A member's page: the full MemberDetail, or another member's name and picture in the directory (decision 014). */
+const MemberPageData = z.union([MemberDetail, DirectoryMember]);
+
 export const memberDetailQueryOptions = (id: string) =>
   queryOptions({
     queryKey: memberKeys.detail(id),
-    queryFn: ({ signal }) => request(path(id), { schema: MemberDetail, signal }),
+    queryFn: ({ signal }) => request(path(id), { schema: MemberPageData, signal }),
     staleTime: 10_000,
   });
 
@@ -120,7 +125,8 @@ export function useBulkMembers() {
 export const THUMBNAIL_MAX_BYTES = 1024 * 1024;
 export const THUMBNAIL_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
-export const thumbnailUrl = (id: string, version: number) => `${path(id)}/thumbnail?v=${version}`;
+/** The picture; `version` changes the address when a new one is uploaded (the answer is cached for a minute). */
+export const thumbnailUrl = (id: string, version?: number) => `${path(id)}/thumbnail${version === undefined ? '' : `?v=${version}`}`;
 
 /** The shared client sends JSON only; a picture goes as the raw image body. */
 async function putThumbnail(id: string, file: File) {

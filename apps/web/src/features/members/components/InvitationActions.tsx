@@ -5,15 +5,29 @@ import { useTranslation } from 'react-i18next';
 
 interface InvitationActionsProps {
   member: Member;
-  busy: boolean;
   onResend: (member: Member) => void;
   onRevoke: (member: Member) => void;
 }
 
-/** Row menu of a pending member: resend or revoke the emailed invitation. */
-export function InvitationActions({ member, busy, onResend, onRevoke }: InvitationActionsProps) {
+/** A pending member's two invitation actions, as items of a menu (the list's row menu, the member page's Actions). */
+export function InvitationMenuItems({ member, onResend, onRevoke }: InvitationActionsProps) {
   const { t } = useTranslation();
-  const name = member.fullName || member.username;
+  return (
+    <>
+      <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => onResend(member)}>
+        {t('members.invitation.resend')}
+      </Menu.Item>
+      <Menu.Item color="red" leftSection={<IconMailOff size={16} aria-hidden />} onClick={() => onRevoke(member)}>
+        {t('members.invitation.revoke')}
+      </Menu.Item>
+    </>
+  );
+}
+
+/** Row menu of a pending member: resend or revoke the emailed invitation. */
+export function InvitationActions({ busy, ...props }: InvitationActionsProps & { busy: boolean }) {
+  const { t } = useTranslation();
+  const name = props.member.fullName || props.member.username;
   return (
     <Menu position="bottom-end" shadow="md" width={240} withinPortal>
       <Menu.Target>
@@ -22,12 +36,7 @@ export function InvitationActions({ member, busy, onResend, onRevoke }: Invitati
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => onResend(member)}>
-          {t('members.invitation.resend')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconMailOff size={16} aria-hidden />} onClick={() => onRevoke(member)}>
-          {t('members.invitation.revoke')}
-        </Menu.Item>
+        <InvitationMenuItems {...props} />
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,34 +1,36 @@
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Menu, Modal, Stack, Text, Tooltip } from '@mantine/core';
-import { OwnsContentProblem, type MemberDetail } from '@sesame/contracts';
+import type { MemberDetail } from '@sesame/contracts';
 import { IconArrowsExchange, IconCheck, IconChevronDown, IconCopy, IconKey, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
+import { DialogActions } from '../../../components/DialogActions.tsx';
 import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { useDeleteMember, useResetPassword, useSetDisabled } from '../api/member-detail.ts';
+import { useResetPassword, useSetDisabled } from '../api/member-detail.ts';
+import { DeleteMemberDialog } from './DeleteMemberDialog.tsx';
+import { InvitationMenuItems } from './InvitationActions.tsx';
 import { TransferOwnershipModal } from './TransferOwnershipModal.tsx';
-import { DialogActions } from '../../../components/DialogActions.tsx';
+import { useInvitationActions } from './use-invitation-actions.tsx';
 
 interface MemberActionsProps {
   member: MemberDetail;
   isSelf: boolean;
   canUpdate: boolean;
+  /** Resending and revoking invitations is part of adding members (Update on members or on manage access). */
+  canManageInvitations: boolean;
   meIsAdministrator: boolean;
 }
 
-type Dialog = 'reset' | 'disable' | 'delete' | 'transfer' | null;
+type Dialog = 'reset' | 'disable' | 'delete' | 'transfer' | 'transferBeforeDelete' | null;
 
 /** What may be done to the member, limited to what the API would allow the signed-in member. */
-export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: MemberActionsProps) {
+export function MemberActions({ member, isSelf, canUpdate, canManageInvitations, meIsAdministrator }: MemberActionsProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
   const reset = useResetPassword(member.id);
   const setDisabled = useSetDisabled(member.id);
-  const remove = useDeleteMember(member.id);
+  const invitations = useInvitationActions(canManageInvitations && member.status === 'pending');
   const name = member.fullName || member.username;
 
   const mayTouch = canUpdate && !isSelf && (!member.isAdministrator || meIsAdministrator);
@@ -38,11 +40,11 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
   const owns = member.ownedContentTotal + member.ownedGroupsTotal > 0;
   const canTransfer = canUpdate && owns;
   const canDelete = mayTouch;
-  if (!canReset && !canDisable && !canEnable && !canTransfer && !canDelete) return null;
+  const invitationActions = invitations.actions;
+  if (!canReset && !canDisable && !canEnable && !canTransfer && !canDelete && !invitationActions) return null;
 
   const open = (next: Dialog) => {
     reset.reset();
-    remove.reset();
     setDialog(next);
   };
   const close = () => setDialog(null);
@@ -63,31 +65,26 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
         close();
       },
     });
-  const confirmDelete = () =>
-    remove.mutate(undefined, {
-      onSuccess: ({ outcome }) => {
-        notify({ tone: 'success', title: t(outcome === 'deleted' ? 'memberActions.delete.deleted' : 'memberActions.delete.unregistered', { name }) });
-        close();
-        void navigate('/members', { replace: true });
-      },
-    });
-  // The API says how much is owned at the moment of the refusal; the page's counts may be older.
-  const ownsProblem = remove.isError && isApiError(remove.error, 'owns_content') ? OwnsContentProblem.safeParse(remove.error.problem) : null;
-  const deleteRefusedForContent = !!ownsProblem;
-  const ownedCounts = ownsProblem?.success
-    ? { content: ownsProblem.data.ownedContent, groups: ownsProblem.data.ownedGroups }
-    : { content: member.ownedContentTotal, groups: member.ownedGroupsTotal };
-  const builtin = member.identityType === 'builtin';
 
   return (
     <>
       <Menu position="bottom-end" shadow="md" withinPortal>
         <Menu.Target>
-          <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />} loading={setDisabled.isPending}>
+          <Button
+            variant="default"
+            rightSection={<IconChevronDown size={16} aria-hidden />}
+            loading={setDisabled.isPending || (!!invitationActions && invitationActions.busyId === member.id)}
+          >
             {t('memberActions.menu')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          {invitationActions ? (
+            <>
+              <InvitationMenuItems member={member} onResend={invitationActions.onResend} onRevoke={invitationActions.onRevoke} />
+              <Menu.Divider />
+            </>
+          ) : null}
           {canReset ? (
             <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => open('reset')}>
               {t('memberActions.reset.action')}
@@ -182,30 +179,16 @@ export function MemberActions({ member, isSelf, canUpdate, meIsAdministrator }: 
         {t('memberActions.disable.body')}
       </ConfirmDialog>
 
-      <Modal opened={dialog === 'delete'} onClose={close} title={<Text fw={650} fz="lg">{t(builtin ? 'memberActions.delete.title' : 'memberActions.delete.titleUnregister', { name })}</Text>} centered radius="lg">
-        <Stack gap="md">
-          <Text size="sm" data-testid="delete-outcome">
-            {builtin ? t('memberActions.delete.bodyBuiltin', { username: member.username }) : t('memberActions.delete.bodyEnterprise', { username: member.username })}
-          </Text>
-          {remove.isError ? (
-            <Alert color={deleteRefusedForContent ? 'orange' : 'red'} variant="light" role="alert" title={deleteRefusedForContent ? t('memberActions.delete.refusedTitle') : undefined}>
-              <Text size="sm">{deleteRefusedForContent ? t('memberActions.delete.ownsContent', ownedCounts) : problemMessage(remove.error, t)}</Text>
-              {deleteRefusedForContent && canUpdate ? (
-                <Button mt="sm" size="xs" leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => open('transfer')}>
-                  {t('memberActions.transfer.action')}
-                </Button>
-              ) : null}
-            </Alert>
-          ) : null}
-          <DialogActions onCancel={close}>
-            <Button color="red" loading={remove.isPending} onClick={confirmDelete} disabled={deleteRefusedForContent}>
-              {builtin ? t('memberActions.delete.confirm') : t('memberActions.delete.confirmUnregister')}
-            </Button>
-          </DialogActions>
-        </Stack>
-      </Modal>
+      <DeleteMemberDialog opened={dialog === 'delete'} member={member} onClose={close} onTransfer={() => open('transferBeforeDelete')} />
 
-      <TransferOwnershipModal opened={dialog === 'transfer'} member={member} onClose={close} />
+      {/* Opened from the deletion dialog, a finished transfer leads back to it. */}
+      <TransferOwnershipModal
+        opened={dialog === 'transfer' || dialog === 'transferBeforeDelete'}
+        member={member}
+        onClose={close}
+        onTransferred={dialog === 'transferBeforeDelete' ? () => setDialog('delete') : undefined}
+      />
+      {invitations.dialog}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Avatar, Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import type { MemberDetail } from '@sesame/contracts';
+import type { DirectoryMember } from '@sesame/contracts';
 import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailUrl, useThumbnail } from '../api/member-detail.ts';
 
-/** The member's picture, with upload (checked here before it is sent) and removal. */
-export function MemberPicture({ member, canEdit }: { member: MemberDetail; canEdit: boolean }) {
+/** The member's picture (a full record or a directory one: both have a name and the picture), with upload (checked here before it is sent) and removal. */
+export function MemberPicture({ member, canEdit }: { member: DirectoryMember; canEdit: boolean }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(() => Date.now());
   // Only ask for the picture when the member has one (no request, no 404, for everyone else).

@@ -12,21 +12,42 @@ interface MembersFiltersProps {
   filters: MemberFilters;
   onChange: (patch: Partial<MemberFilters>, options?: { replace?: boolean; state?: unknown }) => void;
   onClear: () => void;
+  /** The directory of a member without View on members: the search by name only. */
+  directory: boolean;
 }
 
 function isStatus(value: string | null): value is MemberStatus {
   return value !== null && (memberStatuses as readonly string[]).includes(value);
 }
 
-export function MembersFilters({ filters, onChange, onClear }: MembersFiltersProps) {
+export function MembersFilters({ filters, onChange, onClear, directory }: MembersFiltersProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.toolbar} role="search" aria-label={t('members.filters.label')} data-directory={directory || undefined}>
+      <MembersSearch
+        value={filters.q}
+        placeholder={t(directory ? 'members.directory.searchPlaceholder' : 'members.search.placeholder')}
+        onSearch={(q, state) => onChange({ q }, { replace: true, state })}
+      />
+      {directory ? null : <AdministrativeFilters filters={filters} onChange={onChange} />}
+      {hasActiveFilters(filters) ? (
+        <Button variant="subtle" color="gray" className={classes.clear} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>
+          {t('members.filters.clear')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Role, user type and status: what only View on members shows (their choices come from routes that need it). */
+function AdministrativeFilters({ filters, onChange }: Pick<MembersFiltersProps, 'filters' | 'onChange'>) {
   const { t } = useTranslation();
   const format = useFormatters();
   const roles = useRoles();
   const userTypes = useUserTypes();
 
   return (
-    <div className={classes.toolbar} role="search" aria-label={t('members.filters.label')}>
-      <MembersSearch value={filters.q} onSearch={(q, state) => onChange({ q }, { replace: true, state })} />
+    <>
       <Select
         label={t('members.filters.role')}
         placeholder={t('members.filters.anyRole')}
@@ -57,11 +78,6 @@ export function MembersFilters({ filters, onChange, onClear }: MembersFiltersPro
         allowDeselect
         comboboxProps={{ shadow: 'md' }}
       />
-      {hasActiveFilters(filters) ? (
-        <Button variant="subtle" color="gray" className={classes.clear} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>
-          {t('members.filters.clear')}
-        </Button>
-      ) : null}
-    </div>
+    </>
   );
 }

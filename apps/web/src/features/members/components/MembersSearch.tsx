@@ -10,6 +10,8 @@ const debounceMs = 250;
 interface MembersSearchProps {
   /** The search in the URL. */
   value: string;
+  /** What may be searched: names and addresses with View on members, names only in the directory. */
+  placeholder: string;
   /** `state` goes with the navigation, so that the box knows the URL change is its own. */
   onSearch: (q: string, state: SentSearch) => void;
 }
@@ -25,7 +27,7 @@ const newSendId = () => Date.now() + Math.random();
  * Search box that follows the URL: typing updates the URL after a short pause, and a URL
  * change made elsewhere (back button, "clear filters") shows up in the box.
  */
-export function MembersSearch({ value, onSearch }: MembersSearchProps) {
+export function MembersSearch({ value, placeholder, onSearch }: MembersSearchProps) {
   const { t } = useTranslation();
   const location = useLocation();
   // What the admin typed, on which page of the history, and the id of its last send. The
@@ -55,7 +57,7 @@ export function MembersSearch({ value, onSearch }: MembersSearchProps) {
     <TextInput
       type="search"
       label={t('members.search.label')}
-      placeholder={t('members.search.placeholder')}
+      placeholder={placeholder}
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}
       onChange={(event) => {

@@ -1,21 +1,26 @@
 import { Anchor, Avatar, Checkbox, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { Member, MemberSort } from '@sesame/contracts';
+import { isFullMember, type DirectoryMember, type Member, type MemberSort } from '@sesame/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/format.ts';
 import { initials } from '../../../lib/initials.ts';
+import { thumbnailUrl } from '../api/member-detail.ts';
 import type { MemberColumn } from '../member-columns.ts';
 import type { SortOrder } from '../member-filters.ts';
 import { InvitationActions } from './InvitationActions.tsx';
+import type { InvitationHandlers } from './use-invitation-actions.tsx';
 import { MemberStatusBadge } from './MemberStatusBadge.tsx';
 import { SortableHeader } from './SortableHeader.tsx';
 import classes from './MembersTable.module.css';
 
 interface MembersTableProps {
-  /** Undefined while the first page loads: skeleton rows are shown. */
-  members: Member[] | undefined;
+  /**
+   * Undefined while the first page loads: skeleton rows are shown. In the directory (no View
+   * on members) only one's own row is a full Member; the others have a name and a picture.
+   */
+  members: ListedMember[] | undefined;
   /** The optional columns shown (the name always is). */
   columns: readonly MemberColumn[];
   skeletonRows: number;
@@ -25,11 +30,7 @@ interface MembersTableProps {
   /** Rows on screen belong to the previous request while a new one runs. */
   stale: boolean;
   /** Shown to those who manage invitations: a menu on each pending member's row. */
-  invitations?: {
-    busyId: string | null;
-    onResend: (member: Member) => void;
-    onRevoke: (member: Member) => void;
-  };
+  invitations?: InvitationHandlers | undefined;
   /** Shown to those who may act on several members at once: a checkbox on each row. */
   selection?: {
     selected: ReadonlySet<string>;
@@ -39,6 +40,8 @@ interface MembersTableProps {
     unselectable?: string;
   };
 }
+
+export type ListedMember = Member | DirectoryMember;
 
 /** Relative widths of the columns (the table's layout is fixed: long values are cut with an ellipsis, never the page). */
 const columnWeights: Record<MemberColumn | 'name', number> = {
@@ -88,10 +91,11 @@ export function MembersTable(props: MembersTableProps) {
     createdAt: <SortableHeader key="createdAt" column="createdAt" label={t('members.table.createdAt')} width={width('createdAt')} {...sortProps} />,
   };
 
-  const cell = (member: Member, column: MemberColumn): ReactNode => {
+  const cell = (member: ListedMember, column: MemberColumn): ReactNode => {
+    if (column === 'username') return <Clipped text={member.username} />;
+    // A directory row has nothing more (its columns are the name and the username).
+    if (!isFullMember<Member>(member)) return null;
     switch (column) {
-      case 'username':
-        return <Clipped text={member.username} />;
       case 'email':
         return <Clipped text={member.email} dimmed />;
       case 'role':
@@ -119,7 +123,7 @@ export function MembersTable(props: MembersTableProps) {
     }
   };
 
-  const nameLink = (member: Member) => {
+  const nameLink = (member: ListedMember) => {
     const name = member.fullName || `${member.firstName} ${member.lastName}`;
     return (
       <Anchor
@@ -127,7 +131,7 @@ export function MembersTable(props: MembersTableProps) {
         to={`/members/${member.id}`}
         size="sm"
         fw={600}
-        c={member.status === 'disabled' ? 'dimmed' : undefined}
+        c={isFullMember<Member>(member) && member.status === 'disabled' ? 'dimmed' : undefined}
         className={classes.clip}
         title={name}
       >
@@ -173,54 +177,62 @@ export function MembersTable(props: MembersTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {members
-            ? members.map((member) => (
-                <Table.Tr key={member.id} bg={selection?.selected.has(member.id) ? 'var(--mantine-color-blue-light)' : undefined}>
-                  {selection ? (
+            ? members.map((member) => {
+                const full = isFullMember<Member>(member) ? member : null;
+                return (
+                  <Table.Tr key={member.id} bg={selection?.selected.has(member.id) ? 'var(--mantine-color-blue-light)' : undefined}>
+                    {selection ? (
+                      <Table.Td>
+                        {full ? (
+                          <Checkbox
+                            aria-label={t('bulk.select', { name: full.fullName || full.username })}
+                            disabled={full.id === selection.unselectable}
+                            title={full.id === selection.unselectable ? t('bulk.notYourself') : undefined}
+                            checked={selection.selected.has(full.id)}
+                            onChange={(event) => selection.onToggle(full, event.currentTarget.checked)}
+                          />
+                        ) : null}
+                      </Table.Td>
+                    ) : null}
                     <Table.Td>
-                      <Checkbox
-                        aria-label={t('bulk.select', { name: member.fullName || member.username })}
-                        disabled={member.id === selection.unselectable}
-                        title={member.id === selection.unselectable ? t('bulk.notYourself') : undefined}
-                        checked={selection.selected.has(member.id)}
-                        onChange={(event) => selection.onToggle(member, event.currentTarget.checked)}
-                      />
+                      <Group gap={10} wrap="nowrap" className={classes.nameCell}>
+                        <Avatar
+                          size={28}
+                          radius="xl"
+                          color="initials"
+                          name={`${member.firstName} ${member.lastName}`}
+                          src={member.hasThumbnail ? thumbnailUrl(member.id) : null}
+                          alt=""
+                          aria-hidden
+                        >
+                          {initials(member.firstName, member.lastName, member.username)}
+                        </Avatar>
+                        {phone ? (
+                          <Stack gap={2} className={classes.nameCell}>
+                            {nameLink(member)}
+                            <Clipped text={full ? `${full.username} · ${full.email}` : member.username} dimmed />
+                            {full ? <MemberStatusBadge status={full.status} /> : null}
+                          </Stack>
+                        ) : (
+                          nameLink(member)
+                        )}
+                      </Group>
                     </Table.Td>
-                  ) : null}
-                  <Table.Td>
-                    <Group gap={10} wrap="nowrap" className={classes.nameCell}>
-                      <Avatar size={28} radius="xl" color="initials" name={`${member.firstName} ${member.lastName}`} aria-hidden>
-                        {initials(member.firstName, member.lastName, member.username)}
-                      </Avatar>
-                      {phone ? (
-                        <Stack gap={2} className={classes.nameCell}>
-                          {nameLink(member)}
-                          <Clipped text={`${member.username} · ${member.email}`} dimmed />
-                          <MemberStatusBadge status={member.status} />
-                        </Stack>
-                      ) : (
-                        nameLink(member)
-                      )}
-                    </Group>
-                  </Table.Td>
-                  {shown.map((column) => (
-                    <Table.Td key={column} className={classes.cell}>
-                      {cell(member, column)}
-                    </Table.Td>
-                  ))}
-                  {invitations ? (
-                    <Table.Td>
-                      {member.status === 'pending' ? (
-                        <InvitationActions
-                          member={member}
-                          busy={invitations.busyId === member.id}
-                          onResend={invitations.onResend}
-                          onRevoke={invitations.onRevoke}
-                        />
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))
+                    {shown.map((column) => (
+                      <Table.Td key={column} className={classes.cell}>
+                        {cell(member, column)}
+                      </Table.Td>
+                    ))}
+                    {invitations ? (
+                      <Table.Td>
+                        {full?.status === 'pending' ? (
+                          <InvitationActions member={full} busy={invitations.busyId === full.id} onResend={invitations.onResend} onRevoke={invitations.onRevoke} />
+                        ) : null}
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                );
+              })
             : Array.from({ length: skeletonRows }, (_, row) => (
                 <Table.Tr key={row} aria-hidden>
                   {Array.from({ length: columnCount }, (_, index) => (

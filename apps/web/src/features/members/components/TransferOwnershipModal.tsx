@@ -12,10 +12,12 @@ interface TransferOwnershipModalProps {
   opened: boolean;
   member: MemberDetail;
   onClose: () => void;
+  /** After a transfer went through (the member's page is refreshed by then). */
+  onTransferred?: (() => void) | undefined;
 }
 
 /** Gives all (or some) of a member's content and groups to another active member. */
-export function TransferOwnershipModal({ opened, member, onClose }: TransferOwnershipModalProps) {
+export function TransferOwnershipModal({ opened, member, onClose, onTransferred }: TransferOwnershipModalProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -54,6 +56,7 @@ export function TransferOwnershipModal({ opened, member, onClose }: TransferOwne
             message: t('memberActions.transfer.doneBody', { content: result.contentTransferred, groups: result.groupsTransferred, name: target.label }),
           });
           close();
+          onTransferred?.();
         },
       },
     );

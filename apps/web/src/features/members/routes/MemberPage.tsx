@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, List, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { MemberDetail } from '@sesame/contracts';
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { isFullMember, type DirectoryMember, type MemberDetail } from '@sesame/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { IconAlertCircle, IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,21 +8,30 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { hasPrivilege } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { useRoles, useUserTypes } from '../../../lib/reference/reference-queries.ts';
+import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { membersView, sectionById } from '../../../lib/sections.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { useMemberDetail } from '../api/member-detail.ts';
 import { MemberActions } from '../components/MemberActions.tsx';
 import { MemberForm } from '../components/MemberForm.tsx';
 import { MemberPicture } from '../components/MemberPicture.tsx';
 import { MemberStatusBadge } from '../components/MemberStatusBadge.tsx';
+import { OwnedItems } from '../components/OwnedItems.tsx';
 
+/**
+ * A member's page. With View on members, or for one's own record: the full record and what
+ * the signed-in member may change. Otherwise (the directory) another member's name and
+ * picture, read-only; a private profile is not found.
+ */
 export function MemberPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useMe();
+  const full = hasPrivilege(me.privileges, membersView);
   const detail = useMemberDetail(id);
-  const roles = useRoles();
-  const userTypes = useUserTypes();
+  // The form's choices come from routes that need View on members.
+  const roles = useQuery({ ...rolesQueryOptions(), enabled: full });
+  const userTypes = useQuery({ ...userTypesQueryOptions(), enabled: full });
 
   const back = (
     <Anchor component={Link} to="/members" size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
@@ -49,7 +59,7 @@ export function MemberPage() {
       </>
     );
   }
-  if (!detail.data || !roles.data || !userTypes.data) {
+  if (!detail.data || (full && (!roles.data || !userTypes.data))) {
     return (
       <Stack>
         {back}
@@ -60,6 +70,14 @@ export function MemberPage() {
   }
 
   const member = detail.data;
+  if (!isFullMember<MemberDetail>(member)) {
+    return (
+      <>
+        {back}
+        <DirectoryProfile member={member} />
+      </>
+    );
+  }
   const meIsAdministrator = me.isAdministrator;
   const isSelf = member.id === me.member.id;
   const canUpdate = hasPrivilege(me.privileges, { area: 'members', level: 'update' });
@@ -72,15 +90,22 @@ export function MemberPage() {
       <MemberHeader
         member={member}
         picture={<MemberPicture member={member} canEdit={canUpdate || isSelf} />}
-        actions={<MemberActions member={member} isSelf={isSelf} canUpdate={canUpdate} meIsAdministrator={meIsAdministrator} />}
+        actions={
+          <MemberActions
+            member={member}
+            isSelf={isSelf}
+            canUpdate={canUpdate}
+            canManageInvitations={hasPrivilege(me.privileges, sectionById('addMembers').privilege)}
+            meIsAdministrator={meIsAdministrator}
+          />
+        }
       />
       <Grid gap="lg" mt="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <MemberForm
             key={member.id}
             member={member}
-            roles={roles.data}
-            userTypes={userTypes.data}
+            reference={roles.data && userTypes.data ? { roles: roles.data, userTypes: userTypes.data } : null}
             canEditProfile={canEditProfile}
             canEditAccess={canEditAccess}
             meIsAdministrator={meIsAdministrator}
@@ -162,60 +187,25 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function OwnedItems({ member }: { member: MemberDetail }) {
+/** Another member in the directory (no View on members): their name and picture, as their profile visibility allows. */
+function DirectoryProfile({ member }: { member: DirectoryMember }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="lg" p="lg" data-testid="owned-items">
-      <Title order={2} fz="lg" mb="sm">
-        {t('memberDetail.owned.title')}
-      </Title>
-      <Text size="sm" fw={600} mb={4}>
-        {t('memberDetail.owned.contentCount', { count: member.ownedContentTotal })}
-      </Text>
-      {member.ownedContent.length ? (
-        <List size="sm" spacing={2} mb="md" aria-label={t('memberDetail.owned.content')}>
-          {member.ownedContent.map((item) => (
-            <List.Item key={item.id}>
-              {item.title}{' '}
-              <Text span size="xs" c="dimmed">
-                ({item.kind})
-              </Text>
-            </List.Item>
-          ))}
-          {member.ownedContentTotal > member.ownedContent.length ? (
-            <List.Item>
-              <Text span size="sm" c="dimmed" data-testid="owned-content-more">
-                {t('memberDetail.owned.more', { count: member.ownedContentTotal - member.ownedContent.length })}
-              </Text>
-            </List.Item>
-          ) : null}
-        </List>
-      ) : (
-        <Text size="sm" c="dimmed" mb="md">
-          {t('memberDetail.owned.noContent')}
-        </Text>
-      )}
-      <Text size="sm" fw={600} mb={4}>
-        {t('memberDetail.owned.groupsCount', { count: member.ownedGroupsTotal })}
-      </Text>
-      {member.ownedGroups.length ? (
-        <List size="sm" spacing={2} aria-label={t('memberDetail.owned.groups')}>
-          {member.ownedGroups.map((group) => (
-            <List.Item key={group.id}>{group.name}</List.Item>
-          ))}
-          {member.ownedGroupsTotal > member.ownedGroups.length ? (
-            <List.Item>
-              <Text span size="sm" c="dimmed">
-                {t('memberDetail.owned.more', { count: member.ownedGroupsTotal - member.ownedGroups.length })}
-              </Text>
-            </List.Item>
-          ) : null}
-        </List>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t('memberDetail.owned.noGroups')}
-        </Text>
-      )}
+    <Paper withBorder radius="lg" p="lg" data-testid="directory-profile">
+      <Group align="flex-start" gap="xl" wrap="wrap">
+        <MemberPicture member={member} canEdit={false} />
+        <Stack gap={6} style={{ flex: 1, minWidth: 260 }}>
+          <Title order={1} fz={28}>
+            {member.fullName || `${member.firstName} ${member.lastName}`}
+          </Title>
+          <Text c="dimmed" size="sm" data-testid="member-username">
+            {member.username}
+          </Text>
+          <Text size="sm" mt="sm">
+            {t('memberDetail.directory.note')}
+          </Text>
+        </Stack>
+      </Group>
     </Paper>
   );
 }

@@ -1,18 +1,14 @@
 import { Alert, Box, Button, Divider, Group, Loader, Paper, Skeleton, Text } from '@mantine/core';
-import type { Member, MemberSort } from '@sesame/contracts';
+import { isFullMember, type Member, type MemberSort } from '@sesame/contracts';
 import { IconAlertCircle, IconRefresh, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useFormatters } from '../../../lib/format.ts';
-import { notify } from '../../../lib/notifications.ts';
 import { hasPrivilege } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { sectionById } from '../../../lib/sections.ts';
+import { membersView, sectionById } from '../../../lib/sections.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
-import { useResendInvitation, useRevokeInvitation } from '../api/invitations.ts';
 import { membersExportUrl } from '../api/export-members.ts';
 import { useMembersList } from '../api/list-members.ts';
 import { MembersEmptyState } from '../components/MembersEmptyState.tsx';
@@ -21,7 +17,8 @@ import { MembersPagination } from '../components/MembersPagination.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { BulkActions } from '../components/BulkActions.tsx';
 import { MembersToolbar } from '../components/MembersToolbar.tsx';
-import { exportColumnsFor, useMemberColumns } from '../member-columns.ts';
+import { useInvitationActions } from '../components/use-invitation-actions.tsx';
+import { exportColumnsFor, useMemberColumns, type MemberColumn } from '../member-columns.ts';
 import {
   hasActiveFilters,
   readMemberFilters,
@@ -39,12 +36,21 @@ const firstOrder: Record<MemberSort, 'asc' | 'desc'> = {
   lastSignInAt: 'desc',
 };
 
+/** The directory's one column besides the name: what the API gives of every member (decision 014). */
+const directoryColumns: readonly MemberColumn[] = ['username'];
+
+/**
+ * The members section. With View on members: the full list, its filters, columns, export and
+ * (with Update) bulk actions. Without it: the directory — names and pictures of the members
+ * whose profile is visible, searched and sorted by name, one's own row leading to one's page.
+ */
 export function MembersPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const { privileges } = me;
+  const directory = !hasPrivilege(privileges, membersView);
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = readMemberFilters(searchParams);
+  const filters = readMemberFilters(searchParams, { directory });
   const filtersKey = writeMemberFilters(filters).toString();
 
   // Keyset pagination has no page numbers: the cursors that led to the current page are
@@ -55,6 +61,7 @@ export function MembersPage() {
 
   const list = useMembersList(toListParams(filters, cursor));
   const columns = useMemberColumns();
+  const shownColumns = directory ? directoryColumns : columns.shown;
   const exportHref = membersExportUrl(toListParams(filters), exportColumnsFor(columns.shown), i18n.resolvedLanguage === 'en' ? 'en' : 'fr');
   const page = list.data;
   const filtered = hasActiveFilters(filters);
@@ -72,6 +79,7 @@ export function MembersPage() {
   };
   const goPrevious = () => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) });
 
+  // Adding members follows its own levels (Update on manage access is enough), even in the directory.
   const canAdd = hasPrivilege(privileges, sectionById('addMembers').privilege);
   // Resending and revoking invitations is part of adding members.
   const invitations = useInvitationActions(canAdd);
@@ -79,7 +87,7 @@ export function MembersPage() {
 
   // Rows selected for a bulk action; a new search or filter starts a new selection.
   const meIsAdministrator = me.isAdministrator;
-  const canBulk = hasPrivilege(privileges, { area: 'members', level: 'update' });
+  const canBulk = hasPrivilege(privileges, { area: 'members', level: 'update' }) && !directory;
   const [selection, setSelection] = useState<{ key: string; members: Map<string, Member> }>({ key: filtersKey, members: new Map() });
   const selectedMembers = selection.key === filtersKey ? selection.members : new Map<string, Member>();
   const selectRows = (rows: Member[], checked: boolean) => {
@@ -97,7 +105,7 @@ export function MembersPage() {
     <>
       <PageHeader
         title={t('members.title')}
-        description={t('members.subtitle')}
+        description={t(directory ? 'members.directory.subtitle' : 'members.subtitle')}
         actions={
           canAdd ? (
             <Button component={Link} to={sectionById('addMembers').path} leftSection={<IconUserPlus size={18} aria-hidden />}>
@@ -109,7 +117,7 @@ export function MembersPage() {
 
       <Paper withBorder radius="lg" shadow="xs">
         <Box p="md">
-          <MembersFilters filters={filters} onChange={update} onClear={clearFilters} />
+          <MembersFilters filters={filters} onChange={update} onClear={clearFilters} directory={directory} />
         </Box>
         <Divider />
         <Group justify="space-between" px="md" py="xs" mih={44} display={list.isError && !page ? 'none' : undefined}>
@@ -125,7 +133,7 @@ export function MembersPage() {
                 </Text>
               </Group>
             ) : null}
-            <MembersToolbar columns={columns.shown} onColumns={columns.choose} exportHref={exportHref} />
+            {directory ? null : <MembersToolbar columns={columns.shown} onColumns={columns.choose} exportHref={exportHref} />}
           </Group>
         </Group>
         <Divider />
@@ -154,19 +162,19 @@ export function MembersPage() {
         ) : list.isError && !page ? null : (
           <MembersTable
             members={page?.items}
-            columns={columns.shown}
+            columns={shownColumns}
             skeletonRows={Math.min(filters.limit, 10)}
             sort={filters.sort}
             order={filters.order}
             onSort={sortBy}
             stale={list.isPlaceholderData}
-            invitations={invitations.table}
+            invitations={directory ? undefined : invitations.actions}
             selection={
               canBulk
                 ? {
                     selected: new Set(selectedMembers.keys()),
                     onToggle: (member, checked) => selectRows([member], checked),
-                    onTogglePage: (checked) => selectRows(page?.items ?? [], checked),
+                    onTogglePage: (checked) => selectRows((page?.items ?? []).filter((m) => isFullMember<Member>(m)), checked),
                     unselectable: me.member.id,
                   }
                 : undefined
@@ -195,55 +203,4 @@ export function MembersPage() {
       {invitations.dialog}
     </>
   );
-}
-
-/** Resend and revoke for pending members, with a confirmation before revoking. */
-function useInvitationActions(allowed: boolean) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const resend = useResendInvitation();
-  const revoke = useRevokeInvitation();
-  // The member stays named while the dialog closes, hence two states.
-  const [toRevoke, setToRevoke] = useState<Member | null>(null);
-  const [revokeOpen, setRevokeOpen] = useState(false);
-  const askRevoke = (member: Member) => {
-    setToRevoke(member);
-    setRevokeOpen(true);
-  };
-  const nameOf = (member: Member) => member.fullName || member.username;
-
-  const onResend = (member: Member) =>
-    resend.mutate(member.id, {
-      onSuccess: ({ expiresAt }) =>
-        notify({ tone: 'success', title: t('members.invitation.resent'), message: t('members.invitation.resentBody', { email: member.email, date: format.longDateTime(expiresAt) }) }),
-      onError: (error) => notify({ tone: 'error', title: t('members.invitation.resendFailed'), message: problemMessage(error, t) }),
-    });
-  const confirmRevoke = () => {
-    const member = toRevoke;
-    if (!member) return;
-    revoke.mutate(member.id, {
-      onSuccess: () => notify({ tone: 'success', title: t('members.invitation.revoked'), message: t('members.invitation.revokedBody', { email: member.email }) }),
-      onError: (error) => notify({ tone: 'error', title: t('members.invitation.revokeFailed'), message: problemMessage(error, t) }),
-      onSettled: () => setRevokeOpen(false),
-    });
-  };
-
-  const busyId = resend.isPending ? resend.variables : revoke.isPending ? revoke.variables : null;
-  return {
-    table: allowed ? { busyId: busyId ?? null, onResend, onRevoke: askRevoke } : undefined,
-    dialog: (
-      <ConfirmDialog
-        opened={revokeOpen}
-        title={toRevoke ? t('members.invitation.revokeTitle', { name: nameOf(toRevoke) }) : ''}
-        confirmLabel={t('members.invitation.revokeConfirm')}
-        cancelLabel={t('common.cancel')}
-        onConfirm={confirmRevoke}
-        onCancel={() => setRevokeOpen(false)}
-        loading={revoke.isPending}
-        danger
-      >
-        {toRevoke ? t('members.invitation.revokeBody', { email: toRevoke.email }) : ''}
-      </ConfirmDialog>
-    ),
-  };
 }
