@@ -98,6 +98,8 @@ export const importEn: ImportMessages = {
     save: 'Save the row',
     saved: 'The row is fixed.',
     stillInvalid: 'The row still has errors:',
+    fileValue: '“{{value}}” (from the file)',
+    choose: 'Choose from the list',
   },
   fields: {
     email: 'Email',

@@ -97,6 +97,8 @@ export const importFr = {
     save: 'Enregistrer la ligne',
     saved: 'La ligne est corrigée.',
     stillInvalid: 'La ligne contient encore des erreurs\u00A0:',
+    fileValue: '«\u00A0{{value}}\u00A0» (valeur du fichier)',
+    choose: 'Choisissez dans la liste',
   },
   fields: {
     email: 'E-mail',
