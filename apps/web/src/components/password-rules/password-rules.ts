@@ -1,6 +1,7 @@
 import { passwordRuleChecks, passwordRuleCodes, serverPasswordRuleCodes, type PasswordRuleCode, type ServerPasswordRuleCode } from '@sesame/contracts';
 import type { TFunction } from 'i18next';
-import { reasonMessage } from '../../lib/problem-message.ts';
+import type { ApiError } from '../../lib/api-client.ts';
+import { fieldErrorMessage, problemMessage, reasonMessage } from '../../lib/problem-message.ts';
 
 // Every rule the server applies to a new password, as a form shows it (issue 13, item 8): the
 // pure rules checked as the member types (packages/contracts password-rules.ts), then the ones
@@ -37,9 +38,21 @@ export function ruleLines(password: string, username: string | null | undefined,
 export const refusedRuleCodes = (errors: ReadonlyArray<{ code?: string | undefined }>): RuleCode[] =>
   errors.flatMap((error) => (error.code && isRuleCode(error.code) ? [error.code] : []));
 
+/** Several refusals in one sentence, with the interface language's punctuation. */
+const joined = (messages: string[], t: TFunction) => messages.join(t('errors.language') === 'en' ? '; ' : '\u00A0; ');
+
 /** Why the form refuses the password before sending it: each failed rule, worded as the server words it. */
 export function clientRefusal(password: string, username: string | null | undefined, t: TFunction): string | undefined {
   const failed = passwordRuleChecks(password, { username }).filter((check) => !check.ok);
   if (!failed.length) return undefined;
-  return failed.map((check) => reasonMessage(check.code, check.message, t, check.params)).join(' ; ');
+  return joined(
+    failed.map((check) => reasonMessage(check.code, check.message, t, check.params)),
+    t,
+  );
+}
+
+/** A refusal of the password by the server: each rule it names, in words, and their codes for {@link ruleLines}. */
+export function serverRefusal(error: ApiError, t: TFunction): { message: string; codes: RuleCode[] } {
+  const message = error.fieldErrors.length ? joined(error.fieldErrors.map((e) => fieldErrorMessage(e, t)), t) : problemMessage(error, t);
+  return { message, codes: refusedRuleCodes(error.fieldErrors) };
 }

@@ -7,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
 import { useAcceptInvitation } from '../api/invitation.ts';
 import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
-import { clientRefusal, refusedRuleCodes } from '../../../components/password-rules/password-rules.ts';
+import { clientRefusal, serverRefusal } from '../../../components/password-rules/password-rules.ts';
 
 const ActivationFormSchema = z
   .object({ password: Password, confirmPassword: z.string() })
@@ -47,8 +46,8 @@ export function ActivationForm({ token, username, withPassword, onActivated, onG
         if (isApiError(error) && (error.status === 410 || error.status === 404)) return onGone(error);
         if (isApiError(error, 'weak_password') || (isApiError(error, 'validation_failed') && withPassword)) {
           // Each rule the server refused, named, next to the field and on the list of rules.
-          if (body.password !== undefined) setRefused({ password: body.password, codes: refusedRuleCodes(error.fieldErrors) });
-          const message = error.fieldErrors.length ? error.fieldErrors.map((e) => fieldErrorMessage(e, t)).join(' ; ') : problemMessage(error, t);
+          const { message, codes } = serverRefusal(error, t);
+          if (body.password !== undefined) setRefused({ password: body.password, codes });
           setError('password', { type: 'server', message }, { shouldFocus: true });
         }
       },

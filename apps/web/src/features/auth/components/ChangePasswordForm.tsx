@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { fieldErrorMessage, problemMessage } from '../../../lib/problem-message.ts';
+import { problemMessage } from '../../../lib/problem-message.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
-import { clientRefusal, refusedRuleCodes } from '../../../components/password-rules/password-rules.ts';
+import { clientRefusal, serverRefusal } from '../../../components/password-rules/password-rules.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 
@@ -58,8 +58,8 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
             setError('currentPassword', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true });
           } else if (isApiError(error, 'weak_password')) {
             // Each rule the server refused, named, next to the field and on the list of rules.
-            setRefused({ password: next, codes: refusedRuleCodes(error.fieldErrors) });
-            const message = error.fieldErrors.length ? error.fieldErrors.map((e) => fieldErrorMessage(e, t)).join(' ; ') : problemMessage(error, t);
+            const { message, codes } = serverRefusal(error, t);
+            setRefused({ password: next, codes });
             setError('newPassword', { type: 'server', message }, { shouldFocus: true });
           }
         },
