@@ -82,13 +82,13 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(cell(page, 3, 'email')).toHaveText(`bruno.${s}@example.org`);
   await expect(cell(page, 3, 'email')).not.toHaveAttribute('data-invalid');
 
-  // Fix row 4's role: a wrong value first, which the server refuses again, then a good one.
+  // Fix row 4's role: the file's unknown value is shown as such, then one of the organization's roles is chosen.
   await page.getByRole('button', { name: 'Modifier la ligne 4' }).click();
   const roleDialog = page.getByRole('dialog', { name: 'Modifier la ligne 4' });
-  await roleDialog.getByRole('combobox', { name: 'Rôle' }).fill('Chef');
-  await roleDialog.getByRole('button', { name: 'Enregistrer la ligne' }).click();
-  await expect(roleDialog.getByTestId('edit-row-errors')).toContainText('Rôle inconnu « Chef »');
-  await roleDialog.getByRole('combobox', { name: 'Rôle' }).fill('Utilisateur');
+  await expect(roleDialog.getByRole('combobox', { name: 'Rôle' })).toHaveValue('«\u00A0Superviseur\u00A0» (valeur du fichier)');
+  await expect(roleDialog.getByTestId('edit-row-errors')).toContainText('Rôle inconnu « Superviseur »');
+  await roleDialog.getByRole('combobox', { name: 'Rôle' }).click();
+  await page.getByRole('option', { name: 'Utilisateur', exact: true }).click();
   await roleDialog.getByRole('button', { name: 'Enregistrer la ligne' }).click();
   await expect(roleDialog).toBeHidden();
   await expect(cell(page, 4, 'role')).toHaveText('Utilisateur');

@@ -4,6 +4,7 @@ import { csvFields, CsvFormat } from './csv/index.ts';
 import { BatchMode, BatchProperties } from './members-batch.ts';
 import { Language } from './enums.ts';
 import { Problem, ProblemFieldError } from './problem.ts';
+import { Member } from './members.ts';
 import { refusalMessage } from './messages/table.ts';
 
 // The CSV import's request and response shapes (routes under /api/imports, README), shared by the API
@@ -113,6 +114,22 @@ export const ImportGetQuery = z.object({
   /** Language of the messages (English by default). */
   lang: Language.default('en'),
 });
+
+/** The members a committed import created, in the file's row order (`GET /api/imports/:id/members`). */
+export const ImportMembersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The last row number of the previous page. */
+  cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional(),
+});
+export const ImportMembersResponse = z.object({
+  /** The members created from the file that still exist, oldest row first. */
+  items: z.array(Member),
+  /** How many of the file's members still exist (all pages). */
+  total: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ImportMembersResponse = z.infer<typeof ImportMembersResponse>;
 
 export const ImportRowPatch = z.object({ values: ImportRowValues });
 export const ImportRowResult = z.object({ row: ImportRow, counts: ImportCounts });

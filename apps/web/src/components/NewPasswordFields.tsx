@@ -1,12 +1,17 @@
-import { PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { PasswordRequirements } from './PasswordRequirements.tsx';
+import { PasswordRules } from './password-rules/PasswordRules.tsx';
+import { ruleLines } from './password-rules/password-rules.ts';
 
 interface NewPasswordFieldsProps {
-  /** The new password as typed, for the live list of requirements. */
+  /** The new password as typed, for the live list of rules. */
   password: string;
+  /** Whose password it is: the rule "does not contain the username" is checked when known. */
+  username?: string | null | undefined;
+  /** The rules the server refused for the password it was sent (they stay marked while it is unchanged). */
+  refused?: { password: string; codes: readonly string[] } | null | undefined;
   passwordField: UseFormRegisterReturn;
   confirmField: UseFormRegisterReturn;
   passwordLabel: string;
@@ -18,8 +23,8 @@ interface NewPasswordFieldsProps {
   autoFocus?: boolean;
 }
 
-/** A new password with its rule and live requirements, then its confirmation (activation, password change, first-run setup). */
-export function NewPasswordFields({ password, passwordField, confirmField, passwordLabel, confirmLabel, passwordError, confirmError, idPrefix, autoFocus }: NewPasswordFieldsProps) {
+/** A new password with every rule the server applies, checked live, then its confirmation (activation, password change, first-run setup). */
+export function NewPasswordFields({ password, username, refused, passwordField, confirmField, passwordLabel, confirmLabel, passwordError, confirmError, idPrefix, autoFocus }: NewPasswordFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -30,14 +35,11 @@ export function NewPasswordFields({ password, passwordField, confirmField, passw
           autoComplete="new-password"
           required
           autoFocus={autoFocus}
-          aria-describedby={`${idPrefix}-rule ${idPrefix}-requirements`}
+          aria-describedby={`${idPrefix}-requirements`}
           error={passwordError}
           {...passwordField}
         />
-        <Text id={`${idPrefix}-rule`} size="xs" c="dimmed">
-          {t('auth.changePassword.rule')}
-        </Text>
-        <PasswordRequirements id={`${idPrefix}-requirements`} password={password} />
+        <PasswordRules id={`${idPrefix}-requirements`} lines={ruleLines(password, username, refused ?? null)} />
       </Stack>
       <PasswordInput
         visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}

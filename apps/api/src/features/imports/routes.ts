@@ -4,6 +4,7 @@ import { authOf } from '../../lib/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, RawFile, type App } from '../../lib/route-types.ts';
+import { createdMembers } from './created-members.ts';
 import * as rowEdits from './row-edits.ts';
 import * as service from './service.ts';
 import {
@@ -17,6 +18,8 @@ import {
   ImportGetQuery,
   ImportIdParams,
   ImportJob,
+  ImportMembersQuery,
+  ImportMembersResponse,
   ImportRowDeleted,
   ImportRowsRemoveBody,
   ImportRowsRemoved,
@@ -127,6 +130,18 @@ export async function importRoutes(api: App, deps: service.ImportDeps) {
         const job = await service.requestCommit(deps, authOf(req), req.params.id, req.body ?? {}, { ip: req.ip, baseUrl: publicBaseUrl(deps.config, req) });
         return reply.status(202).send(job);
       },
+    });
+
+    app.get('/api/imports/:id/members', {
+      schema: {
+        operationId: 'getImportMembers',
+        tags,
+        description: 'The members a committed import created, in the file’s row order, a page at a time (409 before the commit).',
+        params: ImportIdParams,
+        querystring: ImportMembersQuery,
+        response: { 200: ImportMembersResponse, ...commonProblems, ...problems(404, 409) },
+      },
+      handler: (req) => createdMembers(deps.db, authOf(req), req.params.id, req.query),
     });
 
     app.get('/api/imports/:id/errors.csv', {

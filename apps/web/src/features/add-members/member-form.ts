@@ -1,4 +1,5 @@
-import { NewMember, Password, type BatchMode } from '@sesame/contracts';
+import { NewMember, Password, passwordRuleFailures, type BatchMode } from '@sesame/contracts';
+import { clientRefusal } from '../../components/password-rules/password-rules.ts';
 import type { TFunction } from 'i18next';
 import type { FieldError } from 'react-hook-form';
 import { z } from 'zod';
@@ -19,15 +20,21 @@ export function memberFormSchema(mode: BatchMode | null, otherUsernames: readonl
     role: NewMember.shape.role,
     // Empty means "generate one"; invited members choose their own, so it is not checked then.
     password: z.string().refine((password) => mode !== 'credentials' || password === '' || Password.safeParse(password).success),
-  }) satisfies z.ZodType<MemberFormValues, MemberFormValues>;
+  })
+    // The rule that needs the username too, as the server applies it.
+    .superRefine(({ password, username }, ctx) => {
+      if (mode !== 'credentials' || password === '') return;
+      if (passwordRuleFailures(password, { username }).some((rule) => rule.code === 'password_contains_username')) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password_contains_username' });
+    }) satisfies z.ZodType<MemberFormValues, MemberFormValues>;
 }
 
 /**
  * The message for a field's error in the interface language. The contract's messages are
  * English, so client-side errors are worded here from the zod issue code; errors placed by
- * the server (type "server") are shown as the server wrote them.
+ * the server (type "server") are shown as the server wrote them. A password's error names the
+ * rules it fails (`username` for the one about it).
  */
-export function memberFieldError(t: TFunction, field: MemberField, error: FieldError | undefined, value: string): string | undefined {
+export function memberFieldError(t: TFunction, field: MemberField, error: FieldError | undefined, value: string, username?: string): string | undefined {
   if (!error) return undefined;
   if (error.type === 'server') return error.message;
   const prefix = 'addMembers.member.errors';
@@ -51,7 +58,8 @@ export function memberFieldError(t: TFunction, field: MemberField, error: FieldE
     case 'role':
       return t(`${prefix}.roleRequired`);
     case 'password':
-      return t(`${prefix}.password`);
+      // Each rule the password fails, worded as the server words it.
+      return clientRefusal(value, username, t) ?? t(`${prefix}.password`);
   }
 }
 

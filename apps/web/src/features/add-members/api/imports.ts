@@ -1,4 +1,5 @@
-import { CsrfResponse, ImportCreated, ImportJob, ImportRowResult, ImportRowsRemoved, Problem, type BatchMode, type ImportRowsRemoveBody, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { CsrfResponse, ImportCreated, ImportJob, ImportMembersResponse, ImportRowResult, ImportRowsRemoved, Problem, type BatchMode, type ImportRowsRemoveBody, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { addMembersKeys } from './add-members-keys.ts';
@@ -17,6 +18,7 @@ export const importKeys = {
   job: (id: string) => [...importKeys.all(), id] as const,
   page: (id: string, params: ImportPageParams) => [...importKeys.job(id), 'page', params] as const,
   status: (id: string) => [...importKeys.job(id), 'status'] as const,
+  members: (id: string) => [...importKeys.job(id), 'members'] as const,
 };
 
 export function templateUrl(mode: BatchMode, lang: Language) {
@@ -31,6 +33,21 @@ export function fetchImport(id: string, params: ImportPageParams, signal?: Abort
   const search = toSearch({ limit: params.limit, cursor: params.cursor, errors: params.errorsOnly ? 'only' : 'all', lang: currentLanguage() });
   return request(`/api/imports/${encodeURIComponent(id)}${search}`, { schema: ImportJob, ...(signal ? { signal } : {}) });
 }
+
+/** Members shown per page on the result screen. */
+export const CREATED_MEMBERS_PAGE = 50;
+
+/** The members a committed import created, a page at a time in the file's order. */
+export const useCreatedMembers = (id: string) =>
+  useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: importKeys.members(id),
+      queryFn: ({ pageParam, signal }) =>
+        request(`/api/imports/${encodeURIComponent(id)}/members${toSearch({ limit: CREATED_MEMBERS_PAGE, cursor: pageParam })}`, { schema: ImportMembersResponse, signal }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  );
 
 export function patchImportRow(id: string, rowNumber: number, values: ImportRowValues) {
   return request(`/api/imports/${encodeURIComponent(id)}/rows/${rowNumber}${toSearch({ lang: currentLanguage() })}`, {

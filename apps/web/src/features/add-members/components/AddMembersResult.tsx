@@ -1,9 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Tooltip } from '@mantine/core';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/format.ts';
-import { MemberHeadCells } from './MemberColumns.tsx';
+import { CreatedMembersTable } from './CreatedMembersTable.tsx';
 import { ResultFrame } from './ResultFrame.tsx';
 
 interface AddMembersResultProps {
@@ -13,12 +12,9 @@ interface AddMembersResultProps {
   onAddMore: () => void;
 }
 
-const statusColors = { active: 'teal', pending: 'yellow', disabled: 'gray' } as const;
-
 /** What the batch created; in credentials mode, the temporary passwords, shown this once. */
 export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore }: AddMembersResultProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const passwords = response.temporaryPasswords ?? [];
   const count = response.created.length;
   const allCredentials = passwords.map(({ username, password }) => `${username}\t${password}`).join('\n');
@@ -91,35 +87,7 @@ export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore 
         </Stack>
       ) : null}
 
-      <Title order={3} fz="md" mb={-8}>
-        {t('addMembers.result.createdTable')}
-      </Title>
-      <Table.ScrollContainer minWidth={720} type="native">
-        <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <MemberHeadCells />
-              <Table.Th>{t('members.table.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {response.created.map((member) => (
-              <Table.Tr key={member.id}>
-                <Table.Td fw={600}>{member.fullName || `${member.firstName} ${member.lastName}`}</Table.Td>
-                <Table.Td>{member.username}</Table.Td>
-                <Table.Td c="dimmed">{member.email}</Table.Td>
-                <Table.Td>{format.name(member.userType)}</Table.Td>
-                <Table.Td>{format.name(member.role)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={statusColors[member.status]} tt="none" fw={600}>
-                    {t(`members.status.${member.status}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <CreatedMembersTable members={response.created} />
     </ResultFrame>
   );
 }

@@ -6,7 +6,8 @@ import { useEffect, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MemberIdentityFields } from '../../../components/member-fields/MemberIdentityFields.tsx';
-import { PasswordRequirements } from '../../../components/PasswordRequirements.tsx';
+import { PasswordRules } from '../../../components/password-rules/PasswordRules.tsx';
+import { ruleLines } from '../../../components/password-rules/password-rules.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import { useUsernameSuggestion } from '../api/username-suggestion.ts';
@@ -66,7 +67,7 @@ export function NewMemberStep(props: NewMemberStepProps) {
     !data.organization.allowAdminAtCreation &&
     data.roles.some((role) => role.isAdministrator && userType?.compatibleRoles.some((compatible) => compatible.id === role.id));
 
-  const fieldError = (field: MemberField, value: string) => memberFieldError(t, field, errors[field], value);
+  const fieldError = (field: MemberField, value: string) => memberFieldError(t, field, errors[field], value, username);
   const suggesting = !usernameEdited && hasName && (suggestion.isFetching || debounced !== JSON.stringify([firstName.trim(), lastName.trim(), email.trim()]));
 
   return (
@@ -209,7 +210,7 @@ export function NewMemberStep(props: NewMemberStepProps) {
                     aria-describedby={password ? 'member-password-requirements' : undefined}
                     {...register('password')}
                   />
-                  {password ? <PasswordRequirements id="member-password-requirements" password={password} /> : null}
+                  {password ? <PasswordRules id="member-password-requirements" lines={ruleLines(password, username, null)} /> : null}
                 </Stack>
               ) : (
                 <Alert variant="light" color="lapis" icon={<IconMailForward size={20} aria-hidden />} style={{ alignSelf: 'start' }}>

@@ -1,15 +1,15 @@
-import { Alert, Autocomplete, Button, Group, List, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { BatchMode, CsvField } from '@sesame/contracts';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/format.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { patchImportRow, type ImportRow, type ImportRowValues } from '../api/imports.ts';
 import type { WizardData } from '../api/wizard-data.ts';
-import { importFields, issueText as issueIn } from './import-rules.ts';
+import { importFields, importLookups, issueText as issueIn, resolveChoices } from './import-rules.ts';
+import { ReferenceChoice } from './ReferenceChoice.tsx';
 
 interface EditRowModalProps {
   jobId: string;
@@ -25,7 +25,6 @@ interface EditRowModalProps {
 /** Fixes one row in place; the server checks it again and its errors come back on the fields. */
 export function EditRowModal({ jobId, row, mode, header, data, onClose, onSaved }: EditRowModalProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const fields = importFields(mode, header);
   const lang = currentLanguage();
   const issueText = (issue: Parameters<typeof issueIn>[0]) => issueIn(issue, lang);
@@ -41,8 +40,9 @@ export function EditRowModal({ jobId, row, mode, header, data, onClose, onSaved 
   };
   const label = (field: CsvField) => t(`import.fields.${field}`);
   const error = (field: CsvField) => errorsOf(field).join(' ') || undefined;
-  const roleNames = [...new Set(data.roles.map((role) => format.name(role)))];
-  const typeNames = [...new Set(data.userTypes.map((type) => format.name(type)))];
+  const lookups = useMemo(() => importLookups(data.roles, data.userTypes), [data.roles, data.userTypes]);
+  const resolve = (next: ImportRowValues) => resolveChoices(next, row.rowNumber, mode, lookups, data.organization);
+  const resolved = resolve(values);
 
   return (
     <Modal opened onClose={onClose} title={<Text fw={650} fz="lg">{t('import.edit.title', { row: row.rowNumber })}</Text>} size="lg" radius="lg" padding="lg" centered>
@@ -66,7 +66,19 @@ export function EditRowModal({ jobId, row, mode, header, data, onClose, onSaved 
             {fields.map((field) => {
               const common = { label: label(field), value: values[field] ?? '', error: error(field), 'data-autofocus': field === fields.find((f) => errorsOf(f).length > 0) || undefined };
               if (field === 'role' || field === 'userType') {
-                return <Autocomplete key={field} {...common} data={field === 'role' ? roleNames : typeNames} onChange={set(field)} comboboxProps={{ shadow: 'md', withinPortal: true }} />;
+                return (
+                  <ReferenceChoice
+                    key={field}
+                    label={common.label}
+                    error={common.error}
+                    value={common.value}
+                    autoFocus={common['data-autofocus']}
+                    choices={field === 'role' ? data.roles : data.userTypes}
+                    resolvedId={resolved[field]}
+                    cellFor={(choice, name) => (resolve({ ...values, [field]: name })[field] === choice.id ? name : choice.key)}
+                    onChange={set(field)}
+                  />
+                );
               }
               if (field === 'password') {
                 return <PasswordInput key={field} {...common} autoComplete="new-password" onChange={(event) => set(field)(event.currentTarget.value)} />;

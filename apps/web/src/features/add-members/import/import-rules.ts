@@ -83,6 +83,12 @@ export function resolveUserType(values: CsvRowValues, rowNumber: number, mode: B
   return createRowValidator(validatorOptions(mode, lookups, organization)).validateValues(values, rowNumber).resolved.userTypeId;
 }
 
+/** The role and user type (ids) a row's cells name, read as the server reads them; undefined for a cell that names none. */
+export function resolveChoices(values: CsvRowValues, rowNumber: number, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults) {
+  const { roleId, userTypeId } = createRowValidator(validatorOptions(mode, lookups, organization)).validateValues(values, rowNumber).resolved;
+  return { role: roleId, userType: userTypeId };
+}
+
 /** The distinct user types of the rows still in the file. */
 export function rowUserTypes(types: ReadonlyMap<number, string | undefined>): string[] {
   const ids = new Set<string>();

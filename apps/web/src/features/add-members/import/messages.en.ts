@@ -98,6 +98,8 @@ export const importEn: ImportMessages = {
     save: 'Save the row',
     saved: 'The row is fixed.',
     stillInvalid: 'The row still has errors:',
+    fileValue: '“{{value}}” (from the file)',
+    choose: 'Choose from the list',
   },
   fields: {
     email: 'Email',
@@ -129,5 +131,11 @@ export const importEn: ImportMessages = {
     credentialsBody: 'The members sign in with the password given in the file and must change it at their first sign-in.',
     inviteBody: 'An invitation was emailed to each member.',
     file: 'File: {{name}}',
+    shown_one: '{{shown}} of {{count}} member shown',
+    shown_other: '{{shown}} of {{count}} members shown',
+    showMore: 'Show more',
+    newestMembers: 'See all members, newest first',
+    loading: 'Loading the imported members…',
+    loadFailed: 'The imported members could not be shown',
   },
 };

@@ -97,6 +97,8 @@ export const importFr = {
     save: 'Enregistrer la ligne',
     saved: 'La ligne est corrigée.',
     stillInvalid: 'La ligne contient encore des erreurs\u00A0:',
+    fileValue: '«\u00A0{{value}}\u00A0» (valeur du fichier)',
+    choose: 'Choisissez dans la liste',
   },
   fields: {
     email: 'E-mail',
@@ -128,6 +130,12 @@ export const importFr = {
     credentialsBody: 'Les membres se connectent avec le mot de passe indiqué dans le fichier, qu’ils devront changer à leur première connexion.',
     inviteBody: 'Une invitation a été envoyée par e-mail à chaque membre.',
     file: 'Fichier\u00A0: {{name}}',
+    shown_one: '{{shown}}\u00A0sur {{count}}\u00A0membre affiché',
+    shown_other: '{{shown}}\u00A0sur {{count}}\u00A0membres affichés',
+    showMore: 'Afficher plus',
+    newestMembers: 'Voir tous les membres, les plus récents d’abord',
+    loading: 'Chargement des membres importés…',
+    loadFailed: 'Les membres importés n’ont pas pu être affichés',
   },
 };
 

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ChangePasswordBody } from '@sesame/contracts';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
+import { useMe } from '../../../lib/session/session-queries.ts';
+import { clientRefusal, serverRefusal } from '../../../components/password-rules/password-rules.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 
@@ -27,6 +29,9 @@ interface ChangePasswordFormProps {
 export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswordFormProps) {
   const { t } = useTranslation();
   const changePassword = useChangePassword();
+  const { username } = useMe().member;
+  /** What the server refused, for the password it was sent. */
+  const [refused, setRefused] = useState<{ password: string; codes: string[] } | null>(null);
   const {
     register,
     control,
@@ -40,6 +45,9 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
   const newPassword = useWatch({ control, name: 'newPassword' });
 
   const onSubmit = handleSubmit(({ currentPassword, newPassword: next }) => {
+    // The rules the schema cannot know (the username) are checked before sending, like the others.
+    const refusal = clientRefusal(next, username, t);
+    if (refusal) return setError('newPassword', { type: 'server', message: refusal }, { shouldFocus: true });
     changePassword.mutate(
       { currentPassword, newPassword: next },
       {
@@ -49,7 +57,10 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
           if (isApiError(error, 'wrong_password')) {
             setError('currentPassword', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true });
           } else if (isApiError(error, 'weak_password')) {
-            setError('newPassword', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true });
+            // Each rule the server refused, named, next to the field and on the list of rules.
+            const { message, codes } = serverRefusal(error, t);
+            setRefused({ password: next, codes });
+            setError('newPassword', { type: 'server', message }, { shouldFocus: true });
           }
         },
       },
@@ -62,7 +73,7 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
     if (!error) return undefined;
     if (error.type === 'server') return error.message;
     if (field === 'currentPassword') return t('auth.changePassword.currentRequired');
-    if (field === 'newPassword') return t('auth.changePassword.rule');
+    if (field === 'newPassword') return clientRefusal(newPassword, username, t) ?? t('auth.changePassword.rule');
     return t('auth.changePassword.mismatch');
   };
 
@@ -83,6 +94,8 @@ export function ChangePasswordForm({ onChanged, secondaryAction }: ChangePasswor
         />
         <NewPasswordFields
           password={newPassword}
+          username={username}
+          refused={refused}
           passwordField={register('newPassword')}
           confirmField={register('confirmPassword')}
           passwordLabel={t('auth.changePassword.new')}

@@ -48,6 +48,7 @@ export function ActivatePage() {
         <InvitationSummary details={details} />
         <ActivationForm
           token={token}
+          username={details.username}
           withPassword={details.identityType === 'builtin'}
           onGone={setGoneError}
           onActivated={(me) => void navigate(homePathFor(me), { replace: true, state: { flash: 'accountActivated' } })}
