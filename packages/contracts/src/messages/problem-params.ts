@@ -22,7 +22,8 @@ export type ConflictReason =
   | 'rows_with_errors'
   | 'no_rows_left'
   | 'commit_superseded'
-  | 'owner_changed';
+  | 'owner_changed'
+  | 'import_not_committed';
 
 /** Why a request was refused as invalid with no field to point at (`validation_failed`'s `reason`). */
 export type ValidationReason = 'no_password_here' | 'image_empty' | 'image_too_large' | 'image_type' | 'unstorable_value' | 'bad_request';

@@ -105,6 +105,7 @@ const conflicts: Record<ConflictReason, { en: ConflictTemplate; fr: ConflictTemp
     fr: () => 'L’un de ces noms d’utilisateur vient d’être pris par une autre requête ; vérifiez la liste puis réessayez',
   },
   import_validating: { en: () => 'The file is still being checked', fr: () => 'Le fichier est encore en cours de vérification' },
+  import_not_committed: { en: () => 'This import is not committed yet: it has created no member', fr: () => 'Cet import n’est pas encore validé : il n’a créé aucun membre' },
   import_committing: { en: () => 'The import is being committed', fr: () => 'L’import est en cours d’enregistrement' },
   import_committed: { en: () => 'The import is already committed', fr: () => 'L’import est déjà enregistré' },
   import_failed: { en: () => 'The file could not be read; upload a corrected file', fr: () => 'Le fichier n’a pas pu être lu ; chargez un fichier corrigé' },

@@ -15,7 +15,7 @@ import { findJob, requirePrivilege } from './service.ts';
 export async function createdMembers(db: Db, auth: AuthContext, id: string, q: z.infer<typeof ImportMembersQuery>): Promise<ImportMembersResponse> {
   requirePrivilege(auth);
   const job = await findJob(db, auth, id);
-  if (job.status !== 'committed') throw new AppError(409, 'conflict', 'This import is not committed yet: it has created no member');
+  if (job.status !== 'committed') throw new AppError(409, 'conflict', { params: { reason: 'import_not_committed' } });
   const after = q.cursor ? Number(q.cursor) : 0;
   // Rows joined to the members that still exist, so a page has no holes.
   const rows = await db.$queryRaw<{ rowNumber: number; memberId: string }[]>`
