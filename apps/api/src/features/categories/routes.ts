@@ -1,16 +1,14 @@
-import { DeleteCategoryResponse, ItemsOf, MemberCategory, MemberCategoryBody, ReferenceIdParams } from '@sesame/contracts';
+import { DeleteCategoryResponse, MemberCategory, MemberCategoryBody, ReferenceIdParams } from '@sesame/contracts';
 import { authOf, type RouteAccess } from '../../lib/auth.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
 
 /**
  * Member categories (PRODUCT.md: a label from an organization-defined list, at most 20 per
- * member). Read by those who see members or add them and by View on groups and categories;
- * created, renamed and deleted with Update on groups and categories.
+ * member), listed by the reference routes (GET /api/member-categories); created, renamed and deleted with Update on groups and categories.
  */
 export async function categoryRoutes(app: App, deps: service.CategoryDeps) {
   const tags = ['reference'];
-  const read: RouteAccess = { privilege: ['members', 'view'], orPrivileges: [['manage_access', 'update'], ['groups', 'view']] };
   const write: RouteAccess = { privilege: ['groups', 'update'] };
 
   app.post('/api/member-categories', {
