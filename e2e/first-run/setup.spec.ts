@@ -43,8 +43,12 @@ test('the setup refuses a wrong token, then creates the organization and signs i
   // The live rules: length and letter met, digit not yet.
   const requirements = page.getByRole('list', { name: 'Exigences du mot de passe' });
   await expect(requirements.getByRole('listitem').filter({ hasText: 'Au moins un chiffre' })).toContainText('non respectée');
+  // The username typed above is known to the rules: a password containing it is marked at once.
+  await password.fill('C.Dupont-1789');
+  await expect(requirements.getByRole('listitem').filter({ hasText: 'Ne contient pas le nom d’utilisateur' })).toHaveAttribute('data-state', 'unmet');
   await password.fill('Bastille-1789-lyon');
   await expect(requirements.getByRole('listitem').filter({ hasText: 'Au moins un chiffre' })).toContainText('respectée');
+  await expect(requirements.getByRole('listitem').filter({ hasText: 'Ne contient pas le nom d’utilisateur' })).toHaveAttribute('data-state', 'met');
   await page.getByRole('textbox', { name: 'Confirmation du mot de passe' }).fill('Bastille-1789-lyon');
   await expectNoHorizontalScroll(page);
 

@@ -56,6 +56,7 @@ export function SetupForm({ initialToken, onDone, onAlreadyDone }: SetupFormProp
   const { register, control, handleSubmit, setError, setValue, getFieldState } = form;
   const { errors } = form.formState;
   const password = useWatch({ control, name: 'password' });
+  const username = useWatch({ control, name: 'username' });
 
   const onSubmit = handleSubmit((v) =>
     setup.mutate(
@@ -132,6 +133,7 @@ export function SetupForm({ initialToken, onDone, onAlreadyDone }: SetupFormProp
         />
         <NewPasswordFields
           password={password}
+          username={username}
           passwordField={register('password')}
           confirmField={register('confirmPassword')}
           passwordLabel={t('setup.password')}
