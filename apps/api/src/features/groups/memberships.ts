@@ -28,6 +28,10 @@ export async function changeGroupMembers({ db }: GroupDeps, auth: AuthContext, g
     if (op === 'add') await tx.groupMembership.createMany({ data: toChange.map((memberId) => ({ organizationId, groupId, memberId })) });
     else await tx.groupMembership.deleteMany({ where: { organizationId, groupId, memberId: { in: toChange } } });
     const changed = toChange.length;
+    const named = toChange.flatMap((id) => {
+      const m = known.get(id);
+      return m ? [auditedMember(m)] : [];
+    });
     const memberCount = await tx.groupMembership.count({ where: { groupId } });
     if (changed > 0) {
       await audit(tx, {
@@ -36,7 +40,7 @@ export async function changeGroupMembers({ db }: GroupDeps, auth: AuthContext, g
         targetType: 'group',
         targetId: groupId,
         targetLabel: group.name,
-        after: { members: toChange.map((id) => auditedMember(known.get(id)!)), memberCount },
+        after: { members: named, memberCount },
       });
     }
     return { changed, unchanged: ids.length - changed, memberCount };

@@ -38,7 +38,7 @@ export function GroupsPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('group');
   const [search, setSearch] = useState('');
-  const [form, setForm] = useState<{ key: number; values: GroupFormValues } | null>(null);
+  const [form, setForm] = useState<GroupFormValues | null>(null);
   const [toDelete, setToDelete] = useState<GroupRow | null>(null);
   const remove = useDeleteGroup();
 
@@ -58,7 +58,7 @@ export function GroupsPage() {
 
   const edit = async (g: GroupRow) => {
     const detail = await queryClient.fetchQuery(groupDetailQueryOptions(g.id));
-    setForm({ key: Date.now(), values: valuesOf(detail) });
+    setForm(valuesOf(detail));
   };
 
   const confirmDelete = async () => {
@@ -76,7 +76,7 @@ export function GroupsPage() {
         description={all ? t('groups.subtitle') : t('groups.ownedSubtitle')}
         actions={
           canEdit ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({ key: Date.now(), values: emptyGroup })}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm(emptyGroup)}>
               {t('groups.create')}
             </Button>
           ) : null
@@ -131,7 +131,7 @@ export function GroupsPage() {
           ) : null}
         </Paper>
       </Stack>
-      {form ? <GroupFormModal key={form.key} opened initial={form.values} canPickOwner={canPickOwner} onClose={() => setForm(null)} /> : null}
+      {form ? <GroupFormModal key={form.id ?? 'new'} opened initial={form} canPickOwner={canPickOwner} onClose={() => setForm(null)} /> : null}
       <ConfirmDialog
         opened={toDelete !== null}
         title={t('groups.deleteDialog.title', { name: toDelete?.name ?? '' })}
