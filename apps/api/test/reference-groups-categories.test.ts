@@ -21,7 +21,8 @@ async function memberWith(username: string, levels: Partial<Record<PrivilegeArea
 const acme = () => ctx.acme.organizationId;
 const lastEvent = (action: string) => ctx.db.auditEvent.findFirstOrThrow({ where: { organizationId: acme(), action }, orderBy: { id: 'desc' } });
 const acmeMembers = async (n: number, skip = 0) =>
-  (await ctx.db.member.findMany({ where: { organizationId: acme(), status: 'active' }, orderBy: { username: 'asc' }, skip, take: n, select: { id: true, username: true } })).map((m) => m);
+  (await ctx.db.member.findMany({ where: { organizationId: acme(), status: 'active' }, orderBy: { username: 'asc' }, skip, take: n, select: { id: true, username: true, firstName: true, lastName: true } })).map((m) => m);
+const named = (m: { id: string; username: string; firstName: string; lastName: string }) => ({ id: m.id, username: m.username, name: `${m.firstName} ${m.lastName}` });
 
 beforeAll(async () => {
   ctx = await createTestContext({ acmeMembers: 30 });
@@ -150,7 +151,7 @@ describe('groups', () => {
     const added = await admin.post(`/api/groups/${group.id}/members`, { memberIds: ids });
     expect(added.statusCode, added.body).toBe(200);
     expect(added.json()).toEqual({ changed: 5, unchanged: 0, memberCount: 5 });
-    expect(await lastEvent('group.members_added')).toMatchObject({ targetLabel: 'Topographes', after: { memberCount: 5, members: members.map((m) => ({ id: m.id, username: m.username })) } });
+    expect(await lastEvent('group.members_added')).toMatchObject({ targetLabel: 'Topographes', after: { memberCount: 5, members: members.map(named) } });
 
     // Again, plus one id of another organization: refused whole, with the path of the bad id.
     const foreign = await ctx.db.member.findFirstOrThrow({ where: { organizationId: ctx.globex.organizationId } });
@@ -170,7 +171,7 @@ describe('groups', () => {
 
     const removed = await admin.post(`/api/groups/${group.id}/members/remove`, { memberIds: [ids[0], ids[1], more[0]?.id] });
     expect(removed.json()).toEqual({ changed: 2, unchanged: 1, memberCount: 3 });
-    expect((await lastEvent('group.members_removed')).after).toMatchObject({ members: [{ id: ids[0] }, { id: ids[1] }] });
+    expect((await lastEvent('group.members_removed')).after).toEqual({ members: [named(members[0]!), named(members[1]!)], memberCount: 3 });
   });
 
   it('lets a group’s owner without Update on groups manage its members only, and nothing else', async () => {
@@ -188,6 +189,31 @@ describe('groups', () => {
     expect((await ownerClient.request('PATCH', `/api/groups/${own.id}`, { name: 'Renommé' })).statusCode).toBe(403);
     expect((await ownerClient.request('DELETE', `/api/groups/${own.id}`)).statusCode).toBe(403);
     expect(await ctx.db.groupMembership.count({ where: { groupId: other.id } })).toBe(0);
+  });
+
+  it('offers whoever manages a group’s members the members not in it yet, searched and paged; nobody else', async () => {
+    const { member: owner, client: ownerClient } = await memberWith('picker.owner', {}, 'viewer');
+    const group = (await admin.post('/api/groups', { name: 'Choisis', ownerId: owner.id })).json<{ id: string }>();
+    const other = (await admin.post('/api/groups', { name: 'Pas à lui' })).json<{ id: string }>();
+    const [inside, outside] = await acmeMembers(2, 14);
+    await admin.post(`/api/groups/${group.id}/members`, { memberIds: [inside?.id] });
+    const total = await ctx.db.member.count({ where: { organizationId: acme() } });
+    const all = (await ownerClient.get(`/api/groups/${group.id}/candidates?limit=200`)).json<{ items: { id: string }[]; total: number }>();
+    expect(all.total).toBe(total - 1);
+    expect(all.items.map((m) => m.id)).not.toContain(inside?.id);
+    const found = (await ownerClient.get(`/api/groups/${group.id}/candidates?q=${encodeURIComponent(outside?.username ?? '')}`)).json<{ items: { id: string }[] }>();
+    expect(found.items.map((m) => m.id)).toEqual([outside?.id]);
+    expect((await ownerClient.get(`/api/groups/${other.id}/candidates`)).statusCode).toBe(403);
+    expect((await groupsViewer.get(`/api/groups/${group.id}/candidates`)).statusCode).toBe(403);
+    expect((await groupsUpdater.get(`/api/groups/${group.id}/candidates`)).statusCode).toBe(200);
+    expect((await globexAdmin.get(`/api/groups/${group.id}/candidates`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/groups/${group.id}/candidates?limit=0`)).json().errors[0]).toMatchObject({ path: 'querystring.limit' });
+
+    // Their own groups, without any level on groups; another member owns none.
+    const owned = (await ownerClient.get('/api/groups/owned')).json<{ items: { id: string; memberCount: number }[] }>().items;
+    expect(owned).toEqual([expect.objectContaining({ id: group.id, memberCount: 1 })]);
+    expect((await ownerClient.get('/api/groups')).statusCode).toBe(403);
+    expect((await groupsViewer.get('/api/groups/owned')).json().items).toEqual([]);
   });
 
   it('deletes a group: its memberships and default mark go, its members and content stay; another organization gets 404', async () => {

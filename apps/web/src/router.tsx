@@ -11,6 +11,7 @@ import { accessRequestStatusLoader, confirmAccessRequestLoader } from './feature
 import { accessRequestsLoader } from './features/access-requests/routes/access-requests-loader.ts';
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
 import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
+import { groupsLoader } from './features/groups/routes/groups-loader.ts';
 import { organizationSettingsLoader } from './features/organization-settings/routes/organization-settings-loader.ts';
 import { setupLoader } from './features/setup/routes/setup-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
@@ -18,6 +19,7 @@ import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
 import { memberLoader } from './features/members/routes/member-loader.ts';
 import { activityLoader, activityShouldRevalidate } from './features/activity/routes/activity-loader.ts';
+import { requireGroupsAccess } from './lib/groups-nav.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
@@ -37,7 +39,7 @@ function Root() {
 /** A section's route: privilege check first, then the page's own prefetching. */
 function sectionRoute(queryClient: QueryClient, id: SectionId, route: Omit<RouteObject, 'path' | 'handle' | 'index' | 'children'>): RouteObject {
   const section = sectionById(id);
-  const checkPrivilege = requirePrivilege(queryClient, section.privilege);
+  const checkPrivilege = section.alsoForGroupOwners ? requireGroupsAccess(queryClient) : requirePrivilege(queryClient, section.privilege);
   const pageLoader = typeof route.loader === 'function' ? (route.loader as LoaderFunction) : undefined;
   return {
     ...route,
@@ -143,6 +145,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'organizationSettings', {
                   loader: organizationSettingsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/organization-settings/routes/OrganizationSettingsPage.tsx')).OrganizationSettingsPage },
+                }),
+                sectionRoute(queryClient, 'groups', {
+                  loader: groupsLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/groups/routes/GroupsPage.tsx')).GroupsPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

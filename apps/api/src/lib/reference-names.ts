@@ -14,3 +14,16 @@ export async function lockNames(tx: Prisma.TransactionClient, organizationId: st
 /** 409 `name_taken` on `name`: another item of the kind has this name (whatever its case). */
 export const nameTaken = (name: string) =>
   new AppError(409, 'name_taken', { params: { value: name }, errors: [{ path: 'name', code: 'name_taken', params: { value: name } }] });
+
+/** The `where` of a search for another item of the kind with this name, whatever its case. */
+export type NameClashWhere = { organizationId: string; name: { equals: string; mode: 'insensitive' }; id?: { not: string } };
+
+/**
+ * 409 `name_taken` when another item of the kind already has `name` (whatever its case).
+ * `findClash` runs the kind's own query, e.g. `(where) => tx.group.findFirst({ where, select: { id: true } })`,
+ * so groups, categories, licences and roles share the rule; call it under `lockNames`.
+ */
+export async function assertNameFree(findClash: (where: NameClashWhere) => Promise<unknown>, organizationId: string, name: string, exceptId?: string): Promise<void> {
+  const clash = await findClash({ organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) });
+  if (clash) throw nameTaken(name);
+}

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAccessRequestsNav, useIsContact } from '../lib/access-requests-nav.ts';
 import { useDevMailAvailable } from '../lib/dev-mail.ts';
+import { useGroupsSectionVisible } from '../lib/groups-nav.ts';
 import { hasPrivilege } from '../lib/privileges.ts';
 import { paths } from '../lib/session/guards.ts';
 import { sections, type AppSection, type SectionId } from '../lib/sections.ts';
@@ -39,8 +40,12 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const accessRequests = useAccessRequestsNav();
   const isContact = useIsContact();
-  // The access-request queue and the contact screens are the contacts' only, whatever their levels.
-  const visible = sections.filter((section) => hasPrivilege(privileges, section.privilege) && (!section.contactsOnly || isContact));
+  const groupsVisible = useGroupsSectionVisible();
+  // The access-request queue and the contact screens are the contacts' only, whatever their levels;
+  // the groups section is also its owners'.
+  const visible = sections.filter(
+    (section) => (hasPrivilege(privileges, section.privilege) || (section.alsoForGroupOwners === true && groupsVisible)) && (!section.contactsOnly || isContact),
+  );
   const devMail = useDevMailAvailable(isAdministrator);
 
   return (

@@ -22,6 +22,8 @@ export interface AppSection {
   ready: boolean;
   /** Shown to the organization's primary and secondary contacts only (their loader refuses others). */
   contactsOnly?: boolean;
+  /** Also shown to the owners of a group, whatever their levels (they manage its members; lib/groups-nav.ts). */
+  alsoForGroupOwners?: boolean;
 }
 
 /** The signed-in area's sections, shared by the router and the navigation. */
@@ -42,7 +44,7 @@ export const sections: readonly AppSection[] = [
     ready: true,
   },
   { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true, contactsOnly: true },
-  { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: false },
+  { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: true, alsoForGroupOwners: true },
   { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
   { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },
   { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, ready: true, contactsOnly: true },

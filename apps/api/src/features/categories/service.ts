@@ -3,7 +3,7 @@ import type { Db } from '@sesame/db';
 import { audit } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { notFound } from '../../lib/errors.ts';
-import { lockNames, nameTaken } from '../../lib/reference-names.ts';
+import { assertNameFree, lockNames } from '../../lib/reference-names.ts';
 
 export type CategoryDeps = { db: Db };
 type Client = { ip: string };
@@ -15,18 +15,13 @@ const actor = (auth: AuthContext, client: Client) => ({ organizationId: auth.org
  * written under the organization's name lock (lib/reference-names.ts), so two administrators
  * creating "Étudiants" and "étudiants" at once get one 201 and one 409.
  */
-async function assertNameFree(tx: Pick<Db, 'memberCategory'>, organizationId: string, name: string, exceptId?: string) {
-  const clash = await tx.memberCategory.findFirst({
-    where: { organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw nameTaken(name);
-}
+const assertCategoryNameFree = (tx: Pick<Db, 'memberCategory'>, organizationId: string, name: string, exceptId?: string) =>
+  assertNameFree((where) => tx.memberCategory.findFirst({ where, select: { id: true } }), organizationId, name, exceptId);
 
 export async function createCategory({ db }: CategoryDeps, auth: AuthContext, body: MemberCategoryBody, client: Client): Promise<MemberCategory> {
   return db.$transaction(async (tx) => {
     await lockNames(tx, auth.organizationId, 'member-category');
-    await assertNameFree(tx, auth.organizationId, body.name);
+    await assertCategoryNameFree(tx, auth.organizationId, body.name);
     const created = await tx.memberCategory.create({ data: { organizationId: auth.organizationId, name: body.name }, select: { id: true, name: true } });
     await audit(tx, { ...actor(auth, client), action: 'category.created', targetType: 'category', targetId: created.id, targetLabel: created.name, after: { name: created.name } });
     return { ...created, memberCount: 0 };
@@ -40,7 +35,7 @@ export async function renameCategory({ db }: CategoryDeps, auth: AuthContext, id
     if (!category) throw notFound('member_category');
     const memberCount = category._count.assignments;
     if (category.name === body.name) return { id, name: category.name, memberCount };
-    await assertNameFree(tx, auth.organizationId, body.name, id);
+    await assertCategoryNameFree(tx, auth.organizationId, body.name, id);
     await tx.memberCategory.update({ where: { id }, data: { name: body.name } });
     await audit(tx, { ...actor(auth, client), action: 'category.renamed', targetType: 'category', targetId: id, targetLabel: body.name, before: { name: category.name }, after: { name: body.name } });
     return { id, name: body.name, memberCount };

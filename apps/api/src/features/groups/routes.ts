@@ -2,7 +2,7 @@ import { CreateGroupBody, GroupDetail, MemberIdsBody, MemberPage, MemberPageQuer
 import { z } from 'zod';
 import { authOf, type RouteAccess } from '../../lib/auth.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
-import { changeGroupMembers } from './memberships.ts';
+import { changeGroupMembers, listGroupCandidates } from './memberships.ts';
 import * as service from './service.ts';
 
 const DeleteGroupResponse = z.object({ id: z.string(), name: z.string(), membersRemoved: z.number().int() });
@@ -71,6 +71,17 @@ export async function groupRoutes(app: App, deps: service.GroupDeps) {
       response: { 200: MemberPage, ...commonProblems, ...problems(404) },
     },
     handler: (req) => service.listGroupMembers(deps, authOf(req), req.params.id, req.query),
+  });
+  app.get('/api/groups/:id/candidates', {
+    schema: {
+      operationId: 'listGroupCandidates',
+      tags,
+      description: 'The organization’s members who are not in the group, searched and paged as its members, for choosing whom to add. Update on groups and categories, or the group’s owner.',
+      params: ReferenceIdParams,
+      querystring: MemberPageQuery,
+      response: { 200: MemberPage, ...commonProblems, ...problems(404) },
+    },
+    handler: (req) => listGroupCandidates(deps, authOf(req), req.params.id, req.query),
   });
   for (const op of ['add', 'remove'] as const) {
     app.post(op === 'add' ? '/api/groups/:id/members' : '/api/groups/:id/members/remove', {

@@ -5,7 +5,8 @@ import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { memberPage, memberSummarySelect } from '../../lib/member-page.ts';
-import { lockNames, nameTaken } from '../../lib/reference-names.ts';
+import { auditedMember } from '../../lib/memberships.ts';
+import { assertNameFree, lockNames } from '../../lib/reference-names.ts';
 
 export type GroupDeps = { db: Db };
 export type Client = { ip: string };
@@ -52,13 +53,9 @@ async function detailOf(db: Pick<Db, 'group' | 'organizationDefaultGroup'>, auth
   };
 }
 
-async function assertNameFree(tx: Tx, organizationId: string, name: string, exceptId?: string) {
-  const clash = await tx.group.findFirst({
-    where: { organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw nameTaken(name);
-}
+/** Group names are unique whatever their case (lib/reference-names.ts, under the group name lock). */
+const assertGroupNameFree = (tx: Tx, organizationId: string, name: string, exceptId?: string) =>
+  assertNameFree((where) => tx.group.findFirst({ where, select: { id: true } }), organizationId, name, exceptId);
 
 /** The owner must be an active member of the organization (400 on `ownerId` otherwise). */
 async function assertOwner(tx: Tx, organizationId: string, ownerId: string) {
@@ -80,7 +77,7 @@ export async function createGroup({ db }: GroupDeps, auth: AuthContext, body: Cr
   const { organizationId } = auth;
   return db.$transaction(async (tx) => {
     await lockNames(tx, organizationId, 'group');
-    await assertNameFree(tx, organizationId, body.name);
+    await assertGroupNameFree(tx, organizationId, body.name);
     const ownerId = body.ownerId ?? auth.memberId;
     await assertOwner(tx, organizationId, ownerId);
     const group = await tx.group.create({ data: { organizationId, name: body.name, description: body.description ?? null, ownerId }, select: { id: true } });
@@ -92,7 +89,7 @@ export async function createGroup({ db }: GroupDeps, auth: AuthContext, body: Cr
       targetType: 'group',
       targetId: group.id,
       targetLabel: body.name,
-      after: { name: body.name, description: body.description ?? null, owner: { id: ownerId, username: detail.owner.username }, isDefault: detail.isDefault },
+      after: { name: body.name, description: body.description ?? null, owner: auditedMember(detail.owner), isDefault: detail.isDefault },
     });
     return detail;
   });
@@ -104,7 +101,7 @@ export async function updateGroup({ db }: GroupDeps, auth: AuthContext, id: stri
     await lockNames(tx, organizationId, 'group');
     const group = await findGroup(tx, auth, id);
     const before = await detailOf(tx, auth, id);
-    if (body.name !== undefined && body.name !== group.name) await assertNameFree(tx, organizationId, body.name, id);
+    if (body.name !== undefined && body.name !== group.name) await assertGroupNameFree(tx, organizationId, body.name, id);
     if (body.ownerId !== undefined && body.ownerId !== group.ownerId) await assertOwner(tx, organizationId, body.ownerId);
     await tx.group.update({
       where: { id },
@@ -112,7 +109,7 @@ export async function updateGroup({ db }: GroupDeps, auth: AuthContext, id: stri
     });
     if (body.isDefault !== undefined) await setDefault(tx, organizationId, id, body.isDefault);
     const after = await detailOf(tx, auth, id);
-    const fields = (d: GroupDetail) => ({ name: d.name, description: d.description, owner: { id: d.owner.id, username: d.owner.username }, isDefault: d.isDefault });
+    const fields = (d: GroupDetail) => ({ name: d.name, description: d.description, owner: auditedMember(d.owner), isDefault: d.isDefault });
     await auditUpdate(tx, { ...actorOf(auth, client), action: 'group.updated', targetType: 'group', targetId: id, targetLabel: after.name }, fields(before), fields(after), ['name', 'description', 'owner', 'isDefault']);
     return after;
   });

@@ -33,6 +33,15 @@ export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
     schema: { operationId: 'listGroups', tags, response: { 200: ItemsOf(Group), ...commonProblems } },
     handler: async (req) => ({ items: await service.listGroups(deps, authOf(req)) }),
   });
+  app.get('/api/groups/owned', {
+    schema: {
+      operationId: 'listOwnedGroups',
+      tags: ['groups'],
+      description: 'The groups the signed-in member owns, as GET /api/groups lists them; any signed-in member (a group’s owner manages its members without View on groups).',
+      response: { 200: ItemsOf(Group), ...commonProblems },
+    },
+    handler: async (req) => ({ items: await service.listGroups(deps, authOf(req), { ownedBy: authOf(req).memberId }) }),
+  });
   app.get('/api/member-categories', {
     config: readableWith('groups'),
     schema: { operationId: 'listMemberCategories', tags, response: { 200: ItemsOf(MemberCategory), ...commonProblems } },

@@ -57,11 +57,11 @@ export async function listLicenses({ db }: ReferenceDeps, auth: AuthContext): Pr
   return licenses.map((l) => ({ id: l.id, key: l.key, name: l.name, seatsTotal: l.seats, seatsUsed: l._count.assignments }));
 }
 
-/** GET /api/groups: every group with its owner, member count and whether it is a default group. */
-export async function listGroups({ db }: ReferenceDeps, auth: AuthContext): Promise<Group[]> {
+/** GET /api/groups: every group (or those one member owns) with its owner, member count and whether it is a default group. */
+export async function listGroups({ db }: ReferenceDeps, auth: AuthContext, only: { ownedBy?: string } = {}): Promise<Group[]> {
   const [groups, defaults] = await Promise.all([
     db.group.findMany({
-      where: { organizationId: auth.organizationId },
+      where: { organizationId: auth.organizationId, ...(only.ownedBy ? { ownerId: only.ownedBy } : {}) },
       include: { _count: { select: { memberships: true } }, owner: { select: { username: true, firstName: true, lastName: true } } },
       orderBy: { name: 'asc' },
     }),

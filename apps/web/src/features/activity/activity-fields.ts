@@ -46,6 +46,9 @@ export const fieldKeys: Record<string, MessageKey> = {
   valid: 'activity.fields.valid',
   invalid: 'activity.fields.invalid',
   fileErrors: 'activity.fields.fileErrors',
+  name: 'activity.fields.name',
+  isDefault: 'activity.fields.isDefault',
+  memberCount: 'activity.fields.memberCount',
 };
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */

@@ -46,6 +46,14 @@ export const knownActions = [
   'organization.updated',
   'organization.approved_domains_changed',
   'organization.contacts_changed',
+  'group.created',
+  'group.updated',
+  'group.deleted',
+  'group.members_added',
+  'group.members_removed',
+  'category.created',
+  'category.renamed',
+  'category.deleted',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);

@@ -78,6 +78,9 @@ export const activityEn: typeof activityFr = {
       valid: 'Valid rows',
       invalid: 'Rows with errors',
       fileErrors: 'File errors',
+      name: 'Name',
+      isDefault: 'Default group for new members',
+      memberCount: 'Number of members',
     },
     statuses: {
       granted: 'Granted',
@@ -138,6 +141,18 @@ export const activityEn: typeof activityFr = {
         updated: 'Organization settings changed',
         approved_domains_changed: 'Approved domains changed',
         contacts_changed: 'Contacts changed',
+      },
+      group: {
+        created: 'Group created',
+        updated: 'Group changed',
+        deleted: 'Group deleted',
+        members_added: 'Members added to the group',
+        members_removed: 'Members removed from the group',
+      },
+      category: {
+        created: 'Member category created',
+        renamed: 'Member category renamed',
+        deleted: 'Member category deleted',
       },
     },
   },

@@ -77,6 +77,9 @@ export const activityFr = {
       valid: 'Lignes valides',
       invalid: 'Lignes en erreur',
       fileErrors: 'Erreurs du fichier',
+      name: 'Nom',
+      isDefault: 'Groupe par défaut des nouveaux membres',
+      memberCount: 'Nombre de membres',
     },
     statuses: {
       granted: 'Accordée',
@@ -137,6 +140,18 @@ export const activityFr = {
         updated: 'Paramètres de l’organisation modifiés',
         approved_domains_changed: 'Domaines approuvés modifiés',
         contacts_changed: 'Contacts modifiés',
+      },
+      group: {
+        created: 'Groupe créé',
+        updated: 'Groupe modifié',
+        deleted: 'Groupe supprimé',
+        members_added: 'Membres ajoutés au groupe',
+        members_removed: 'Membres retirés du groupe',
+      },
+      category: {
+        created: 'Catégorie de membres créée',
+        renamed: 'Catégorie de membres renommée',
+        deleted: 'Catégorie de membres supprimée',
       },
     },
   },

@@ -12,6 +12,8 @@ export function useUpdateOrganization() {
     onSuccess: async (saved) => {
       // One cache entry: the add-members wizard proposes the new defaults at once.
       queryClient.setQueryData(referenceKeys.organization(), saved);
+      // The groups list marks the default groups (one source: the organization's default groups).
+      void queryClient.invalidateQueries({ queryKey: referenceKeys.groups() });
       // The organization's name is shown from the session.
       await queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
     },

@@ -6,8 +6,9 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.tsx';
 import { hasPrivilege } from '../../../lib/privileges.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
-import { groupsQueryOptions, licensesQueryOptions, organizationQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
+import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, organizationQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
+import { CategoriesSection } from '../components/CategoriesSection.tsx';
 import { GeneralSection } from '../components/GeneralSection.tsx';
 import { LimitsSection } from '../components/LimitsSection.tsx';
 import { NewMembersSection } from '../components/NewMembersSection.tsx';
@@ -25,6 +26,10 @@ export function OrganizationSettingsPage() {
   const userTypes = useQuery(userTypesQueryOptions());
   const groups = useQuery(groupsQueryOptions());
   const licenses = useQuery(licensesQueryOptions());
+  // Member categories are administered here with Update on groups and categories, read with View on it.
+  const canReadCategories = hasPrivilege(me.privileges, { area: 'groups', level: 'view' });
+  const canEditCategories = hasPrivilege(me.privileges, { area: 'groups', level: 'update' });
+  const categories = useQuery({ ...categoriesQueryOptions(), enabled: canReadCategories });
   const [dirty, setDirty] = useState<Record<Part, boolean>>({ general: false, newMembers: false, security: false });
   const anyDirty = dirty.general || dirty.newMembers || dirty.security;
   const onGeneral = useCallback((value: boolean) => setDirty((d) => ({ ...d, general: value })), []);
@@ -67,6 +72,7 @@ export function OrganizationSettingsPage() {
               onDirtyChange={onNewMembers}
             />
             <SecuritySection organization={organization.data} canEdit={canEdit} onDirtyChange={onSecurity} />
+            {canReadCategories && categories.data ? <CategoriesSection categories={categories.data} canEdit={canEditCategories} /> : null}
             <LimitsSection organization={organization.data} />
           </>
         )}
