@@ -12,6 +12,7 @@ import { accessRequestsLoader } from './features/access-requests/routes/access-r
 import { addMembersLoader } from './features/add-members/routes/add-members-loader.ts';
 import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
 import { organizationSettingsLoader } from './features/organization-settings/routes/organization-settings-loader.ts';
+import { rolesLoader } from './features/roles/routes/roles-loader.ts';
 import { setupLoader } from './features/setup/routes/setup-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
@@ -143,6 +144,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'organizationSettings', {
                   loader: organizationSettingsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/organization-settings/routes/OrganizationSettingsPage.tsx')).OrganizationSettingsPage },
+                }),
+                sectionRoute(queryClient, 'roles', {
+                  loader: rolesLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/roles/routes/RolesPage.tsx')).RolesPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

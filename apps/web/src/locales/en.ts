@@ -9,6 +9,7 @@ import { devMailEn } from '../features/dev-mail/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
 import { setupEn } from '../features/setup/messages.en.ts';
 import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
+import { rolesEn } from '../features/roles/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -59,6 +60,7 @@ export const en: Messages = {
     licenses: 'Licences',
     activity: 'Activity',
     organizationSettings: 'Organization settings',
+    roles: 'Roles',
     contacts: 'Contacts and privileges',
     devMail: 'Caught mail',
   },
@@ -89,6 +91,7 @@ export const en: Messages = {
   ...activityEn,
   ...setupEn,
   ...organizationSettingsEn,
+  ...rolesEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -19,7 +19,8 @@ export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
     handler: async (req) => ({ items: await service.listRoles(deps, authOf(req)) }),
   });
   app.get('/api/user-types', {
-    config: readableWith('licenses'),
+    // The Roles page names the user types each role suits (View on organization settings).
+    config: readableWith('licenses', 'organization_settings'),
     schema: { operationId: 'listUserTypes', tags, response: { 200: ItemsOf(UserType), ...commonProblems } },
     handler: async (req) => ({ items: await service.listUserTypes(deps, authOf(req)) }),
   });

@@ -46,6 +46,8 @@ export const fieldKeys: Record<string, MessageKey> = {
   valid: 'activity.fields.valid',
   invalid: 'activity.fields.invalid',
   fileErrors: 'activity.fields.fileErrors',
+  name: 'activity.fields.name',
+  userTypes: 'activity.fields.userTypes',
 };
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */

@@ -46,6 +46,9 @@ export const knownActions = [
   'organization.updated',
   'organization.approved_domains_changed',
   'organization.contacts_changed',
+  'role.created',
+  'role.updated',
+  'role.deleted',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);

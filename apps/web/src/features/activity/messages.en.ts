@@ -78,6 +78,8 @@ export const activityEn: typeof activityFr = {
       valid: 'Valid rows',
       invalid: 'Rows with errors',
       fileErrors: 'File errors',
+      name: 'Name',
+      userTypes: 'User types',
     },
     statuses: {
       granted: 'Granted',
@@ -138,6 +140,11 @@ export const activityEn: typeof activityFr = {
         updated: 'Organization settings changed',
         approved_domains_changed: 'Approved domains changed',
         contacts_changed: 'Contacts changed',
+      },
+      role: {
+        created: 'Role created',
+        updated: 'Role changed',
+        deleted: 'Role deleted',
       },
     },
   },

@@ -77,6 +77,8 @@ export const activityFr = {
       valid: 'Lignes valides',
       invalid: 'Lignes en erreur',
       fileErrors: 'Erreurs du fichier',
+      name: 'Nom',
+      userTypes: 'Types d’utilisateur',
     },
     statuses: {
       granted: 'Accordée',
@@ -137,6 +139,11 @@ export const activityFr = {
         updated: 'Paramètres de l’organisation modifiés',
         approved_domains_changed: 'Domaines approuvés modifiés',
         contacts_changed: 'Contacts modifiés',
+      },
+      role: {
+        created: 'Rôle créé',
+        updated: 'Rôle modifié',
+        deleted: 'Rôle supprimé',
       },
     },
   },
