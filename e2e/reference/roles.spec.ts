@@ -63,6 +63,15 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await expect(row).toContainText('0\u00A0membre');
   await expectNoHorizontalScroll(page);
 
+  // Edit: View on groups and categories too.
+  await row.getByRole('button', { name: `Modifier le rôle ${roleName}` }).click();
+  const edit = page.getByRole('dialog', { name: `Modifier le rôle ${roleName}` });
+  await expect(edit.getByRole('textbox', { name: 'Nom' })).toHaveValue(roleName);
+  await chooseLevel(page, 'groups', 'Consulter');
+  await edit.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('Groupes et catégories\u00A0: Consulter');
+
   // Give it on the member page.
   await openMemberPage(page, member);
   const role = page.getByRole('combobox', { name: 'Rôle', exact: true });
@@ -78,7 +87,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await memberPage.setViewportSize({ width: 1440, height: 900 });
   await signInThroughForm(memberPage, member.username, member.password);
   await expect(memberPage).toHaveURL(/\/members/);
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Membres', 'Rôles', 'Activité', 'Paramètres de l’organisation']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Membres', 'Groupes', 'Rôles', 'Activité', 'Paramètres de l’organisation']);
   // View on organization settings: the Roles page, read-only.
   await nav(memberPage).getByRole('link', { name: 'Rôles', exact: true }).click();
   await expect(memberPage.getByText('Consultation seule')).toBeVisible();
@@ -99,4 +108,13 @@ test('a custom role with chosen levels is created, given on the member page, giv
   const list = page.getByRole('table', { name: 'Liste des membres' });
   await expect(list.getByRole('link', { name: member.fullName, exact: true })).toBeVisible();
   await expect(list.getByRole('row')).toHaveCount(2);
+
+  // The Activity page shows the change with its before/after, by names.
+  await page.goto('/activity?action=role.updated');
+  const log = page.getByRole('table', { name: 'Journal d’activité' });
+  const updated = log.locator('tbody tr', { hasText: roleName });
+  await expect(updated).toHaveCount(1);
+  await expect(updated).toContainText('Rôle modifié');
+  await expect(updated).toContainText('Niveaux du rôle\u00A0: Membres\u00A0: Consulter, Rapports\u00A0: Consulter, Paramètres de l’organisation\u00A0: Consulter → Membres\u00A0: Consulter, Groupes et catégories\u00A0: Consulter, Rapports\u00A0: Consulter, Paramètres de l’organisation\u00A0: Consulter');
+  await expectNoHorizontalScroll(page);
 });

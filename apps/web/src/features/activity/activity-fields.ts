@@ -85,6 +85,8 @@ const isPrivilegesChange = (action: string | undefined) => action === 'member.pr
 
 /** The words for a field of an event, or undefined to show the raw key. */
 export function fieldLabelKey(action: string | undefined, key: string): MessageKey | undefined {
+  // A role's `levels` are the role's own, not a member's levels on top of their role.
+  if (key === 'levels' && action?.startsWith('role.')) return 'activity.fields.roleLevels';
   return (isPrivilegesChange(action) ? areaKeys[key] : undefined) ?? fieldKeys[key];
 }
 

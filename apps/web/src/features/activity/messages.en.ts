@@ -80,6 +80,7 @@ export const activityEn: typeof activityFr = {
       fileErrors: 'File errors',
       name: 'Name',
       userTypes: 'User types',
+      roleLevels: 'Role levels',
     },
     statuses: {
       granted: 'Granted',

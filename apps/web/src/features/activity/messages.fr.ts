@@ -79,6 +79,7 @@ export const activityFr = {
       fileErrors: 'Erreurs du fichier',
       name: 'Nom',
       userTypes: 'Types d’utilisateur',
+      roleLevels: 'Niveaux du rôle',
     },
     statuses: {
       granted: 'Accordée',
