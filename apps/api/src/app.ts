@@ -29,6 +29,7 @@ import { referenceRoutes } from './features/reference/routes.ts';
 import { categoryRoutes } from './features/categories/routes.ts';
 import { groupRoutes } from './features/groups/routes.ts';
 import { licenseRoutes } from './features/licenses/routes.ts';
+import { roleRoutes } from './features/roles/routes.ts';
 import { createCommitRunner, type CommitHooks } from './features/imports/commit.ts';
 import { importRoutes } from './features/imports/routes.ts';
 import { accessRequestRoutes } from './features/access-requests/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await categoryRoutes(api, { db });
     await groupRoutes(api, { db });
     await licenseRoutes(api, { db });
+    await roleRoutes(api, { db });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });

@@ -61,6 +61,11 @@ const table: Row[] = [
   { method: 'POST', url: `/api/licenses/${MISSING}/assignments`, body: () => ({ memberIds: [someMember] }), area: 'licenses', level: 'update' },
   { method: 'POST', url: `/api/licenses/${MISSING}/assignments/remove`, body: () => ({ memberIds: [someMember] }), area: 'licenses', level: 'update' },
   { method: 'PATCH', url: `/api/user-types/${MISSING}`, body: () => ({ seats: null }), area: 'licenses', level: 'update' },
+  // Custom roles (issue 15): Update on organization settings; the list is read with View on it too.
+  { method: 'GET', url: '/api/roles', area: 'organization_settings', level: 'view' },
+  { method: 'POST', url: '/api/roles', body: () => ({ name: `Rôle ${++seq}`, levels: {} }), area: 'organization_settings', level: 'update' },
+  { method: 'PATCH', url: `/api/roles/${MISSING}`, body: () => ({ name: 'Renommé' }), area: 'organization_settings', level: 'update' },
+  { method: 'DELETE', url: `/api/roles/${MISSING}`, area: 'organization_settings', level: 'update' },
   { method: 'GET', url: '/api/activity', area: 'reporting', level: 'view' },
   { method: 'GET', url: '/api/activity/export.csv', area: 'reporting', level: 'view' },
   { method: 'GET', url: '/api/organization/approved-domains', area: 'organization_settings', level: 'view', contact: true },

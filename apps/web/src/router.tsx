@@ -13,6 +13,7 @@ import { addMembersLoader } from './features/add-members/routes/add-members-load
 import { contactsLoader } from './features/contacts/routes/contacts-loader.ts';
 import { groupsLoader } from './features/groups/routes/groups-loader.ts';
 import { organizationSettingsLoader } from './features/organization-settings/routes/organization-settings-loader.ts';
+import { rolesLoader } from './features/roles/routes/roles-loader.ts';
 import { setupLoader } from './features/setup/routes/setup-loader.ts';
 import { activationLoader, signInLoader } from './features/auth/routes/auth-loaders.ts';
 import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
@@ -149,6 +150,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'groups', {
                   loader: groupsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/groups/routes/GroupsPage.tsx')).GroupsPage },
+                }),
+                sectionRoute(queryClient, 'roles', {
+                  loader: rolesLoader(queryClient),
+                  lazy: { Component: async () => (await import('./features/roles/routes/RolesPage.tsx')).RolesPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

@@ -34,6 +34,9 @@ const fieldsByAction: Record<string, string[]> = {
   'import.created': ['format', 'mode', 'status', 'total', 'valid', 'invalid', 'fileErrors'],
   'import.committed': ['format', 'mode', 'members', 'licenses', 'groups', 'categories'],
   'member.privileges_changed': [...privilegeAreas],
+  'role.created': ['name', 'levels', 'userTypes'],
+  'role.updated': ['name', 'levels', 'userTypes'],
+  'role.deleted': ['name', 'levels', 'userTypes'],
 };
 
 describe('activity field labels', () => {
@@ -50,6 +53,9 @@ describe('activity field labels', () => {
     expect(text(en, fieldLabelKey('access_request.denied', 'reason')!)).toBe('Reason');
     expect(text(fr, fieldLabelKey('member.invited', 'mode')!)).toBe('Mode d’ajout');
     expect(text(en, fieldLabelKey('member.invited', 'levels')!)).toBe('Own levels');
+    // A role's levels are its own, not levels on top of a role.
+    expect(text(fr, fieldLabelKey('role.updated', 'levels')!)).toBe('Niveaux du rôle');
+    expect(text(en, fieldLabelKey('role.created', 'levels')!)).toBe('Role levels');
   });
 
   it('name a privileges change’s fields as privilege areas, not as the member’s groups or transferred content', () => {

@@ -151,5 +151,8 @@ export const errorCodes = [
   'seats_below_used',
   'compatibility_in_use',
   'license_in_use',
+  // Custom roles: a built-in role is read-only; a role members hold (or the default role) stays
+  'built_in_role',
+  'role_in_use',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

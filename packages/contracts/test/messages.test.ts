@@ -137,6 +137,8 @@ const examples: Record<MessageCode, MessageParams[]> = {
   seats_below_used: [{ used: 3, seats: 2 }, { used: 1, seats: 0 }],
   compatibility_in_use: [{ count: 2, item: 'Creator', itemFr: 'Créateur' }, { count: 1, item: 'Desktop', itemFr: 'Desktop' }],
   license_in_use: [{ name: 'Desktop', count: 4 }, { name: 'Desktop', count: 1 }],
+  built_in_role: [{ role: 'Viewer', roleFr: 'Lecteur', action: 'update' }, { role: 'Viewer', roleFr: 'Lecteur', action: 'delete' }, {}],
+  role_in_use: [{ role: 'Editor', roleFr: 'Rédacteur', count: 3 }, { role: 'Editor', roleFr: 'Rédacteur', count: 1 }, { role: 'Editor', roleFr: 'Rédacteur', count: 0, reason: 'default_role' }],
   password_too_long: [{ max: 256 }, { max: 256, length: 300 }],
   password_unchanged: [{}],
   unknown_license: [{}, { id: 'l1' }],

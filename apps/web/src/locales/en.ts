@@ -10,6 +10,7 @@ import { activityEn } from '../features/activity/messages.en.ts';
 import { setupEn } from '../features/setup/messages.en.ts';
 import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
 import { groupsEn } from '../features/groups/messages.en.ts';
+import { rolesEn } from '../features/roles/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -60,6 +61,7 @@ export const en: Messages = {
     licenses: 'Licences',
     activity: 'Activity',
     organizationSettings: 'Organization settings',
+    roles: 'Roles',
     contacts: 'Contacts and privileges',
     devMail: 'Caught mail',
   },
@@ -91,6 +93,7 @@ export const en: Messages = {
   ...setupEn,
   ...organizationSettingsEn,
   ...groupsEn,
+  ...rolesEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -10,6 +10,7 @@ import { activityFr } from '../features/activity/messages.fr.ts';
 import { setupFr } from '../features/setup/messages.fr.ts';
 import { organizationSettingsFr } from '../features/organization-settings/messages.fr.ts';
 import { groupsFr } from '../features/groups/messages.fr.ts';
+import { rolesFr } from '../features/roles/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -61,6 +62,7 @@ export const fr = {
     licenses: 'Licences',
     activity: 'Activité',
     organizationSettings: 'Paramètres de l’organisation',
+    roles: 'Rôles',
     contacts: 'Contacts et privilèges',
     devMail: 'Courriels interceptés',
   },
@@ -92,6 +94,7 @@ export const fr = {
   ...setupFr,
   ...organizationSettingsFr,
   ...groupsFr,
+  ...rolesFr,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

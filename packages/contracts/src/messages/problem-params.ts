@@ -5,7 +5,7 @@ import type { ErrorCode } from '../problem.ts';
 export type ForbiddenAction = 'import_members' | 'add_members' | 'manage_invitations' | 'export_members' | 'change_member' | 'change_picture';
 
 /** What could not be found (`not_found`'s `what`). */
-export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type';
+export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type' | 'role';
 
 /** Why a write met a `conflict` (`reason`). */
 export type ConflictReason =
@@ -130,6 +130,10 @@ export type ProblemParams = {
   seats_below_used: { used?: number; seats?: number };
   compatibility_in_use: { count?: number; item?: string; itemFr?: string };
   license_in_use: { name?: string; count?: number };
+  /** The role (its names) that can't be changed or deleted. */
+  built_in_role: { role?: string; roleFr?: string; action?: 'update' | 'delete' };
+  /** How many members hold the role; `reason` `default_role` when it is the organization's default role for new members. */
+  role_in_use: { role?: string; roleFr?: string; count?: number; reason?: 'default_role' };
 };
 
 /** Typecheck only: `ProblemParams` has every problem code and no other key. */

@@ -26,4 +26,18 @@ export const referenceWordings = {
     en: (p, l) => `The licence ${q(p.name, l)} is assigned to ${members(p, 'en')}; confirm removing it from them to delete it`,
     fr: (p, l) => `La licence ${q(p.name, l)} est attribuée à ${members(p, 'fr')} ; confirmez son retrait pour la supprimer`,
   },
+  built_in_role: {
+    en: (p, l) => `${p.role ? `The role ${q(p.role, l)}` : 'This role'} is built in: it can’t be ${p.action === 'delete' ? 'deleted' : 'changed'}; create a custom role instead`,
+    fr: (p, l) => `${p.roleFr ?? p.role ? `Le rôle ${q(p.roleFr ?? p.role, l)}` : 'Ce rôle'} est prédéfini : il ne peut pas être ${p.action === 'delete' ? 'supprimé' : 'modifié'} ; créez plutôt un rôle personnalisé`,
+  },
+  role_in_use: {
+    en: (p, l) =>
+      p.reason === 'default_role'
+        ? `The role ${q(p.role, l)} is the default role for new members; choose another default role first`
+        : `The role ${q(p.role, l)} is held by ${members(p, 'en')}; give ${n(p, 'count') === 1 ? 'that member' : 'them'} another role first`,
+    fr: (p, l) =>
+      p.reason === 'default_role'
+        ? `Le rôle ${q(p.roleFr ?? p.role, l)} est le rôle par défaut des nouveaux membres ; choisissez d’abord un autre rôle par défaut`
+        : `Le rôle ${q(p.roleFr ?? p.role, l)} est attribué à ${members(p, 'fr')} ; attribuez-${n(p, 'count') > 1 ? 'leur' : 'lui'} d’abord un autre rôle`,
+  },
 } satisfies Partial<Record<MessageCode, Wording>>;

@@ -74,6 +74,7 @@ const things: Record<NotFoundWhat, { en: string; fr: string }> = {
   group: { en: 'Group not found', fr: 'Groupe introuvable' },
   license: { en: 'Licence not found', fr: 'Licence introuvable' },
   user_type: { en: 'User type not found', fr: 'Type d’utilisateur introuvable' },
+  role: { en: 'Role not found', fr: 'Rôle introuvable' },
 };
 
 const notFound: Wording<ProblemParams['not_found']> = {

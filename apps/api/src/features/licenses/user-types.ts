@@ -1,7 +1,7 @@
 import type { UpdateUserTypeBody, UserType } from '@sesame/contracts';
 import type { Prisma } from '@sesame/db';
 import { auditUpdate } from '../../lib/audit.ts';
-import { lockCapacity } from '../../lib/assignments/index.ts';
+import { compatibilitiesInUse, lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
@@ -40,23 +40,19 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
       const error: FieldError = { path: 'seats', code: 'seats_below_used', params };
       throw new AppError(409, 'seats_below_used', { params, errors: [error] });
     }
-    const [roles, licenses, org] = await Promise.all([
+    const [roles, licenses] = await Promise.all([
       tx.role.findMany({ where: { organizationId }, select: { id: true, nameEn: true, nameFr: true } }),
       tx.license.findMany({ where: { organizationId }, select: { id: true, name: true } }),
-      tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { defaultRoleId: true, defaultUserTypeId: true } }),
     ]);
     const roleIds = body.roleIds ? [...new Set(body.roleIds)] : type.roles.map((r) => r.roleId);
     const licenseIds = body.licenseIds ? [...new Set(body.licenseIds)] : type.licenses.map((l) => l.licenseId);
     const unknown = [...unknownIds('roleIds', body.roleIds ?? [], roles), ...unknownIds('licenseIds', body.licenseIds ?? [], licenses)];
     if (unknown.length) throw new AppError(400, 'validation_failed', { errors: unknown });
 
-    const conflicts: FieldError[] = [];
-    for (const roleId of type.roles.map((r) => r.roleId).filter((r) => !roleIds.includes(r))) {
-      const role = roles.find((r) => r.id === roleId) as Named;
-      const count = await tx.member.count({ where: { organizationId, userTypeId: id, roleId } });
-      const isDefaultPair = org.defaultUserTypeId === id && org.defaultRoleId === roleId;
-      if (count > 0 || isDefaultPair) conflicts.push(inUse('roleIds', count, role));
-    }
+    const removedRoles = type.roles.map((r) => r.roleId).filter((r) => !roleIds.includes(r));
+    const conflicts: FieldError[] = (await compatibilitiesInUse(tx, organizationId, removedRoles.map((roleId) => ({ roleId, userTypeId: id })))).map((c) =>
+      inUse('roleIds', c.count, roles.find((r) => r.id === c.roleId) as Named),
+    );
     for (const licenseId of type.licenses.map((l) => l.licenseId).filter((l) => !licenseIds.includes(l))) {
       const license = licenses.find((l) => l.id === licenseId);
       const count = await tx.licenseAssignment.count({ where: { organizationId, licenseId, member: { userTypeId: id } } });

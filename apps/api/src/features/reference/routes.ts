@@ -1,4 +1,4 @@
-import { Group, ItemsOf, License, MemberCategory, Role, UserType } from '@sesame/contracts';
+import { Group, ItemsOf, License, MemberCategory, RoleDetail, UserType } from '@sesame/contracts';
 import type { PrivilegeArea, PrivilegeLevel } from '@sesame/contracts';
 import { authOf, type RouteAccess } from '../../lib/auth.ts';
 import { commonProblems, type App } from '../../lib/route-types.ts';
@@ -12,14 +12,15 @@ export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
     privilege: ['members', 'view'],
     orPrivileges: [['manage_access', 'update'], ...areas.map((a): [PrivilegeArea, PrivilegeLevel] => [a, 'view'])],
   });
-  const config = readableWith();
   app.get('/api/roles', {
-    config,
-    schema: { operationId: 'listRoles', tags, response: { 200: ItemsOf(Role), ...commonProblems } },
+    // The Roles page reads them with View on organization settings.
+    config: readableWith('organization_settings'),
+    schema: { operationId: 'listRoles', tags, response: { 200: ItemsOf(RoleDetail), ...commonProblems } },
     handler: async (req) => ({ items: await service.listRoles(deps, authOf(req)) }),
   });
   app.get('/api/user-types', {
-    config: readableWith('licenses'),
+    // The Roles page names the user types each role suits (View on organization settings).
+    config: readableWith('licenses', 'organization_settings'),
     schema: { operationId: 'listUserTypes', tags, response: { 200: ItemsOf(UserType), ...commonProblems } },
     handler: async (req) => ({ items: await service.listUserTypes(deps, authOf(req)) }),
   });

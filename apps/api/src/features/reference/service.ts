@@ -1,4 +1,4 @@
-import type { Group, License, MemberCategory, Role, UserType } from '@sesame/contracts';
+import type { Group, License, MemberCategory, RoleDetail, UserType } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
@@ -8,21 +8,33 @@ const fullName = (m: { firstName: string; lastName: string; username: string }) 
 /** The reads work inside a transaction too (a change answers what it wrote). */
 export type ReferenceDeps = { db: Db | Prisma.TransactionClient };
 
-export async function listRoles({ db }: ReferenceDeps, auth: AuthContext): Promise<Role[]> {
-  const roles = await db.role.findMany({
-    where: { organizationId: auth.organizationId },
-    include: { privileges: true },
-    orderBy: [{ builtIn: 'desc' }, { createdAt: 'asc' }, { key: 'asc' }],
+/** GET /api/roles: every role with its levels, the user types it suits and how many members hold it. */
+export async function listRoles({ db }: ReferenceDeps, auth: AuthContext): Promise<RoleDetail[]> {
+  const organizationId = auth.organizationId;
+  const [roles, counts] = await Promise.all([
+    db.role.findMany({
+      where: { organizationId },
+      include: { privileges: true, userTypes: { select: { userTypeId: true } } },
+      orderBy: [{ builtIn: 'desc' }, { createdAt: 'asc' }, { key: 'asc' }],
+    }),
+    db.member.groupBy({ by: ['roleId'], where: { organizationId }, _count: { _all: true } }),
+  ]);
+  const held = new Map(counts.map((c) => [c.roleId, c._count._all]));
+  return roles.map((r) => {
+    const levels = effectivePrivileges(r.privileges, []);
+    return {
+      id: r.id,
+      key: r.key,
+      name: r.nameEn,
+      nameFr: r.nameFr,
+      builtIn: r.builtIn,
+      isAdministrator: r.isAdministrator,
+      privileges: levels,
+      levels,
+      userTypeIds: r.userTypes.map((t) => t.userTypeId).sort(),
+      memberCount: held.get(r.id) ?? 0,
+    };
   });
-  return roles.map((r) => ({
-    id: r.id,
-    key: r.key,
-    name: r.nameEn,
-    nameFr: r.nameFr,
-    builtIn: r.builtIn,
-    isAdministrator: r.isAdministrator,
-    privileges: effectivePrivileges(r.privileges, []),
-  }));
 }
 
 export async function listUserTypes({ db }: ReferenceDeps, auth: AuthContext): Promise<UserType[]> {

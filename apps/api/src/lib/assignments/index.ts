@@ -3,3 +3,4 @@
 export * from './capacity.ts';
 export * from './refusals.ts';
 export * from './defaults.ts';
+export * from './compatibility.ts';

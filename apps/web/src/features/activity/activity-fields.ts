@@ -49,6 +49,7 @@ export const fieldKeys: Record<string, MessageKey> = {
   name: 'activity.fields.name',
   isDefault: 'activity.fields.isDefault',
   memberCount: 'activity.fields.memberCount',
+  userTypes: 'activity.fields.userTypes',
 };
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */
@@ -86,6 +87,8 @@ const isPrivilegesChange = (action: string | undefined) => action === 'member.pr
 
 /** The words for a field of an event, or undefined to show the raw key. */
 export function fieldLabelKey(action: string | undefined, key: string): MessageKey | undefined {
+  // A role's `levels` are the role's own, not a member's levels on top of their role.
+  if (key === 'levels' && action?.startsWith('role.')) return 'activity.fields.roleLevels';
   return (isPrivilegesChange(action) ? areaKeys[key] : undefined) ?? fieldKeys[key];
 }
 

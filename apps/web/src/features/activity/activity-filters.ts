@@ -54,6 +54,9 @@ export const knownActions = [
   'category.created',
   'category.renamed',
   'category.deleted',
+  'role.created',
+  'role.updated',
+  'role.deleted',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);

@@ -81,6 +81,8 @@ export const activityEn: typeof activityFr = {
       name: 'Name',
       isDefault: 'Default group for new members',
       memberCount: 'Number of members',
+      userTypes: 'User types',
+      roleLevels: 'Role levels',
     },
     statuses: {
       granted: 'Granted',
@@ -153,6 +155,11 @@ export const activityEn: typeof activityFr = {
         created: 'Member category created',
         renamed: 'Member category renamed',
         deleted: 'Member category deleted',
+      },
+      role: {
+        created: 'Role created',
+        updated: 'Role changed',
+        deleted: 'Role deleted',
       },
     },
   },

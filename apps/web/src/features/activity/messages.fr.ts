@@ -80,6 +80,8 @@ export const activityFr = {
       name: 'Nom',
       isDefault: 'Groupe par défaut des nouveaux membres',
       memberCount: 'Nombre de membres',
+      userTypes: 'Types d’utilisateur',
+      roleLevels: 'Niveaux du rôle',
     },
     statuses: {
       granted: 'Accordée',
@@ -152,6 +154,11 @@ export const activityFr = {
         created: 'Catégorie de membres créée',
         renamed: 'Catégorie de membres renommée',
         deleted: 'Catégorie de membres supprimée',
+      },
+      role: {
+        created: 'Rôle créé',
+        updated: 'Rôle modifié',
+        deleted: 'Rôle supprimé',
       },
     },
   },

@@ -1,4 +1,4 @@
-import { Group, ItemsOf, License, MemberCategory, OrganizationDefaults, Role, UserType } from '@sesame/contracts';
+import { Group, ItemsOf, License, MemberCategory, OrganizationDefaults, RoleDetail, UserType } from '@sesame/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../api-client.ts';
 
@@ -17,7 +17,8 @@ export const referenceKeys = {
   organization: () => [...referenceKeys.all, 'organization'] as const,
 };
 
-const RoleList = ItemsOf(Role);
+/** Roles with their levels, compatible user types and member counts (the Roles page shows them). */
+const RoleList = ItemsOf(RoleDetail);
 const UserTypeList = ItemsOf(UserType);
 const LicenseList = ItemsOf(License);
 const GroupList = ItemsOf(Group);

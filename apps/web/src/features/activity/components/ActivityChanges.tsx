@@ -34,7 +34,9 @@ export function ActivityChanges({ action, before, after }: { action?: string; be
     if (Array.isArray(value)) return value.length ? value.map((v) => show(key, v)).join(', ') : '—';
     // Own levels given with a new member: "Rapports : Consulter, …".
     if (key === 'levels' && isRecord(value)) {
-      const entries = Object.entries(value);
+      // In the areas' order (the database keeps JSON keys in its own order).
+      const order = Object.keys(areaKeys);
+      const entries = Object.entries(value).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
       return entries.length ? entries.map(([area, level]) => `${areaKeys[area] ? t(areaKeys[area]) : area}\u00A0: ${show('levels', level)}`).join(', ') : '—';
     }
     if (isRecord(value)) {
