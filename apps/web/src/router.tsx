@@ -18,6 +18,7 @@ import { devMailLoader } from './features/dev-mail/routes/dev-mail-loader.ts';
 import { membersLoader, membersShouldRevalidate } from './features/members/routes/members-loader.ts';
 import { memberLoader } from './features/members/routes/member-loader.ts';
 import { activityLoader, activityShouldRevalidate } from './features/activity/routes/activity-loader.ts';
+import { licensesLoader } from './features/licenses/routes/licenses-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
@@ -143,6 +144,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'organizationSettings', {
                   loader: organizationSettingsLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/organization-settings/routes/OrganizationSettingsPage.tsx')).OrganizationSettingsPage },
+                }),
+                sectionRoute(queryClient, 'licenses', {
+                  loader: licensesLoader(queryClient),
+                  // Switching tabs or the licence shown changes only the search: nothing to fetch again.
+                  shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false),
+                  lazy: { Component: async () => (await import('./features/licenses/routes/LicensesPage.tsx')).LicensesPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

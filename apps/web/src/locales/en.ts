@@ -9,6 +9,7 @@ import { devMailEn } from '../features/dev-mail/messages.en.ts';
 import { activityEn } from '../features/activity/messages.en.ts';
 import { setupEn } from '../features/setup/messages.en.ts';
 import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
+import { licensesEn } from '../features/licenses/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -89,6 +90,7 @@ export const en: Messages = {
   ...activityEn,
   ...setupEn,
   ...organizationSettingsEn,
+  ...licensesEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

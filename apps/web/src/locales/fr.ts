@@ -9,6 +9,7 @@ import { devMailFr } from '../features/dev-mail/messages.fr.ts';
 import { activityFr } from '../features/activity/messages.fr.ts';
 import { setupFr } from '../features/setup/messages.fr.ts';
 import { organizationSettingsFr } from '../features/organization-settings/messages.fr.ts';
+import { licensesFr } from '../features/licenses/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -90,6 +91,7 @@ export const fr = {
   ...activityFr,
   ...setupFr,
   ...organizationSettingsFr,
+  ...licensesFr,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -12,9 +12,9 @@ export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
     privilege: ['members', 'view'],
     orPrivileges: [['manage_access', 'update'], ...areas.map((a): [PrivilegeArea, PrivilegeLevel] => [a, 'view'])],
   });
-  const config = readableWith();
   app.get('/api/roles', {
-    config,
+    // The Licences page names each user type's compatible roles.
+    config: readableWith('licenses'),
     schema: { operationId: 'listRoles', tags, response: { 200: ItemsOf(Role), ...commonProblems } },
     handler: async (req) => ({ items: await service.listRoles(deps, authOf(req)) }),
   });

@@ -46,6 +46,14 @@ export const fieldKeys: Record<string, MessageKey> = {
   valid: 'activity.fields.valid',
   invalid: 'activity.fields.invalid',
   fileErrors: 'activity.fields.fileErrors',
+  // Licences and user types (issue 15).
+  name: 'activity.fields.name',
+  seats: 'activity.fields.seats',
+  seatsUsed: 'activity.fields.seatsUsed',
+  userTypes: 'activity.fields.userTypes',
+  roles: 'activity.fields.roles',
+  count: 'activity.fields.count',
+  assignments: 'activity.fields.assignments',
 };
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */

@@ -46,6 +46,12 @@ export const knownActions = [
   'organization.updated',
   'organization.approved_domains_changed',
   'organization.contacts_changed',
+  'license.created',
+  'license.updated',
+  'license.deleted',
+  'license.assigned',
+  'license.unassigned',
+  'user_type.updated',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);
