@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MembersBatchResponse } from '../../packages/contracts/src/index.ts';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
+import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
 /** Members made for this spec through the API, with a last name that a search finds them by. */
@@ -23,7 +24,7 @@ async function makeMembers(page: Page, lastName: string, people: { firstName: st
   return MembersBatchResponse.parse(await response.json()).created;
 }
 
-const candidate = (page: Page, username: string) => page.getByTestId('picker-candidate').filter({ hasText: username });
+const candidate = (scope: Page | Locator, username: string) => scope.getByTestId('picker-candidate').filter({ hasText: username });
 
 test('an administrator creates an add-on licence, assigns its 3 seats from the picker, sees the 4th and an incompatible member refused with their reasons, and cannot set seats below those used', async ({ page }) => {
   await signInAsAdmin(page);
@@ -160,4 +161,46 @@ test('an administrator creates an add-on licence, assigns its 3 seats from the p
   await expect(typeDialog).toContainText(`le nombre de places ne peut pas être inférieur à ${used}`);
   await expectNoHorizontalScroll(page);
   await typeDialog.getByRole('button', { name: 'Annuler' }).click();
+
+  // The Activity page names the licence and the members it was given to.
+  await page.goto('/activity?action=license.assigned');
+  const event = page.getByRole('table', { name: 'Journal d’activité' }).getByRole('row').filter({ hasText: name }).first();
+  await expect(event).toContainText('Licence attribuée');
+  await expect(event).toContainText(`Ana ${lastName} (${ana!.username})`);
+  await expect(event).toContainText(/Nombre de membres\s*:\s*3/);
+});
+
+test('a member with View on licences sees the Licences page read only', async ({ page, browser, baseURL }) => {
+  const suffix = uniqueSuffix();
+  await signInAsAdmin(page);
+  const lou = await createActiveMember(page.request, baseURL!, { firstName: 'Lou', lastName: `Licences${suffix}`, username: `lou.licences${suffix}` }, 'Pont-levis-2026');
+  const { token } = (await (await page.request.get('/api/auth/csrf')).json()) as { token: string };
+  const put = await page.request.fetch(`/api/members/${lou.id}/privileges`, { method: 'PUT', headers: { 'X-CSRF-Token': token }, data: { levels: { licenses: 'view' } } });
+  expect(put.status(), await put.text()).toBe(200);
+
+  const context = await newFrenchContext(browser, baseURL);
+  const louPage = await context.newPage();
+  await louPage.setViewportSize({ width: 1440, height: 900 });
+  await signInThroughForm(louPage, lou.username, lou.password);
+  await expect(louPage).not.toHaveURL(/\/sign-in/);
+  await louPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Licences', exact: true }).click();
+  await expect(louPage.getByRole('heading', { level: 1, name: 'Licences' })).toBeVisible();
+  await expect(louPage.getByText('Consultation seule')).toBeVisible();
+  // Roles are named even without View on members.
+  await expect(louPage.getByTestId('user-type-viewer')).toContainText('Lecteur');
+  await expect(louPage.getByRole('button', { name: /^Modifier/ })).toHaveCount(0);
+  await louPage.getByRole('tab', { name: 'Licences additionnelles' }).click();
+  await expect(louPage.getByRole('button', { name: 'Créer une licence' })).toHaveCount(0);
+  const row = louPage.getByTestId('license-row').filter({ hasText: 'Applications de terrain' });
+  await row.getByRole('button', { name: 'Membres de la licence « Applications de terrain »' }).click();
+  const members = louPage.getByTestId('license-members');
+  await expect(members.getByRole('table', { name: 'Membres de la licence' })).toBeVisible();
+  await expect(members.getByRole('button', { name: 'Attribuer à des membres' })).toHaveCount(0);
+  await expect(members.getByRole('checkbox')).toHaveCount(0);
+  // Paged: 20 a page, the next one further on.
+  await expect(members.getByRole('table', { name: 'Membres de la licence' }).getByRole('row')).toHaveCount(21);
+  await members.getByRole('button', { name: 'Page suivante' }).click();
+  await expect(members.getByRole('button', { name: 'Page précédente' })).toBeEnabled();
+  await expectNoHorizontalScroll(louPage);
+  await context.close();
 });

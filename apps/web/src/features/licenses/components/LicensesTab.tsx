@@ -50,7 +50,7 @@ export function LicensesTab({
               <Table.Th w="24%">{t('licensesAdmin.licenses.name')}</Table.Th>
               <Table.Th w="18%">{t('licensesAdmin.licenses.seats')}</Table.Th>
               <Table.Th>{t('licensesAdmin.licenses.userTypes')}</Table.Th>
-              <Table.Th w={canEdit ? 300 : 120}>{t('licensesAdmin.licenses.actions')}</Table.Th>
+              <Table.Th w={canEdit ? 340 : 120}>{t('licensesAdmin.licenses.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
