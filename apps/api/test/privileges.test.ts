@@ -55,6 +55,7 @@ const table: Row[] = [
   // Licences and user types (issue 15): View reads a licence's page, Update changes them.
   { method: 'GET', url: `/api/licenses/${MISSING}`, area: 'licenses', level: 'view' },
   { method: 'GET', url: `/api/licenses/${MISSING}/assignments`, area: 'licenses', level: 'view' },
+  { method: 'GET', url: `/api/licenses/${MISSING}/candidates`, area: 'licenses', level: 'view' },
   { method: 'POST', url: '/api/licenses', body: () => ({ name: `Licence ${++seq}`, seats: 1, userTypeIds: [] }), area: 'licenses', level: 'update' },
   { method: 'PATCH', url: `/api/licenses/${MISSING}`, body: () => ({ seats: 1 }), area: 'licenses', level: 'update' },
   { method: 'DELETE', url: `/api/licenses/${MISSING}`, area: 'licenses', level: 'update' },
@@ -143,8 +144,9 @@ describe('reference lists read by several screens', () => {
   });
 
   it('opens each list to View on its own area: licences and user types, groups and categories', async () => {
+    // The Licences page names each user type's compatible roles.
     expect(await statusOf(await memberWith({ licenses: 'view' }, false))).toEqual({
-      '/api/roles': 403,
+      '/api/roles': 200,
       '/api/user-types': 200,
       '/api/licenses': 200,
       '/api/groups': 403,

@@ -83,6 +83,36 @@ describe('add-on licences', () => {
     expect((await lastEvent('license.unassigned')).after).toMatchObject({ members: [{ id: a }, { id: b }], seatsUsed: 1 });
   });
 
+  it('offers the picker every member with whether they hold it and, when their user type does not suit it, the refusal an assignment gives', async () => {
+    const license = await newLicense(3, ['creator']);
+    const [holder, free] = await membersOfType('creator', 2);
+    const [viewer] = await membersOfType('viewer', 1);
+    await admin.post(`/api/licenses/${license.id}/assignments`, { memberIds: [holder] });
+    const url = `/api/licenses/${license.id}/candidates?q=lic.&limit=200`;
+    const page = (await licensesViewer.get(url)).json<{ items: { id: string; holds: boolean; eligible: boolean; refusal: { code: string; params: Record<string, string> } | null; userType: { key: string } }[]; seatsTotal: number; seatsUsed: number; total: number }>();
+    expect(page).toMatchObject({ seatsTotal: 3, seatsUsed: 1 });
+    const of = (id: string | undefined) => page.items.find((m) => m.id === id);
+    expect(of(holder)).toMatchObject({ holds: true, eligible: true, refusal: null, userType: { key: 'creator' } });
+    expect(of(free)).toMatchObject({ holds: false, eligible: true, refusal: null });
+    expect(of(viewer)).toMatchObject({ holds: false, eligible: false, refusal: { code: 'incompatible_license', params: { name: license.name, userType: 'Viewer', userTypeFr: 'Lecteur' } } });
+    // The same code and params the assignment itself refuses the member with.
+    const refused = await admin.post(`/api/licenses/${license.id}/assignments`, { memberIds: [viewer] });
+    expect(refused.json().errors[0]).toMatchObject({ code: 'incompatible_license', params: of(viewer)?.refusal?.params });
+    // Searched and paged like the other member lists.
+    const searched = (await licensesViewer.get(`/api/licenses/${license.id}/candidates?q=${encodeURIComponent(`lic.viewer.`)}&limit=1`)).json<{ items: { userType: { key: string } }[]; nextCursor: string | null }>();
+    expect(searched.items).toHaveLength(1);
+    expect(searched.items[0]?.userType.key).toBe('viewer');
+    // The assignment event names the licence and the members.
+    await admin.post(`/api/licenses/${license.id}/assignments`, { memberIds: [free] });
+    const event = await lastEvent('license.assigned');
+    expect(event).toMatchObject({ targetLabel: license.name, after: { count: 1, seatsUsed: 2, seats: 3, members: [{ id: free, name: expect.stringContaining('Lic lic.creator.') }] } });
+    // View on licences reads it; a member without it, and another organization, cannot.
+    const plain = await memberWith('licenses.none', {});
+    expect((await plain.get(url)).statusCode).toBe(403);
+    expect((await globexAdmin.get(url)).statusCode).toBe(404);
+    expect((await admin.get(`/api/licenses/${license.id}/candidates?limit=0`)).statusCode).toBe(400);
+  });
+
   it('refuses a member whose user type the licence does not suit, with the wizard’s code and params, and assigns nobody', async () => {
     const license = await newLicense(5, ['creator']);
     const [creator] = await membersOfType('creator', 1);

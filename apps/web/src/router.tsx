@@ -21,6 +21,7 @@ import { membersLoader, membersShouldRevalidate } from './features/members/route
 import { memberLoader } from './features/members/routes/member-loader.ts';
 import { activityLoader, activityShouldRevalidate } from './features/activity/routes/activity-loader.ts';
 import { requireGroupsAccess } from './lib/groups-nav.ts';
+import { licensesLoader } from './features/licenses/routes/licenses-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
 import { sectionById, sections, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
@@ -154,6 +155,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 sectionRoute(queryClient, 'roles', {
                   loader: rolesLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/roles/routes/RolesPage.tsx')).RolesPage },
+                }),
+                sectionRoute(queryClient, 'licenses', {
+                  loader: licensesLoader(queryClient),
+                  // Switching tabs or the licence shown changes only the search: nothing to fetch again.
+                  shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false),
+                  lazy: { Component: async () => (await import('./features/licenses/routes/LicensesPage.tsx')).LicensesPage },
                 }),
                 sectionRoute(queryClient, 'activity', {
                   loader: activityLoader(queryClient),

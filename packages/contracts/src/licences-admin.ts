@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MemberSummary } from './reference-admin.ts';
 import { SingleLineText, nonBlank } from './text.ts';
 
 /**
@@ -60,3 +61,26 @@ export const UpdateUserTypeBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change', params: { code: 'required' } })
   .meta({ minProperties: 1 });
 export type UpdateUserTypeBody = z.infer<typeof UpdateUserTypeBody>;
+
+/**
+ * A member as the licence's picker offers them: whether they already hold it, and whether they
+ * may be given it — if not, the refusal's code and params as an assignment would give them
+ * (`incompatible_license`, the wizard's), worded from the one table of refusals.
+ */
+export const LicenseCandidate = MemberSummary.extend({
+  userType: z.object({ id: z.string(), key: z.string(), name: z.string(), nameFr: z.string() }),
+  holds: z.boolean(),
+  eligible: z.boolean(),
+  refusal: z.object({ code: z.literal('incompatible_license'), params: z.record(z.string(), z.string()) }).nullable(),
+});
+export type LicenseCandidate = z.infer<typeof LicenseCandidate>;
+
+/** A page of the organization's members for the licence's picker, with the seats left. */
+export const LicenseCandidatePage = z.object({
+  items: z.array(LicenseCandidate),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+  seatsTotal: z.number().int(),
+  seatsUsed: z.number().int(),
+});
+export type LicenseCandidatePage = z.infer<typeof LicenseCandidatePage>;

@@ -46,7 +46,7 @@ export const sections: readonly AppSection[] = [
   },
   { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true, contactsOnly: true },
   { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: true, alsoForGroupOwners: true },
-  { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: false },
+  { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: true },
   // Custom roles: read with View on organization settings, changed with Update on it.
   { id: 'roles', path: '/roles', labelKey: 'nav.roles', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: true },
   { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },

@@ -11,6 +11,7 @@ import { setupEn } from '../features/setup/messages.en.ts';
 import { organizationSettingsEn } from '../features/organization-settings/messages.en.ts';
 import { groupsEn } from '../features/groups/messages.en.ts';
 import { rolesEn } from '../features/roles/messages.en.ts';
+import { licensesEn } from '../features/licenses/messages.en.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -94,6 +95,7 @@ export const en: Messages = {
   ...organizationSettingsEn,
   ...groupsEn,
   ...rolesEn,
+  ...licensesEn,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -11,6 +11,7 @@ import { setupFr } from '../features/setup/messages.fr.ts';
 import { organizationSettingsFr } from '../features/organization-settings/messages.fr.ts';
 import { groupsFr } from '../features/groups/messages.fr.ts';
 import { rolesFr } from '../features/roles/messages.fr.ts';
+import { licensesFr } from '../features/licenses/messages.fr.ts';
 // French is the reference language: every key is defined here first, and `en.ts` must
 // mirror this shape exactly (the type checker enforces it).
 // Typography: apostrophe ’, no-break spaces (\u00A0) before « : ; ! ? » and inside « ».
@@ -95,6 +96,7 @@ export const fr = {
   ...organizationSettingsFr,
   ...groupsFr,
   ...rolesFr,
+  ...licensesFr,
   // Privilege areas and levels, shared by every screen that shows them.
   privileges: {
     areas: {

@@ -15,8 +15,8 @@ export const referenceWordings = {
     fr: (p, l) => `Le nom ${q(p.value, l)} est déjà utilisé ; choisissez-en un autre`,
   },
   seats_below_used: {
-    en: (p) => `${n(p, 'used')} ${n(p, 'used') === 1 ? 'seat is' : 'seats are'} in use: the seats can’t be fewer (${n(p, 'seats')} asked)`,
-    fr: (p) => `${n(p, 'used')} ${n(p, 'used') > 1 ? 'places sont occupées' : 'place est occupée'} : le nombre de places ne peut pas être inférieur (${n(p, 'seats')} demandé)`,
+    en: (p) => `${n(p, 'used')} ${n(p, 'used') === 1 ? 'seat is' : 'seats are'} in use: the seats can’t be fewer than ${n(p, 'used')} (${n(p, 'seats')} asked)`,
+    fr: (p) => `${n(p, 'used')} ${n(p, 'used') > 1 ? 'places sont occupées' : 'place est occupée'} : le nombre de places ne peut pas être inférieur à ${n(p, 'used')} (vous en demandez ${n(p, 'seats')})`,
   },
   compatibility_in_use: {
     en: (p, l) => `${members(p, 'en')} of ${item(p, l)} still ${n(p, 'count') === 1 ? 'relies' : 'rely'} on it; change ${n(p, 'count') === 1 ? 'that member' : 'them'} first`,

@@ -1,4 +1,4 @@
-import { incompatibleLicenceParams, type MemberIdsBody, type MemberPage, type MemberPageQuery, type MembershipChange } from '@sesame/contracts';
+import { incompatibleLicenceParams, type LicenseCandidatePage, type MemberIdsBody, type MemberPage, type MemberPageQuery, type MembershipChange } from '@sesame/contracts';
 import { audit } from '../../lib/audit.ts';
 import { lockAndCheckCapacity, lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
@@ -12,6 +12,49 @@ export async function listAssignments({ db }: LicenseDeps, auth: AuthContext, id
   await findLicense(db, auth, id);
   return memberPage(db, { organizationId: auth.organizationId, licenses: { some: { licenseId: id } } }, query);
 }
+
+/**
+ * GET /api/licenses/:id/candidates: the organization's members for the licence's picker, in
+ * username order, each with whether they hold it and, when their user type does not suit it,
+ * the refusal an assignment would give (the same code and params), and the seats left.
+ */
+export async function listCandidates({ db }: LicenseDeps, auth: AuthContext, id: string, query: MemberPageQuery): Promise<LicenseCandidatePage> {
+  const license = await findLicense(db, auth, id);
+  const page = await memberPage(db, { organizationId: auth.organizationId }, query);
+  const ids = page.items.map((m) => m.id);
+  const [rows, compatible, seatsUsed] = await Promise.all([
+    db.member.findMany({
+      where: { organizationId: auth.organizationId, id: { in: ids } },
+      select: { id: true, userType: { select: { id: true, key: true, nameEn: true, nameFr: true } }, licenses: { where: { licenseId: id }, select: { licenseId: true } } },
+    }),
+    db.userTypeLicense.findMany({ where: { licenseId: id }, select: { userTypeId: true } }),
+    db.licenseAssignment.count({ where: { licenseId: id } }),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const suits = new Set(compatible.map((c) => c.userTypeId));
+  const items = page.items.flatMap((m) => {
+    const row = byId.get(m.id);
+    if (!row) return [];
+    const eligible = suits.has(row.userType.id);
+    return [
+      {
+        ...m,
+        userType: { id: row.userType.id, key: row.userType.key, name: row.userType.nameEn, nameFr: row.userType.nameFr },
+        holds: row.licenses.length > 0,
+        eligible,
+        refusal: eligible ? null : { code: 'incompatible_license' as const, params: { ...incompatibleLicenceParams(license, [row.userType]), username: m.username } },
+      },
+    ];
+  });
+  return { items, total: page.total, nextCursor: page.nextCursor, seatsTotal: license.seats, seatsUsed };
+}
+
+/** How an assignment event names the members it changed: the id, the username and the full name. */
+const memberLabel = (m: { id: string; username: string; firstName: string; lastName: string }) => ({
+  id: m.id,
+  username: m.username,
+  name: `${`${m.firstName} ${m.lastName}`.trim() || m.username} (${m.username})`,
+});
 
 /** Every seat refusal of an assignment falls on the request's member list. */
 const onMemberIds = { whole: 'memberIds', userType: () => 'memberIds', license: () => 'memberIds' };
@@ -35,7 +78,7 @@ export async function changeAssignments({ db }: LicenseDeps, auth: AuthContext, 
     const [members, compatible] = await Promise.all([
       tx.member.findMany({
         where: { organizationId, id: { in: ids } },
-        select: { id: true, username: true, userType: { select: { id: true, nameEn: true, nameFr: true } }, licenses: { where: { licenseId: id }, select: { licenseId: true } } },
+        select: { id: true, username: true, firstName: true, lastName: true, userType: { select: { id: true, nameEn: true, nameFr: true } }, licenses: { where: { licenseId: id }, select: { licenseId: true } } },
       }),
       tx.userTypeLicense.findMany({ where: { licenseId: id }, select: { userTypeId: true } }),
     ]);
@@ -64,7 +107,7 @@ export async function changeAssignments({ db }: LicenseDeps, auth: AuthContext, 
         targetType: 'license',
         targetId: id,
         targetLabel: license.name,
-        after: { members: toChange.map((m) => ({ id: m.id, username: m.username })), seatsUsed: used, seats: license.seats },
+        after: { members: toChange.map(memberLabel), count: toChange.length, seatsUsed: used, seats: license.seats },
       });
     }
     return { changed: toChange.length, unchanged: ids.length - toChange.length, memberCount: used };

@@ -2,6 +2,7 @@ import {
   CreateLicenseBody,
   DeleteLicenseQuery,
   DeleteLicenseResponse,
+  LicenseCandidatePage,
   LicenseDetail,
   MemberIdsBody,
   MemberPage,
@@ -15,7 +16,7 @@ import {
 import { authOf, type RouteAccess } from '../../lib/auth.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import { listUserTypes } from '../reference/service.ts';
-import { changeAssignments, listAssignments } from './assignments.ts';
+import { changeAssignments, listAssignments, listCandidates } from './assignments.ts';
 import * as service from './service.ts';
 import { updateUserType } from './user-types.ts';
 
@@ -96,6 +97,19 @@ export async function licenseRoutes(app: App, deps: service.LicenseDeps) {
       response: { 200: MemberPage, ...commonProblems, ...problems(404) },
     },
     handler: (req) => listAssignments(deps, authOf(req), req.params.id, req.query),
+  });
+  app.get('/api/licenses/:id/candidates', {
+    config: read,
+    schema: {
+      operationId: 'listLicenseCandidates',
+      tags,
+      description:
+        'The organization’s members for the licence’s picker, in username order, searched as the assignments: each with whether they hold it, whether their user type suits it (if not, the `incompatible_license` refusal an assignment would give), and the licence’s seats.',
+      params: ReferenceIdParams,
+      querystring: MemberPageQuery,
+      response: { 200: LicenseCandidatePage, ...commonProblems, ...problems(404) },
+    },
+    handler: (req) => listCandidates(deps, authOf(req), req.params.id, req.query),
   });
   for (const op of ['add', 'remove'] as const) {
     app.post(op === 'add' ? '/api/licenses/:id/assignments' : '/api/licenses/:id/assignments/remove', {

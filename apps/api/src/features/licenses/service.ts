@@ -44,7 +44,8 @@ async function userTypesOf(tx: Tx, organizationId: string, ids: readonly string[
   return types;
 }
 
-const named = (types: { id: string; nameEn: string }[]) => types.map((t) => ({ id: t.id, name: t.nameEn })).sort((a, b) => a.id.localeCompare(b.id));
+/** User types as an audit event names them: English and French, as they were. */
+const named = (types: { id: string; nameEn: string; nameFr: string }[]) => types.map((t) => ({ id: t.id, name: t.nameEn, nameFr: t.nameFr })).sort((a, b) => a.id.localeCompare(b.id));
 
 export async function createLicense({ db }: LicenseDeps, auth: AuthContext, body: CreateLicenseBody, client: Client): Promise<LicenseDetail> {
   const { organizationId } = auth;
@@ -105,7 +106,7 @@ export async function updateLicense({ db }: LicenseDeps, auth: AuthContext, id: 
       await tx.userTypeLicense.createMany({ data: typeIds.map((userTypeId) => ({ userTypeId, licenseId: id })), skipDuplicates: true });
     }
     const after = await licenseDetail(tx, id);
-    const beforeTypes = await tx.userType.findMany({ where: { id: { in: before.userTypeIds } }, select: { id: true, nameEn: true } });
+    const beforeTypes = await tx.userType.findMany({ where: { id: { in: before.userTypeIds } }, select: { id: true, nameEn: true, nameFr: true } });
     await auditUpdate(
       tx,
       { ...actorOf(auth, client), action: 'license.updated', targetType: 'license', targetId: id, targetLabel: after.name },

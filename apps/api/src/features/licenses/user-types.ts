@@ -69,8 +69,13 @@ export async function updateUserType({ db }: LicenseDeps, auth: AuthContext, id:
       await tx.userTypeLicense.deleteMany({ where: { userTypeId: id, licenseId: { notIn: licenseIds } } });
       await tx.userTypeLicense.createMany({ data: licenseIds.map((licenseId) => ({ userTypeId: id, licenseId })), skipDuplicates: true });
     }
-    const names = (ids: string[], rows: { id: string; name: string }[]) => [...ids].sort().map((i) => ({ id: i, name: rows.find((r) => r.id === i)?.name ?? i }));
-    const roleRows = roles.map((r) => ({ id: r.id, name: r.nameEn }));
+    // Named as they are now (roles in English and French), in a canonical order.
+    const names = (ids: string[], rows: { id: string; name: string; nameFr?: string }[]) =>
+      [...ids].sort().map((i) => {
+        const row = rows.find((r) => r.id === i);
+        return row ? { id: i, name: row.name, ...(row.nameFr ? { nameFr: row.nameFr } : {}) } : { id: i, name: i };
+      });
+    const roleRows = roles.map((r) => ({ id: r.id, name: r.nameEn, nameFr: r.nameFr }));
     await auditUpdate(
       tx,
       { ...actorOf(auth, client), action: 'user_type.updated', targetType: 'user_type', targetId: id, targetLabel: type.nameEn },

@@ -13,8 +13,9 @@ export async function referenceRoutes(app: App, deps: service.ReferenceDeps) {
     orPrivileges: [['manage_access', 'update'], ...areas.map((a): [PrivilegeArea, PrivilegeLevel] => [a, 'view'])],
   });
   app.get('/api/roles', {
-    // The Roles page reads them with View on organization settings.
-    config: readableWith('organization_settings'),
+    // The Roles page reads them with View on organization settings; the Licences page names
+    // each user type's compatible roles with View on licences.
+    config: readableWith('organization_settings', 'licenses'),
     schema: { operationId: 'listRoles', tags, response: { 200: ItemsOf(RoleDetail), ...commonProblems } },
     handler: async (req) => ({ items: await service.listRoles(deps, authOf(req)) }),
   });

@@ -50,6 +50,11 @@ export const fieldKeys: Record<string, MessageKey> = {
   isDefault: 'activity.fields.isDefault',
   memberCount: 'activity.fields.memberCount',
   userTypes: 'activity.fields.userTypes',
+  seats: 'activity.fields.seats',
+  seatsUsed: 'activity.fields.seatsUsed',
+  roles: 'activity.fields.roles',
+  count: 'activity.fields.count',
+  assignments: 'activity.fields.assignments',
 };
 
 /** Privilege areas: the fields of `member.privileges_changed`, and the keys of `levels`. */

@@ -57,6 +57,12 @@ export const knownActions = [
   'role.created',
   'role.updated',
   'role.deleted',
+  'license.created',
+  'license.updated',
+  'license.deleted',
+  'license.assigned',
+  'license.unassigned',
+  'user_type.updated',
 ] as const;
 export type KnownAction = (typeof knownActions)[number];
 export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);
