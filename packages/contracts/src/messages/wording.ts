@@ -1,3 +1,4 @@
+import { formatInstant } from '../datetime.ts';
 import { csvColumnLabel, type CsvField } from '../csv/formats.ts';
 import type { Language, PrivilegeArea } from '../enums.ts';
 import { errorCodes, fieldErrorCodes, type ErrorCode, type FieldErrorCode } from '../problem.ts';
@@ -68,8 +69,8 @@ export function fileSize(bytes: number, lang: Language): string {
 export const decidedWhen = (p: MessageParams, lang: Language) => {
   const at = typeof p.decidedAt === 'string' ? new Date(p.decidedAt) : null;
   if (!at || Number.isNaN(at.getTime())) return '';
-  if (lang === 'en') return ` on ${at.toISOString()}`;
-  return ` le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} (UTC)`;
+  const when = formatInstant(at, { lang, timeZone: 'UTC', style: 'long' });
+  return lang === 'fr' ? ` le ${when}` : ` on ${when}`;
 };
 export const decidedWho = (p: MessageParams, lang: Language) => {
   if (p.by === 'automatic') return lang === 'fr' ? ' automatiquement (domaine approuvé)' : ' automatically (approved domain)';

@@ -1,3 +1,4 @@
+import { instantFormatter } from '@sesame/contracts';
 import { z } from 'zod';
 import { renderContent, type Block, type EmailContent, type RenderedEmail } from './layout.ts';
 
@@ -280,7 +281,6 @@ const en: Copy & Frame = {
 };
 
 const copies: Record<EmailLanguage, Copy & Frame> = { fr, en };
-const defaultLocales: Record<EmailLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 function quoted(label: string, text: string | null | undefined): Block[] {
   return text?.trim() ? [{ type: 'quote', label, text }] : [];
@@ -292,18 +292,9 @@ function proposedBlocks(proposed: AccessRequestConfirmationEmail['proposed'], na
   return [{ type: 'facts', items: [[nameLabel, `${proposed.firstName} ${proposed.lastName}`]] }, ...quoted(messageLabel, proposed.message)];
 }
 
+/** Dates as every page writes them (packages/contracts datetime.ts), in the recipient's zone, with it. */
 function dateFormatter(language: EmailLanguage, options: RenderOptions): (d: Date) => string {
-  const locale = options.locale && emailLanguage(options.locale) === language ? options.locale : defaultLocales[language];
-  const format = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-    timeZoneName: 'short',
-  });
-  return (d) => format.format(d);
+  return instantFormatter({ lang: language, locale: options.locale, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, style: 'long' });
 }
 
 /** Renders an email in the recipient's language: `{ subject, text, html }`. */

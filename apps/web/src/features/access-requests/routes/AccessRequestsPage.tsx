@@ -155,7 +155,7 @@ function QueueRows({
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{format.dateTime(r.confirmedAt ?? r.createdAt)}</Text>
+                      <Text size="sm">{format.dateTime(r.createdAt)}</Text>
                     </Table.Td>
                     {status === 'pending' ? (
                       mayDecide ? (
