@@ -61,7 +61,7 @@ export const fr = {
     activity: 'Activité',
     organizationSettings: 'Paramètres de l’organisation',
     contacts: 'Contacts et privilèges',
-    devMail: 'Courriels interceptés',
+    devMail: 'E-mails interceptés',
   },
   userMenu: {
     open: 'Menu du compte de {{name}}',

@@ -1,4 +1,4 @@
-import { instantFormatter } from '@sesame/contracts';
+import { counted, instantFormatter } from '@sesame/contracts';
 import { z } from 'zod';
 import { renderContent, type Block, type EmailContent, type RenderedEmail } from './layout.ts';
 
@@ -178,7 +178,7 @@ const fr: Copy & Frame = {
         ],
   }),
   access_request_reminder: (d, date) => ({
-    subject: `${d.requests.length} demande(s) d’accès en attente pour ${d.organizationName}`,
+    subject: `${counted(d.requests.length, 'fr', { one: 'demande d’accès en attente', other: 'demandes d’accès en attente' })} pour ${d.organizationName}`,
     greeting: `Bonjour ${d.firstName},`,
     blocks: [
       { type: 'paragraph', text: `Ces demandes d’accès à ${d.organizationName} attendent une décision depuis plus de ${d.hours}${NBSP}h${NBSP}:` },
@@ -269,7 +269,7 @@ const en: Copy & Frame = {
         ],
   }),
   access_request_reminder: (d, date) => ({
-    subject: `${d.requests.length} access request(s) waiting for ${d.organizationName}`,
+    subject: `${counted(d.requests.length, 'en', { one: 'access request waiting', other: 'access requests waiting' })} for ${d.organizationName}`,
     greeting: `Hello ${d.firstName},`,
     blocks: [
       { type: 'paragraph', text: `These requests to access ${d.organizationName} have been waiting for a decision for more than ${d.hours} h:` },

@@ -35,7 +35,7 @@ export const organizationSettingsFr = {
       chooseRole: 'Choisissez un rôle',
       roleIncompatible: 'Choisissez un rôle compatible avec ce type d’utilisateur.',
       groups: 'Groupes par défaut',
-      licenses: 'Licences complémentaires par défaut',
+      licenses: 'Licences additionnelles par défaut',
       licensesHint: 'Seules les licences compatibles avec le type d’utilisateur par défaut sont proposées.',
       noGroup: 'Aucun groupe',
       noLicense: 'Aucune licence',
