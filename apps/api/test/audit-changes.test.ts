@@ -121,8 +121,8 @@ describe('organization saves', () => {
     expect((await admin.request('PUT', '/api/organization/contacts', { secondary: [] })).statusCode).toBe(200);
     const written = await events('organization.contacts_changed');
     expect(written).toHaveLength(count + 1);
-    // The primary contact stayed: only the secondary contacts are recorded.
-    expect(written.at(-1)).toMatchObject({ before: { secondary: [second.id] }, after: { secondary: [] } });
+    // The primary contact stayed: only the secondary contacts are recorded, by username (ids kept for machines).
+    expect(written.at(-1)).toMatchObject({ before: { secondary: [{ id: second.id, username: second.username }] }, after: { secondary: [] } });
     expect(written.at(-1)!.after).not.toHaveProperty('primary');
   });
 

@@ -353,7 +353,8 @@ export function auditTargetText(target: { type: string | null; id: string | null
     user_type: { en: 'A user type', fr: 'Un type d’utilisateur' },
     role: { en: 'A role', fr: 'Un rôle' },
   };
-  if (target.type && kinds[target.type]) return kinds[target.type]![lang];
+  const kind = target.type ? kinds[target.type] : undefined;
+  if (kind) return kind[lang];
   if (target.id && UUID.test(target.id)) return NOTHING;
   return target.id ?? NOTHING;
 }

@@ -224,7 +224,7 @@ export async function grantAccessRequest(
         targetType: 'member',
         targetId: memberId,
         targetLabel: username,
-        after: { ...after, accessRequestId: requestId, accessRequest: { id: requestId, username: request.email } },
+        after: { ...after, accessRequestId: requestId, accessRequest: { id: requestId, name: request.email } },
         ip: info.ip,
       });
       return tx.member.findUniqueOrThrow({ where: { id: memberId, organizationId }, select: memberSelect });
