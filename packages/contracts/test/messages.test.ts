@@ -244,7 +244,8 @@ describe('the table of refusals', () => {
             const text = messageFor(code, p, lang);
             const where = `${code} ${lang} ${JSON.stringify(p)}: ${text}`;
             expect(text, where).not.toMatch(/\w\((s|e|es)\)/);
-            if (lang === 'en') expect(text, where).not.toMatch(/\s:(\s|$)/);
+            // (`details` carries another refusal's words, in the request's language.)
+            if (lang === 'en' && !('details' in p)) expect(text, where).not.toMatch(/\s:(\s|$)/);
           }
         }
       }
