@@ -51,7 +51,7 @@ test('an administrator transfers only some of a member’s content and groups; t
   await confirm.click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Propriété transférée')).toBeVisible();
+  await expect(page.getByText('Propriété transférée', { exact: true })).toBeVisible();
   await expect(page.getByText(`Propriété transférée à ${heir.fullName} (${heir.username})\u00A0: 2 éléments de contenu et 1 groupe.`)).toBeVisible();
 
   // The owner keeps exactly what was not chosen; the heir owns exactly what was.

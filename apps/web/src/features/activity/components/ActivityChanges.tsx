@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { auditChangeLines, auditChangeText } from '@sesame/contracts';
+import { auditChangeLines, auditChangeText, unbreakableEmailWord } from '@sesame/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatters } from '../../../lib/format.ts';
 import { rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
@@ -36,11 +36,11 @@ export function ActivityChanges({ action, before, after }: { action: string; bef
       {lines.map((line) => (
         <li key={line.field} data-field={line.field}>
           <Text span size="xs" fw={600}>
-            {line.label}
+            {unbreakableEmailWord(line.label)}
             {format.language === 'fr' ? '\u00A0: ' : ': '}
           </Text>
           <Text span size="xs">
-            {auditChangeText(line)}
+            {unbreakableEmailWord(auditChangeText(line))}
           </Text>
         </li>
       ))}

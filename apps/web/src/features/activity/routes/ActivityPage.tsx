@@ -9,7 +9,7 @@ import { useFormatters } from '../../../lib/format.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { activityExportUrl, useActivity, useMemberSearch } from '../api/activity.ts';
-import { auditActionLabel, auditActions, auditTargetText } from '@sesame/contracts';
+import { auditActionLabel, auditActions, auditTargetText, unbreakableEmailWord } from '@sesame/contracts';
 import {
   hasActivityFilters,
   readActivityFilters,
@@ -30,7 +30,8 @@ export function ActivityPage() {
   const events = activity.data?.pages.flatMap((page) => page.items);
 
   const update = (patch: Partial<ActivityFilters>) => setSearchParams(writeActivityFilters({ ...filters, ...patch }), { replace: true });
-  const actionLabel = (action: string) => auditActionLabel(action, format.language);
+  // Labels come from the table the CSV export shares; the display keeps "e-mail" on one line like every message.
+  const actionLabel = (action: string) => unbreakableEmailWord(auditActionLabel(action, format.language));
 
   // The actor box follows the URL but only writes to it once typing pauses.
   const [actor, setActor] = useState(filters.actor);
