@@ -73,6 +73,7 @@ export const isAuditAction = (action: string): action is AuditAction => Object.h
 export const auditFieldLabels = {
   // Who
   username: { en: 'Username', fr: 'Nom d’utilisateur' },
+  key: { en: 'Key', fr: 'Clé' },
   name: { en: 'Name', fr: 'Nom' },
   nameFr: { en: 'French name', fr: 'Nom en français' },
   slug: { en: 'Address', fr: 'Adresse' },
@@ -160,6 +161,7 @@ export const auditFieldLabels = {
   columns: { en: 'Columns', fr: 'Colonnes' },
   lang: { en: 'Language', fr: 'Langue' },
   count: { en: 'Rows', fr: 'Lignes' },
+  complete: { en: 'Complete', fr: 'Complet' },
 } as const satisfies Record<string, Words>;
 
 export type AuditField = keyof typeof auditFieldLabels;
@@ -227,6 +229,14 @@ export const auditValueLabels: Record<string, Record<string, Words>> = {
   levels: levelNames,
 };
 
+/** An access request's statuses, as its status page says them. */
+const requestStatusWords: Record<string, Words> = {
+  unconfirmed: { en: 'Not confirmed', fr: 'Non confirmée' },
+  pending: { en: 'Awaiting a decision', fr: 'En attente de décision' },
+  granted: { en: 'Granted', fr: 'Accordée' },
+  denied: { en: 'Denied', fr: 'Refusée' },
+};
+
 /** A privileges change records one field per privilege area; every other event names its own fields. */
 const isPrivilegesChange = (action: string) => action === 'member.privileges_changed';
 const isArea = (key: string): key is keyof typeof areaNames => Object.hasOwn(areaNames, key);
@@ -247,6 +257,8 @@ export function auditFieldLabel(action: string, field: string, lang: Language): 
 export function auditValueLabel(action: string, field: string, value: string, lang: Language): string | undefined {
   if (isPrivilegesChange(action) && isArea(field)) return levelNames[value]?.[lang];
   if (field === 'fileErrors' || field === 'fields') return knownMessage(value, undefined, lang);
+  const requestStatus = field === 'status' && action.startsWith('access_request.') ? requestStatusWords[value] : undefined;
+  if (requestStatus) return requestStatus[lang];
   if ((field === 'columns' || field === 'sort') && Object.hasOwn(memberExportHeaders, value)) return memberExportHeaders[value as keyof typeof memberExportHeaders][lang];
   if (field === 'code') return auditValueLabels.code?.[value]?.[lang] ?? knownMessage(value, undefined, lang);
   return auditValueLabels[field]?.[value]?.[lang];
