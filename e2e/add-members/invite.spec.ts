@@ -91,7 +91,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await page.getByRole('button', { name: 'Tout effacer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tout effacer' }).click();
   await expect(page.getByText('E\u2011mails effacés')).toBeVisible();
-  await expect(page.getByText('Aucun courriel')).toBeVisible();
+  await expect(page.getByText('Aucun e\u2011mail')).toBeVisible();
 });
 
 test('pending members’ invitations can be resent and revoked from the list', async ({ page, browser, baseURL }) => {
