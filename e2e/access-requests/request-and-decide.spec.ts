@@ -20,7 +20,7 @@ async function requestAndConfirm(browser: Browser, baseURL: string | undefined, 
   await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('demo');
   await page.getByRole('textbox', { name: 'Prénom' }).fill(person.firstName);
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(person.lastName);
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(person.email);
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(person.email);
   await page.getByRole('textbox', { name: 'Message (facultatif)' }).fill(person.message);
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(page.getByRole('heading', { name: 'Vérifiez votre messagerie' })).toBeVisible();

@@ -18,7 +18,7 @@ test('someone else submitting a confirmed request again changes nothing until it
   await strangerPage.goto('/request-access?organization=demo');
   await strangerPage.getByRole('textbox', { name: 'Prénom' }).fill(rewrite.firstName);
   await strangerPage.getByRole('textbox', { name: 'Nom', exact: true }).fill(rewrite.lastName);
-  await strangerPage.getByRole('textbox', { name: 'Adresse e-mail' }).fill(owner.email);
+  await strangerPage.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(owner.email);
   await strangerPage.getByRole('textbox', { name: 'Message (facultatif)' }).fill(rewrite.message);
   await strangerPage.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(strangerPage.getByRole('heading', { name: 'Vérifiez votre messagerie' })).toBeVisible();

@@ -121,7 +121,7 @@ test('a granted member with View on reporting and Update on manage access, named
   await next(memberPage);
   await memberPage.getByRole('textbox', { name: 'Prénom' }).fill(direct.firstName);
   await memberPage.getByRole('textbox', { name: 'Nom', exact: true }).fill(direct.lastName);
-  await memberPage.getByRole('textbox', { name: 'Adresse e-mail' }).fill(direct.email);
+  await memberPage.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(direct.email);
   await memberPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(direct.username);
   // Only roles within the contact's own levels are offered: Viewer, not the organization's default User.
   await expect(memberPage.getByRole('combobox', { name: 'Rôle', exact: true })).toHaveValue('Lecteur');

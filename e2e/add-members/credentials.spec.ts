@@ -22,7 +22,7 @@ test('an administrator adds three members with temporary passwords; one signs in
     usernames.push(await fillMember(page, person));
     if (index < people.length - 1) {
       await page.getByRole('button', { name: 'Suivant, ajouter un autre' }).click();
-      await expect(page.getByTestId('member-added')).toHaveText(`${person.firstName} ${person.lastName} a été ajouté à la liste.`);
+      await expect(page.getByTestId('member-added')).toHaveText(`Ajout à la liste\u00A0: ${person.firstName} ${person.lastName}.`);
       await expect(page.getByRole('textbox', { name: 'Prénom' })).toHaveValue('');
       await expect(page.getByRole('textbox', { name: 'Prénom' })).toBeFocused();
       await expect(page.getByText(`${index + 1}\u00A0membre`)).toBeVisible();

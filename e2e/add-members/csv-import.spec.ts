@@ -49,7 +49,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(page.getByTestId('import-counts')).toContainText('4\u00A0lignes');
   await expect(page.getByTestId('import-counts')).toContainText('3\u00A0en erreur');
   await expect(cell(page, 3, 'email')).toHaveAttribute('data-invalid', 'true');
-  await expect(cell(page, 3, 'email')).toContainText('Saisissez une adresse e-mail valide');
+  await expect(cell(page, 3, 'email')).toContainText('Saisissez une adresse e\u2011mail valide');
   await expect(cell(page, 4, 'role')).toContainText('Rôle inconnu « Superviseur »');
   await expect(cell(page, 5, 'username')).toContainText(`Le nom d’utilisateur « alice.${s} » figure déjà à la ligne 2`);
   await expect(cell(page, 2, 'email')).not.toHaveAttribute('data-invalid');
@@ -74,8 +74,8 @@ test('an administrator imports members from a French CSV file, fixes and removes
   // Fix row 3's email in place.
   await page.getByRole('button', { name: 'Modifier la ligne 3' }).click();
   const dialog = page.getByRole('dialog', { name: 'Modifier la ligne 3' });
-  await expect(dialog.getByRole('textbox', { name: 'E-mail' })).toHaveValue('pas-une-adresse');
-  await dialog.getByRole('textbox', { name: 'E-mail' }).fill(`bruno.${s}@example.org`);
+  await expect(dialog.getByRole('textbox', { name: 'E\u2011mail' })).toHaveValue('pas-une-adresse');
+  await dialog.getByRole('textbox', { name: 'E\u2011mail' }).fill(`bruno.${s}@example.org`);
   await dialog.getByRole('button', { name: 'Enregistrer la ligne' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('import-announcement')).toHaveText('Ligne 3 corrigée.');

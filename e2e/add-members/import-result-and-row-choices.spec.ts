@@ -80,7 +80,7 @@ test('after a file import the result lists the members created, with role, user 
   await expect(page.getByTestId('wizard-result-title')).toHaveText('2\u00A0membres importés');
   const table = page.getByRole('table', { name: 'Membres ajoutés' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  await expect(table.getByRole('columnheader')).toHaveText(['Nom', 'Nom d’utilisateur', 'Adresse e-mail', 'Type d’utilisateur', 'Rôle', 'Statut']);
+  await expect(table.getByRole('columnheader')).toHaveText(['Nom', 'Nom d’utilisateur', 'Adresse e\u2011mail', 'Type d’utilisateur', 'Rôle', 'Statut']);
   await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText([`Léa Moreau${s}`, `lea.${s}`, `lea.${s}@example.org`, 'Créateur', 'Éditeur', 'Actif']);
   await expect(table.getByRole('row').nth(2).getByRole('cell')).toHaveText([`Marc Lambert${s}`, `marc.${s}`, `marc.${s}@example.org`, 'Lecteur', 'Lecteur', 'Actif']);
   await expect(page.getByTestId('import-result-shown')).toHaveText('2\u00A0sur 2\u00A0membres affichés');

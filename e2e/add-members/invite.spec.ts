@@ -17,7 +17,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(wizardStep(page, 'Nouveau membre')).toBeVisible();
   // Invited members choose their own password: the form does not ask for one.
   await expect(page.getByLabel('Mot de passe temporaire')).toHaveCount(0);
-  await expect(page.getByText('recevra un e-mail d’invitation')).toBeVisible();
+  await expect(page.getByText('recevra un e\u2011mail d’invitation')).toBeVisible();
   const username = await fillMember(page, person);
   await expect(page.getByRole('combobox', { name: 'Rôle', exact: true })).toHaveValue('Lecteur');
   await next(page);
@@ -34,7 +34,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   // The invitation reaches the caught mail; the page lists it and shows its link.
   const mail = await waitForMail(person.email, /Invitation/);
   expect(mail.text).toContain(message);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Courriels interceptés' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'E\u2011mails interceptés' }).click();
   await expect(page).toHaveURL(/\/dev\/mail$/);
   await page.getByTestId('caught-mail-item').filter({ hasText: person.email }).first().click();
   await expect(page.getByTestId('caught-mail-subject')).toHaveText(mail.subject);
@@ -73,11 +73,11 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   // refusal on its page, and a 403 from the API.
   await memberPage.waitForLoadState('networkidle');
   await expect(memberPage.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
-  await expect(memberPage.getByRole('link', { name: 'Courriels interceptés' })).toHaveCount(0);
+  await expect(memberPage.getByRole('link', { name: 'E\u2011mails interceptés' })).toHaveCount(0);
   expect((await memberPage.request.get('/api/dev/mail')).status()).toBe(403);
   await memberPage.goto('/dev/mail');
   await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
-  await expect(memberPage.getByText('Seuls les administrateurs peuvent lire les courriels interceptés')).toBeVisible();
+  await expect(memberPage.getByText('Seuls les administrateurs peuvent lire les e\u2011mails interceptés')).toBeVisible();
   await expect(memberPage.getByTestId('caught-mail-item')).toHaveCount(0);
 
   // The link works once.
@@ -90,8 +90,8 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   // The administrator clears the caught mail from its page (a write with the CSRF token).
   await page.getByRole('button', { name: 'Tout effacer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tout effacer' }).click();
-  await expect(page.getByText('Courriels effacés')).toBeVisible();
-  await expect(page.getByText('Aucun courriel')).toBeVisible();
+  await expect(page.getByText('E\u2011mails effacés')).toBeVisible();
+  await expect(page.getByText('Aucun e\u2011mail')).toBeVisible();
 });
 
 test('pending members’ invitations can be resent and revoked from the list', async ({ page, browser, baseURL }) => {

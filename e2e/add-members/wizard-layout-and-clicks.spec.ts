@@ -8,7 +8,7 @@ const usernameBox = (page: Page) => page.getByRole('textbox', { name: 'Nom d’u
 async function typeIdentity(page: Page, who: { firstName: string; lastName: string; email: string }) {
   await page.getByRole('textbox', { name: 'Prénom' }).fill(who.firstName);
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(who.lastName);
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(who.email);
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(who.email);
 }
 
 const suggestionUrl = '**/api/members/username-suggestion?**';

@@ -123,7 +123,7 @@ test('a member without View on members sees a directory of names and pictures: n
   await page.goto(`/members?q=${suffix}`);
   await expectListSettled(page);
   await expect(memberRows(page)).toHaveCount(3);
-  await expect(headers(page)).toContainText(['Adresse e-mail', 'Rôle', 'Statut']);
+  await expect(headers(page)).toContainText(['Adresse e\u2011mail', 'Rôle', 'Statut']);
   await expect(membersTable(page)).toContainText(`${hidden.username}@example.org`);
   for (const filter of filters) await expect(page.getByRole('main').getByRole('combobox', { name: filter, exact: true })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: 'Exporter (CSV)' })).toBeVisible();

@@ -36,7 +36,7 @@ test('the setup refuses a wrong token, then creates the organization and signs i
 
   await page.getByRole('textbox', { name: 'Prénom' }).fill('Claire');
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dupont');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('claire.dupont@lyon.example');
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill('claire.dupont@lyon.example');
   await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill('c.dupont');
   const password = page.getByRole('textbox', { name: 'Mot de passe', exact: true });
   await password.fill('Bastille');

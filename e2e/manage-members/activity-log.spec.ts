@@ -41,7 +41,7 @@ test('the Activity page lists a member’s changes with readable before and afte
   await transfer.getByRole('combobox', { name: 'Nouveau propriétaire' }).fill(heir.username);
   await page.getByRole('option', { name: `${heir.fullName} (${heir.username})` }).click();
   await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
-  await expect(page.getByText('Propriété transférée')).toBeVisible();
+  await expect(page.getByText('Propriété transférée', { exact: true })).toBeVisible();
 
   // The Activity page, filtered on this member through the URL-kept filters.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Activité' }).click();

@@ -104,7 +104,7 @@ test('bulk disable, enable, change role and delete say what succeeded and what w
   await expect(result.dialog).toContainText('1 refusé');
   await expect(result.succeeded.getByRole('listitem')).toHaveText([anna.fullName]);
   const refusedOwner = result.refused.getByRole('listitem');
-  await expect(refusedOwner).toHaveText(`${chloe.fullName} — possède 1 élément(s) de contenu et 0 groupe(s)\u00A0; transférez-les d’abord. Transférer la propriété de ${chloe.fullName}`);
+  await expect(refusedOwner).toHaveText(`${chloe.fullName} — possède 1 élément de contenu\u00A0; transférez d’abord cette propriété. Transférer la propriété de ${chloe.fullName}`);
   expect((await page.request.get(`/api/members/${anna.id}`)).status()).toBe(404);
   expect((await memberDetail(page.request, chloe.id)).ownedContentTotal).toBe(1);
 

@@ -39,7 +39,7 @@ test('the delete dialog of a member who owns a group names it before any click a
   await transferAction.click();
   await expect(dialog).toBeHidden();
   const transfer = page.getByRole('dialog', { name: 'Transférer la propriété' });
-  await expect(transfer).toContainText('Ce membre possède 0 élément(s) de contenu et 1 groupe(s).');
+  await expect(transfer).toContainText('Ce membre possède 1 groupe.');
   await transfer.getByRole('button', { name: 'Annuler' }).click();
   await expect(transfer).toBeHidden();
 

@@ -32,7 +32,7 @@ test('deleting a member who owns content: the dialog says so first and offers th
   await expect(transfer.getByRole('radio', { name: 'Tout le contenu et tous les groupes' })).toBeChecked();
   await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
   await expect(transfer).toBeHidden();
-  await expect(page.getByText('Propriété transférée')).toBeVisible();
+  await expect(page.getByText('Propriété transférée', { exact: true })).toBeVisible();
   await expect(page.getByTestId('owned-items')).toContainText('Aucun contenu.');
   expect((await memberDetail(page.request, heir.id)).ownedContent.map((c) => c.id).sort()).toEqual(owner.ownedContent.map((c) => c.id).sort());
 
@@ -41,6 +41,6 @@ test('deleting a member who owns content: the dialog says so first and offers th
   await expect(dialog.getByTestId('delete-owned')).toHaveCount(0);
   await dialog.getByRole('button', { name: confirmLabel }).click();
   await expect(page).toHaveURL(/\/members$/);
-  await expect(page.getByText(permanent ? `${ownerName} a été supprimé définitivement` : `${ownerName} a été désinscrit du portail`)).toBeVisible();
+  await expect(page.getByText(permanent ? `Membre supprimé définitivement\u00A0: ${ownerName}` : `Membre désinscrit du portail\u00A0: ${ownerName}`)).toBeVisible();
   expect((await page.request.get(`/api/members/${owner.id}`)).status()).toBe(404);
 });

@@ -23,7 +23,7 @@ test('a member disabled by an administrator is refused at their next request and
   await expect(dialog).toContainText('compte toujours parmi les utilisateurs nommés');
   await dialog.getByRole('button', { name: 'Désactiver', exact: true }).click();
   await expect(page.getByTestId('member-status')).toHaveText('Désactivé');
-  await expect(page.getByText(`${member.fullName} a été désactivé`)).toBeVisible();
+  await expect(page.getByText(`Membre désactivé\u00A0: ${member.fullName}`)).toBeVisible();
 
   // The member's next step in the app is refused: back to sign-in, and signing in is refused.
   await memberPage.getByRole('searchbox', { name: 'Rechercher des membres' }).fill(member.username);

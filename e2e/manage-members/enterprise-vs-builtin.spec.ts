@@ -66,7 +66,7 @@ test('deleting a built-in member says it is permanent; deleting an enterprise lo
   await expect(dialog).not.toContainText('désinscrit');
   await expect(dialog.getByRole('button', { name: 'Désinscrire le membre' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Supprimer le membre' }).click();
-  await expect(page.getByText(`${builtin.fullName} a été supprimé définitivement`)).toBeVisible();
+  await expect(page.getByText(`Membre supprimé définitivement\u00A0: ${builtin.fullName}`)).toBeVisible();
   await expectGone(builtin);
 
   for (const { member } of enterprise) {
@@ -79,7 +79,7 @@ test('deleting a built-in member says it is permanent; deleting an enterprise lo
     await expect(dialog).not.toContainText('supprimé définitivement');
     await expect(dialog.getByRole('button', { name: 'Supprimer le membre' })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Désinscrire le membre' }).click();
-    await expect(page.getByText(`${member.fullName} a été désinscrit du portail`)).toBeVisible();
+    await expect(page.getByText(`Membre désinscrit du portail\u00A0: ${member.fullName}`)).toBeVisible();
     await expectGone(member);
   }
 });

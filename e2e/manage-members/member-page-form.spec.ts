@@ -12,7 +12,7 @@ async function chooseInSelect(page: Page, label: string, option: string) {
 }
 
 function licenceBox(page: Page, name: string) {
-  return page.getByRole('group', { name: 'Licences complémentaires' }).getByRole('checkbox', { name: new RegExp(`^${name} — `) });
+  return page.getByRole('group', { name: 'Licences additionnelles' }).getByRole('checkbox', { name: new RegExp(`^${name} — `) });
 }
 
 test('changing the user type warns which licences the member would lose, and Save applies it', async ({ page }) => {

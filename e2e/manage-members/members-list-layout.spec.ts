@@ -153,7 +153,7 @@ test('the members list downloads as CSV with the search, the filters and the sho
 
   // The columns shown are the columns exported.
   await page.getByRole('button', { name: 'Colonnes' }).click();
-  await page.getByRole('checkbox', { name: 'Adresse e-mail' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Adresse e\u2011mail' }).uncheck();
   await page.getByRole('checkbox', { name: 'Création' }).check();
   await page.keyboard.press('Escape');
   text = await download();

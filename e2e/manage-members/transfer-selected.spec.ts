@@ -29,7 +29,7 @@ test('an administrator transfers only some of a member’s content and groups; t
 
   await memberAction(page, 'Transférer la propriété');
   const dialog = page.getByRole('dialog', { name: 'Transférer la propriété' });
-  await expect(dialog).toContainText('Ce membre possède 3 élément(s) de contenu et 2 groupe(s).');
+  await expect(dialog).toContainText('Ce membre possède 3 éléments de contenu et 2 groupes.');
   await dialog.getByRole('combobox', { name: 'Nouveau propriétaire' }).fill(suffix);
   // The owner is never offered as their own heir.
   await expect(page.getByRole('option', { name: `${heir.fullName} (${heir.username})` })).toBeVisible();
@@ -51,8 +51,8 @@ test('an administrator transfers only some of a member’s content and groups; t
   await confirm.click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Propriété transférée')).toBeVisible();
-  await expect(page.getByText(`2 élément(s) de contenu et 1 groupe(s) appartiennent désormais à ${heir.fullName} (${heir.username}).`)).toBeVisible();
+  await expect(page.getByText('Propriété transférée', { exact: true })).toBeVisible();
+  await expect(page.getByText(`Propriété transférée à ${heir.fullName} (${heir.username})\u00A0: 2 éléments de contenu et 1 groupe.`)).toBeVisible();
 
   // The owner keeps exactly what was not chosen; the heir owns exactly what was.
   await expectOwned(page, { content: [label(kept)], groups: [firstGroup.name] });

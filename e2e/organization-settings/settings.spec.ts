@@ -89,7 +89,7 @@ test('an administrator changes the username format and the default user type; th
   await next(page);
   await page.getByRole('textbox', { name: 'Prénom' }).fill('Jon');
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Cho');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(`jon.cho.${suffix}@example.org`);
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(`jon.cho.${suffix}@example.org`);
   await expect(page.getByRole('textbox', { name: 'Nom d’utilisateur' })).toHaveValue(/^joncho\d*$/);
   await expect(page.getByRole('combobox', { name: 'Type d’utilisateur', exact: true })).toHaveValue('Professionnel');
 });

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { waitForMail } from './mail.ts';
 
 export interface Requester {
@@ -15,13 +15,13 @@ export function confirmLink(text: string): string {
 }
 
 /** A visitor, in a French browser of their own, asks the demo organization for access and confirms the emailed link. */
-export async function requestAndConfirm(browser: Browser, baseURL: string | undefined, person: Requester) {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+export async function requestAndConfirm(browser: Browser, baseURL: string | undefined, person: Requester, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   await page.goto('/request-access?organization=demo');
   await page.getByRole('textbox', { name: 'Prénom' }).fill(person.firstName);
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(person.lastName);
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(person.email);
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(person.email);
   await page.getByRole('textbox', { name: 'Message (facultatif)' }).fill(person.message);
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(page.getByRole('heading', { name: 'Vérifiez votre messagerie' })).toBeVisible();

@@ -27,7 +27,7 @@ export async function openWizard(page: Page) {
 }
 
 export async function chooseMode(page: Page, mode: 'credentials' | 'invite') {
-  const name = mode === 'invite' ? 'Ajouter des membres et les avertir par e-mail' : 'Ajouter des membres sans envoyer d’invitations';
+  const name = mode === 'invite' ? 'Ajouter des membres et les avertir par e\u2011mail' : 'Ajouter des membres sans envoyer d’invitations';
   await page.getByRole('radio', { name }).click();
   await expect(page.getByRole('radio', { name })).toHaveAttribute('aria-checked', 'true');
 }
@@ -49,7 +49,7 @@ export async function chooseOption(page: Page, label: string, option: string) {
 export async function fillMember(page: Page, member: NewMemberInput): Promise<string> {
   await page.getByRole('textbox', { name: 'Prénom' }).fill(member.firstName);
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(member.lastName);
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(member.email);
+  await page.getByRole('textbox', { name: 'Adresse e\u2011mail' }).fill(member.email);
   const username = page.getByRole('textbox', { name: 'Nom d’utilisateur' });
   const expected = `${member.firstName}.${member.lastName}`.toLowerCase();
   await expect(username).toHaveValue(new RegExp(`^${expected.replace('.', '\\.')}\\d*$`));

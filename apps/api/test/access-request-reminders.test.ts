@@ -82,7 +82,7 @@ describe('reminder digest', () => {
     const [digest, ...more] = await digestsOf(org.organizationId);
     expect(more).toEqual([]);
     expect(digest).toMatchObject({ to: org.adminEmail, data: expect.objectContaining({ hours: 4 }) });
-    expect(digest!.subject).toBe(`1 demande(s) d’accès en attente pour Org delay`);
+    expect(digest!.subject).toBe(`1 demande d’accès en attente pour Org delay`);
     expect(digest!.text).toMatch(/attendent une décision depuis plus de 4\u00a0h/);
     expect(digest!.text).toContain('five-hours@outside.org');
     expect(digest!.text).not.toContain('three-hours@outside.org');
@@ -98,7 +98,7 @@ describe('reminder digest', () => {
     const tomorrow = new Date(now.getTime() + 24 * HOUR);
     expect(await sendAccessRequestReminders(deps(), tomorrow)).toBe(2);
     const next = (await digestsOf(org.organizationId))[1]!;
-    expect(next.subject).toBe('2 demande(s) d’accès en attente pour Org delay');
+    expect(next.subject).toBe('2 demandes d’accès en attente pour Org delay');
     expect(next.text.indexOf('five-hours@outside.org')).toBeLessThan(next.text.indexOf('three-hours@outside.org'));
     expect(next.text.indexOf('three-hours@outside.org')).toBeGreaterThan(-1);
     expect((await digestsOf(other.organizationId)).map((d) => d.to)).toEqual([other.adminEmail]);
@@ -147,7 +147,7 @@ describe('reminder digest', () => {
         await new Promise((r) => setTimeout(r, 50));
         mail = await ctx.db.caughtMail.findFirst({ where: { to: org.adminEmail } });
       }
-      expect(mail.subject).toBe('1 demande(s) d’accès en attente pour Org smtp');
+      expect(mail.subject).toBe('1 demande d’accès en attente pour Org smtp');
       expect(mail.from).toContain('no-reply@sesame.test');
       expect(mail.text).toContain('Bonjour Alex,');
       expect(mail.text).toMatch(/Ces demandes d’accès à Org smtp attendent une décision depuis plus de 24\s?h/);

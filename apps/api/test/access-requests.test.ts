@@ -228,11 +228,11 @@ describe('deciding', () => {
       decidedAt,
       decidedBy: { kind: 'member', id: adminMember.id, username: 'admin', fullName: `${adminMember.firstName} ${adminMember.lastName}` },
     });
-    expect(twice.json().detail).toMatch(/already denied by Alex Administrateur \(admin\) on \d{4}-/);
+    expect(twice.json().detail).toMatch(/already denied by Alex Administrateur \(admin\) on \d+ \w+ \d{4} at \d{2}:\d{2} UTC/);
     // In French for clients that prefer it.
     const french = await admin.request('POST', `/api/access-requests/${id}/deny`, { reason: 'Encore' }, { 'accept-language': 'fr-FR,fr;q=0.9' });
     expect(french.json()).toMatchObject({ code: 'already_decided', decidedBy: { kind: 'member', username: 'admin' } });
-    expect(french.json().detail).toMatch(/^Cette demande a déjà été refusée par Alex Administrateur \(admin\) le \d+ \S+ \d{4}/);
+    expect(french.json().detail).toMatch(/^Cette demande a déjà été refusée par Alex Administrateur \(admin\) le \d+ \S+ \d{4} à \d{2}:\d{2} UTC/);
     const grantAfter = await admin.post(`/api/access-requests/${id}/grant`, grantBody);
     expect(grantAfter.statusCode).toBe(409);
     expect(grantAfter.json()).toMatchObject({ code: 'already_decided', decision: 'denied', decidedBy: { kind: 'member', username: 'admin' } });

@@ -47,11 +47,26 @@ describe('activity', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment');
-    expect(res.body.startsWith('\uFEFFDate,Action,Actor,Target')).toBe(true);
+    expect(res.body.startsWith('\uFEFFDate (UTC),Action,Actor,Target')).toBe(true);
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
     const fr = await admin.get('/api/activity/export.csv?lang=fr');
-    expect(fr.body.startsWith('\uFEFFDate;Action;Auteur;Cible')).toBe(true);
+    expect(fr.body.startsWith('\uFEFFDate (UTC);Action;Auteur;Cible')).toBe(true);
+  });
+
+  it('exports labels in the requested language, never internal codes or ids; the last column keeps the action code', async () => {
+    const [m] = await ctx.db.member.findMany({ where: { organizationId: ctx.acme.organizationId, status: 'active', username: { not: 'admin' } }, take: 1, orderBy: { username: 'asc' } });
+    expect((await admin.post(`/api/members/${m!.id}/disable`)).statusCode).toBe(200);
+    const fr = (await admin.get('/api/activity/export.csv?action=member.disabled&lang=fr')).body;
+    const row = fr.split('\r\n').find((line) => line.includes(m!.username))!;
+    expect(row).toContain('Membre désactivé');
+    expect(row).toContain('Statut\u00A0: Actif');
+    expect(row).toContain('Statut\u00A0: Désactivé');
+    expect(row).toMatch(/;member\.disabled$/);
+    expect(row).not.toContain('"status"');
+    const en = (await admin.get('/api/activity/export.csv?action=member.disabled&lang=en')).body;
+    expect(en).toContain('Member disabled');
+    expect(en).toContain('Status: Disabled');
   });
 
   it('needs View on reporting, and never shows another organization’s events', async () => {

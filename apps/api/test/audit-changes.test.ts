@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberDetail } from '@sesame/contracts';
-import { auditChanges } from '../src/lib/audit.ts';
+import { audit, auditChanges } from '../src/lib/audit.ts';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 import { memberFixtures } from './member-fixtures.ts';
 
@@ -31,6 +31,36 @@ describe('auditChanges', () => {
     expect(changes).toEqual({ before: { z: 1, a: 1 }, after: { z: 2, a: 3 } });
     expect(Object.keys(changes!.after)).toEqual(['z', 'a']);
     expect(Object.keys(auditChanges({ b: 1, a: 1 }, { b: 2, a: 2 })!.after)).toEqual(['a', 'b']);
+  });
+
+  it('counts nothing, an empty text and an empty list as the same ("— → —" is no change)', () => {
+    expect(auditChanges({ a: '', b: [], c: null }, { a: null, b: undefined, c: '' })).toBeNull();
+    expect(auditChanges({ n: 24 }, { n: 24 })).toBeNull();
+    expect(auditChanges({ a: '' }, { a: 'x' })).toEqual({ before: { a: '' }, after: { a: 'x' } });
+  });
+});
+
+describe('audit', () => {
+  const fakeTx = () => {
+    const written: unknown[] = [];
+    return { written, tx: { auditEvent: { create: async (args: { data: unknown }) => void written.push(args.data) } } as unknown as Parameters<typeof audit>[0] };
+  };
+  const base = { organizationId: '00000000-0000-4000-8000-000000000000', action: 'group.updated' as const };
+
+  it('drops the fields an event’s before and after share, and writes nothing when none is left', async () => {
+    const { tx, written } = fakeTx();
+    expect(await audit(tx, { ...base, before: { hours: 24, name: 'A', note: '' }, after: { hours: 24, name: 'B', note: null } })).toBe(true);
+    expect(written).toEqual([expect.objectContaining({ before: { name: 'A' }, after: { name: 'B' } })]);
+    expect(await audit(tx, { ...base, before: { hours: 24, description: null }, after: { hours: 24, description: '' } })).toBe(false);
+    expect(written).toHaveLength(1);
+  });
+
+  it('keeps one-sided events as written (a creation, a deletion, a sign-in refusal)', async () => {
+    const { tx, written } = fakeTx();
+    expect(await audit(tx, { ...base, action: 'group.created', after: { name: 'A' } })).toBe(true);
+    expect(await audit(tx, { ...base, action: 'member.password_changed' })).toBe(true);
+    expect(await audit(tx, { ...base, action: 'access_request.granted', before: { status: 'pending' }, after: { status: 'granted', reason: 'approved email domain' } })).toBe(true);
+    expect(written[2]).toMatchObject({ before: { status: 'pending' }, after: { status: 'granted', reason: 'approved email domain' } });
   });
 });
 
@@ -91,8 +121,8 @@ describe('organization saves', () => {
     expect((await admin.request('PUT', '/api/organization/contacts', { secondary: [] })).statusCode).toBe(200);
     const written = await events('organization.contacts_changed');
     expect(written).toHaveLength(count + 1);
-    // The primary contact stayed: only the secondary contacts are recorded.
-    expect(written.at(-1)).toMatchObject({ before: { secondary: [second.id] }, after: { secondary: [] } });
+    // The primary contact stayed: only the secondary contacts are recorded, by username (ids kept for machines).
+    expect(written.at(-1)).toMatchObject({ before: { secondary: [{ id: second.id, username: second.username }] }, after: { secondary: [] } });
     expect(written.at(-1)!.after).not.toHaveProperty('primary');
   });
 

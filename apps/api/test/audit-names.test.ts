@@ -64,6 +64,7 @@ describe('audit events of new members carry names', () => {
       mode: 'invite',
       levels: { reporting: 'view' },
       accessRequestId: requestId,
+      accessRequest: { id: requestId, name: 'yasmine.roux@outside.org' },
     });
 
     // The Add Members batch, inviting the same way: every field it records, the grant records too.

@@ -361,7 +361,7 @@ describe('POST /api/imports/:id/commit', () => {
       const res = await admin.post(`/api/imports/${id}/commit`, {});
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('seats_exhausted');
-      expect(res.json().errors[0].message).toBe('User type Creator: 1 seat(s) left, 3 requested (2 short)');
+      expect(res.json().errors[0].message).toBe('User type Creator: 1 seat left, 3 requested (2 short)');
     } finally {
       await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: null } });
     }
@@ -370,10 +370,10 @@ describe('POST /api/imports/:id/commit', () => {
     await ctx.db.license.update({ where: { id: license.id }, data: { seats: assigned + 2 } });
     const res = await admin.post(`/api/imports/${id}/commit`, { properties: { licenses: [license.id] } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors[0].message).toBe(`Licence ${license.name}: 2 seat(s) left, 3 requested (1 short)`);
+    expect(res.json().errors[0].message).toBe(`Licence ${license.name}: 2 seats left, 3 requested (1 short)`);
     // The figures come with it, so the web app words the shortfall in French too.
     expect(res.json().errors[0]).toMatchObject({ code: 'license_seats', params: { name: license.name, left: 2, requested: 3, short: 1 } });
-    expect(capacityErrorMessage(res.json().errors[0], 'fr')).toBe(`Licence ${license.name}\u00a0: 2 place(s) restante(s), 3 demandée(s) (il en manque 1)`);
+    expect(capacityErrorMessage(res.json().errors[0], 'fr')).toBe(`Licence ${license.name}\u00a0: 2\u00a0places restantes, 3\u00a0demandées (il en manque 1)`);
     expect(await members(['seat1-ldap', 'seat2-ldap', 'seat3-ldap'])).toHaveLength(0);
     // Without the licence it fits: LDAP members are created active, without password.
     expect((await admin.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(202);
@@ -398,10 +398,10 @@ describe('POST /api/imports/:id/commit', () => {
       expect(job.status).toBe('validated');
       expect(job.errorCode).toBe('seats_exhausted');
       expect(job.errorDetails).toEqual([expect.objectContaining({ code: 'user_type_seats', params: expect.objectContaining({ left: 1, requested: 2, short: 1 }) })]);
-      expect(job.errorDetails[0]!.message).toBe(`User type ${creator.nameEn}: 1 seat(s) left, 2 requested (1 short)`);
+      expect(job.errorDetails[0]!.message).toBe(`User type ${creator.nameEn}: 1 seat left, 2 requested (1 short)`);
       const fr = await getJob(admin, id, 'limit=0&lang=fr');
       expect(fr.error).toBe('Il n’y a pas assez de places pour cet import\u00a0; rien n’a été créé.');
-      expect(fr.errorDetails[0]!.message).toBe(`Type d’utilisateur ${creator.nameFr}\u00a0: 1 place(s) restante(s), 2 demandée(s) (il en manque 1)`);
+      expect(fr.errorDetails[0]!.message).toBe(`Type d’utilisateur ${creator.nameFr}\u00a0: 1\u00a0place restante, 2\u00a0demandées (il en manque 1)`);
       expect(await members(['late-seat-1', 'late-seat-2'])).toHaveLength(0);
     } finally {
       await ctx.db.userType.update({ where: { id: creator.id }, data: { seatLimit: creator.seatLimit } });

@@ -126,7 +126,7 @@ describe('transfer ownership and delete', () => {
     const refused = await admin.request('DELETE', `/api/members/${owner.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'owns_content', ownedContent: 3, ownedGroups: 1 });
-    expect(refused.json().detail).toMatch(/owns 3 content item\(s\) and 1 group\(s\); transfer/);
+    expect(refused.json().detail).toMatch(/owns 3 content items and 1 group; transfer/);
 
     const disabled = await makeMember('disabled.heir');
     await admin.post(`/api/members/${disabled.id}/disable`);

@@ -400,7 +400,7 @@ describe('refused requests: precise codes, clean problems, nothing changed', () 
         expect(res.json().errors).toEqual([
           { path: 'userType', code: 'user_type_seats', message: expect.stringContaining('Professional'), params: { name: type.nameEn, nameFr: type.nameFr, left: 0, requested: 1, short: 1 } },
         ]);
-        expect(res.json().detail).toContain('0 seat(s) left, 1 requested (1 short)');
+        expect(res.json().detail).toContain('0 seats left, 1 requested (1 short)');
         expect(await snapshot(m.id)).toEqual(before);
         // The members who already have it may still be edited.
         expect((await patch(admin, holder.id, { description: 'Toujours là' })).statusCode).toBe(200);

@@ -65,7 +65,7 @@ describe('the file import preview', () => {
 
   it('words an issue in the interface language from its code, else keeps the API’s message', () => {
     const issue = { field: 'email', code: 'invalid_email', message: 'Enter a valid email address', params: { field: 'email' } };
-    expect(issueText(issue, 'fr')).toBe('Saisissez une adresse e-mail valide');
+    expect(issueText(issue, 'fr')).toBe('Saisissez une adresse e\u2011mail valide');
     expect(issueText(issue, 'en')).toBe('Enter a valid email address');
     expect(issueText({ message: 'Something new' }, 'fr')).toBe('Something new');
   });

@@ -21,3 +21,5 @@ export * from './rules/index.ts';
 export * from './members-export.ts';
 export * from './password-rules.ts';
 export * from './messages/table.ts';
+export * from './activity-labels.ts';
+export * from './datetime.ts';

@@ -38,3 +38,12 @@ export const hasControlCharacter = (text: string) => !singleLine.test(text);
  * than white space (`"  "` is refused as empty). Metadata only, applied last (after `.max()`).
  */
 export const nonBlank = { allOf: [{ pattern: '\\S' }] };
+
+/**
+ * Display text with "e-mail" written with a non-breaking hyphen (U+2011), so that a line never
+ * breaks inside the word (issue 13, item 12). Applied once per channel: the web app's i18next
+ * post-processor and its wording of the API's refusals; stored data and emails keep "e-mail".
+ */
+export function unbreakableEmailWord(text: string): string {
+  return text.replace(/\b([eE])-(mails?)\b/g, '$1\u2011$2');
+}

@@ -71,7 +71,7 @@ const examples: Record<MessageCode, MessageParams[]> = {
   weak_password: [{}, { reason: 'common' }, { reason: 'username' }],
   wrong_password: [{}],
   internal_error: [{}, { reason: 'database_unavailable' }],
-  seats_exhausted: [{}, { details: 'Licence Poste SIG : 0 place(s) restante(s)' }],
+  seats_exhausted: [{}, { details: 'Licence Poste SIG\u00a0: 0\u00a0place restante' }],
   invitation_expired: [{}],
   invitation_used: [{}],
   invitation_revoked: [{}],
@@ -210,7 +210,8 @@ describe('the table of refusals', () => {
   it('says French words in French: a role’s French name, French figures and quotes', () => {
     expect(messageFor('incompatible_role', role, 'fr')).toBe('Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur');
     expect(messageFor('incompatible_role', role, 'en')).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
-    expect(messageFor('user_type_seats', examples.user_type_seats[0], 'fr')).toBe('Type d’utilisateur Créateur\u00a0: 0 place(s) restante(s), 1 demandée(s) (il en manque 1)');
+    expect(messageFor('user_type_seats', examples.user_type_seats[0], 'fr')).toBe('Type d’utilisateur Créateur\u00a0: 0\u00a0place restante, 1\u00a0demandée (il en manque 1)');
+    expect(messageFor('user_type_seats', { name: 'Creator', left: 2, requested: 3, short: 1 }, 'en')).toBe('User type Creator: 2 seats left, 3 requested (1 short)');
     expect(messageFor('privilege_above_own', { ...role, areas: 'members, content' }, 'fr')).toContain('(membres, contenu)');
     expect(messageFor('file_too_large', { maxBytes: 1.5 * 1024 * 1024 }, 'fr')).toContain('1,5 Mio');
   });
@@ -233,6 +234,30 @@ describe('the table of refusals', () => {
     }
   });
 
+  it('says counts with plural forms (Intl.PluralRules), never "(s)"; English with no space before a colon', () => {
+    const counts = [0, 1, 2, 5];
+    for (const code of messageCodes) {
+      for (const params of examples[code]) {
+        // Every example again with each count in each figure it carries.
+        const figures = Object.keys(params).filter((k) => typeof params[k] === 'number');
+        const variants = [params, ...counts.flatMap((c) => figures.map((k) => ({ ...params, [k]: c })))];
+        for (const p of variants) {
+          for (const lang of ['en', 'fr'] as const) {
+            const text = messageFor(code, p, lang);
+            const where = `${code} ${lang} ${JSON.stringify(p)}: ${text}`;
+            expect(text, where).not.toMatch(/\w\((s|e|es)\)/);
+            // (`details` carries another refusal's words, in the request's language.)
+            if (lang === 'en' && !('details' in p)) expect(text, where).not.toMatch(/\s:(\s|$)/);
+          }
+        }
+      }
+    }
+    expect(problemDetail('rate_limited', { action: 'sign_in', retryAfter: 60 }, 'fr')).toBe('Trop de tentatives de connexion. Réessayez dans 1\u00a0minute.');
+    expect(problemDetail('rate_limited', { action: 'sign_in', retryAfter: 120 }, 'en')).toBe('Too many sign-in attempts. Try again in 2 minutes.');
+    expect(problemDetail('owns_content', { content: 0, groups: 1 }, 'fr')).toContain('0\u00a0élément de contenu et 1\u00a0groupe');
+    expect(problemDetail('owns_content', { content: 0, groups: 1 }, 'en')).toContain('0 content items and 1 group');
+  });
+
   it('words a problem’s detail from its typed params, naming what its raiser named', () => {
     expect(problemDetail('forbidden', { action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' }, 'en')).toBe(
       'Importing members requires the Update level on members or on manage access',
@@ -241,7 +266,7 @@ describe('the table of refusals', () => {
       'L’import de membres demande le niveau Mettre à jour sur « membres » ou sur « gérer l’accès »',
     );
     expect(problemDetail('owns_content', { username: 'jdupont', content: 3, groups: 1 }, 'fr')).toBe(
-      'Le membre jdupont possède 3 élément(s) de contenu et 1 groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte',
+      'Le membre jdupont possède 3\u00a0éléments de contenu et 1\u00a0groupe ; transférez-les à un autre membre avant de supprimer ce compte',
     );
     expect(problemDetail('not_found', { rows: '999, 1000' }, 'en')).toBe('No row 999, 1000 in this import; nothing was removed');
     expect(problemDetail('conflict', { reason: 'rows_with_errors', count: 7 }, 'en')).toBe('7 rows still have errors: fix or remove them before importing');

@@ -1,10 +1,12 @@
+import type { AuditAction } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 
 export type AuditInput = {
   organizationId: string;
   actorId?: string | null;
   actorUsername?: string | null;
-  action: string;
+  /** One of the actions the Activity page has words for (packages/contracts activity-labels.ts). */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   targetLabel?: string;
@@ -15,10 +17,27 @@ export type AuditInput = {
 
 type Tx = Pick<Db, 'auditEvent'>;
 
-/** Writes one audit event; call it with the transaction client of the change it records. */
-export async function audit(tx: Tx, e: AuditInput): Promise<void> {
+/**
+ * Writes one audit event; call it with the transaction client of the change it records. When
+ * the event has both a before and an after, a field that did not change is left out of both,
+ * and an event left with nothing changed is not written (a save that changes nothing is not
+ * logged); returns whether it wrote one.
+ */
+export async function audit(tx: Tx, e: AuditInput): Promise<boolean> {
+  const before: unknown = e.before;
+  const after: unknown = e.after;
+  if (isValues(before) && isValues(after) && (Object.keys(before).length || Object.keys(after).length)) {
+    const same = Object.keys(after).filter((k) => k in before && canonical(before[k]) === canonical(after[k]));
+    const keep = (values: Values) => Object.fromEntries(Object.entries(values).filter(([k]) => !same.includes(k))) as Prisma.InputJsonValue;
+    const [b, a] = [keep(before), keep(after)];
+    if (!Object.keys(b).length && !Object.keys(a).length) return false;
+    e = { ...e, before: b, after: a };
+  }
   await tx.auditEvent.create({ data: { ...e, actorId: e.actorId ?? null, actorUsername: e.actorUsername ?? null } });
+  return true;
 }
+
+const isValues = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * How a role or user type appears in an audit event's before/after: the key for machines, the
@@ -34,10 +53,14 @@ export const namedList = (ids: string[], rows: { id: string; name: string }[]) =
 
 type Values = Record<string, unknown>;
 
-/** JSON text with object keys sorted, so that equal values compare equal whatever their key order. */
+/**
+ * JSON text with object keys sorted, so that equal values compare equal whatever their key
+ * order; nothing, an empty text and an empty list all read "—" and compare equal.
+ */
 function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  return JSON.stringify(empty(value) ? null : value, (_key, v: unknown) =>
+    empty(v) ? null : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 

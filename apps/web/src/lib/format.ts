@@ -1,3 +1,4 @@
+import { instantFormatter } from '@sesame/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeFor, type AppLanguage } from './i18n.ts';
@@ -13,15 +14,17 @@ export function useFormatters() {
   const language: AppLanguage = i18n.resolvedLanguage === 'en' ? 'en' : 'fr';
   return useMemo(() => {
     const locale = localeFor(language);
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-    const longDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
+    // Instants go through the one formatter emails use too (packages/contracts datetime.ts), in
+    // the viewer's own zone, which every time shows ("UTC+1").
+    const date = instantFormatter({ lang: language, locale, style: 'date' });
+    const dateTime = instantFormatter({ lang: language, locale, style: 'dateTime' });
+    const longDateTime = instantFormatter({ lang: language, locale, style: 'long' });
     const number = new Intl.NumberFormat(locale);
     return {
       language,
-      date: (iso: string) => date.format(new Date(iso)),
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
-      longDateTime: (iso: string) => longDateTime.format(new Date(iso)),
+      date,
+      dateTime,
+      longDateTime,
       number: (value: number) => number.format(value),
       /** Reference data carries an English `name` and a French `nameFr`. */
       name: (item: Named) => (language === 'fr' ? item.nameFr || item.name : item.name),

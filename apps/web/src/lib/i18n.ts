@@ -1,4 +1,5 @@
-import i18n from 'i18next';
+import { unbreakableEmailWord } from '@sesame/contracts';
+import i18n, { type PostProcessorModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en.ts';
 import { fr } from '../locales/fr.ts';
@@ -70,13 +71,17 @@ export function changeLanguage(language: AppLanguage) {
 
 i18n.on('languageChanged', applyLanguage);
 
-void i18n.use(initReactI18next).init({
+/** Every displayed message: no line break inside "e-mail" (a non-breaking hyphen). */
+const noBreakInsideEmail: PostProcessorModule = { type: 'postProcessor', name: 'noBreakInsideEmail', process: (value: string) => unbreakableEmailWord(value) };
+
+void i18n.use(initReactI18next).use(noBreakInsideEmail).init({
   resources: { fr: { translation: fr }, en: { translation: en } },
   lng: initialLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: [...supportedLanguages],
   interpolation: { escapeValue: false },
   returnNull: false,
+  postProcess: ['noBreakInsideEmail'],
   initAsync: false,
 });
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { FileTooLargeProblem, knownMessage, refusalMessage, type Language, type MessageParams } from '@sesame/contracts';
+import { FileTooLargeProblem, knownMessage, refusalMessage, unbreakableEmailWord, type Language, type MessageParams } from '@sesame/contracts';
 import { ApiError, ContractError, NetworkError } from './api-client.ts';
 
 /**
@@ -50,7 +50,7 @@ export function problemMessage(error: unknown, t: TFunction): string {
     if (error.code === 'validation_failed') {
       return error.fieldErrors.length ? error.fieldErrors.map((e) => fieldErrorMessage(e, t)).join(' ; ') : t('errors.validation');
     }
-    return knownMessage(error.code, problemParams(error, lang), lang) ?? (error.detail || t('errors.unexpected'));
+    return unbreakableEmailWord(knownMessage(error.code, problemParams(error, lang), lang) ?? (error.detail || t('errors.unexpected')));
   }
   if (error instanceof NetworkError) return t('errors.network');
   if (error instanceof ContractError) return t('errors.invalidResponse');
@@ -63,7 +63,7 @@ export function problemMessage(error: unknown, t: TFunction): string {
  */
 export function reasonMessage(code: string | undefined, message: string | undefined, t: TFunction, params?: MessageParams): string {
   if (!code && !message) return t('errors.unexpected');
-  return refusalMessage({ code, message, params }, languageOf(t));
+  return unbreakableEmailWord(refusalMessage({ code, message, params }, languageOf(t)));
 }
 
 /** One `errors[]` entry of a problem as the interface says it: the one way to show a field error. */

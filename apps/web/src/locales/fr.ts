@@ -65,7 +65,7 @@ export const fr = {
     organizationSettings: 'Paramètres de l’organisation',
     roles: 'Rôles',
     contacts: 'Contacts et privilèges',
-    devMail: 'Courriels interceptés',
+    devMail: 'E-mails interceptés',
   },
   userMenu: {
     open: 'Menu du compte de {{name}}',

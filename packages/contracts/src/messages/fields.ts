@@ -1,6 +1,9 @@
-import { q, col, n, has, areasIn, levelIn, type MessageCode, type Wording } from './wording.ts';
+import { q, col, n, has, areasIn, levelIn, counted, pluralForm, type MessageCode, type Wording } from './wording.ts';
 
 /** The field errors' and CSV issues' wordings (`errors[].code`, row and file issues). Part of the one table (table.ts). */
+const seatsLeft = { en: { one: 'seat left', other: 'seats left' }, fr: { one: 'place restante', other: 'places restantes' } };
+const asked = { one: 'demandée', other: 'demandées' };
+
 export const fieldWordings = {
   invalid: { en: () => 'This value is invalid', fr: () => 'Cette valeur n’est pas valide' },
   needs_members_view: {
@@ -75,12 +78,12 @@ export const fieldWordings = {
     fr: (p) => `La limite d’utilisateurs nommés de l’organisation est de ${n(p, 'limit')}\u00a0: ${n(p, 'used')} utilisés, ${n(p, 'requested')} demandés, ${n(p, 'short')} de trop`,
   },
   user_type_seats: {
-    en: (p) => `User type ${p.name ?? ''}: ${n(p, 'left')} seat(s) left, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
-    fr: (p) => `Type d’utilisateur ${p.nameFr ?? p.name ?? ''}\u00a0: ${n(p, 'left')} place(s) restante(s), ${n(p, 'requested')} demandée(s) (il en manque ${n(p, 'short')})`,
+    en: (p) => `User type ${p.name ?? ''}: ${counted(n(p, 'left'), 'en', seatsLeft.en)}, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
+    fr: (p) => `Type d’utilisateur ${p.nameFr ?? p.name ?? ''}\u00a0: ${counted(n(p, 'left'), 'fr', seatsLeft.fr)}, ${n(p, 'requested')}\u00a0${pluralForm(n(p, 'requested'), 'fr', asked)} (il en manque ${n(p, 'short')})`,
   },
   license_seats: {
-    en: (p) => `Licence ${p.name ?? ''}: ${n(p, 'left')} seat(s) left, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
-    fr: (p) => `Licence ${p.name ?? ''}\u00a0: ${n(p, 'left')} place(s) restante(s), ${n(p, 'requested')} demandée(s) (il en manque ${n(p, 'short')})`,
+    en: (p) => `Licence ${p.name ?? ''}: ${counted(n(p, 'left'), 'en', seatsLeft.en)}, ${n(p, 'requested')} requested (${n(p, 'short')} short)`,
+    fr: (p) => `Licence ${p.name ?? ''}\u00a0: ${counted(n(p, 'left'), 'fr', seatsLeft.fr)}, ${n(p, 'requested')}\u00a0${pluralForm(n(p, 'requested'), 'fr', asked)} (il en manque ${n(p, 'short')})`,
   },
   level_above_own: {
     en: (p) => `Above your own level on ${areasIn(p, 'en')} (${levelIn(p, 'en')})`,

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../problem.ts';
 import type { ProblemParams, ValidationReason } from './problem-params.ts';
 import { refusalWordings } from './refusals.ts';
-import { n, has, fileSize, decidedWhen, decidedWho, type Wording } from './wording.ts';
+import { n, has, fileSize, decidedWhen, decidedWho, counted, type Wording } from './wording.ts';
 
 const invalidBecause: Record<ValidationReason, { en: (maxBytes: number) => string; fr: (maxBytes: number) => string }> = {
   no_password_here: {
@@ -52,11 +52,11 @@ export const problemWordings = {
   rate_limited: {
     en: (p) => {
       const what = p.action === 'sign_in' ? 'sign-in attempts' : p.action === 'access_request' ? 'access requests' : p.action === 'setup_token' ? 'wrong setup tokens' : 'attempts';
-      return n(p, 'retryAfter') > 0 ? `Too many ${what}. Try again in ${Math.ceil(n(p, 'retryAfter') / 60)} minute(s).` : 'Too many requests. Try again in a moment.';
+      return n(p, 'retryAfter') > 0 ? `Too many ${what}. Try again in ${counted(Math.ceil(n(p, 'retryAfter') / 60), 'en', { one: 'minute', other: 'minutes' })}.` : 'Too many requests. Try again in a moment.';
     },
     fr: (p) => {
       const what = p.action === 'sign_in' ? 'tentatives de connexion' : p.action === 'access_request' ? 'demandes d’accès' : p.action === 'setup_token' ? 'jetons de configuration erronés' : 'tentatives';
-      return n(p, 'retryAfter') > 0 ? `Trop de ${what}. Réessayez dans ${Math.ceil(n(p, 'retryAfter') / 60)} minute(s).` : 'Trop de requêtes. Réessayez dans quelques instants.';
+      return n(p, 'retryAfter') > 0 ? `Trop de ${what}. Réessayez dans ${counted(Math.ceil(n(p, 'retryAfter') / 60), 'fr', { one: 'minute', other: 'minutes' })}.` : 'Trop de requêtes. Réessayez dans quelques instants.';
     },
   },
   unauthenticated: { en: () => 'You need to sign in (your session may have expired)', fr: () => 'Vous devez vous connecter (votre session a peut-être expiré)' },

@@ -1,6 +1,6 @@
 import type { Language, PrivilegeArea } from '../enums.ts';
 import type { ConflictReason, ForbiddenAction, NotFoundWhat, ProblemParams } from './problem-params.ts';
-import { areaNames, levelNames, n, q, type Wording } from './wording.ts';
+import { areaNames, levelNames, counted, n, q, type Wording } from './wording.ts';
 
 /**
  * The wordings of the refusals that name what was refused and why (`forbidden`, `not_found`,
@@ -156,11 +156,11 @@ export const refusalWordings = {
   owns_content: {
     en: (p) =>
       p.content !== undefined && p.groups !== undefined
-        ? `${p.username ? `Member ${p.username}` : 'This member'} owns ${p.content} content item(s) and ${p.groups} group(s); transfer them to another member before deleting this account`
+        ? `${p.username ? `Member ${p.username}` : 'This member'} owns ${counted(Number(p.content), 'en', { one: 'content item', other: 'content items' })} and ${counted(Number(p.groups), 'en', { one: 'group', other: 'groups' })}; transfer them to another member before deleting this account`
         : 'This member owns content or groups; transfer them to another member before deleting the account.',
     fr: (p) =>
       p.content !== undefined && p.groups !== undefined
-        ? `${p.username ? `Le membre ${p.username}` : 'Ce membre'} possède ${p.content} élément(s) de contenu et ${p.groups} groupe(s) ; transférez-les à un autre membre avant de supprimer ce compte`
+        ? `${p.username ? `Le membre ${p.username}` : 'Ce membre'} possède ${counted(Number(p.content), 'fr', { one: 'élément de contenu', other: 'éléments de contenu' })} et ${counted(Number(p.groups), 'fr', { one: 'groupe', other: 'groupes' })} ; transférez-les à un autre membre avant de supprimer ce compte`
         : 'Ce membre possède du contenu ou des groupes ; transférez-les à un autre membre avant de supprimer ce compte.',
   },
   last_administrator: {

@@ -6,7 +6,7 @@ import { problemWordings } from './problems.ts';
 import { referenceWordings } from './reference.ts';
 import type { MessageCode, MessageParams, Wording } from './wording.ts';
 
-export { fileSize, messageCodes, type MessageCode, type MessageParams } from './wording.ts';
+export { counted, pluralForm, fileSize, messageCodes, type MessageCode, type MessageParams } from './wording.ts';
 export type { ConflictReason, ForbiddenAction, NotFoundWhat, ProblemParams, ValidationReason } from './problem-params.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { formatInstant } from '../datetime.ts';
 import { csvColumnLabel, type CsvField } from '../csv/formats.ts';
 import type { Language, PrivilegeArea } from '../enums.ts';
 import { errorCodes, fieldErrorCodes, type ErrorCode, type FieldErrorCode } from '../problem.ts';
@@ -28,6 +29,18 @@ export const q = (v: string | number | undefined, lang: Language) => (lang === '
 export const col = (p: MessageParams, lang: Language) =>
   p.field ? csvColumnLabel(p.field as CsvField, lang) : lang === 'fr' ? 'cette valeur' : 'this value';
 export const n = (p: MessageParams, key: string) => Number(p[key] ?? 0);
+const pluralRules: Record<Language, Intl.PluralRules> = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
+/**
+ * A count with its words in the plural form `lang` asks for (Intl.PluralRules: French says 0
+ * and 1 in the singular, English only 1): `counted(0, 'fr', { one: 'place', other: 'places' })`
+ * is "0 place". Never "place(s)".
+ */
+export function counted(count: number, lang: Language, words: { one: string; other: string }): string {
+  const figure = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(count);
+  return `${figure}${lang === 'fr' ? '\u00a0' : ' '}${pluralRules[lang].select(count) === 'one' ? words.one : words.other}`;
+}
+/** The form alone (for a word placed away from its figure). */
+export const pluralForm = (count: number, lang: Language, words: { one: string; other: string }) => (pluralRules[lang].select(count) === 'one' ? words.one : words.other);
 export const has = (p: MessageParams, key: string) => p[key] !== undefined && p[key] !== '';
 
 export const areaNames: Record<PrivilegeArea, { en: string; fr: string }> = {
@@ -68,8 +81,8 @@ export function fileSize(bytes: number, lang: Language): string {
 export const decidedWhen = (p: MessageParams, lang: Language) => {
   const at = typeof p.decidedAt === 'string' ? new Date(p.decidedAt) : null;
   if (!at || Number.isNaN(at.getTime())) return '';
-  if (lang === 'en') return ` on ${at.toISOString()}`;
-  return ` le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} (UTC)`;
+  const when = formatInstant(at, { lang, timeZone: 'UTC', style: 'long' });
+  return lang === 'fr' ? ` le ${when}` : ` on ${when}`;
 };
 export const decidedWho = (p: MessageParams, lang: Language) => {
   if (p.by === 'automatic') return lang === 'fr' ? ' automatiquement (domaine approuvé)' : ' automatically (approved domain)';

@@ -213,7 +213,7 @@ export async function grantAccessRequest(
         targetId: requestId,
         targetLabel: request.email,
         before: { status: 'pending' },
-        after: { status: 'granted', memberId, ...(decider ? {} : { reason: 'approved email domain' }) },
+        after: { status: 'granted', memberId, member: { id: memberId, username }, ...(decider ? {} : { reason: 'approved email domain' }) },
         ip: info.ip,
       });
       await audit(tx, {
@@ -224,7 +224,7 @@ export async function grantAccessRequest(
         targetType: 'member',
         targetId: memberId,
         targetLabel: username,
-        after: { ...after, accessRequestId: requestId },
+        after: { ...after, accessRequestId: requestId, accessRequest: { id: requestId, name: request.email } },
         ip: info.ip,
       });
       return tx.member.findUniqueOrThrow({ where: { id: memberId, organizationId }, select: memberSelect });

@@ -1,4 +1,16 @@
-import { toCsv, defaultDelimiter, UTF8_BOM, type ActivityEvent, type ActivityList, type Language, present } from '@sesame/contracts';
+import {
+  auditActionLabel,
+  auditChangeLines,
+  auditTargetText,
+  formatInstant,
+  toCsv,
+  defaultDelimiter,
+  UTF8_BOM,
+  type ActivityEvent,
+  type ActivityList,
+  type Language,
+  present,
+} from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
 import type { AuthContext } from '../../lib/auth.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -45,9 +57,22 @@ export async function listActivity({ db }: ActivityDeps, auth: AuthContext, q: F
 }
 
 const headers: Record<Language, string[]> = {
-  fr: ['Date', 'Action', 'Auteur', 'Cible', 'Avant', 'Après', 'Adresse IP'],
-  en: ['Date', 'Action', 'Actor', 'Target', 'Before', 'After', 'IP address'],
+  fr: ['Date (UTC)', 'Action', 'Auteur', 'Cible', 'Avant', 'Après', 'Adresse IP', 'Code de l’action'],
+  en: ['Date (UTC)', 'Action', 'Actor', 'Target', 'Before', 'After', 'IP address', 'Action code'],
 };
+const systemActor: Record<Language, string> = { fr: 'Système', en: 'System' };
+
+/**
+ * An event's before or after as the Activity page words it, one "Label : value" per field in
+ * the same stable order (packages/contracts activity-labels.ts).
+ */
+function sideText(lines: ReturnType<typeof auditChangeLines>, side: 'before' | 'after', lang: Language): string {
+  const sep = lang === 'fr' ? '\u00A0: ' : ': ';
+  return lines
+    .filter((l) => l[side] !== undefined)
+    .map((l) => `${l.label}${sep}${l[side]}`)
+    .join('\n');
+}
 
 /** The filtered activity as CSV (formula-safe), read in pages so memory stays flat. */
 export async function* exportActivityCsv({ db }: ActivityDeps, auth: AuthContext, q: Filters & { lang: Language }): AsyncGenerator<string> {
@@ -63,15 +88,19 @@ export async function* exportActivityCsv({ db }: ActivityDeps, auth: AuthContext
     });
     if (!rows.length) return;
     yield toCsv(
-      rows.map((e) => [
-        e.createdAt.toISOString(),
-        e.action,
-        e.actorUsername ?? '',
-        e.targetLabel ?? e.targetId ?? '',
-        e.before === null ? '' : JSON.stringify(e.before),
-        e.after === null ? '' : JSON.stringify(e.after),
-        e.ip ?? '',
-      ]),
+      rows.map((e) => {
+        const lines = auditChangeLines(e.action, e.before, e.after, { lang: q.lang, instant: (iso) => formatInstant(iso, { lang: q.lang, timeZone: 'UTC', style: 'long' }) });
+        return [
+          e.createdAt.toISOString(),
+          auditActionLabel(e.action, q.lang),
+          e.actorUsername ?? systemActor[q.lang],
+          auditTargetText({ type: e.targetType, id: e.targetId, label: e.targetLabel }, q.lang),
+          sideText(lines, 'before', q.lang),
+          sideText(lines, 'after', q.lang),
+          e.ip ?? '',
+          e.action,
+        ];
+      }),
       { delimiter },
     );
     cursor = present(rows.at(-1), 'the slice\'s last event').id;

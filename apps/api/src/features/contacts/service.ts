@@ -130,8 +130,13 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
     const was = { primary: before.find((c) => c.kind === 'primary')?.memberId ?? null, secondary: before.filter((c) => c.kind === 'secondary').map((c) => c.memberId).sort() };
     const now = { primary: primaryId, secondary: [...secondaryIds].sort() };
     // Saving the same contacts changes nothing and records nothing.
-    const changes = auditChanges(was, now, ['primary', 'secondary']);
+    if (!auditChanges(was, now, ['primary', 'secondary'])) return;
+    // Recorded with usernames, as the Activity page shows them (ids kept for machines).
+    const people = await tx.member.findMany({ where: { organizationId, id: { in: [...new Set([...before.map((c) => c.memberId), ...wanted])] } }, select: { id: true, username: true } });
+    const named = (id: string | null) => (id ? { id, username: people.find((p) => p.id === id)?.username ?? id } : null);
+    const changes = auditChanges({ primary: named(was.primary), secondary: was.secondary.map(named) }, { primary: named(now.primary), secondary: now.secondary.map(named) }, ['primary', 'secondary']);
     if (!changes) return;
+    const org = await tx.organization.findFirst({ where: { id: organizationId }, select: { name: true } });
     await tx.organizationContact.deleteMany({ where: { organizationId } });
     await tx.organizationContact.createMany({
       data: [{ organizationId, memberId: primaryId, kind: 'primary' as const }, ...secondaryIds.map((memberId) => ({ organizationId, memberId, kind: 'secondary' as const }))],
@@ -143,6 +148,7 @@ export async function updateContacts({ db }: ContactsDeps, auth: AuthContext, bo
       action: 'organization.contacts_changed',
       targetType: 'organization',
       targetId: organizationId,
+      ...(org ? { targetLabel: org.name } : {}),
       ...changes,
       ip: info.ip,
     });
@@ -255,6 +261,7 @@ export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthCont
   const changes = auditChanges({ ...before, domains: [...before.domains].sort() }, after, ['domains', 'requestReminderHours']);
   if (!changes) return before;
   await db.$transaction(async (tx) => {
+    const org = await tx.organization.findFirst({ where: { id: organizationId }, select: { name: true } });
     await tx.approvedDomain.deleteMany({ where: { organizationId } });
     if (domains.length) await tx.approvedDomain.createMany({ data: domains.map((domain) => ({ organizationId, domain })) });
     if (body.requestReminderHours !== undefined) {
@@ -267,6 +274,7 @@ export async function updateApprovedDomains({ db }: ContactsDeps, auth: AuthCont
       action: 'organization.approved_domains_changed',
       targetType: 'organization',
       targetId: organizationId,
+      ...(org ? { targetLabel: org.name } : {}),
       ...changes,
       ip: info.ip,
     });

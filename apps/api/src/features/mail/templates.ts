@@ -1,3 +1,4 @@
+import { counted, instantFormatter } from '@sesame/contracts';
 import { z } from 'zod';
 import { renderContent, type Block, type EmailContent, type RenderedEmail } from './layout.ts';
 
@@ -177,7 +178,7 @@ const fr: Copy & Frame = {
         ],
   }),
   access_request_reminder: (d, date) => ({
-    subject: `${d.requests.length} demande(s) d’accès en attente pour ${d.organizationName}`,
+    subject: `${counted(d.requests.length, 'fr', { one: 'demande d’accès en attente', other: 'demandes d’accès en attente' })} pour ${d.organizationName}`,
     greeting: `Bonjour ${d.firstName},`,
     blocks: [
       { type: 'paragraph', text: `Ces demandes d’accès à ${d.organizationName} attendent une décision depuis plus de ${d.hours}${NBSP}h${NBSP}:` },
@@ -268,7 +269,7 @@ const en: Copy & Frame = {
         ],
   }),
   access_request_reminder: (d, date) => ({
-    subject: `${d.requests.length} access request(s) waiting for ${d.organizationName}`,
+    subject: `${counted(d.requests.length, 'en', { one: 'access request waiting', other: 'access requests waiting' })} for ${d.organizationName}`,
     greeting: `Hello ${d.firstName},`,
     blocks: [
       { type: 'paragraph', text: `These requests to access ${d.organizationName} have been waiting for a decision for more than ${d.hours} h:` },
@@ -280,7 +281,6 @@ const en: Copy & Frame = {
 };
 
 const copies: Record<EmailLanguage, Copy & Frame> = { fr, en };
-const defaultLocales: Record<EmailLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 function quoted(label: string, text: string | null | undefined): Block[] {
   return text?.trim() ? [{ type: 'quote', label, text }] : [];
@@ -292,18 +292,9 @@ function proposedBlocks(proposed: AccessRequestConfirmationEmail['proposed'], na
   return [{ type: 'facts', items: [[nameLabel, `${proposed.firstName} ${proposed.lastName}`]] }, ...quoted(messageLabel, proposed.message)];
 }
 
+/** Dates as every page writes them (packages/contracts datetime.ts), in the recipient's zone, with it. */
 function dateFormatter(language: EmailLanguage, options: RenderOptions): (d: Date) => string {
-  const locale = options.locale && emailLanguage(options.locale) === language ? options.locale : defaultLocales[language];
-  const format = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-    timeZoneName: 'short',
-  });
-  return (d) => format.format(d);
+  return instantFormatter({ lang: language, locale: options.locale, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, style: 'long' });
 }
 
 /** Renders an email in the recipient's language: `{ subject, text, html }`. */

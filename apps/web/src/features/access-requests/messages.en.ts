@@ -124,7 +124,7 @@ export const accessRequestsEn: typeof accessRequestsFr = {
     reasonTooLong: 'The reason can have at most 2,000 characters.',
     submit: 'Deny access',
     done: 'Request denied',
-    doneBody: '{{name}} will be told by email.',
+    doneBody: 'An email with the reason for the refusal is sent to {{name}}.',
     failedTitle: 'The request was not denied',
   },
   alreadyDecided: {

@@ -123,7 +123,7 @@ export const accessRequestsFr = {
     reasonTooLong: 'Le motif ne peut pas dépasser 2\u00A0000\u00A0caractères.',
     submit: 'Refuser l’accès',
     done: 'Demande refusée',
-    doneBody: '{{name}} sera informé(e) par e-mail.',
+    doneBody: 'Un e-mail avec le motif du refus est envoyé à {{name}}.',
     failedTitle: 'La demande n’a pas été refusée',
   },
   alreadyDecided: {

@@ -12,61 +12,6 @@ export interface ActivityFilters {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What the audit log records; other actions are shown as they are written. */
-export const knownActions = [
-  'member.created',
-  'member.invited',
-  'member.activated',
-  'member.updated',
-  'member.privileges_changed',
-  'member.thumbnail_changed',
-  'member.thumbnail_removed',
-  'member.password_reset',
-  'member.password_changed',
-  'member.disabled',
-  'member.enabled',
-  'member.ownership_transferred',
-  'member.deleted',
-  'member.unregistered',
-  'invitation.resent',
-  'invitation.revoked',
-  'import.created',
-  'import.committed',
-  'access_request.confirmed',
-  'access_request.changed',
-  'access_request.granted',
-  'access_request.auto_granted',
-  'access_request.auto_approval_failed',
-  'access_request.denied',
-  'auth.sign_in_failed',
-  'auth.sign_in_refused',
-  'members.exported',
-  'organization.created',
-  'organization.seeded',
-  'organization.updated',
-  'organization.approved_domains_changed',
-  'organization.contacts_changed',
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'group.members_added',
-  'group.members_removed',
-  'category.created',
-  'category.renamed',
-  'category.deleted',
-  'role.created',
-  'role.updated',
-  'role.deleted',
-  'license.created',
-  'license.updated',
-  'license.deleted',
-  'license.assigned',
-  'license.unassigned',
-  'user_type.updated',
-] as const;
-export type KnownAction = (typeof knownActions)[number];
-export const isKnownAction = (action: string): action is KnownAction => (knownActions as readonly string[]).includes(action);
-
 export function readActivityFilters(params: URLSearchParams): ActivityFilters {
   const member = params.get('member');
   const from = params.get('from') ?? '';

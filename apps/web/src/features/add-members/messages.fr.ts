@@ -53,7 +53,7 @@ export const addMembersFr = {
       message: 'Message personnalisé',
       messageDescription: 'Facultatif. Il figure dans l’e-mail d’invitation de chaque membre.',
       messagePlaceholder: 'Par exemple\u00A0: Bienvenue dans l’équipe\u00A0! Votre compte vous donne accès aux cartes du service.',
-      messageCount: '{{count}}/{{max}}\u00A0caractères',
+      messageCount: '{{length}}/{{max}}\u00A0caractères',
       messageTooLong: 'Le message ne peut pas dépasser {{max}}\u00A0caractères.',
       passwordsIgnored:
         'Les mots de passe déjà saisis ne seront pas utilisés\u00A0: chaque membre choisira le sien en activant son compte.',
@@ -88,7 +88,7 @@ export const addMembersFr = {
       addAnother: 'Suivant, ajouter un autre',
       save: 'Enregistrer les modifications',
       cancelEdit: 'Annuler la modification',
-      added: '{{name}} a été ajouté à la liste.',
+      added: 'Ajout à la liste\u00A0: {{name}}.',
       inList_one: '{{count}}\u00A0membre dans la liste',
       inList_other: '{{count}}\u00A0membres dans la liste',
       viewList: 'Voir la liste',
@@ -164,7 +164,8 @@ export const addMembersFr = {
       categories: {
         title: 'Catégories de membres',
         label: 'Catégories',
-        description: 'Jusqu’à {{max}}\u00A0catégories ({{count}} choisies).',
+        description_one: 'Jusqu’à {{max}}\u00A0catégories\u00A0; {{count}} choisie.',
+        description_other: 'Jusqu’à {{max}}\u00A0catégories\u00A0; {{count}} choisies.',
         placeholder: 'Choisir des catégories',
         nothingFound: 'Aucune catégorie ne correspond',
         max: 'Maximum atteint\u00A0: retirez une catégorie pour en choisir une autre.',
@@ -180,7 +181,7 @@ export const addMembersFr = {
         },
         language: 'Langue',
         locale: 'Format des nombres et des dates',
-        startPage: 'Page de démarrage',
+        startPage: 'Page d’accueil',
         startPages: {
           home: 'Page d’accueil',
           members: 'Membres',

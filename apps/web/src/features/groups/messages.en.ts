@@ -54,7 +54,7 @@ export const groupsEn: typeof groupsFr = {
     saved: 'Group “{{name}}” saved',
     deleteDialog: {
       title: 'Delete the group “{{name}}”?',
-      body_one: 'Its {{count}} member will leave it. Members and their content are not touched.',
+      body_one: '{{count}} member will leave it. Members and their content are not touched.',
       body_other: 'Its {{count}} members will leave it. Members and their content are not touched.',
       bodyEmpty: 'The group has no members. Content is not touched.',
       confirm: 'Delete the group',

@@ -53,7 +53,7 @@ export const groupsFr = {
     saved: 'Groupe «\u00A0{{name}}\u00A0» enregistré',
     deleteDialog: {
       title: 'Supprimer le groupe «\u00A0{{name}}\u00A0»\u00A0?',
-      body_one: 'Son membre ({{count}}) le quittera. Les membres et leur contenu ne sont pas touchés.',
+      body_one: '{{count}}\u00A0membre le quittera. Les membres et leur contenu ne sont pas touchés.',
       body_other: 'Ses {{count}}\u00A0membres le quitteront. Les membres et leur contenu ne sont pas touchés.',
       bodyEmpty: 'Le groupe n’a aucun membre. Le contenu n’est pas touché.',
       confirm: 'Supprimer le groupe',

@@ -150,7 +150,7 @@ export const membersEn: typeof membersFr = {
       },
       language: 'Language',
       locale: 'Number and date format',
-      startPage: 'Start page',
+      startPage: 'Home page',
       startPages: {
         home: 'Home',
         members: 'Members',
@@ -229,7 +229,7 @@ export const membersEn: typeof membersFr = {
     transfer: {
       action: 'Transfer ownership',
       title: 'Transfer ownership',
-      body: 'This member owns {{content}} content item(s) and {{groups}} group(s). Choose the active member who will own them.',
+      body: 'This member owns {{owned}}. Choose the active member who will own them.',
       to: 'New owner',
       toPlaceholder: 'Search for an active member',
       noMatch: 'No active member matches',
@@ -240,7 +240,7 @@ export const membersEn: typeof membersFr = {
       moreNotListed_other: '{{count, number}} more items are not listed; “All content” transfers them too.',
       confirm: 'Transfer',
       done: 'Ownership transferred',
-      doneBody: '{{content}} content item(s) and {{groups}} group(s) now belong to {{name}}.',
+      doneBody: 'Ownership transferred to {{name}}: {{owned}}.',
     },
     delete: {
       action: 'Delete member',
@@ -254,7 +254,7 @@ export const membersEn: typeof membersFr = {
       ownsTitle: 'Transfer ownership first',
       ownsBefore: '{{name}} owns {{owned}}. Their account can be deleted only once this is transferred to another member.',
       ownsBeforeUnregister: '{{name}} owns {{owned}}. Their account can be unregistered from the portal only once this is transferred to another member.',
-      ownsContent: 'This member owns {{content}} content item(s) and {{groups}} group(s). Transfer them to another member before deleting them.',
+      ownsContent: 'This member owns {{owned}}. Transfer this ownership to another member before deleting their account.',
       deleted: '{{name}} was deleted permanently',
       unregistered: '{{name}} was unregistered from the portal',
     },
@@ -289,7 +289,7 @@ export const membersEn: typeof membersFr = {
     succeededList: 'Members processed',
     refusedList: 'Members refused',
     refusedHeading: 'Refused, with the reason:',
-    ownsContent: 'owns {{content, number}} content item(s) and {{groups, number}} group(s); transfer them first.',
+    ownsContent: 'owns {{owned}}; transfer this ownership first.',
     transferLink: 'Transfer {{name}}’s ownership',
     done: {
       disable: 'Disabled:',

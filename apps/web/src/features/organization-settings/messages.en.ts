@@ -45,8 +45,8 @@ export const organizationSettingsEn: typeof organizationSettingsFr = {
       language: 'Language',
       locale: 'Number and date format',
       units: 'Units',
-      startPage: 'Start page',
-      startPageRequired: 'Enter the start page.',
+      startPage: 'Home page',
+      startPageRequired: 'Enter the home page.',
     },
     profileVisibility: {
       private: 'Private',

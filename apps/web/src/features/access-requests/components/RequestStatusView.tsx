@@ -41,12 +41,12 @@ export function RequestStatusView({ status }: { status: AccessRequestPublicStatu
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>{t('accessRequests.status.requestedAt')}</DataList.ItemLabel>
-          <DataList.ItemValue>{format.dateTime(status.createdAt)}</DataList.ItemValue>
+          <DataList.ItemValue data-testid="access-request-requested-at">{format.dateTime(status.createdAt)}</DataList.ItemValue>
         </DataList.Item>
         {status.decidedAt ? (
           <DataList.Item>
             <DataList.ItemLabel>{t('accessRequests.status.decidedAt')}</DataList.ItemLabel>
-            <DataList.ItemValue>{format.dateTime(status.decidedAt)}</DataList.ItemValue>
+            <DataList.ItemValue data-testid="access-request-decided-at">{format.dateTime(status.decidedAt)}</DataList.ItemValue>
           </DataList.Item>
         ) : null}
       </DataList>

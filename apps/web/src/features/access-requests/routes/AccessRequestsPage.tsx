@@ -155,7 +155,9 @@ function QueueRows({
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{format.dateTime(r.confirmedAt ?? r.createdAt)}</Text>
+                      <Text size="sm" data-testid="access-request-requested-at">
+                        {format.dateTime(r.createdAt)}
+                      </Text>
                     </Table.Td>
                     {status === 'pending' ? (
                       mayDecide ? (

@@ -9,10 +9,9 @@ import { useFormatters } from '../../../lib/format.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { activityExportUrl, useActivity, useMemberSearch } from '../api/activity.ts';
+import { auditActionLabel, auditActions, auditTargetText, unbreakableEmailWord } from '@sesame/contracts';
 import {
   hasActivityFilters,
-  isKnownAction,
-  knownActions,
   readActivityFilters,
   toActivityQuery,
   writeActivityFilters,
@@ -31,7 +30,8 @@ export function ActivityPage() {
   const events = activity.data?.pages.flatMap((page) => page.items);
 
   const update = (patch: Partial<ActivityFilters>) => setSearchParams(writeActivityFilters({ ...filters, ...patch }), { replace: true });
-  const actionLabel = (action: string) => (isKnownAction(action) ? t(`activity.actions.${action}`) : action);
+  // Labels come from the table the CSV export shares; the display keeps "e-mail" on one line like every message.
+  const actionLabel = (action: string) => unbreakableEmailWord(auditActionLabel(action, format.language));
 
   // The actor box follows the URL but only writes to it once typing pauses.
   const [actor, setActor] = useState(filters.actor);
@@ -49,7 +49,7 @@ export function ActivityPage() {
   const memberOptions = (members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.fullName || m.username} (${m.username})` }));
   if (filters.member && !memberOptions.some((o) => o.value === filters.member)) {
     const known = events?.find((e) => e.target.id === filters.member)?.target.label;
-    memberOptions.unshift({ value: filters.member, label: known ?? filters.member });
+    memberOptions.unshift({ value: filters.member, label: known ?? t('activity.filters.chosenMember') });
   }
 
   return (
@@ -84,7 +84,7 @@ export function ActivityPage() {
             <Select
               label={t('activity.filters.action')}
               placeholder={t('activity.filters.anyAction')}
-              data={knownActions.map((action) => ({ value: action, label: actionLabel(action) }))}
+              data={auditActions.map((action) => ({ value: action, label: actionLabel(action) })).sort((a, b) => a.label.localeCompare(b.label, format.language))}
               value={filters.action}
               onChange={(action) => update({ action })}
               clearable
@@ -144,10 +144,10 @@ export function ActivityPage() {
                       <Table.Td>
                         {event.target.type === 'member' && event.target.id && !['member.deleted', 'member.unregistered'].includes(event.action) && canSearchMembers ? (
                           <Anchor component={Link} to={`/members/${event.target.id}`} size="sm">
-                            {event.target.label ?? event.target.id}
+                            {auditTargetText(event.target, format.language)}
                           </Anchor>
                         ) : (
-                          (event.target.label ?? event.target.id ?? '—')
+                          auditTargetText(event.target, format.language)
                         )}
                       </Table.Td>
                       <Table.Td>

@@ -100,7 +100,7 @@ export function MethodStep({ mode, source, onSource, message, invitationTtlDays,
             />
             <Group justify="flex-end" maw={720}>
               <Text size="xs" c={tooLong ? 'red' : 'dimmed'} className="tabular" aria-live="polite">
-                {t('addMembers.method.messageCount', { count: message.length, max: MAX_MESSAGE_LENGTH })}
+                {t('addMembers.method.messageCount', { length: message.length, max: MAX_MESSAGE_LENGTH })}
               </Text>
             </Group>
           </Stack>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, List, Progress, Stack, Text } from '@mantine/core';
-import { capacityErrorMessage, type BatchMode } from '@sesame/contracts';
+import { capacityErrorMessage, unbreakableEmailWord, type BatchMode } from '@sesame/contracts';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -47,7 +47,7 @@ export function ImportCommitStatus({ commit, mode, onReview }: ImportCommitStatu
         // Capacity refusals name each licence or user type that is short, and by how many.
         <List size="sm" spacing={2}>
           {error.fieldErrors.map((problem, index) => (
-            <List.Item key={index}>{capacityErrorMessage(problem, language)}</List.Item>
+            <List.Item key={index}>{unbreakableEmailWord(capacityErrorMessage(problem, language))}</List.Item>
           ))}
         </List>
       ) : (

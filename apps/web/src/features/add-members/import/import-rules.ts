@@ -5,6 +5,7 @@ import {
   type RoleRefusal,
   createRowValidator,
   csvIssueMessage,
+  unbreakableEmailWord,
   csvFormatFields,
   csvLookupsFrom,
   matchCsvHeader,
@@ -112,5 +113,5 @@ export function looksLikeCsv(file: File): boolean {
 
 /** An issue of the API in the interface language (its code and params), else as the API worded it. */
 export function issueText(issue: { code?: string | undefined; message: string; params?: Record<string, string | number> | undefined }, lang: Language) {
-  return csvIssueMessage({ message: issue.message, ...(issue.code ? { code: issue.code } : {}), ...(issue.params ? { params: issue.params } : {}) }, lang);
+  return unbreakableEmailWord(csvIssueMessage({ message: issue.message, ...(issue.code ? { code: issue.code } : {}), ...(issue.params ? { params: issue.params } : {}) }, lang));
 }

@@ -3,6 +3,7 @@ import type { BulkMembersBody, BulkMembersResponse, Member } from '@sesame/contr
 import { IconTrash, IconUserCheck, IconUserCog, IconUserOff, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ownedText } from '../owned-text.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { useFormatters } from '../../../lib/format.ts';
 import { Link } from 'react-router';
@@ -21,7 +22,7 @@ interface BulkActionsProps {
 
 /** The bar above the list while rows are selected, and the summary of what was done. */
 export function BulkActions({ selected, onClear, meIsAdministrator }: BulkActionsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const roles = useRoles();
   const bulk = useBulkMembers();
@@ -160,7 +161,7 @@ export function BulkActions({ selected, onClear, meIsAdministrator }: BulkAction
                       —{' '}
                       {r.code === 'owns_content' ? (
                         <>
-                          {t('bulk.ownsContent', { content: r.ownedContent ?? 0, groups: r.ownedGroups ?? 0 })}{' '}
+                          {t('bulk.ownsContent', { owned: ownedText(t, i18n.language, r.ownedContent ?? 0, r.ownedGroups ?? 0) })}{' '}
                           <Anchor component={Link} to={`/members/${r.id}`} size="sm" onClick={() => setResult(null)}>
                             {t('bulk.transferLink', { name: nameOf(r) })}
                           </Anchor>

@@ -3,6 +3,7 @@ import { OwnsContentProblem, type MemberDetail } from '@sesame/contracts';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ownedText } from '../owned-text.ts';
 import { useNavigate } from 'react-router';
 import { DialogActions } from '../../../components/DialogActions.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -51,10 +52,7 @@ export function DeleteMemberDialog({ opened, member, onClose, onTransfer }: Dele
 
   const ownsProblem = remove.isError && isApiError(remove.error, 'owns_content') ? OwnsContentProblem.safeParse(remove.error.problem) : null;
   const owns = member.ownedContentTotal + member.ownedGroupsTotal > 0;
-  const owned = new Intl.ListFormat(format.language, { type: 'conjunction' }).format([
-    ...(member.ownedContentTotal > 0 ? [t('memberDetail.owned.contentCount', { count: member.ownedContentTotal })] : []),
-    ...(member.ownedGroupsTotal > 0 ? [t('memberDetail.owned.groupsCount', { count: member.ownedGroupsTotal })] : []),
-  ]);
+  const owned = ownedText(t, format.language, member.ownedContentTotal, member.ownedGroupsTotal);
   const transferButton = (size: 'xs' | 'sm') => (
     <Button size={size} leftSection={<IconArrowsExchange size={size === 'xs' ? 14 : 16} aria-hidden />} onClick={onTransfer}>
       {t('memberActions.transfer.action')}
@@ -85,8 +83,8 @@ export function DeleteMemberDialog({ opened, member, onClose, onTransfer }: Dele
                   ? t(
                       'memberActions.delete.ownsContent',
                       ownsProblem.success
-                        ? { content: ownsProblem.data.ownedContent, groups: ownsProblem.data.ownedGroups }
-                        : { content: member.ownedContentTotal, groups: member.ownedGroupsTotal },
+                        ? { owned: ownedText(t, format.language, ownsProblem.data.ownedContent, ownsProblem.data.ownedGroups) }
+                        : { owned: ownedText(t, format.language, member.ownedContentTotal, member.ownedGroupsTotal) },
                     )
                   : problemMessage(remove.error, t)}
               </Text>

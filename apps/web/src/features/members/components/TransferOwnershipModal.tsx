@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { MemberDetail } from '@sesame/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ownedText } from '../owned-text.ts';
 import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { useActiveMemberSearch, useTransferOwnership } from '../api/member-detail.ts';
@@ -18,7 +19,7 @@ interface TransferOwnershipModalProps {
 
 /** Gives all (or some) of a member's content and groups to another active member. */
 export function TransferOwnershipModal({ opened, member, onClose, onTransferred }: TransferOwnershipModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
@@ -53,7 +54,7 @@ export function TransferOwnershipModal({ opened, member, onClose, onTransferred 
           notify({
             tone: 'success',
             title: t('memberActions.transfer.done'),
-            message: t('memberActions.transfer.doneBody', { content: result.contentTransferred, groups: result.groupsTransferred, name: target.label }),
+            message: t('memberActions.transfer.doneBody', { owned: ownedText(t, i18n.language, result.contentTransferred, result.groupsTransferred), name: target.label }),
           });
           close();
           onTransferred?.();
@@ -65,7 +66,7 @@ export function TransferOwnershipModal({ opened, member, onClose, onTransferred 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650} fz="lg">{t('memberActions.transfer.title')}</Text>} centered radius="lg" size="lg">
       <Stack gap="md">
-        <Text size="sm">{t('memberActions.transfer.body', { content: member.ownedContentTotal, groups: member.ownedGroupsTotal })}</Text>
+        <Text size="sm">{t('memberActions.transfer.body', { owned: ownedText(t, i18n.language, member.ownedContentTotal, member.ownedGroupsTotal) })}</Text>
         <Select
           label={t('memberActions.transfer.to')}
           placeholder={t('memberActions.transfer.toPlaceholder')}

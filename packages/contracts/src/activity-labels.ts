@@ -1,0 +1,372 @@
+import type { Language } from './enums.ts';
+import { knownMessage } from './messages/table.ts';
+import { areaNames, levelNames } from './messages/wording.ts';
+import { identityTypeLabels, memberExportHeaders, memberStatusLabels } from './members-export.ts';
+
+type Words = { en: string; fr: string };
+
+/**
+ * Every action the API writes to the audit log, with its label in each language: the Activity
+ * page and its CSV export both read them from here (issue 13, item 13). The API's `audit()`
+ * accepts only these, so a new action cannot be written without words.
+ */
+export const auditActionLabels = {
+  'member.created': { en: 'Member added', fr: 'Membre ajouté' },
+  'member.invited': { en: 'Member invited', fr: 'Membre invité' },
+  'member.activated': { en: 'Account activated', fr: 'Compte activé' },
+  'member.updated': { en: 'Member updated', fr: 'Membre modifié' },
+  'member.privileges_changed': { en: 'Privileges changed', fr: 'Privilèges modifiés' },
+  'member.thumbnail_changed': { en: 'Picture changed', fr: 'Photo changée' },
+  'member.thumbnail_removed': { en: 'Picture removed', fr: 'Photo retirée' },
+  'member.password_reset': { en: 'Password reset', fr: 'Mot de passe réinitialisé' },
+  'member.password_changed': { en: 'Password changed', fr: 'Mot de passe changé' },
+  'member.disabled': { en: 'Member disabled', fr: 'Membre désactivé' },
+  'member.enabled': { en: 'Member enabled', fr: 'Membre réactivé' },
+  'member.ownership_transferred': { en: 'Ownership transferred', fr: 'Propriété transférée' },
+  'member.deleted': { en: 'Member deleted', fr: 'Membre supprimé' },
+  'member.unregistered': { en: 'Member unregistered', fr: 'Membre désinscrit' },
+  'invitation.resent': { en: 'Invitation resent', fr: 'Invitation renvoyée' },
+  'invitation.revoked': { en: 'Invitation revoked', fr: 'Invitation révoquée' },
+  'import.created': { en: 'File import uploaded', fr: 'Import de fichier déposé' },
+  'import.committed': { en: 'File import committed', fr: 'Import de fichier validé' },
+  'access_request.confirmed': { en: 'Access request confirmed', fr: 'Demande d’accès confirmée' },
+  'access_request.changed': { en: 'Access request changed by the requester', fr: 'Demande d’accès modifiée par le demandeur' },
+  'access_request.granted': { en: 'Access request granted', fr: 'Demande d’accès acceptée' },
+  'access_request.auto_granted': { en: 'Access request granted automatically', fr: 'Demande d’accès approuvée automatiquement' },
+  'access_request.auto_approval_failed': { en: 'Automatic approval not possible', fr: 'Approbation automatique impossible' },
+  'access_request.denied': { en: 'Access request denied', fr: 'Demande d’accès refusée' },
+  'auth.sign_in_failed': { en: 'Sign-in failed', fr: 'Échec de connexion' },
+  'auth.sign_in_refused': { en: 'Sign-in refused', fr: 'Connexion refusée' },
+  'members.exported': { en: 'Members exported', fr: 'Membres exportés' },
+  'organization.created': { en: 'Organization created', fr: 'Organisation créée' },
+  'organization.seeded': { en: 'Demonstration organization created', fr: 'Organisation de démonstration créée' },
+  'organization.updated': { en: 'Organization settings changed', fr: 'Paramètres de l’organisation modifiés' },
+  'organization.approved_domains_changed': { en: 'Approved domains changed', fr: 'Domaines approuvés modifiés' },
+  'organization.contacts_changed': { en: 'Contacts changed', fr: 'Contacts modifiés' },
+  'category.created': { en: 'Category created', fr: 'Catégorie créée' },
+  'category.renamed': { en: 'Category renamed', fr: 'Catégorie renommée' },
+  'category.deleted': { en: 'Category deleted', fr: 'Catégorie supprimée' },
+  'group.created': { en: 'Group created', fr: 'Groupe créé' },
+  'group.updated': { en: 'Group updated', fr: 'Groupe modifié' },
+  'group.deleted': { en: 'Group deleted', fr: 'Groupe supprimé' },
+  'group.members_added': { en: 'Members added to a group', fr: 'Membres ajoutés à un groupe' },
+  'group.members_removed': { en: 'Members removed from a group', fr: 'Membres retirés d’un groupe' },
+  'license.created': { en: 'Licence created', fr: 'Licence créée' },
+  'license.updated': { en: 'Licence updated', fr: 'Licence modifiée' },
+  'license.deleted': { en: 'Licence deleted', fr: 'Licence supprimée' },
+  'license.assigned': { en: 'Licence assigned', fr: 'Licence attribuée' },
+  'license.unassigned': { en: 'Licence withdrawn', fr: 'Licence retirée' },
+  'user_type.updated': { en: 'User type updated', fr: 'Type d’utilisateur modifié' },
+  'role.created': { en: 'Role created', fr: 'Rôle créé' },
+  'role.updated': { en: 'Role updated', fr: 'Rôle modifié' },
+  'role.deleted': { en: 'Role deleted', fr: 'Rôle supprimé' },
+} as const satisfies Record<string, Words>;
+
+export type AuditAction = keyof typeof auditActionLabels;
+export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
+export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(auditActionLabels, action);
+
+/**
+ * Every field an audit event's before/after may carry, in the order the Activity page lists
+ * them (a stable order, whatever the order the event was written in).
+ */
+export const auditFieldLabels = {
+  // Who
+  username: { en: 'Username', fr: 'Nom d’utilisateur' },
+  key: { en: 'Key', fr: 'Clé' },
+  name: { en: 'Name', fr: 'Nom' },
+  nameFr: { en: 'French name', fr: 'Nom en français' },
+  slug: { en: 'Address', fr: 'Adresse' },
+  firstName: { en: 'First name', fr: 'Prénom' },
+  lastName: { en: 'Last name', fr: 'Nom' },
+  email: { en: 'Email address', fr: 'Adresse e-mail' },
+  message: { en: 'Message', fr: 'Message' },
+  description: { en: 'Description', fr: 'Description' },
+  country: { en: 'Country', fr: 'Pays' },
+  status: { en: 'Status', fr: 'Statut' },
+  identityType: { en: 'Sign-in', fr: 'Connexion' },
+  administrator: { en: 'Administrator', fr: 'Administrateur' },
+  via: { en: 'Created by', fr: 'Créée par' },
+  // What they hold
+  role: { en: 'Role', fr: 'Rôle' },
+  userType: { en: 'User type', fr: 'Type d’utilisateur' },
+  licenses: { en: 'Licences', fr: 'Licences' },
+  groups: { en: 'Groups', fr: 'Groupes' },
+  categories: { en: 'Categories', fr: 'Catégories' },
+  levels: { en: 'Own levels', fr: 'Niveaux propres' },
+  isAdministrator: { en: 'Administrator role', fr: 'Rôle d’administrateur' },
+  privileges: { en: 'Privileges', fr: 'Privilèges' },
+  roles: { en: 'Roles', fr: 'Rôles' },
+  userTypes: { en: 'User types', fr: 'Types d’utilisateur' },
+  // Settings
+  profileVisibility: { en: 'Profile visibility', fr: 'Visibilité du profil' },
+  language: { en: 'Language', fr: 'Langue' },
+  units: { en: 'Units', fr: 'Unités' },
+  locale: { en: 'Format', fr: 'Format' },
+  startPage: { en: 'Home page', fr: 'Page d’accueil' },
+  settings: { en: 'Default settings', fr: 'Réglages par défaut' },
+  usernameFormat: { en: 'Username format', fr: 'Format des noms d’utilisateur' },
+  allowAdminAtCreation: { en: 'Administrator role at creation', fr: 'Rôle d’administrateur à la création' },
+  invitationTtlDays: { en: 'Invitation validity (days)', fr: 'Validité des invitations (jours)' },
+  autoRegisterOrgLogins: { en: 'Register organization logins automatically', fr: 'Inscrire automatiquement les comptes d’organisation' },
+  defaultRole: { en: 'Default role', fr: 'Rôle par défaut' },
+  defaultUserType: { en: 'Default user type', fr: 'Type d’utilisateur par défaut' },
+  allowedIdentityTypes: { en: 'Allowed sign-in methods', fr: 'Modes de connexion autorisés' },
+  defaultGroups: { en: 'Default groups', fr: 'Groupes par défaut' },
+  defaultLicenses: { en: 'Default licences', fr: 'Licences par défaut' },
+  // Groups, licences
+  owner: { en: 'Owner', fr: 'Propriétaire' },
+  isDefault: { en: 'Default group', fr: 'Groupe par défaut' },
+  seats: { en: 'Seats', fr: 'Places' },
+  seatsUsed: { en: 'Seats used', fr: 'Places occupées' },
+  assignments: { en: 'Members holding it', fr: 'Membres titulaires' },
+  memberCount: { en: 'Members', fr: 'Membres' },
+  members: { en: 'Members', fr: 'Membres' },
+  content: { en: 'Content transferred', fr: 'Contenu transféré' },
+  groupsTransferred: { en: 'Groups transferred', fr: 'Groupes transférés' },
+  // Account
+  thumbnail: { en: 'Picture', fr: 'Photo' },
+  mustChangePassword: { en: 'Password change required', fr: 'Changement de mot de passe exigé' },
+  sessionsEnded: { en: 'Sessions ended', fr: 'Sessions fermées' },
+  expiresAt: { en: 'Expires', fr: 'Expire le' },
+  // Requests, sign-ins
+  reason: { en: 'Reason', fr: 'Motif' },
+  code: { en: 'Why', fr: 'Cause' },
+  fields: { en: 'Refusals', fr: 'Refus' },
+  member: { en: 'Member', fr: 'Membre' },
+  memberId: { en: 'Member', fr: 'Membre' },
+  accessRequest: { en: 'Access request', fr: 'Demande d’accès' },
+  accessRequestId: { en: 'Access request', fr: 'Demande d’accès' },
+  // How members were added
+  mode: { en: 'How added', fr: 'Mode d’ajout' },
+  format: { en: 'File format', fr: 'Format du fichier' },
+  importId: { en: 'File import', fr: 'Import de fichier' },
+  row: { en: 'File row', fr: 'Ligne du fichier' },
+  roleId: { en: 'Role', fr: 'Rôle' },
+  userTypeId: { en: 'User type', fr: 'Type d’utilisateur' },
+  total: { en: 'Rows', fr: 'Lignes' },
+  valid: { en: 'Valid rows', fr: 'Lignes valides' },
+  invalid: { en: 'Rows with errors', fr: 'Lignes en erreur' },
+  fileErrors: { en: 'File errors', fr: 'Erreurs du fichier' },
+  // Contacts, domains
+  primary: { en: 'Primary contact', fr: 'Contact principal' },
+  secondary: { en: 'Secondary contacts', fr: 'Contacts secondaires' },
+  domains: { en: 'Approved domains', fr: 'Domaines approuvés' },
+  requestReminderHours: { en: 'Request reminder (hours)', fr: 'Rappel des demandes (heures)' },
+  // Exports
+  filters: { en: 'Filters', fr: 'Filtres' },
+  q: { en: 'Search', fr: 'Recherche' },
+  sort: { en: 'Sorted by', fr: 'Tri' },
+  order: { en: 'Order', fr: 'Ordre' },
+  columns: { en: 'Columns', fr: 'Colonnes' },
+  lang: { en: 'Language', fr: 'Langue' },
+  count: { en: 'Rows', fr: 'Lignes' },
+  complete: { en: 'Complete', fr: 'Complet' },
+} as const satisfies Record<string, Words>;
+
+export type AuditField = keyof typeof auditFieldLabels;
+export const auditFields = Object.keys(auditFieldLabels) as AuditField[];
+const fieldRank = new Map<string, number>(auditFields.map((f, i) => [f, i]));
+
+/** Coded values, by the field that carries them. Free text (names, a denial's reason) is shown as written. */
+const yesNo: Record<'true' | 'false', Words> = { true: { en: 'yes', fr: 'oui' }, false: { en: 'no', fr: 'non' } };
+// One word per thing: the members export's words for identity types and statuses.
+const identityWords: Record<string, Words> = identityTypeLabels;
+const languageWords: Record<string, Words> = { fr: { en: 'French', fr: 'Français' }, en: { en: 'English', fr: 'Anglais' } };
+export const auditValueLabels: Record<string, Record<string, Words>> = {
+  status: {
+    ...memberStatusLabels,
+    granted: { en: 'Granted', fr: 'Accordée' },
+    denied: { en: 'Denied', fr: 'Refusée' },
+    validating: { en: 'Being checked', fr: 'En cours de vérification' },
+    validated: { en: 'Checked', fr: 'Vérifié' },
+    committing: { en: 'Being committed', fr: 'En cours de validation' },
+    committed: { en: 'Committed', fr: 'Validé' },
+    failed: { en: 'Failed', fr: 'En échec' },
+  },
+  mode: { invite: { en: 'Email invitation', fr: 'Invitation par e-mail' }, credentials: { en: 'Temporary password', fr: 'Mot de passe temporaire' } },
+  format: { builtin: { en: 'Sésame accounts', fr: 'Comptes Sésame' }, 'org-login': { en: 'Organization logins', fr: 'Comptes d’organisation' } },
+  reason: {
+    invalid_credentials: { en: 'Incorrect credentials', fr: 'Identifiants incorrects' },
+    member_disabled: { en: 'Member disabled', fr: 'Membre désactivé' },
+    'approved email domain': { en: 'Approved email domain', fr: 'Domaine de messagerie approuvé' },
+  },
+  code: {
+    existing_account: { en: 'A member already has this email address', fr: 'Un membre a déjà cette adresse e-mail' },
+    missing_defaults: { en: 'No default role and user type', fr: 'Aucun rôle ni type d’utilisateur par défaut' },
+  },
+  via: { setup: { en: 'First-run setup', fr: 'Configuration initiale' } },
+  identityType: identityWords,
+  allowedIdentityTypes: identityWords,
+  language: languageWords,
+  lang: languageWords,
+  units: { metric: { en: 'Metric', fr: 'Métriques' }, imperial: { en: 'Imperial', fr: 'Impériales' } },
+  profileVisibility: {
+    private: { en: 'Private', fr: 'Privé' },
+    organization: { en: 'Organization', fr: 'Organisation' },
+    everyone: { en: 'Everyone', fr: 'Tout le monde' },
+  },
+  startPage: {
+    home: { en: 'Home', fr: 'Accueil' },
+    members: { en: 'Members', fr: 'Membres' },
+    groups: { en: 'Groups', fr: 'Groupes' },
+    content: { en: 'Content', fr: 'Contenu' },
+  },
+  usernameFormat: {
+    'first.last': { en: 'first.last', fr: 'prénom.nom' },
+    firstlast: { en: 'firstlast', fr: 'prénomnom' },
+    flast: { en: 'flast (initial and last name)', fr: 'pnom (initiale et nom)' },
+    first_last: { en: 'first_last', fr: 'prénom_nom' },
+    email: { en: 'Email address', fr: 'Adresse e-mail' },
+  },
+  thumbnail: {
+    'image/png': { en: 'PNG image', fr: 'Image PNG' },
+    'image/jpeg': { en: 'JPEG image', fr: 'Image JPEG' },
+    'image/webp': { en: 'WebP image', fr: 'Image WebP' },
+    'image/gif': { en: 'GIF image', fr: 'Image GIF' },
+  },
+  order: { asc: { en: 'Ascending', fr: 'Croissant' }, desc: { en: 'Descending', fr: 'Décroissant' } },
+  levels: levelNames,
+};
+
+/** An access request's statuses, as its status page says them. */
+const requestStatusWords: Record<string, Words> = {
+  unconfirmed: { en: 'Not confirmed', fr: 'Non confirmée' },
+  pending: { en: 'Awaiting a decision', fr: 'En attente de décision' },
+  granted: { en: 'Granted', fr: 'Accordée' },
+  denied: { en: 'Denied', fr: 'Refusée' },
+};
+
+/** A privileges change records one field per privilege area; every other event names its own fields. */
+const isPrivilegesChange = (action: string) => action === 'member.privileges_changed';
+const isArea = (key: string): key is keyof typeof areaNames => Object.hasOwn(areaNames, key);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The label of an action in `lang`; an action this version does not know is shown as written. */
+export function auditActionLabel(action: string, lang: Language): string {
+  return isAuditAction(action) ? auditActionLabels[action][lang] : action;
+}
+
+/** The label of a field of an event in `lang` (a privilege area for a privileges change), or undefined. */
+export function auditFieldLabel(action: string, field: string, lang: Language): string | undefined {
+  if (isPrivilegesChange(action) && isArea(field)) return capitalised(areaNames[field][lang]);
+  return Object.hasOwn(auditFieldLabels, field) ? auditFieldLabels[field as AuditField][lang] : undefined;
+}
+
+/** The label of a coded value in `lang`, or undefined when the value is shown as written. */
+export function auditValueLabel(action: string, field: string, value: string, lang: Language): string | undefined {
+  if (isPrivilegesChange(action) && isArea(field)) return levelNames[value]?.[lang];
+  if (field === 'fileErrors' || field === 'fields') return knownMessage(value, undefined, lang);
+  const requestStatus = field === 'status' && action.startsWith('access_request.') ? requestStatusWords[value] : undefined;
+  if (requestStatus) return requestStatus[lang];
+  if ((field === 'columns' || field === 'sort') && Object.hasOwn(memberExportHeaders, value)) return memberExportHeaders[value as keyof typeof memberExportHeaders][lang];
+  if (field === 'code') return auditValueLabels.code?.[value]?.[lang] ?? knownMessage(value, undefined, lang);
+  return auditValueLabels[field]?.[value]?.[lang];
+}
+
+/** `keys` in the fields' stable order (unknown ones last, alphabetically). */
+export function sortAuditFields(keys: Iterable<string>): string[] {
+  const rank = (k: string) => fieldRank.get(k) ?? (isArea(k) ? auditFields.length : auditFields.length + 1);
+  return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export type AuditValueOptions = {
+  lang: Language;
+  /** Names a bare key or id (older events kept only a role's key); undefined to leave it. */
+  nameOf?: (field: string, value: string) => string | undefined;
+  /** Text for an instant (e.g. an invitation's expiry). */
+  instant?: (iso: string) => string;
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const NOTHING = '—';
+
+/** A recorded value as people read it: labels for codes, names for things, never a raw id. */
+export function auditValueText(action: string, field: string, value: unknown, options: AuditValueOptions): string {
+  const { lang } = options;
+  if (value === null || value === undefined || value === '') return NOTHING;
+  if (typeof value === 'boolean') return yesNo[value ? 'true' : 'false'][lang];
+  if (Array.isArray(value)) return value.length ? value.map((v) => auditValueText(action, field, v, options)).join(', ') : NOTHING;
+  if (isRecord(value)) {
+    // Things are recorded with their names: { key, name, nameFr }, { id, name }, { id, username }.
+    if (typeof value.name === 'string') return lang === 'fr' && typeof value.nameFr === 'string' && value.nameFr ? value.nameFr : value.name;
+    if (typeof value.username === 'string') return value.username;
+    // Nested fields (own levels, an export's filters, default settings): "Label : value, …".
+    const entries = sortAuditFields(Object.keys(value)).filter((k) => value[k] !== null && value[k] !== undefined && value[k] !== '');
+    if (!entries.length) return NOTHING;
+    const sep = lang === 'fr' ? '\u00A0: ' : ': ';
+    return entries
+      .map((k) => {
+        const nestedField = field === 'levels' ? 'levels' : k;
+        const label = field === 'levels' && isArea(k) ? capitalised(areaNames[k][lang]) : (auditFieldLabel(action, k, lang) ?? k);
+        return `${label}${sep}${auditValueText(action, nestedField, value[k], options)}`;
+      })
+      .join(', ');
+  }
+  const text = String(value);
+  const coded = auditValueLabel(action, field, text, lang);
+  if (coded) return coded;
+  if (typeof value === 'string') {
+    const named = options.nameOf?.(field, text);
+    if (named) return named;
+    if (options.instant && ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return options.instant(text);
+    // An id with no name recorded is never shown (auditChangeLines leaves such a field out).
+    if (UUID.test(text)) return NOTHING;
+  }
+  if (typeof value === 'number') return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(value);
+  return text;
+}
+
+export type AuditChangeLine = { field: string; label: string; before?: string; after?: string };
+
+/**
+ * An event's before and after as lines, one per field in the stable order, with labels and
+ * readable values; a field whose before and after read the same is left out (older events).
+ */
+export function auditChangeLines(action: string, before: unknown, after: unknown, options: AuditValueOptions): AuditChangeLine[] {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const lines: AuditChangeLine[] = [];
+  const bareId = (field: string, value: unknown) => value === null || value === undefined || (typeof value === 'string' && UUID.test(value) && !options.nameOf?.(field, value));
+  for (const field of sortAuditFields([...Object.keys(b), ...Object.keys(a)])) {
+    // Ids kept for machines (memberId, importId…) sit next to the names people read.
+    if (bareId(field, b[field]) && bareId(field, a[field])) continue;
+    const label = auditFieldLabel(action, field, options.lang) ?? field;
+    const line: AuditChangeLine = { field, label };
+    if (field in b) line.before = auditValueText(action, field, b[field], options);
+    if (field in a) line.after = auditValueText(action, field, a[field], options);
+    if (line.before !== undefined && line.after !== undefined && line.before === line.after) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** One line's text: "before → after", or the value alone when only one side was recorded. */
+export function auditChangeText(line: AuditChangeLine): string {
+  if (line.before !== undefined && line.after !== undefined) return `${line.before} → ${line.after}`;
+  if (line.before !== undefined) return `${line.before} → ${NOTHING}`;
+  return line.after ?? NOTHING;
+}
+
+/** An event's target as people read it: its recorded name, else what it is (never a raw id). */
+export function auditTargetText(target: { type: string | null; id: string | null; label: string | null }, lang: Language): string {
+  if (target.label) return target.label;
+  const kinds: Record<string, Words> = {
+    member: { en: 'A member', fr: 'Un membre' },
+    organization: { en: 'The organization', fr: 'L’organisation' },
+    access_request: { en: 'An access request', fr: 'Une demande d’accès' },
+    import: { en: 'A file import', fr: 'Un import de fichier' },
+    group: { en: 'A group', fr: 'Un groupe' },
+    category: { en: 'A category', fr: 'Une catégorie' },
+    license: { en: 'A licence', fr: 'Une licence' },
+    user_type: { en: 'A user type', fr: 'Un type d’utilisateur' },
+    role: { en: 'A role', fr: 'Un rôle' },
+  };
+  const kind = target.type ? kinds[target.type] : undefined;
+  if (kind) return kind[lang];
+  if (target.id && UUID.test(target.id)) return NOTHING;
+  return target.id ?? NOTHING;
+}
