@@ -2,6 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { uniqueSuffix } from '../support/add-members.ts';
 import { activationLink, waitForMail } from '../support/mail.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 function confirmLink(text: string): string {
   const link = /https?:\/\/\S+\/access-requests\/confirm\/[\w-]+/.exec(text)?.[0];
@@ -18,6 +19,7 @@ async function requestAndConfirm(browser: Browser, baseURL: string | undefined, 
   await expect(page.getByRole('heading', { name: 'Demander l’accès' })).toBeVisible();
   await page.goto('/request-access?organization=demo');
   await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('demo');
+  await expectAccessible(page, 'public access request');
   await page.getByRole('textbox', { name: 'Prénom' }).fill(person.firstName);
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(person.lastName);
   await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(person.email);
@@ -26,12 +28,14 @@ async function requestAndConfirm(browser: Browser, baseURL: string | undefined, 
   await expect(page.getByRole('heading', { name: 'Vérifiez votre messagerie' })).toBeVisible();
   await expect(page.getByTestId('access-request-sent')).toContainText('qu’après avoir cliqué sur ce lien');
   await expect(page.getByTestId('access-request-sent')).toContainText(person.email);
+  await expectAccessible(page, 'access request sent');
 
   const mail = await waitForMail(person.email, /Confirmez votre demande d’accès/);
   const link = confirmLink(mail.text);
   await page.goto(link);
   await expect(page.getByTestId('access-request-confirmed')).toBeVisible();
   await expect(page.getByTestId('access-request-state')).toHaveText('En attente de décision');
+  await expectAccessible(page, 'access request confirmed');
   return { context, page, link };
 }
 
@@ -55,12 +59,14 @@ test('a visitor requests access and confirms; a contact denies one request with 
   await expect(page.getByRole('heading', { name: 'Demandes d’accès', level: 1 })).toBeVisible();
   const deniedRow = page.getByTestId('access-request-row').filter({ hasText: denied.email });
   await expect(deniedRow).toContainText(denied.message);
+  await expectAccessible(page, 'access requests queue');
 
   // Deny: a reason is required.
   await page.getByRole('button', { name: `Refuser l’accès à ${denied.firstName} ${denied.lastName}` }).click();
   const denyDialog = page.getByRole('dialog', { name: 'Refuser l’accès' });
   await denyDialog.getByRole('button', { name: 'Refuser l’accès' }).click();
   await expect(denyDialog.getByText('Indiquez le motif du refus.')).toBeVisible();
+  await expectAccessible(page, 'access requests: deny dialog');
   await denyDialog.getByRole('textbox', { name: 'Motif du refus' }).fill(reason);
   await denyDialog.getByRole('button', { name: 'Refuser l’accès' }).click();
   await expect(denyDialog).toBeHidden();
@@ -85,6 +91,7 @@ test('a visitor requests access and confirms; a contact denies one request with 
   await expect(grantDialog.getByRole('combobox', { name: 'Type d’utilisateur' })).toHaveValue('Créateur');
   await expect(grantDialog.getByRole('combobox', { name: 'Rôle', exact: true })).toHaveValue('Utilisateur');
   await expect(grantDialog.getByRole('radio', { name: 'Mettre à jour' })).toHaveCount(8);
+  await expectAccessible(page, 'access requests: grant dialog');
   await grantDialog.getByRole('button', { name: 'Accorder l’accès' }).click();
   await expect(grantDialog).toBeHidden();
   await expect(page.getByTestId('access-request-row').filter({ hasText: granted.email })).toHaveCount(0);
@@ -98,4 +105,5 @@ test('a visitor requests access and confirms; a contact denies one request with 
 
   await page.getByRole('tab', { name: 'Accordées' }).click();
   await expect(page.getByTestId('access-request-row').filter({ hasText: granted.email })).toContainText('Alex Administrateur');
+  await expectAccessible(page, 'access requests: granted tab');
 });

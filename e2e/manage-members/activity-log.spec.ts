@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
 import { createActiveMember, findContentOwner, memberAction } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('the Activity page lists a member’s changes with readable before and after, and exports them as CSV', async ({ page, baseURL }) => {
   const suffix = uniqueSuffix();
@@ -30,6 +31,7 @@ test('the Activity page lists a member’s changes with readable before and afte
   const reset = page.getByRole('dialog', { name: /^Réinitialiser le mot de passe/ });
   await reset.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
   await expect(reset.getByTestId('temporary-password')).toBeVisible();
+  await expectAccessible(page, 'member page: reset password dialog');
   await reset.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
   await memberAction(page, 'Désactiver le membre');
   await page.getByRole('dialog', { name: `Désactiver ${member.fullName}` }).getByRole('button', { name: 'Désactiver', exact: true }).click();
@@ -70,6 +72,7 @@ test('the Activity page lists a member’s changes with readable before and afte
   await expect(transferred).toContainText(`Propriétaire\u00A0: ${member.username} → ${heir.username}`);
   await expect(transferred).toContainText('Contenu transféré\u00A0: 1');
   await expect(transferred).toContainText('Groupes transférés\u00A0: 0');
+  await expectAccessible(page, 'activity');
 
   // Filter on the action too; the URL keeps both.
   await page.getByRole('combobox', { name: 'Action' }).click();

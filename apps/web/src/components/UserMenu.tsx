@@ -17,9 +17,9 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={260} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.open', { name })} px={6} py={4} style={{ borderRadius: 8 }}>
+        <UnstyledButton aria-label={t('userMenu.button', { name, role: format.name(member.role) })} px={6} py={4} style={{ borderRadius: 8 }}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="lapis" radius="xl" size={34}>
+            <Avatar color="lapis" radius="xl" size={34} aria-hidden>
               {initials(member.firstName, member.lastName, member.username)}
             </Avatar>
             <div style={{ lineHeight: 1.2 }}>

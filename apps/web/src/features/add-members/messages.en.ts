@@ -239,6 +239,7 @@ export const addMembersEn: typeof addMembersFr = {
       username: 'Username',
       password: 'Temporary password',
       copy: 'Copy the password of {{username}}',
+      copyColumn: 'Copy',
       copyAll: 'Copy all credentials',
       copiedAll: 'Credentials copied',
       createdTable: 'Members added',

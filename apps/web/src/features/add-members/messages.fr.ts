@@ -242,6 +242,7 @@ export const addMembersFr = {
       username: 'Nom d’utilisateur',
       password: 'Mot de passe temporaire',
       copy: 'Copier le mot de passe de {{username}}',
+      copyColumn: 'Copier',
       copyAll: 'Copier tous les identifiants',
       copiedAll: 'Identifiants copiés',
       createdTable: 'Membres ajoutés',
