@@ -85,6 +85,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
   await expect(memberPage.getByText('Seuls les administrateurs peuvent lire les courriels interceptés')).toBeVisible();
   await expect(memberPage.getByTestId('caught-mail-item')).toHaveCount(0);
+  await expectAccessible(memberPage, 'access denied');
 
   // The link works once.
   await memberPage.goto(href!);

@@ -6,6 +6,8 @@ import { signInAsAdmin } from '../support/session.ts';
 import { expectAccessible } from '../support/axe.ts';
 
 test('the Activity page lists a member’s changes with readable before and after, and exports them as CSV', async ({ page, baseURL }) => {
+  // Many steps, each page checked with axe-core on the way.
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   await signInAsAdmin(page);
   const member = await createActiveMember(page.request, baseURL!, { firstName: 'Octave', lastName: `Trace${suffix}`, username: `octave.${suffix}` }, 'Journal-2026-ok');

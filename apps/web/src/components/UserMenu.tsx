@@ -19,8 +19,9 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.button', { name, role: format.name(member.role) })} px={6} py={4} style={{ borderRadius: 8 }}>
           <Group gap="xs" wrap="nowrap">
+            {/* Drawn by CSS: a decorative monogram, not part of the button's label (WCAG 2.5.3). */}
             <Avatar color="lapis" radius="xl" size={34} aria-hidden>
-              {initials(member.firstName, member.lastName, member.username)}
+              <span className="monogram" data-initials={initials(member.firstName, member.lastName, member.username)} />
             </Avatar>
             <div style={{ lineHeight: 1.2 }}>
               <Text size="sm" fw={600} visibleFrom="sm" lineClamp={1}>

@@ -42,7 +42,7 @@ export const en: Messages = {
   language: {
     label: 'Language',
     switchTo: 'Language: {{language}}. Change language',
-    button: 'Language: {{language}} ({{code}}). Change language',
+    button: 'Language: {{language}}, {{code}}. Change language',
     fr: 'Français',
     en: 'English',
   },
@@ -66,7 +66,7 @@ export const en: Messages = {
   },
   userMenu: {
     open: 'Account menu for {{name}}',
-    button: 'Account menu for {{name}} ({{role}})',
+    button: 'Account menu for {{name}}, {{role}}',
     signedInAs: 'Signed in as',
     changePassword: 'Change password',
     signOut: 'Sign out',

@@ -43,7 +43,7 @@ export const fr = {
   language: {
     label: 'Langue',
     switchTo: 'Langue\u00A0: {{language}}. Changer de langue',
-    button: 'Langue\u00A0: {{language}} ({{code}}). Changer de langue',
+    button: 'Langue\u00A0: {{language}}, {{code}}. Changer de langue',
     fr: 'Français',
     en: 'English',
   },
@@ -67,7 +67,7 @@ export const fr = {
   },
   userMenu: {
     open: 'Menu du compte de {{name}}',
-    button: 'Menu du compte de {{name}} ({{role}})',
+    button: 'Menu du compte de {{name}}, {{role}}',
     signedInAs: 'Connecté en tant que',
     changePassword: 'Changer le mot de passe',
     signOut: 'Se déconnecter',

@@ -6,6 +6,7 @@ export const addMembersFr = {
     subtitle: 'Ajoutez des comptes intégrés, puis attribuez-leur des licences, des groupes et des paramètres.',
     stepperLabel: 'Étapes de l’ajout de membres',
     stepOf: 'Étape {{current}} sur {{total}}',
+    stepButton: 'Étape {{number}}\u00A0: {{label}}',
     steps: {
       method: 'Méthode',
       member: 'Nouveau membre',
