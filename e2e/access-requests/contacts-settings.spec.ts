@@ -3,6 +3,7 @@ import { uniqueSuffix } from '../support/add-members.ts';
 import { chooseLevel } from '../support/access-requests.ts';
 import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('the primary contact names a secondary contact, sets levels and approved domains; nothing applies before Save; all of it is kept', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -18,6 +19,7 @@ test('the primary contact names a secondary contact, sets levels and approved do
   await expect(page.getByRole('heading', { level: 1, name: 'Contacts et privilèges' })).toBeVisible();
   const contacts = page.getByRole('region', { name: 'Contacts de l’organisation' });
   await expect(contacts.getByTestId('primary-contact')).toContainText('admin');
+  await expectAccessible(page, 'contacts and privileges');
 
   // Contacts: an addition is only a draft until saved; Discard drops it.
   const addContact = contacts.getByRole('combobox', { name: 'Ajouter un contact secondaire' });
@@ -43,6 +45,7 @@ test('the primary contact names a secondary contact, sets levels and approved do
   await chooseLevel(levels, 'Gérer l’accès', 'Mettre à jour');
   await chooseLevel(levels, 'Mises à jour des contacts', 'Consulter');
   await expect(levels.getByTestId('unsaved-changes')).toBeVisible();
+  await expectAccessible(page, 'contacts and privileges: a member’s levels, unsaved');
   // Another member can't be chosen with unsaved changes.
   await expect(levels.getByRole('combobox', { name: 'Membre' })).toBeDisabled();
   await levels.getByRole('button', { name: 'Enregistrer' }).click();

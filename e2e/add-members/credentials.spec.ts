@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseMode, chooseOption, findMember, fillMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('an administrator adds three members with temporary passwords; one signs in and must change it', async ({ page, browser, baseURL }) => {
   const suffix = uniqueSuffix();
@@ -13,8 +14,10 @@ test('an administrator adds three members with temporary passwords; one signs in
   await signInAsAdmin(page);
   await openWizard(page);
   await chooseMode(page, 'credentials');
+  await expectAccessible(page, 'wizard: method');
   await next(page);
   await expect(wizardStep(page, 'Nouveau membre')).toBeVisible();
+  await expectAccessible(page, 'wizard: new member');
 
   // Three members in one pass: "Next, add another" keeps the list growing and clears the form.
   const usernames: string[] = [];
@@ -37,6 +40,7 @@ test('an administrator adds three members with temporary passwords; one signs in
   await expect(rows).toHaveCount(3);
   for (const username of usernames) await expect(page.getByRole('table', { name: 'Membres à ajouter' })).toContainText(username);
   await expect(rows.first()).toContainText('Généré');
+  await expectAccessible(page, 'wizard: compile');
   await next(page);
 
   // Set member properties: a licence every Creator may have, and a group.
@@ -50,12 +54,14 @@ test('an administrator adds three members with temporary passwords; one signs in
   await page.getByRole('option', { name: 'Urbanisme' }).click();
   await page.keyboard.press('Escape');
   await chooseOption(page, 'Langue', 'English');
+  await expectAccessible(page, 'wizard: properties');
   await next(page);
 
   // Summary, then add.
   await expect(wizardStep(page, 'Résumé')).toBeVisible();
   await expect(page.getByTestId('summary-licenses')).toHaveText('Applications de terrain');
   await expect(page.getByTestId('summary-groups')).toContainText('Urbanisme');
+  await expectAccessible(page, 'wizard: summary');
   await page.getByRole('button', { name: 'Ajouter des membres' }).click();
 
   // Result: the temporary passwords, shown once.
@@ -71,6 +77,7 @@ test('an administrator adds three members with temporary passwords; one signs in
   }
   expect(new Set(Object.values(temporary)).size).toBe(3);
   await expect(page.getByRole('button', { name: `Copier le mot de passe de ${usernames[0]}` })).toBeVisible();
+  await expectAccessible(page, 'wizard: result with temporary passwords');
 
   // The server holds the properties chosen in the wizard.
   const created = await findMember(page.request, usernames[0]!);

@@ -3,6 +3,7 @@ import { MemberListResponse } from '../../packages/contracts/src/index.ts';
 import { chooseMode, findMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { membersTable } from '../support/members-page.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 function importRow(page: Page, rowNumber: number) {
   return page.getByTestId('import-row').and(page.locator(`[data-row="${rowNumber}"]`));
@@ -36,6 +37,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
   const template = await page.request.get((await page.getByRole('link', { name: 'Modèle en français' }).getAttribute('href'))!);
   expect(template.status()).toBe(200);
   expect(await template.text()).toContain('Mot de passe');
+  await expectAccessible(page, 'wizard: file');
 
   await page.locator('input[type="file"]').setInputFiles({
     name: fileName,
@@ -55,6 +57,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(cell(page, 2, 'email')).not.toHaveAttribute('data-invalid');
   await expect(page.getByTestId('import-blocking')).toHaveText('3\u00A0lignes contiennent encore des erreurs\u00A0: corrigez-les ou retirez-les pour continuer.');
   await expect(page.getByRole('button', { name: 'Suivant', exact: true })).toBeDisabled();
+  await expectAccessible(page, 'wizard: file rows with errors');
 
   // The error report: the rows with their errors, in French.
   const reportHref = await page.getByRole('link', { name: 'Télécharger le rapport d’erreurs' }).getAttribute('href');
@@ -75,6 +78,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await page.getByRole('button', { name: 'Modifier la ligne 3' }).click();
   const dialog = page.getByRole('dialog', { name: 'Modifier la ligne 3' });
   await expect(dialog.getByRole('textbox', { name: 'E\u2011mail' })).toHaveValue('pas-une-adresse');
+  await expectAccessible(page, 'wizard: row editor dialog');
   await dialog.getByRole('textbox', { name: 'E\u2011mail' }).fill(`bruno.${s}@example.org`);
   await dialog.getByRole('button', { name: 'Enregistrer la ligne' }).click();
   await expect(dialog).toBeHidden();
@@ -124,6 +128,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
 
   await expect(page.getByTestId('wizard-result-title')).toHaveText('3\u00A0membres importés');
   await expect(page.getByText('Mots de passe temporaires')).toHaveCount(0);
+  await expectAccessible(page, 'wizard: import result');
 
   // The members exist with the licence and the group; the removed row created no one.
   for (const [username, email] of [

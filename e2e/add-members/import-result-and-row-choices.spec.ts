@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { chooseMode, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 // Issue 13: the file import's result lists the members it created (item 5); the row editor
 // offers the organization's roles and user types as choices (item 7).
@@ -43,6 +44,7 @@ test('the row editor offers the organization’s roles and user types by name, k
   await expect(roleOptions.filter({ hasText: /^Éditeur$/ })).toHaveCount(1);
   await expect(roleOptions.filter({ hasText: /^Lecteur$/ })).toHaveCount(1);
   await expect(role).not.toBeEditable();
+  await expectAccessible(page, 'wizard: row editor with its role choices open');
   await expectNoHorizontalScroll(page);
   await page.getByRole('option', { name: 'Éditeur', exact: true }).click();
   await expect(role).toHaveValue('Éditeur');
@@ -86,6 +88,7 @@ test('after a file import the result lists the members created, with role, user 
   await expect(page.getByTestId('import-result-shown')).toHaveText('2\u00A0sur 2\u00A0membres affichés');
   await expect(page.getByRole('button', { name: 'Afficher plus' })).toHaveCount(0);
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'wizard: file import result');
 
   // The same screen in English.
   await page.getByRole('button', { name: /Changer de langue/ }).click();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiWrite, chooseMode, fillMember, findMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
 import { activationLink, waitForMail } from '../support/mail.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('an invited member reads the emailed invitation, sets a password and lands signed in', async ({ page, browser, baseURL }) => {
   const suffix = uniqueSuffix();
@@ -12,6 +13,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await openWizard(page);
   await chooseMode(page, 'invite');
   await page.getByRole('textbox', { name: 'Message personnalisé' }).fill(message);
+  await expectAccessible(page, 'wizard: method (invitations)');
   await next(page);
 
   await expect(wizardStep(page, 'Nouveau membre')).toBeVisible();
@@ -30,6 +32,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await page.getByRole('button', { name: 'Ajouter des membres' }).click();
   await expect(page.getByTestId('wizard-result-title')).toHaveText('Invitations envoyées');
   await expect(page.getByRole('table', { name: 'Membres ajoutés' }).getByRole('row').filter({ hasText: username })).toContainText('En attente');
+  await expectAccessible(page, 'wizard: invitations result');
 
   // The invitation reaches the caught mail; the page lists it and shows its link.
   const mail = await waitForMail(person.email, /Invitation/);
@@ -42,6 +45,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(link).toHaveAttribute('target', '_blank');
   const href = await link.getAttribute('href');
   expect(href).toBe(activationLink(mail));
+  await expectAccessible(page, 'caught mail');
   await page.getByRole('tab', { name: 'HTML' }).click();
   await expect(page.locator('iframe[sandbox]')).toHaveAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox');
 
@@ -53,6 +57,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(memberPage.getByText('Alex Administrateur vous invite à rejoindre')).toBeVisible();
   await expect(memberPage.getByTestId('invitation-username')).toHaveText(username);
   await expect(memberPage.getByTestId('invitation-message')).toContainText(message);
+  await expectAccessible(memberPage, 'activation');
 
   const password = memberPage.getByRole('textbox', { name: 'Mot de passe', exact: true });
   await password.fill('court1');
@@ -66,6 +71,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(memberPage).toHaveURL(/\/welcome$/);
   await expect(memberPage.getByRole('heading', { name: 'Bienvenue, Margaux\u00A0!' })).toBeVisible();
   await expect(memberPage.getByText('Votre compte est activé.')).toBeVisible();
+  await expectAccessible(memberPage, 'welcome');
   const me = (await (await memberPage.request.get('/api/auth/me')).json()) as { member: { username: string; status: string } };
   expect(me.member).toMatchObject({ username, status: 'active' });
 
@@ -79,6 +85,7 @@ test('an invited member reads the emailed invitation, sets a password and lands 
   await expect(memberPage.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
   await expect(memberPage.getByText('Seuls les administrateurs peuvent lire les e\u2011mails interceptés')).toBeVisible();
   await expect(memberPage.getByTestId('caught-mail-item')).toHaveCount(0);
+  await expectAccessible(memberPage, 'access denied');
 
   // The link works once.
   await memberPage.goto(href!);
@@ -131,6 +138,7 @@ test('pending members’ invitations can be resent and revoked from the list', a
   await expect(visitor.getByRole('link', { name: 'Aller à la connexion' })).toBeVisible();
   await visitor.goto('/activate/this-token-does-not-exist-at-all');
   await expect(visitor.getByRole('heading', { name: 'Lien d’activation inconnu' })).toBeVisible();
+  await expectAccessible(visitor, 'activation: unknown link');
   await visitor.getByRole('button', { name: /^Langue/ }).click();
   await visitor.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(visitor.getByRole('heading', { name: 'Unknown activation link' })).toBeVisible();

@@ -2,12 +2,14 @@ import { expect, test } from '@playwright/test';
 import { MemberListResponse } from '../../packages/contracts/src/index.ts';
 import { ADMIN_INITIAL_PASSWORD, ADMIN_NEW_PASSWORD, ADMIN_USERNAME } from '../support/constants.ts';
 import { expectListSettled, memberRows, parseCount, readTotal } from '../support/members-page.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('the seeded admin changes the temporary password, then searches, pages and switches language', async ({ page }) => {
   // Anything in the app leads to the sign-in page first.
   await page.goto('/members');
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expectAccessible(page, 'sign-in');
 
   await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(ADMIN_USERNAME);
   await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ADMIN_INITIAL_PASSWORD);
@@ -17,6 +19,7 @@ test('the seeded admin changes the temporary password, then searches, pages and 
   await expect(page).toHaveURL(/\/change-password$/);
   await expect(page.getByRole('heading', { name: 'Changer le mot de passe' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Exigences du mot de passe' }).getByRole('listitem').filter({ hasText: 'Au moins 8\u00A0caractères' })).toBeVisible();
+  await expectAccessible(page, 'change password');
   await page.goto('/members');
   await expect(page).toHaveURL(/\/change-password$/);
 
@@ -34,6 +37,8 @@ test('the seeded admin changes the temporary password, then searches, pages and 
   expect(total).toBeGreaterThanOrEqual(190);
   expect(total).toBeLessThanOrEqual(260);
   await expect(memberRows(page)).toHaveCount(25);
+  await expectListSettled(page);
+  await expectAccessible(page, 'members list');
 
   // Pick a surname that exists in the seed, through the API with the browser's session.
   const firstPage = MemberListResponse.parse(await (await page.request.get('/api/members?limit=100')).json());
@@ -92,6 +97,7 @@ test('the seeded admin changes the temporary password, then searches, pages and 
   await expect(page.getByTestId('members-total')).toHaveText(/^\d[\d,]* members$/);
   await expect(page.getByRole('columnheader', { name: 'Last sign-in' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next page' })).toBeVisible();
+  await expectAccessible(page, 'members list (English)');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Access requests' })).toBeVisible();

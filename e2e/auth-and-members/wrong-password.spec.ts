@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN_USERNAME } from '../support/constants.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('a wrong password is refused with a generic message', async ({ page }) => {
   await page.goto('/sign-in');
@@ -18,6 +19,7 @@ test('a wrong password is refused with a generic message', async ({ page }) => {
   await expect(username).toHaveValue(ADMIN_USERNAME);
   await expect(password).toHaveValue('');
   await expect(password).toBeFocused();
+  await expectAccessible(page, 'sign-in: refused');
 
   // An unknown username gets the very same message: nothing tells which part was wrong.
   await username.fill('nobody-by-that-name');
@@ -36,6 +38,7 @@ test('the sign-in page leads to the access request page, in either language', as
   await page.getByRole('button', { name: /^Langue/ }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Request access' })).toBeVisible();
+  await expectAccessible(page, 'public access request (English)');
   await page.getByRole('link', { name: 'Back to sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

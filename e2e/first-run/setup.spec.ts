@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_SETUP_TOKEN } from '../support/constants.ts';
 import { memberRows, readTotal } from '../support/members-page.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 // The `first-run` project: a fresh instance without the demo (playwright.config.ts, second
 // server), whose setup token is fixed through SETUP_TOKEN. The tests run in order.
@@ -15,9 +16,11 @@ test('the sign-in page of a fresh instance points to its setup', async ({ page }
   await page.goto('/sign-in');
   const notice = page.getByTestId('setup-needed');
   await expect(notice).toContainText('Aucune organisation n’existe encore');
+  await expectAccessible(page, 'sign-in: instance not set up');
   await notice.getByRole('link', { name: 'Configurer l’instance' }).click();
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Configuration initiale' })).toBeVisible();
+  await expectAccessible(page, 'setup');
 });
 
 test('the setup refuses a wrong token, then creates the organization and signs its administrator in on the members list', async ({ page }) => {
@@ -54,6 +57,7 @@ test('the setup refuses a wrong token, then creates the organization and signs i
 
   await page.getByRole('button', { name: 'Créer l’organisation' }).click();
   await expect(page.getByRole('alert')).toContainText('Ce jeton de configuration est faux ou a expiré');
+  await expectAccessible(page, 'setup: refused token');
   await expect(page).toHaveURL(/\/setup\?token=/);
 
   await token.fill(E2E_SETUP_TOKEN);
@@ -73,6 +77,7 @@ test('once set up, the setup page says so and leads to sign-in', async ({ browse
   await page.goto(`/setup?token=${E2E_SETUP_TOKEN}`);
   await expect(page.getByRole('heading', { name: 'Configuration terminée' })).toBeVisible();
   await expect(page.getByTestId('setup-form')).toHaveCount(0);
+  await expectAccessible(page, 'setup: done');
   await page.getByRole('link', { name: 'Aller à la connexion' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByTestId('setup-needed')).toHaveCount(0);

@@ -3,8 +3,11 @@ import { expect, test } from '@playwright/test';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
 import { createActiveMember, findContentOwner, memberAction } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('the Activity page lists a member’s changes with readable before and after, and exports them as CSV', async ({ page, baseURL }) => {
+  // Many steps, each page checked with axe-core on the way.
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   await signInAsAdmin(page);
   const member = await createActiveMember(page.request, baseURL!, { firstName: 'Octave', lastName: `Trace${suffix}`, username: `octave.${suffix}` }, 'Journal-2026-ok');
@@ -30,6 +33,7 @@ test('the Activity page lists a member’s changes with readable before and afte
   const reset = page.getByRole('dialog', { name: /^Réinitialiser le mot de passe/ });
   await reset.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
   await expect(reset.getByTestId('temporary-password')).toBeVisible();
+  await expectAccessible(page, 'member page: reset password dialog');
   await reset.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
   await memberAction(page, 'Désactiver le membre');
   await page.getByRole('dialog', { name: `Désactiver ${member.fullName}` }).getByRole('button', { name: 'Désactiver', exact: true }).click();
@@ -70,6 +74,7 @@ test('the Activity page lists a member’s changes with readable before and afte
   await expect(transferred).toContainText(`Propriétaire\u00A0: ${member.username} → ${heir.username}`);
   await expect(transferred).toContainText('Contenu transféré\u00A0: 1');
   await expect(transferred).toContainText('Groupes transférés\u00A0: 0');
+  await expectAccessible(page, 'activity');
 
   // Filter on the action too; the URL keeps both.
   await page.getByRole('combobox', { name: 'Action' }).click();

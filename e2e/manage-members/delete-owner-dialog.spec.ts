@@ -4,6 +4,7 @@ import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { memberAction } from '../support/manage-members.ts';
 import { createBuiltinMember, groups, openMemberPage, transferThroughApi } from '../support/member-page.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 test('the delete dialog of a member who owns a group names it before any click and offers the transfer; one who owns nothing gets the plain question', async ({ page }) => {
   const suffix = uniqueSuffix();
@@ -29,6 +30,7 @@ test('the delete dialog of a member who owns a group names it before any click a
   await expect(dialog.getByRole('list', { name: 'Contenu', exact: true })).toHaveCount(0);
   await expect(dialog.getByTestId('delete-outcome')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Supprimer le membre' })).toHaveCount(0);
+  await expectAccessible(page, 'member page: delete dialog of an owner');
   // The dialog's one action (besides cancelling) is the transfer.
   const transferAction = dialog.getByRole('button', { name: 'Transférer la propriété' });
   await expect(transferAction).toBeVisible();

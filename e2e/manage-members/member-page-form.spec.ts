@@ -3,6 +3,7 @@ import { uniqueSuffix } from '../support/add-members.ts';
 import { memberDetail } from '../support/manage-members.ts';
 import { createBuiltinMember, openMemberPage } from '../support/member-page.ts';
 import { signInAsAdmin } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 async function chooseInSelect(page: Page, label: string, option: string) {
   const box = page.getByRole('combobox', { name: label, exact: true });
@@ -29,6 +30,7 @@ test('changing the user type warns which licences the member would lose, and Sav
   const lost = page.getByTestId('licenses-lost');
   for (const name of ['Applications de terrain', 'Analyse avancée', 'Rapports étendus']) await expect(licenceBox(page, name)).toBeChecked();
   await expect(lost).toHaveCount(0);
+  await expectAccessible(page, 'member page');
 
   // One licence lost: the singular wording names it.
   await chooseInSelect(page, 'Type d’utilisateur', 'Travailleur mobile');
@@ -44,6 +46,7 @@ test('changing the user type warns which licences the member would lose, and Sav
   await expect(lost).toContainText('Analyse avancée');
   await expect(lost).not.toContainText('Rapports étendus');
   await expect(page.getByTestId('role-dropped')).toContainText('Le rôle Utilisateur n’est pas compatible avec ce type d’utilisateur');
+  await expectAccessible(page, 'member page: unsaved changes with warnings');
   await expect(licenceBox(page, 'Rapports étendus')).toBeChecked();
   await expect(licenceBox(page, 'Applications de terrain')).toHaveCount(0);
 
@@ -99,6 +102,7 @@ test('the picture upload refuses a file of the wrong type or too large, in Frenc
   const tooBig = Buffer.concat([png, Buffer.alloc(1024 * 1024 + 1 - png.length)]);
   await choose({ name: 'grande.png', mimeType: 'image/png', buffer: tooBig });
   await expect(refusal).toHaveText('La photo ne doit pas dépasser 1 Mio.');
+  await expectAccessible(page, 'member page: picture refused');
   // Both were refused before anything was sent.
   expect(uploads).toEqual([]);
 

@@ -3,6 +3,7 @@ import { OrganizationDefaults, type UpdateOrganizationBody } from '../../package
 import { chooseMode, next, openWizard, uniqueSuffix } from '../support/add-members.ts';
 import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { signInAsAdmin, signInAsAdminThrough } from '../support/session.ts';
+import { expectAccessible } from '../support/axe.ts';
 
 // Other specs share the demo database and expect its settings (first.last usernames, Creator
 // by default): they are read first and put back after the spec.
@@ -51,6 +52,7 @@ test('an administrator changes the username format and the default user type; th
   await expect(page).toHaveURL(/\/organization\/settings$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres de l’organisation' })).toBeVisible();
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'organization settings');
 
   // General: a refusal of the API is shown on its field, and nothing is saved.
   const general = page.getByTestId('general-section');
@@ -59,6 +61,7 @@ test('an administrator changes the username format and the default user type; th
   await name.fill(`${savedName}\u0007`);
   await general.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'organization settings: a refused field');
   await expect(general.getByTestId('unsaved-changes')).toBeVisible();
   await general.getByRole('button', { name: 'Annuler les modifications' }).click();
   await expect(name).toHaveValue(savedName);

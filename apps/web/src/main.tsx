@@ -1,7 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
 import './lib/i18n.ts';
-import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,7 +9,7 @@ import { createQueryClient, type SessionProblem } from './lib/query-client.ts';
 import { isPublicPath, paths, signInPath } from './lib/session/guards.ts';
 import { sessionKeys } from './lib/session/session-queries.ts';
 import { createRouter } from './router.tsx';
-import { theme } from './theme.ts';
+import { AppMantineProvider } from './components/AppMantineProvider.tsx';
 
 // A request that finds the session gone, or a password change pending, sends the user to
 // the page that resolves it — wherever in the app it happened.
@@ -35,10 +34,10 @@ if (!container) throw new Error('Missing #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <AppMantineProvider>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </MantineProvider>
+    </AppMantineProvider>
   </StrictMode>,
 );

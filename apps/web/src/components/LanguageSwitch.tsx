@@ -19,7 +19,7 @@ export function LanguageSwitch() {
           color="gray"
           size="compact-md"
           leftSection={<IconLanguage size={18} aria-hidden />}
-          aria-label={t('language.switchTo', { language: t(`language.${current}`) })}
+          aria-label={t('language.button', { language: t(`language.${current}`), code: current.toUpperCase() })}
         >
           {current.toUpperCase()}
         </Button>

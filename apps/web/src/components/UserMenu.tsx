@@ -17,10 +17,11 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={260} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.open', { name })} px={6} py={4} style={{ borderRadius: 8 }}>
+        <UnstyledButton aria-label={t('userMenu.button', { name, role: format.name(member.role) })} px={6} py={4} style={{ borderRadius: 8 }}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="lapis" radius="xl" size={34}>
-              {initials(member.firstName, member.lastName, member.username)}
+            {/* Drawn by CSS: a decorative monogram, not part of the button's label (WCAG 2.5.3). */}
+            <Avatar color="lapis" radius="xl" size={34} aria-hidden>
+              <span className="monogram" data-initials={initials(member.firstName, member.lastName, member.username)} />
             </Avatar>
             <div style={{ lineHeight: 1.2 }}>
               <Text size="sm" fw={600} visibleFrom="sm" lineClamp={1}>

@@ -36,6 +36,7 @@ export const en: Messages = {
     discard: 'Discard changes',
     saved: 'Changes saved',
     saveFailed: 'The changes were not saved',
+    closeDialog: 'Close the dialog',
     readOnly: 'Read only: you need the “Update” level on “{{area}}” to make changes.',
   },
   notifications: {
@@ -44,6 +45,7 @@ export const en: Messages = {
   language: {
     label: 'Language',
     switchTo: 'Language: {{language}}. Change language',
+    button: 'Language: {{language}}, {{code}}. Change language',
     fr: 'Français',
     en: 'English',
   },
@@ -68,6 +70,7 @@ export const en: Messages = {
   },
   userMenu: {
     open: 'Account menu for {{name}}',
+    button: 'Account menu for {{name}}, {{role}}',
     signedInAs: 'Signed in as',
     changePassword: 'Change password',
     signOut: 'Sign out',

@@ -37,6 +37,7 @@ export const fr = {
     discard: 'Annuler les modifications',
     saved: 'Modifications enregistrées',
     saveFailed: 'Les modifications n’ont pas été enregistrées',
+    closeDialog: 'Fermer la fenêtre',
     readOnly: 'Consultation seule\u00A0: il vous faut le niveau «\u00A0Mettre à jour\u00A0» sur «\u00A0{{area}}\u00A0» pour modifier.',
   },
   notifications: {
@@ -45,6 +46,7 @@ export const fr = {
   language: {
     label: 'Langue',
     switchTo: 'Langue\u00A0: {{language}}. Changer de langue',
+    button: 'Langue\u00A0: {{language}}, {{code}}. Changer de langue',
     fr: 'Français',
     en: 'English',
   },
@@ -69,6 +71,7 @@ export const fr = {
   },
   userMenu: {
     open: 'Menu du compte de {{name}}',
+    button: 'Menu du compte de {{name}}, {{role}}',
     signedInAs: 'Connecté en tant que',
     changePassword: 'Changer le mot de passe',
     signOut: 'Se déconnecter',

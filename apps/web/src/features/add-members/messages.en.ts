@@ -7,6 +7,7 @@ export const addMembersEn: typeof addMembersFr = {
     subtitle: 'Add built-in accounts, then give them add-on licences, groups and settings.',
     stepperLabel: 'Steps for adding members',
     stepOf: 'Step {{current}} of {{total}}',
+    stepButton: 'Step {{number}}: {{label}}',
     steps: {
       method: 'Method',
       member: 'New member',
@@ -240,6 +241,7 @@ export const addMembersEn: typeof addMembersFr = {
       username: 'Username',
       password: 'Temporary password',
       copy: 'Copy the password of {{username}}',
+      copyColumn: 'Copy',
       copyAll: 'Copy all credentials',
       copiedAll: 'Credentials copied',
       createdTable: 'Members added',

@@ -6,6 +6,7 @@ export const addMembersFr = {
     subtitle: 'Ajoutez des comptes intégrés, puis attribuez-leur des licences, des groupes et des paramètres.',
     stepperLabel: 'Étapes de l’ajout de membres',
     stepOf: 'Étape {{current}} sur {{total}}',
+    stepButton: 'Étape {{number}}\u00A0: {{label}}',
     steps: {
       method: 'Méthode',
       member: 'Nouveau membre',
@@ -243,6 +244,7 @@ export const addMembersFr = {
       username: 'Nom d’utilisateur',
       password: 'Mot de passe temporaire',
       copy: 'Copier le mot de passe de {{username}}',
+      copyColumn: 'Copier',
       copyAll: 'Copier tous les identifiants',
       copiedAll: 'Identifiants copiés',
       createdTable: 'Membres ajoutés',

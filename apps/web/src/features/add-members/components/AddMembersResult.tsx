@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { BatchMode, MembersBatchResponse } from '@sesame/contracts';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,9 @@ export function AddMembersResult({ mode, response, invitationTtlDays, onAddMore 
                 <Table.Tr>
                   <Table.Th>{t('addMembers.result.username')}</Table.Th>
                   <Table.Th>{t('addMembers.result.password')}</Table.Th>
-                  <Table.Th w={56} />
+                  <Table.Th w={56}>
+                    <VisuallyHidden>{t('addMembers.result.copyColumn')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -18,7 +18,7 @@ export function CreatedMembersTable({ members, footer }: { members: readonly Cre
       <Title order={3} fz="md" mb={-8}>
         {t('addMembers.result.createdTable')}
       </Title>
-      <Table.ScrollContainer minWidth={720} type="native">
+      <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('addMembers.result.createdTable')}>
         <Table aria-label={t('addMembers.result.createdTable')} fz="sm" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>

@@ -87,7 +87,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
           </Section>
         ) : (
           <Section title={`${t('addMembers.summary.members')} (${members.length})`} onEdit={() => onEdit('list')} editLabel={t('addMembers.steps.list')}>
-            <Table.ScrollContainer minWidth={720} type="native">
+            <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('addMembers.list.tableLabel')}>
               <Table fz="sm" verticalSpacing={6} aria-label={t('addMembers.list.tableLabel')}>
                 <Table.Thead>
                   <Table.Tr>

@@ -173,7 +173,7 @@ export function AddMembersPage() {
                 <Stepper.Step
                   key={step}
                   label={wide ? stepLabel(step) : undefined}
-                  aria-label={stepLabel(step)}
+                  aria-label={t('addMembers.stepButton', { number: index + 1, label: stepLabel(step) })}
                   allowStepSelect={index !== active && canEnter(step)}
                   aria-current={index === active ? 'step' : undefined}
                 />

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe.ts';
+import { expectListSettled, memberRows } from '../support/members-page.ts';
+import { signInAsAdmin } from '../support/session.ts';
+
+// Issue 13, item 15: the pages and states the feature specs do not pass through, checked with
+// axe-core (WCAG 2.2 AA, no serious or critical violation). The others are checked in their
+// own specs, at the moment they are shown (e2e/support/axe.ts).
+
+test('the members list with its menus open, a selection, and at a phone’s size', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/members');
+  await expectListSettled(page);
+  await expect(memberRows(page)).toHaveCount(25);
+
+  await page.getByRole('button', { name: 'Colonnes' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Création' })).toBeVisible();
+  await expectAccessible(page, 'members list: column chooser open');
+  await page.keyboard.press('Escape');
+
+  await memberRows(page).nth(1).getByRole('checkbox').check();
+  await expect(page.getByRole('region', { name: 'Actions sur la sélection' })).toBeVisible();
+  await expectAccessible(page, 'members list: one member selected');
+
+  await memberRows(page).nth(1).getByRole('button', { name: /^Actions pour / }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectAccessible(page, 'members list: a row menu open');
+  await page.keyboard.press('Escape');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expectListSettled(page);
+  await expectAccessible(page, 'members list at 390 px');
+});
+
+test('a member page in English, its Actions menu open, and a page that does not exist', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/members');
+  await expectListSettled(page);
+  await memberRows(page).nth(2).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/members\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('form', { name: 'Profil et accès du membre' })).toBeVisible();
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectAccessible(page, 'member page: Actions menu open');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: /^Langue/ }).click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await expect(page.getByRole('form', { name: 'Member profile and access' })).toBeVisible();
+  await expectAccessible(page, 'member page (English)');
+
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, 'page not found (English)');
+});
