@@ -1,3 +1,5 @@
+import { identityProviderRoutes } from './features/identity-providers/routes.ts';
+import { serverSecretBox } from './lib/secret-box.ts';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -106,6 +108,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await groupRoutes(api, { db });
     await licenseRoutes(api, { db });
     await roleRoutes(api, { db });
+    await identityProviderRoutes(api, { db, config, secrets: serverSecretBox(config) });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });

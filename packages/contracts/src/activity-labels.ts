@@ -37,6 +37,8 @@ export const auditActionLabels = {
   'access_request.denied': { en: 'Access request denied', fr: 'Demande d’accès refusée' },
   'auth.sign_in_failed': { en: 'Sign-in failed', fr: 'Échec de connexion' },
   'auth.sign_in_refused': { en: 'Sign-in refused', fr: 'Connexion refusée' },
+  'auth.sso_signed_in': { en: 'Signed in with an organization login', fr: 'Connexion avec un compte d’organisation' },
+  'auth.sso_refused': { en: 'Organization login refused', fr: 'Compte d’organisation refusé' },
   'members.exported': { en: 'Members exported', fr: 'Membres exportés' },
   'organization.created': { en: 'Organization created', fr: 'Organisation créée' },
   'organization.seeded': { en: 'Demonstration organization created', fr: 'Organisation de démonstration créée' },
@@ -60,6 +62,9 @@ export const auditActionLabels = {
   'role.created': { en: 'Role created', fr: 'Rôle créé' },
   'role.updated': { en: 'Role updated', fr: 'Rôle modifié' },
   'role.deleted': { en: 'Role deleted', fr: 'Rôle supprimé' },
+  'identity_provider.created': { en: 'Identity provider added', fr: 'Fournisseur d’identité ajouté' },
+  'identity_provider.updated': { en: 'Identity provider updated', fr: 'Fournisseur d’identité modifié' },
+  'identity_provider.deleted': { en: 'Identity provider deleted', fr: 'Fournisseur d’identité supprimé' },
 } as const satisfies Record<string, Words>;
 
 export type AuditAction = keyof typeof auditActionLabels;
@@ -162,6 +167,17 @@ export const auditFieldLabels = {
   lang: { en: 'Language', fr: 'Langue' },
   count: { en: 'Rows', fr: 'Lignes' },
   complete: { en: 'Complete', fr: 'Complet' },
+  // Identity providers, organization logins
+  type: { en: 'Protocol', fr: 'Protocole' },
+  provider: { en: 'Identity provider', fr: 'Fournisseur d’identité' },
+  subject: { en: 'Identifier at the provider', fr: 'Identifiant chez le fournisseur' },
+  issuer: { en: 'Issuer', fr: 'Émetteur' },
+  clientId: { en: 'Client ID', fr: 'Identifiant client' },
+  clientSecret: { en: 'Client secret', fr: 'Secret client' },
+  scopes: { en: 'Scopes', fr: 'Portées' },
+  entryPoint: { en: 'Sign-in address', fr: 'Adresse de connexion' },
+  idpIssuer: { en: 'Provider’s entity ID', fr: 'Identifiant d’entité du fournisseur' },
+  idpCertFingerprints: { en: 'Signing certificates', fr: 'Certificats de signature' },
 } as const satisfies Record<string, Words>;
 
 export type AuditField = keyof typeof auditFieldLabels;
@@ -190,7 +206,16 @@ export const auditValueLabels: Record<string, Record<string, Words>> = {
     invalid_credentials: { en: 'Incorrect credentials', fr: 'Identifiants incorrects' },
     member_disabled: { en: 'Member disabled', fr: 'Membre désactivé' },
     'approved email domain': { en: 'Approved email domain', fr: 'Domaine de messagerie approuvé' },
+    provider_unavailable: { en: 'Identity provider unreachable', fr: 'Fournisseur d’identité injoignable' },
+    request_expired: { en: 'Sign-in attempt expired', fr: 'Tentative de connexion expirée' },
+    response_invalid: { en: 'Invalid response from the provider', fr: 'Réponse du fournisseur invalide' },
+    unknown_account: { en: 'No member with this login', fr: 'Aucun membre avec ce compte' },
+    registration_closed: { en: 'Automatic registration is off', fr: 'Inscription automatique désactivée' },
+    domain_not_approved: { en: 'Email domain not approved', fr: 'Domaine de messagerie non approuvé' },
+    email_not_verified: { en: 'Email address not verified by the provider', fr: 'Adresse e-mail non vérifiée par le fournisseur' },
+    seats_exhausted: { en: 'No seat left', fr: 'Plus aucune place' },
   },
+  type: { oidc: { en: 'OpenID Connect', fr: 'OpenID Connect' }, saml: { en: 'SAML', fr: 'SAML' } },
   code: {
     existing_account: { en: 'A member already has this email address', fr: 'Un membre a déjà cette adresse e-mail' },
     missing_defaults: { en: 'No default role and user type', fr: 'Aucun rôle ni type d’utilisateur par défaut' },

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../problem.ts';
 export type ForbiddenAction = 'import_members' | 'add_members' | 'manage_invitations' | 'export_members' | 'change_member' | 'change_picture';
 
 /** What could not be found (`not_found`'s `what`). */
-export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type' | 'role';
+export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type' | 'role' | 'identity_provider';
 
 /** Why a write met a `conflict` (`reason`). */
 export type ConflictReason =
@@ -134,6 +134,7 @@ export type ProblemParams = {
   built_in_role: { role?: string; roleFr?: string; action?: 'update' | 'delete' };
   /** How many members hold the role; `reason` `default_role` when it is the organization's default role for new members. */
   role_in_use: { role?: string; roleFr?: string; count?: number; reason?: 'default_role' };
+  secrets_key_missing: Record<never, never>;
 };
 
 /** Typecheck only: `ProblemParams` has every problem code and no other key. */

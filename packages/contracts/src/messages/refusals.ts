@@ -75,6 +75,7 @@ const things: Record<NotFoundWhat, { en: string; fr: string }> = {
   license: { en: 'Licence not found', fr: 'Licence introuvable' },
   user_type: { en: 'User type not found', fr: 'Type d’utilisateur introuvable' },
   role: { en: 'Role not found', fr: 'Rôle introuvable' },
+  identity_provider: { en: 'Identity provider not found', fr: 'Fournisseur d’identité introuvable' },
 };
 
 const notFound: Wording<ProblemParams['not_found']> = {

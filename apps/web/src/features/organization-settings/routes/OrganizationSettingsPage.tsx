@@ -10,6 +10,7 @@ import { categoriesQueryOptions, groupsQueryOptions, licensesQueryOptions, organ
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { CategoriesSection } from '../components/CategoriesSection.tsx';
 import { GeneralSection } from '../components/GeneralSection.tsx';
+import { IdentityProvidersSection } from '../components/IdentityProvidersSection.tsx';
 import { LimitsSection } from '../components/LimitsSection.tsx';
 import { NewMembersSection } from '../components/NewMembersSection.tsx';
 import { SecuritySection } from '../components/SecuritySection.tsx';
@@ -73,6 +74,7 @@ export function OrganizationSettingsPage() {
             />
             <SecuritySection organization={organization.data} canEdit={canEdit} onDirtyChange={onSecurity} />
             {canReadCategories && categories.data ? <CategoriesSection categories={categories.data} canEdit={canEditCategories} /> : null}
+            <IdentityProvidersSection organization={organization.data} canEdit={canEdit} />
             <LimitsSection organization={organization.data} />
           </>
         )}
