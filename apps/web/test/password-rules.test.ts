@@ -48,7 +48,7 @@ describe('clientRefusal', () => {
 });
 
 describe('the wizard’s temporary password', () => {
-  const values = { firstName: 'Jean', lastName: 'Dupont', email: 'j@example.org', username: 'jdupont', userType: 'creator', role: 'user' };
+  const values = { firstName: 'Jean', lastName: 'Dupont', email: 'j@example.org', username: 'jdupont', userType: 'creator', role: 'user', identityType: '' };
 
   it('is refused when it contains the username, naming that rule', async () => {
     const schema = memberFormSchema('credentials', []);

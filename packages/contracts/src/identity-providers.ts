@@ -8,12 +8,20 @@ import { MultiLineText, SingleLineText, nonBlank } from './text.ts';
 export const IdentityProviderIdParams = z.object({ id: z.uuid('The id must be a UUID') });
 
 const Name = SingleLineText.trim().min(1, 'A name is required').max(100, 'A name has at most 100 characters').meta(nonBlank);
+/**
+ * An http(s) address with a host name or an IPv4 address. The pattern is the document's (so a
+ * client sees the rule); the URL parser has the last word.
+ */
+const octet = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const label = '[A-Za-z0-9]+(-[A-Za-z0-9]+)*';
+const lastLabel = '[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*';
+const httpUrlPattern = new RegExp(`^https?://((${label}\\.)*${lastLabel}|${octet}(\\.${octet}){3})(:[0-9]{1,4})?(/[^\\s]*)?$`, 'u');
 const HttpUrl = SingleLineText.trim()
   .max(2000, 'An address has at most 2000 characters')
+  .regex(httpUrlPattern, 'Give an address starting with https://')
   .refine((v) => {
     try {
-      const url = new URL(v);
-      return url.protocol === 'https:' || url.protocol === 'http:';
+      return Boolean(new URL(v));
     } catch {
       return false;
     }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf, SESSION_COOKIE, sessionCookieOptions, type RouteAccess } from '../../lib/auth.ts';
+import { notFound } from '../../lib/errors.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
@@ -10,6 +11,8 @@ import { finishSignIn, samlServiceProviderMetadata, SsoFailure, startSignIn } fr
 
 const DeleteProviderResponse = z.object({ id: z.string(), name: z.string() });
 const ProviderParams = z.object({ providerId: z.uuid('The id must be a UUID') });
+/** A round trip's answer: the browser is sent on (no body); failures go to the sign-in page the same way. */
+const Redirect = z.null().describe('Sent on with a Location header');
 
 /** The cookie that binds an OIDC round trip to the browser that started it. */
 const ROUND_TRIP_COOKIE = 'sesame_sso';
@@ -54,10 +57,10 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
   });
   app.get('/api/identity-providers/:id/saml/metadata', {
     config: { public: true },
-    schema: { operationId: 'getServiceProviderMetadata', tags, description: 'The service provider’s SAML metadata for this provider (public, as identity providers fetch it).', params: IdentityProviderIdParams },
+    schema: { operationId: 'getServiceProviderMetadata', tags, description: 'The service provider’s SAML metadata for this provider (public, as identity providers fetch it).', params: IdentityProviderIdParams, produces: ['application/samlmetadata+xml'], response: { 200: z.string(), ...problems(404) } },
     handler: async (req, reply) => {
       const p = await deps.db.identityProvider.findFirst({ where: { id: req.params.id, type: 'saml' } });
-      if (!p) return reply.code(404).type('application/problem+json').send({ status: 404, code: 'not_found', title: 'Not Found', detail: 'Identity provider not found' });
+      if (!p) throw notFound('identity_provider');
       return reply.type('application/samlmetadata+xml; charset=utf-8').send(samlServiceProviderMetadata(deps, p, base(req)));
     },
   });
@@ -81,7 +84,7 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
 
   app.get('/api/auth/sso/:providerId/start', {
     config: { public: true },
-    schema: { operationId: 'startOrganizationLogin', tags: ['auth'], description: 'Sends the browser to the identity provider (302).', params: ProviderParams },
+    schema: { operationId: 'startOrganizationLogin', tags: ['auth'], description: 'Sends the browser to the identity provider (302).', params: ProviderParams, response: { 302: Redirect } },
     handler: async (req, reply) => {
       const p = await deps.db.identityProvider.findUnique({ where: { id: req.params.providerId } });
       if (!p) return failed(reply, req, req.params.providerId, new SsoFailure('provider_unavailable'));
@@ -115,7 +118,7 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
 
   app.get('/api/auth/sso/:providerId/callback', {
     config: { public: true },
-    schema: { operationId: 'finishOpenIdConnectLogin', tags: ['auth'], description: 'OpenID Connect redirect URI: signs the member in and sends them into the portal (302), or to the sign-in page saying why.', params: ProviderParams },
+    schema: { operationId: 'finishOpenIdConnectLogin', tags: ['auth'], description: 'OpenID Connect redirect URI: signs the member in and sends them into the portal (302), or to the sign-in page saying why.', params: ProviderParams, response: { 302: Redirect } },
     handler: (req, reply) => finish(req, reply, { callbackUrl: new URL(req.url, 'http://callback.invalid'), boundState: req.cookies[ROUND_TRIP_COOKIE] }),
   });
 
@@ -133,6 +136,7 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
         description: 'SAML assertion consumer service (HTTP-POST binding).',
         params: ProviderParams,
         body: z.object({ SAMLResponse: z.string().min(1).max(1_000_000), RelayState: z.string().max(2000).optional() }),
+        response: { 302: Redirect },
       },
       handler: (req, reply) => finish(req, reply, { samlResponse: req.body.SAMLResponse }),
     });
