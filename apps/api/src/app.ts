@@ -1,3 +1,5 @@
+import { identityProviderRoutes } from './features/identity-providers/routes.ts';
+import { serverSecretBox } from './lib/secret-box.ts';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -104,6 +106,7 @@ export async function buildApp({ db, config, logger, enqueueEmail = enqueueInOut
     await categoryRoutes(api, { db });
     await groupRoutes(api, { db });
     await licenseRoutes(api, { db });
+    await identityProviderRoutes(api, { db, config, secrets: serverSecretBox(config) });
     await accessRequestRoutes(api, { db, config, enqueueEmail, log: app.log });
     await contactRoutes(api, { db });
     await activityRoutes(api, { db });

@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   /** Days an import that was never committed is kept (its rows may hold passwords). */
   IMPORT_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  /**
+   * The key that encrypts stored secrets (identity providers' client secrets, the directory's
+   * bind password): 32 bytes, base64 or 64 hex digits (`openssl rand -base64 32`). Outside
+   * production a key is generated once under the data directory when it is not set.
+   */
+  SECRETS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +77,8 @@ export type Config = {
   imports: { maxBytes: number; maxRows: number; retentionDays: number };
   logLevel: string;
   webDist: string;
+  /** SECRETS_KEY decoded (32 bytes); absent: generated under dataDir outside production, refused in production (lib/secret-box.ts). */
+  secretsKey?: Buffer;
 };
 
 export type TrustProxy = false | string[];
@@ -132,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SETUP_TOKEN && e.NODE_ENV === 'production') {
     throw new Error('Invalid configuration:\n  SETUP_TOKEN fixes the first-run setup token for tests; it is refused in production, where the server prints a random one.');
   }
+  const secretsKey = e.SECRETS_KEY === undefined ? undefined : parseSecretsKey(e.SECRETS_KEY);
+  if (secretsKey && 'error' in secretsKey) throw new Error(`Invalid configuration:\n  ${secretsKey.error}`);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -159,7 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, retentionDays: e.IMPORT_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
     webDist: path.join(repoRoot, 'apps', 'web', 'dist'),
+    ...(secretsKey ? { secretsKey: secretsKey.key } : {}),
   };
+}
+
+/** SECRETS_KEY: 32 bytes written as 64 hex digits or as base64 (with or without padding, or base64url). */
+export function parseSecretsKey(value: string): { key: Buffer } | { error: string } {
+  const v = value.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(v) ? Buffer.from(v, 'base64') : undefined;
+  if (!key || key.length !== 32) return { error: 'SECRETS_KEY must be 32 random bytes, written as base64 (e.g. `openssl rand -base64 32`) or as 64 hex digits' };
+  return { key };
 }
 
 /** Without an SMTP server, development and test runs catch their mail themselves. */

@@ -7,6 +7,7 @@ export * from './auth.ts';
 export * from './reference.ts';
 export * from './reference-admin.ts';
 export * from './licences-admin.ts';
+export * from './identity-providers.ts';
 export * from './members-batch.ts';
 export * from './invitations.ts';
 export * from './organization.ts';

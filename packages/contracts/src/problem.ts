@@ -74,6 +74,11 @@ export const fieldErrorCodes = [
   'name_taken',
   'seats_below_used',
   'compatibility_in_use',
+  // Identity providers (organization logins)
+  'saml_metadata_invalid',
+  'saml_settings_missing',
+  'certificate_invalid',
+  'field_not_for_type',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -151,5 +156,7 @@ export const errorCodes = [
   'seats_below_used',
   'compatibility_in_use',
   'license_in_use',
+  // Identity providers: a secret can't be stored without SECRETS_KEY (production)
+  'secrets_key_missing',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../problem.ts';
 export type ForbiddenAction = 'import_members' | 'add_members' | 'manage_invitations' | 'export_members' | 'change_member' | 'change_picture';
 
 /** What could not be found (`not_found`'s `what`). */
-export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type';
+export type NotFoundWhat = 'member' | 'access_request' | 'invitation' | 'outstanding_invitation' | 'import' | 'row' | 'picture' | 'message' | 'member_category' | 'group' | 'license' | 'user_type' | 'identity_provider';
 
 /** Why a write met a `conflict` (`reason`). */
 export type ConflictReason =
@@ -130,6 +130,7 @@ export type ProblemParams = {
   seats_below_used: { used?: number; seats?: number };
   compatibility_in_use: { count?: number; item?: string; itemFr?: string };
   license_in_use: { name?: string; count?: number };
+  secrets_key_missing: Record<never, never>;
 };
 
 /** Typecheck only: `ProblemParams` has every problem code and no other key. */

@@ -20,7 +20,7 @@ const invalidBecause: Record<ValidationReason, { en: (maxBytes: number) => strin
 const outcomes = { created: 'créé', saved: 'enregistré', changed: 'modifié', transferred: 'transféré' } as const;
 
 /** Problems the table words here or in refusals.ts; the others share a field error's wording (fields.ts). */
-type WordedHere = Exclude<ErrorCode, 'weak_password' | 'wrong_password' | 'setup_done' | 'setup_token_invalid' | 'slug_taken' | 'name_taken' | 'seats_below_used' | 'compatibility_in_use' | 'license_in_use'>;
+type WordedHere = Exclude<ErrorCode, 'weak_password' | 'wrong_password' | 'setup_done' | 'setup_token_invalid' | 'slug_taken' | 'name_taken' | 'seats_below_used' | 'compatibility_in_use' | 'license_in_use' | 'secrets_key_missing'>;
 
 /**
  * The problems' wordings (`code` of a problem document; its `detail`), each made of its

@@ -74,6 +74,7 @@ const things: Record<NotFoundWhat, { en: string; fr: string }> = {
   group: { en: 'Group not found', fr: 'Groupe introuvable' },
   license: { en: 'Licence not found', fr: 'Licence introuvable' },
   user_type: { en: 'User type not found', fr: 'Type d’utilisateur introuvable' },
+  identity_provider: { en: 'Identity provider not found', fr: 'Fournisseur d’identité introuvable' },
 };
 
 const notFound: Wording<ProblemParams['not_found']> = {

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../problem.ts';
 import { fieldWordings } from './fields.ts';
 import type { ProblemParams } from './problem-params.ts';
 import { problemWordings } from './problems.ts';
+import { identityProviderWordings } from './identity-providers.ts';
 import { referenceWordings } from './reference.ts';
 import type { MessageCode, MessageParams, Wording } from './wording.ts';
 
@@ -17,7 +18,7 @@ export type { ConflictReason, ForbiddenAction, NotFoundWhat, ProblemParams, Vali
  * `errors[].message` with it in the request's language; the web app words the same codes with
  * it in the interface language. Typed over every code: a new code without words fails typecheck.
  */
-const table: Record<MessageCode, Wording> = { ...(problemWordings as Record<keyof typeof problemWordings, Wording>), ...fieldWordings, ...referenceWordings };
+const table: Record<MessageCode, Wording> = { ...(problemWordings as Record<keyof typeof problemWordings, Wording>), ...fieldWordings, ...referenceWordings, ...identityProviderWordings };
 
 /** The text of `code` with `params` in `lang`; undefined for a code this version does not know. */
 export function knownMessage(code: string, params: MessageParams | undefined, lang: Language): string | undefined {

@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
+import { memberFixtures } from './member-fixtures.ts';
+import { authnRequestId, freePort, idpMetadata, makeCertificate, oidcLogin, samlAssertion, samlResponse, startOidcProvider, type KeyPair, type OidcAccount } from './sso-peers.ts';
+
+/** Issue 16: organization logins through OpenID Connect and SAML 2.0, against real peers on loopback. */
+const PUBLIC_URL = 'http://sesame.test';
+let ctx: TestContext;
+let admin: Client;
+let globexAdmin: Client;
+let settingsViewer: Client;
+const { makeMember, signedIn } = memberFixtures(() => ctx);
+const acme = () => ctx.acme.organizationId;
+
+const accounts = new Map<string, OidcAccount>();
+let oidcPeer: Awaited<ReturnType<typeof startOidcProvider>>;
+let oidcProviderId: string;
+let samlProviderId: string;
+let idpKeys: KeyPair;
+const IDP_ENTITY = 'https://idp.example.test/saml';
+
+async function orgMember(username: string, identityType: 'oidc' | 'saml', opts: { status?: 'active' | 'pending' | 'disabled'; org?: 'acme' | 'globex' } = {}) {
+  const m = await makeMember(username, 'user', { ...(opts.org ? { org: opts.org } : {}), ...(opts.status === 'pending' ? { status: 'pending' } : {}) });
+  return ctx.db.member.update({ where: { id: m.id }, data: { identityType, externalId: username, passwordHash: null, ...(opts.status === 'disabled' ? { status: 'disabled' } : {}) } });
+}
+
+/** Starts a round trip as a browser would: the 302 to the provider and the cookies set. */
+async function start(providerId: string) {
+  const res = await ctx.app.inject({ method: 'GET', url: `/api/auth/sso/${providerId}/start` });
+  expect(res.statusCode, res.body).toBe(302);
+  const cookie = res.cookies.find((c) => c.name === 'sesame_sso');
+  return { location: String(res.headers.location), cookie: cookie ? `sesame_sso=${cookie.value}` : '' };
+}
+
+async function callback(url: string, cookie: string) {
+  const u = new URL(url);
+  return ctx.app.inject({ method: 'GET', url: `${u.pathname}${u.search}`, headers: cookie ? { cookie } : {} });
+}
+
+const landed = (res: { statusCode: number; headers: Record<string, unknown> }) => ({ status: res.statusCode, location: String(res.headers.location) });
+const sessionOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'sesame_session' && c.value)?.value;
+
+async function meWith(session: string) {
+  return ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `sesame_session=${session}` } });
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ acmeMembers: 10, config: { publicUrl: PUBLIC_URL } });
+  admin = new Client(ctx);
+  expect((await admin.signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+  globexAdmin = new Client(ctx);
+  expect((await globexAdmin.signIn('globex-admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+  const viewer = await makeMember('settings.viewer', 'viewer');
+  await ctx.db.memberPrivilege.create({ data: { organizationId: acme(), memberId: viewer.id, area: 'organization_settings', level: 'view' } });
+  settingsViewer = await signedIn('settings.viewer');
+
+  const port = await freePort();
+  const created = await admin.post('/api/identity-providers', { type: 'oidc', name: 'Keycloak de test', issuer: `http://127.0.0.1:${port}`, clientId: 'sesame', clientSecret: 'client-secret-of-the-test' });
+  expect(created.statusCode, created.body).toBe(201);
+  oidcProviderId = created.json<{ id: string }>().id;
+  oidcPeer = await startOidcProvider({ port, clientId: 'sesame', clientSecret: 'client-secret-of-the-test', redirectUris: [`${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback`], accounts });
+
+  idpKeys = makeCertificate();
+  const saml = await admin.post('/api/identity-providers', { type: 'saml', name: 'ADFS', metadataXml: idpMetadata({ entityId: IDP_ENTITY, ssoUrl: 'https://idp.example.test/sso', certBase64: idpKeys.certBase64 }) });
+  expect(saml.statusCode, saml.body).toBe(201);
+  samlProviderId = saml.json<{ id: string }>().id;
+}, 120_000);
+afterAll(async () => {
+  await oidcPeer?.close();
+  await ctx?.close();
+});
+
+describe('identity providers administration', () => {
+  it('never returns a secret; lists, changes and deletes with Update on organization settings, each audited with names', async () => {
+    const list = await admin.get('/api/identity-providers');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('client-secret-of-the-test');
+    const oidc = list.json<{ id: string; hasClientSecret: boolean; redirectUri: string }[]>().find((p) => p.id === oidcProviderId);
+    expect(oidc).toMatchObject({ hasClientSecret: true, redirectUri: `${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback` });
+    const stored = await ctx.db.identityProvider.findUniqueOrThrow({ where: { id: oidcProviderId } });
+    expect(stored.clientSecretSealed).not.toContain('client-secret-of-the-test');
+
+    const extra = await admin.post('/api/identity-providers', { type: 'oidc', name: 'Okta', issuer: 'https://example.okta.com', clientId: 'abc', clientSecret: 'okta-secret-value' });
+    expect(extra.statusCode).toBe(201);
+    const id = extra.json<{ id: string }>().id;
+    const renamed = await admin.request('PATCH', `/api/identity-providers/${id}`, { name: 'Okta (personnel)', clientSecret: 'rotated-secret' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.body).not.toContain('rotated-secret');
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { organizationId: acme(), action: 'identity_provider.updated' }, orderBy: { id: 'desc' } });
+    expect(event).toMatchObject({ targetLabel: 'Okta (personnel)', before: { name: 'Okta', clientSecret: 'set' }, after: { name: 'Okta (personnel)', clientSecret: 'changed' } });
+    expect(JSON.stringify({ before: event.before, after: event.after })).not.toContain('rotated-secret');
+    const deleted = await admin.request('DELETE', `/api/identity-providers/${id}`);
+    expect(deleted.statusCode).toBe(200);
+    expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'identity_provider.deleted', targetLabel: 'Okta (personnel)' } })).toBe(1);
+  });
+
+  it('reads with View and refuses writes below Update; another organization’s provider is not found', async () => {
+    expect((await settingsViewer.get('/api/identity-providers')).statusCode).toBe(200);
+    const refused = await settingsViewer.post('/api/identity-providers', { type: 'oidc', name: 'X', issuer: 'https://x.example', clientId: 'x', clientSecret: 'y' });
+    expect(refused.statusCode).toBe(403);
+    expect((await settingsViewer.request('DELETE', `/api/identity-providers/${oidcProviderId}`)).statusCode).toBe(403);
+    const other = await globexAdmin.request('PATCH', `/api/identity-providers/${oidcProviderId}`, { name: 'Pris' });
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toMatchObject({ code: 'not_found' });
+    expect((await globexAdmin.request('DELETE', `/api/identity-providers/${samlProviderId}`)).statusCode).toBe(404);
+    expect((await globexAdmin.get('/api/identity-providers')).json()).toEqual([]);
+  });
+
+  it('refuses bad input with the field: unusable metadata, missing SAML values, a field of the other type, a taken name', async () => {
+    const bad = await admin.post('/api/identity-providers', { type: 'saml', name: 'Cassé', metadataXml: '<html>pas du SAML</html>' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'metadataXml', code: 'saml_metadata_invalid' }] });
+    const missing = await admin.post('/api/identity-providers', { type: 'saml', name: 'Incomplet', entryPoint: 'https://idp.example/sso' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json<{ errors: { path: string }[] }>().errors.map((e) => e.path).sort()).toEqual(['idpCert', 'idpIssuer']);
+    const cert = await admin.post('/api/identity-providers', { type: 'saml', name: 'Certif', entryPoint: 'https://idp.example/sso', idpIssuer: 'x', idpCert: 'not a certificate' });
+    expect(cert.json()).toMatchObject({ errors: [{ path: 'idpCert', code: 'certificate_invalid' }] });
+    const foreign = await admin.request('PATCH', `/api/identity-providers/${samlProviderId}`, { clientSecret: 'x' });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json()).toMatchObject({ errors: [{ path: 'clientSecret', code: 'field_not_for_type' }] });
+    const http = await admin.post('/api/identity-providers', { type: 'oidc', name: 'Ftp', issuer: 'ftp://x', clientId: 'x', clientSecret: 'y' });
+    expect(http.statusCode).toBe(400);
+    expect(http.json()).toMatchObject({ errors: [{ path: 'issuer' }] });
+    const taken = await admin.post('/api/identity-providers', { type: 'oidc', name: 'KEYCLOAK DE TEST', issuer: 'https://x.example', clientId: 'x', clientSecret: 'y' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'name_taken', errors: [{ path: 'name' }] });
+    expect(await ctx.db.identityProvider.count({ where: { organizationId: acme() } })).toBe(2);
+  });
+
+  it('lists the sign-in buttons publicly (names only) and serves the SAML service provider metadata', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/providers?organization=acme' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([
+      { id: samlProviderId, type: 'saml', name: 'ADFS' },
+      { id: oidcProviderId, type: 'oidc', name: 'Keycloak de test' },
+    ]);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/providers?organization=globex' })).json()).toEqual([]);
+    const metadata = await ctx.app.inject({ method: 'GET', url: `/api/identity-providers/${samlProviderId}/saml/metadata` });
+    expect(metadata.statusCode).toBe(200);
+    expect(metadata.body).toContain(`entityID="${PUBLIC_URL}/api/identity-providers/${samlProviderId}/saml/metadata"`);
+    expect(metadata.body).toContain(`Location="${PUBLIC_URL}/api/auth/sso/${samlProviderId}/callback"`);
+  });
+});
+
+describe('OpenID Connect sign-in', () => {
+  const callbackPrefix = () => `${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback`;
+
+  it('signs in an existing member by `sub` exactly; a pending member becomes active; the round trip is PKCE with state and nonce', async () => {
+    const member = await orgMember('oidc-Anne-7f3a', 'oidc', { status: 'pending' });
+    accounts.set('oidc-Anne-7f3a', { sub: 'oidc-Anne-7f3a', email: 'anne@example.com', email_verified: true, given_name: 'Anne' });
+    const { location, cookie } = await start(oidcProviderId);
+    const auth = new URL(location);
+    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(auth.searchParams.get('state')).toBeTruthy();
+    expect(auth.searchParams.get('nonce')).toBeTruthy();
+    const back = await oidcLogin(location, 'oidc-Anne-7f3a', callbackPrefix());
+    const res = await callback(back, cookie);
+    expect(landed(res)).toEqual({ status: 302, location: '/' });
+    const session = sessionOf(res);
+    expect(session).toBeTruthy();
+    const me = await meWith(session!);
+    expect(me.json()).toMatchObject({ member: { username: 'oidc-Anne-7f3a', status: 'active' } });
+    expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'member.activated', targetId: member.id } })).toBe(1);
+    expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'auth.sso_signed_in', targetId: member.id } })).toBe(1);
+
+    // The same callback again (a replayed code and state) is refused.
+    const replay = await callback(back, cookie);
+    expect(landed(replay)).toEqual({ status: 302, location: '/sign-in?sso_error=request_expired&organization=acme' });
+    expect(sessionOf(replay)).toBeUndefined();
+  });
+
+  it('matches `sub` case-sensitively, refuses unknown people and disabled members, and saying why', async () => {
+    await orgMember('oidc-case-Sub', 'oidc');
+    accounts.set('OIDC-CASE-SUB', { sub: 'OIDC-CASE-SUB', email: 'case@example.com', email_verified: true });
+    let { location, cookie } = await start(oidcProviderId);
+    let res = await callback(await oidcLogin(location, 'OIDC-CASE-SUB', callbackPrefix()), cookie);
+    expect(landed(res).location).toBe('/sign-in?sso_error=unknown_account&organization=acme');
+    expect(sessionOf(res)).toBeUndefined();
+
+    await orgMember('oidc-disabled-1', 'oidc', { status: 'disabled' });
+    accounts.set('oidc-disabled-1', { sub: 'oidc-disabled-1' });
+    ({ location, cookie } = await start(oidcProviderId));
+    res = await callback(await oidcLogin(location, 'oidc-disabled-1', callbackPrefix()), cookie);
+    expect(landed(res).location).toBe('/sign-in?sso_error=member_disabled&organization=acme');
+    expect(await ctx.db.auditEvent.count({ where: { organizationId: acme(), action: 'auth.sso_refused' } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a wrong state, a callback without the browser’s round-trip cookie, and a wrong nonce', async () => {
+    await orgMember('oidc-state-01', 'oidc');
+    accounts.set('oidc-state-01', { sub: 'oidc-state-01' });
+    let back = new URL(await oidcLogin((await start(oidcProviderId)).location, 'oidc-state-01', callbackPrefix()));
+    back.searchParams.set('state', 'forged-state');
+    expect(landed(await callback(back.href, 'sesame_sso=forged-state')).location).toBe('/sign-in?sso_error=request_expired&organization=acme');
+    back = new URL(await oidcLogin((await start(oidcProviderId)).location, 'oidc-state-01', callbackPrefix()));
+    expect(landed(await callback(back.href, '')).location).toBe('/sign-in?sso_error=request_expired&organization=acme');
+
+    // The id_token's nonce is not the one this round trip expects.
+    const { location, cookie } = await start(oidcProviderId);
+    const state = new URL(location).searchParams.get('state')!;
+    back = new URL(await oidcLogin(location, 'oidc-state-01', callbackPrefix()));
+    const { hashToken } = await import('@sesame/db/tokens');
+    await ctx.db.ssoLogin.update({ where: { id: hashToken(`oidc:${state}`) }, data: { nonce: 'another-nonce' } });
+    const res = await callback(back.href, cookie);
+    expect(landed(res).location).toBe('/sign-in?sso_error=response_invalid&organization=acme');
+    expect(sessionOf(res)).toBeUndefined();
+  });
+
+  it('another organization’s provider can’t be used to enter this one', async () => {
+    // A Globex member with the same `sub` as an Acme account: Acme's provider finds only Acme's members.
+    await orgMember('oidc-globex-9', 'oidc', { org: 'globex' });
+    accounts.set('oidc-globex-9', { sub: 'oidc-globex-9' });
+    const { location, cookie } = await start(oidcProviderId);
+    const res = await callback(await oidcLogin(location, 'oidc-globex-9', callbackPrefix()), cookie);
+    expect(landed(res).location).toBe('/sign-in?sso_error=unknown_account&organization=acme');
+  });
+});
+
+describe('SAML 2.0 sign-in', () => {
+  const acs = () => `${PUBLIC_URL}/api/auth/sso/${samlProviderId}/callback`;
+  const audience = () => `${PUBLIC_URL}/api/identity-providers/${samlProviderId}/saml/metadata`;
+
+  async function startSaml() {
+    const { location } = await start(samlProviderId);
+    expect(location.startsWith('https://idp.example.test/sso?')).toBe(true);
+    return authnRequestId(location);
+  }
+  const post = (samlResponseBase64: string) =>
+    ctx.app.inject({ method: 'POST', url: `/api/auth/sso/${samlProviderId}/callback`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ SAMLResponse: samlResponseBase64 }).toString() });
+  const base = (inResponseTo: string, nameId: string) => ({ idpIssuer: IDP_ENTITY, audience: audience(), acs: acs(), inResponseTo, nameId, attributes: { email: `${nameId}@example.com` } });
+
+  it('signs in by NameID on a signed response and assertion; a replayed response is refused', async () => {
+    const member = await orgMember('saml-Noe-2041', 'saml', { status: 'pending' });
+    const requestId = await startSaml();
+    const response = samlResponse(base(requestId, 'saml-Noe-2041'), idpKeys);
+    const res = await post(response);
+    expect(landed(res)).toEqual({ status: 302, location: '/' });
+    expect((await meWith(sessionOf(res)!)).json()).toMatchObject({ member: { username: 'saml-Noe-2041', status: 'active' } });
+    expect((await ctx.db.member.findUniqueOrThrow({ where: { id: member.id } })).status).toBe('active');
+
+    const replay = await post(response);
+    expect(landed(replay).location).toBe('/sign-in?sso_error=response_invalid&organization=acme');
+    expect(sessionOf(replay)).toBeUndefined();
+  });
+
+  it('refuses a tampered NameID, the wrong certificate, an injected unsigned assertion, the wrong audience and an expired assertion', async () => {
+    await orgMember('saml-victim-1', 'saml');
+    await orgMember('saml-attacker', 'saml');
+    const refusedFor = async (make: (requestId: string) => string) => {
+      const res = await post(make(await startSaml()));
+      expect(sessionOf(res)).toBeUndefined();
+      return landed(res).location;
+    };
+    const invalid = '/sign-in?sso_error=response_invalid&organization=acme';
+    // NameID changed after signing.
+    expect(await refusedFor((id) => samlResponse(base(id, 'saml-attacker'), idpKeys, { signedAssertion: (a) => a.replace('>saml-attacker<', '>saml-victim-1<') }))).toBe(invalid);
+    // Signed by another key.
+    const other = makeCertificate('evil.example.test');
+    expect(await refusedFor((id) => samlResponse(base(id, 'saml-victim-1'), other))).toBe(invalid);
+    // Signature wrapping: the signed assertion of the attacker kept, an unsigned one for the victim injected first.
+    expect(
+      await refusedFor((id) =>
+        samlResponse(base(id, 'saml-attacker'), idpKeys, { signResponse: false, signedAssertion: (signed) => samlAssertion(base(id, 'saml-victim-1')) + signed }),
+      ),
+    ).toBe(invalid);
+    // The same injection inside a response that is signed as a whole: still one signed assertion only, refused.
+    expect(
+      await refusedFor((id) => samlResponse(base(id, 'saml-attacker'), idpKeys, { signedAssertion: (signed) => samlAssertion(base(id, 'saml-victim-1')) + signed })),
+    ).toBe(invalid);
+    // An audience that is not ours.
+    expect(await refusedFor((id) => samlResponse({ ...base(id, 'saml-victim-1'), audience: 'https://other-sp.example/metadata' }, idpKeys))).toBe(invalid);
+    // Expired well beyond the accepted clock skew.
+    expect(await refusedFor((id) => samlResponse({ ...base(id, 'saml-victim-1'), notBeforeMs: -3_600_000, notOnOrAfterMs: -30 * 60_000 }, idpKeys))).toBe(invalid);
+    // A response answering no request of ours.
+    expect(await refusedFor(() => samlResponse(base('_not-our-request', 'saml-victim-1'), idpKeys))).toBe(invalid);
+    // The positive control: the same shapes, untampered, sign in.
+    const ok = await post(samlResponse(base(await startSaml(), 'saml-victim-1'), idpKeys));
+    expect(landed(ok).location).toBe('/');
+  });
+});
