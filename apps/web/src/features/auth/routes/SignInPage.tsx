@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isSafeNext, paths } from '../../../lib/session/guards.ts';
 import { setupStatusQueryOptions } from '../../../lib/setup-status.ts';
 import { AuthLayout } from '../../../components/AuthLayout.tsx';
+import { OrganizationLogins, SsoErrorAlert } from '../components/OrganizationLogins.tsx';
 import { SignInForm } from '../components/SignInForm.tsx';
 
 export function SignInPage() {
@@ -38,7 +39,10 @@ export function SignInPage() {
           </Anchor>
         </Alert>
       ) : null}
+      <SsoErrorAlert />
       <SignInForm onSignedIn={onSignedIn} />
+      <Divider my="lg" label={t('auth.sso.or')} labelPosition="center" />
+      <OrganizationLogins />
       <Divider my="lg" />
       <Text size="sm" ta="center" c="dimmed">
         {t('auth.signIn.noAccount')}{' '}

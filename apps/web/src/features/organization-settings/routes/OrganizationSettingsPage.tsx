@@ -9,6 +9,7 @@ import { problemMessage } from '../../../lib/problem-message.ts';
 import { groupsQueryOptions, licensesQueryOptions, organizationQueryOptions, rolesQueryOptions, userTypesQueryOptions } from '../../../lib/reference/reference-queries.ts';
 import { useMe } from '../../../lib/session/session-queries.ts';
 import { GeneralSection } from '../components/GeneralSection.tsx';
+import { IdentityProvidersSection } from '../components/IdentityProvidersSection.tsx';
 import { LimitsSection } from '../components/LimitsSection.tsx';
 import { NewMembersSection } from '../components/NewMembersSection.tsx';
 import { SecuritySection } from '../components/SecuritySection.tsx';
@@ -67,6 +68,7 @@ export function OrganizationSettingsPage() {
               onDirtyChange={onNewMembers}
             />
             <SecuritySection organization={organization.data} canEdit={canEdit} onDirtyChange={onSecurity} />
+            <IdentityProvidersSection organization={organization.data} canEdit={canEdit} />
             <LimitsSection organization={organization.data} />
           </>
         )}
