@@ -3,14 +3,16 @@ import { clientRefusal } from '../../components/password-rules/password-rules.ts
 import type { TFunction } from 'i18next';
 import type { FieldError } from 'react-hook-form';
 import { z } from 'zod';
-import type { MemberField, MemberFormValues } from './wizard-state.ts';
+import type { LoginMethod, MemberField, MemberFormValues } from './wizard-state.ts';
 
 /**
  * The new-member form's rules: the API's NewMember schema field by field, plus what only the
- * wizard knows (the other usernames of the list; whether passwords are used at all).
+ * wizard knows (the other usernames of the list; whether passwords are used at all; an
+ * organization login's identity type, and no password for it).
  */
-export function memberFormSchema(mode: BatchMode | null, otherUsernames: readonly string[]) {
+export function memberFormSchema(mode: BatchMode | null, otherUsernames: readonly string[], login: LoginMethod = 'builtin') {
   const taken = new Set(otherUsernames);
+  const passwords = login === 'builtin' && mode === 'credentials';
   return z.object({
     firstName: NewMember.shape.firstName,
     lastName: NewMember.shape.lastName,
@@ -19,11 +21,12 @@ export function memberFormSchema(mode: BatchMode | null, otherUsernames: readonl
     userType: NewMember.shape.userType,
     role: NewMember.shape.role,
     // Empty means "generate one"; invited members choose their own, so it is not checked then.
-    password: z.string().refine((password) => mode !== 'credentials' || password === '' || Password.safeParse(password).success),
+    password: z.string().refine((password) => !passwords || password === '' || Password.safeParse(password).success),
+    identityType: z.string().refine((type) => (login === 'organization' ? type === 'saml' || type === 'oidc' : type === '')),
   })
     // The rule that needs the username too, as the server applies it.
     .superRefine(({ password, username }, ctx) => {
-      if (mode !== 'credentials' || password === '') return;
+      if (!passwords || password === '') return;
       if (passwordRuleFailures(password, { username }).some((rule) => rule.code === 'password_contains_username')) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password_contains_username' });
     }) satisfies z.ZodType<MemberFormValues, MemberFormValues>;
 }
@@ -57,6 +60,8 @@ export function memberFieldError(t: TFunction, field: MemberField, error: FieldE
       return t(`${prefix}.userTypeRequired`);
     case 'role':
       return t(`${prefix}.roleRequired`);
+    case 'identityType':
+      return t(`${prefix}.identityTypeRequired`);
     case 'password':
       // Each rule the password fails, worded as the server words it.
       return clientRefusal(value, username, t) ?? t(`${prefix}.password`);

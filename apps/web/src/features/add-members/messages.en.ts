@@ -24,6 +24,7 @@ export const addMembersEn: typeof addMembersFr = {
       organizationLogins: {
         title: 'Organization logins',
         description: 'SAML or OpenID Connect accounts from your identity provider.',
+        unavailable: 'First configure an identity provider (Organization settings, Organization logins) and allow its identity type.',
       },
       ldap: {
         title: 'Existing LDAP users',
@@ -31,6 +32,7 @@ export const addMembersEn: typeof addMembersFr = {
       },
       soon: 'Coming soon',
       sourceLegend: 'How to add built-in members',
+      sourceLegendOrg: 'How to add organization-login members',
       single: {
         title: 'New member',
         description: 'Enter members one at a time.',
@@ -44,11 +46,14 @@ export const addMembersEn: typeof addMembersFr = {
         title: 'Add members without sending invitations',
         description:
           'You set a temporary password, or Sésame generates one, and you give it to the member. They must change it when they first sign in.',
+        descriptionOrg: 'The accounts are ready: each member signs in with their organization’s account.',
       },
       invite: {
         title: 'Add members and notify them by email',
         description_one: 'Each member receives an activation link, valid for {{count}} day, to choose their password.',
         description_other: 'Each member receives an activation link, valid for {{count}} days, to choose their password.',
+        descriptionOrg_one: 'Each member receives an activation link, valid for {{count}} day, to confirm their account.',
+        descriptionOrg_other: 'Each member receives an activation link, valid for {{count}} days, to confirm their account.',
       },
       modeRequired: 'Choose whether the new members receive an email invitation.',
       message: 'Custom message',
@@ -68,6 +73,17 @@ export const addMembersEn: typeof addMembersFr = {
       email: 'Email address',
       username: 'Username',
       usernameDescription: 'Proposed from your organization’s format, and editable. 6 to 128 ASCII characters, case-sensitive.',
+      usernameOrg: 'Username (NameID / sub)',
+      usernameOrgDescription: 'The exact identifier the provider sends: the NameID for SAML, the sub for OpenID Connect. Case-sensitive.',
+      orgWarningTitle: 'The username must be the provider’s identifier',
+      orgWarning:
+        'If it does not exactly match the NameID (SAML) or sub (OpenID Connect) the provider sends, the account is created but nobody can use it. The “Test” button of the organization settings shows this identifier.',
+      entraNote:
+        'Entra ID: its sub is different for each application (pairwise); take the one Sésame receives, not the object ID nor the one another application sees.',
+      identityType: 'Identity type',
+      identityTypes: { saml: 'SAML', oidc: 'OpenID Connect' },
+      orgNote: 'No password: this member signs in with their organization’s account.',
+      orgInviteNote: 'This member will receive an invitation email, then sign in with their organization’s account.',
       usernameSuggesting: 'Looking for an available username…',
       useSuggestion: 'Use the proposal: {{username}}',
       userType: 'User type',
@@ -104,6 +120,7 @@ export const addMembersEn: typeof addMembersFr = {
         usernameInList: 'Another member of the list already has this username.',
         userTypeRequired: 'Choose a user type.',
         roleRequired: 'Choose a role compatible with the user type.',
+        identityTypeRequired: 'Choose an identity type.',
         password: 'At least 8 characters, including at least one letter and one digit.',
       },
     },

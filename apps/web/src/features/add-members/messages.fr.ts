@@ -23,6 +23,8 @@ export const addMembersFr = {
       organizationLogins: {
         title: 'Identifiants de connexion de l’organisation',
         description: 'Comptes SAML ou OpenID Connect de votre fournisseur d’identités.',
+        unavailable:
+          'Configurez d’abord un fournisseur d’identité (Paramètres de l’organisation, Connexions d’organisation) et autorisez son type d’identité.',
       },
       ldap: {
         title: 'Utilisateurs LDAP existants',
@@ -30,6 +32,7 @@ export const addMembersFr = {
       },
       soon: 'Bientôt disponible',
       sourceLegend: 'Comment ajouter les membres intégrés',
+      sourceLegendOrg: 'Comment ajouter les membres des connexions d’organisation',
       single: {
         title: 'Nouveau membre',
         description: 'Saisissez les membres un par un.',
@@ -43,11 +46,14 @@ export const addMembersFr = {
         title: 'Ajouter des membres sans envoyer d’invitations',
         description:
           'Vous fixez un mot de passe temporaire, ou Sésame en génère un, et vous le communiquez au membre. Il devra le changer à sa première connexion.',
+        descriptionOrg: 'Les comptes sont prêts\u00A0: chaque membre se connecte avec le compte de son organisation.',
       },
       invite: {
         title: 'Ajouter des membres et les avertir par e-mail',
         description_one: 'Chaque membre reçoit un lien d’activation, valable {{count}}\u00A0jour, pour choisir son mot de passe.',
         description_other: 'Chaque membre reçoit un lien d’activation, valable {{count}}\u00A0jours, pour choisir son mot de passe.',
+        descriptionOrg_one: 'Chaque membre reçoit un lien d’activation, valable {{count}}\u00A0jour, pour confirmer son compte.',
+        descriptionOrg_other: 'Chaque membre reçoit un lien d’activation, valable {{count}}\u00A0jours, pour confirmer son compte.',
       },
       modeRequired: 'Choisissez si les nouveaux membres reçoivent une invitation par e-mail.',
       message: 'Message personnalisé',
@@ -69,6 +75,18 @@ export const addMembersFr = {
       username: 'Nom d’utilisateur',
       usernameDescription:
         'Proposé selon le format de votre organisation et modifiable. De 6 à 128\u00A0caractères ASCII, sensible à la casse.',
+      usernameOrg: 'Nom d’utilisateur (NameID / sub)',
+      usernameOrgDescription:
+        'L’identifiant exact que le fournisseur envoie\u00A0: le NameID pour SAML, le sub pour OpenID Connect. Sensible à la casse.',
+      orgWarningTitle: 'Le nom d’utilisateur doit être l’identifiant du fournisseur',
+      orgWarning:
+        'S’il ne correspond pas exactement au NameID (SAML) ou au sub (OpenID Connect) que le fournisseur envoie, le compte est créé mais personne ne peut s’en servir. Le bouton «\u00A0Tester\u00A0» des paramètres de l’organisation montre cet identifiant.',
+      entraNote:
+        'Entra ID\u00A0: son sub est propre à chaque application (pairwise)\u00A0; prenez celui que Sésame reçoit, pas l’identifiant d’objet ni celui qu’une autre application voit.',
+      identityType: 'Type d’identité',
+      identityTypes: { saml: 'SAML', oidc: 'OpenID Connect' },
+      orgNote: 'Pas de mot de passe\u00A0: ce membre se connecte avec le compte de son organisation.',
+      orgInviteNote: 'Ce membre recevra un e-mail d’invitation, puis se connectera avec le compte de son organisation.',
       usernameSuggesting: 'Recherche d’un nom d’utilisateur disponible…',
       useSuggestion: 'Utiliser la proposition\u00A0: {{username}}',
       userType: 'Type d’utilisateur',
@@ -106,6 +124,7 @@ export const addMembersFr = {
         usernameInList: 'Ce nom d’utilisateur est déjà celui d’un autre membre de la liste.',
         userTypeRequired: 'Choisissez un type d’utilisateur.',
         roleRequired: 'Choisissez un rôle compatible avec le type d’utilisateur.',
+        identityTypeRequired: 'Choisissez un type d’identité.',
         password: 'Au moins 8\u00A0caractères, dont au moins une lettre et un chiffre.',
       },
     },

@@ -15,10 +15,13 @@ import type {
 export const wizardSteps = ['method', 'member', 'list', 'properties', 'summary'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 
-export const memberFields = ['firstName', 'lastName', 'email', 'username', 'userType', 'role', 'password'] as const;
+export const memberFields = ['firstName', 'lastName', 'email', 'username', 'userType', 'role', 'password', 'identityType'] as const;
 export type MemberField = (typeof memberFields)[number];
 
-/** The new-member form: every field as text; an empty password means "generate one". */
+/**
+ * The new-member form: every field as text; an empty password means "generate one"; the
+ * identity type is empty for a Sésame account, `saml` or `oidc` for an organization login.
+ */
 export type MemberFormValues = Record<MemberField, string>;
 
 export interface DraftMember extends MemberFormValues {
@@ -60,8 +63,15 @@ export interface ServerProblems {
   general: string[];
 }
 
+/** How the new members sign in: a Sésame account, or their organization's identity provider. */
+export type LoginMethod = 'builtin' | 'organization';
+
+/** The organization-login identity types members can be added for. */
+export type OrgIdentityType = 'saml' | 'oidc';
+
 export interface WizardState {
   step: WizardStep;
+  login: LoginMethod;
   /** Index of the furthest step reached: the stepper lets the admin go back to any of them. */
   reached: number;
   mode: BatchMode | null;
@@ -106,6 +116,7 @@ export function initialProperties(organization: OrganizationDefaults): WizardPro
 export function initialWizardState(organization: OrganizationDefaults): WizardState {
   return {
     step: 'method',
+    login: 'builtin',
     reached: 0,
     mode: null,
     message: '',
@@ -139,8 +150,8 @@ export function defaultUserTypeId(userTypes: UserType[], organization: Organizat
   return (preferred ?? userTypes[0])?.id ?? '';
 }
 
-export function emptyMemberForm(userType: string, role: string): MemberFormValues {
-  return { firstName: '', lastName: '', email: '', username: '', userType, role, password: '' };
+export function emptyMemberForm(userType: string, role: string, identityType = ''): MemberFormValues {
+  return { firstName: '', lastName: '', email: '', username: '', userType, role, password: '', identityType };
 }
 
 // --- Licences ------------------------------------------------------------------------------
@@ -191,7 +202,9 @@ export function buildBatchBody(state: WizardState, licenses: string[]): MembersB
       username: member.username,
       role: member.role,
       userType: member.userType,
-      ...(mode === 'credentials' && member.password ? { password: member.password } : {}),
+      // Organization logins: the username is the provider's NameID / sub, and there is no password.
+      ...(state.login === 'organization' && member.identityType ? { identityType: member.identityType as OrgIdentityType } : {}),
+      ...(state.login === 'builtin' && mode === 'credentials' && member.password ? { password: member.password } : {}),
     })),
     properties: {
       licenses,
@@ -283,6 +296,7 @@ export function withoutMemberProblems(problems: ServerProblems | null, ids: stri
 export type WizardAction =
   | { type: 'goTo'; step: WizardStep }
   | { type: 'setMode'; mode: BatchMode }
+  | { type: 'setLogin'; login: LoginMethod; identityType: OrgIdentityType | '' }
   | { type: 'setMessage'; message: string }
   | { type: 'addMember'; member: MemberFormValues }
   | { type: 'updateMember'; id: string; member: MemberFormValues }
@@ -300,6 +314,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'setMode':
       return { ...state, mode: action.mode, problems: state.problems && { ...state.problems, message: [] } };
+    case 'setLogin':
+      // The list's members follow: an organization login has no password, a Sésame account no identity type.
+      return {
+        ...state,
+        login: action.login,
+        members: state.members.map((member) =>
+          action.login === 'organization' ? { ...member, password: '', identityType: member.identityType || action.identityType } : { ...member, identityType: '' },
+        ),
+      };
     case 'setMessage':
       return { ...state, message: action.message, problems: state.problems && { ...state.problems, message: [] } };
     case 'addMember':

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { CsrfResponse, ImportCreated, ImportJob, ImportMembersResponse, ImportRowResult, ImportRowsRemoved, Problem, type BatchMode, type ImportRowsRemoveBody, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
+import { CsrfResponse, type CsvFormat, ImportCreated, ImportJob, ImportMembersResponse, ImportRowResult, ImportRowsRemoved, Problem, type BatchMode, type ImportRowsRemoveBody, type BatchProperties, type ImportRowValues, type Language } from '@sesame/contracts';
 import { ApiError, NetworkError, request, toSearch } from '../../../lib/api-client.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { addMembersKeys } from './add-members-keys.ts';
@@ -21,8 +21,8 @@ export const importKeys = {
   members: (id: string) => [...importKeys.job(id), 'members'] as const,
 };
 
-export function templateUrl(mode: BatchMode, lang: Language) {
-  return `/api/imports/template${toSearch({ format: 'builtin', lang, mode })}`;
+export function templateUrl(mode: BatchMode, lang: Language, format: CsvFormat = 'builtin') {
+  return `/api/imports/template${toSearch({ format, lang, mode })}`;
 }
 
 export function errorReportUrl(id: string, lang: Language) {
@@ -70,9 +70,9 @@ export function commitImport(id: string, body: { properties: BatchProperties; me
  * Sends the file as the raw body (`text/csv`). XMLHttpRequest rather than fetch: it reports
  * how much of the file has been sent, for the progress bar.
  */
-export async function uploadImport(file: File, mode: BatchMode, onProgress: (fraction: number) => void, signal?: AbortSignal) {
+export async function uploadImport(file: File, mode: BatchMode, format: CsvFormat, onProgress: (fraction: number) => void, signal?: AbortSignal) {
   const { token } = await request('/api/auth/csrf', { schema: CsrfResponse, csrf: false });
-  const url = `/api/imports${toSearch({ format: 'builtin', mode, fileName: file.name.slice(0, 255) })}`;
+  const url = `/api/imports${toSearch({ format, mode, fileName: file.name.slice(0, 255) })}`;
   const body = await new Promise<{ status: number; text: string; type: string }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -3,13 +3,17 @@ import type { BatchMode } from '@sesame/contracts';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_MESSAGE_LENGTH } from '../wizard-state.ts';
+import { MAX_MESSAGE_LENGTH, type LoginMethod } from '../wizard-state.ts';
 import { OptionCard } from './OptionCard.tsx';
 import { StepFrame } from './StepFrame.tsx';
 
 export type MemberSource = 'single' | 'file';
 
 interface MethodStepProps {
+  login: LoginMethod;
+  /** Organization logins are offered when the organization has a provider of an allowed type. */
+  organizationLoginsAvailable: boolean;
+  onLogin: (login: LoginMethod) => void;
   mode: BatchMode | null;
   source: MemberSource;
   onSource: (source: MemberSource) => void;
@@ -25,7 +29,7 @@ interface MethodStepProps {
   actions: ReactNode;
 }
 
-export function MethodStep({ mode, source, onSource, message, invitationTtlDays, hasPasswords, showErrors, messageProblems, onMode, onMessage, problems, actions }: MethodStepProps) {
+export function MethodStep({ login, organizationLoginsAvailable, onLogin, mode, source, onSource, message, invitationTtlDays, hasPasswords, showErrors, messageProblems, onMode, onMessage, problems, actions }: MethodStepProps) {
   const { t } = useTranslation();
   const soon = (
     <Badge variant="light" color="gray" size="sm" tt="none">
@@ -37,15 +41,21 @@ export function MethodStep({ mode, source, onSource, message, invitationTtlDays,
   return (
     <StepFrame title={t('addMembers.steps.method')} intro={t('addMembers.method.intro')} problems={problems} actions={actions}>
       <Stack gap="xl">
-        <Radio.Group value="builtin" label={t('addMembers.method.identityLegend')} labelProps={{ fw: 650, mb: 'xs' }}>
+        <Radio.Group
+          value={login}
+          onChange={(value) => onLogin(value === 'organization' && organizationLoginsAvailable ? 'organization' : 'builtin')}
+          label={t('addMembers.method.identityLegend')}
+          labelProps={{ fw: 650, mb: 'xs' }}
+        >
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
             <OptionCard value="builtin" title={t('addMembers.method.builtin.title')} description={t('addMembers.method.builtin.description')} />
             <OptionCard
               value="organization"
-              disabled
+              disabled={!organizationLoginsAvailable}
               title={t('addMembers.method.organizationLogins.title')}
-              description={t('addMembers.method.organizationLogins.description')}
-              badge={soon}
+              description={
+                organizationLoginsAvailable ? t('addMembers.method.organizationLogins.description') : t('addMembers.method.organizationLogins.unavailable')
+              }
             />
             <OptionCard value="ldap" disabled title={t('addMembers.method.ldap.title')} description={t('addMembers.method.ldap.description')} badge={soon} />
           </SimpleGrid>
@@ -54,7 +64,7 @@ export function MethodStep({ mode, source, onSource, message, invitationTtlDays,
         <Radio.Group
           value={source}
           onChange={(value) => onSource(value === 'file' ? 'file' : 'single')}
-          label={t('addMembers.method.sourceLegend')} labelProps={{ fw: 650, mb: 'xs' }}>
+          label={login === 'organization' ? t('addMembers.method.sourceLegendOrg') : t('addMembers.method.sourceLegend')} labelProps={{ fw: 650, mb: 'xs' }}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <OptionCard value="single" title={t('addMembers.method.single.title')} description={t('addMembers.method.single.description')} />
             <OptionCard value="file" title={t('addMembers.method.file.title')} description={t('addMembers.method.file.description')} />
@@ -70,11 +80,15 @@ export function MethodStep({ mode, source, onSource, message, invitationTtlDays,
           withAsterisk
         >
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <OptionCard value="credentials" title={t('addMembers.method.credentials.title')} description={t('addMembers.method.credentials.description')} />
+            <OptionCard
+              value="credentials"
+              title={t('addMembers.method.credentials.title')}
+              description={login === 'organization' ? t('addMembers.method.credentials.descriptionOrg') : t('addMembers.method.credentials.description')}
+            />
             <OptionCard
               value="invite"
               title={t('addMembers.method.invite.title')}
-              description={t('addMembers.method.invite.description', { count: invitationTtlDays })}
+              description={t(login === 'organization' ? 'addMembers.method.invite.descriptionOrg' : 'addMembers.method.invite.description', { count: invitationTtlDays })}
             />
           </SimpleGrid>
         </Radio.Group>

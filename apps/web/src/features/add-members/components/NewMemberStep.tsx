@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Fieldset, Group, Loader, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { seatsLeft, type BatchMode } from '@sesame/contracts';
-import { IconMailForward } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuilding, IconMailForward } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +12,17 @@ import { useFormatters } from '../../../lib/format.ts';
 import type { WizardData } from '../api/wizard-data.ts';
 import { useUsernameSuggestion } from '../api/username-suggestion.ts';
 import { memberFieldError } from '../member-form.ts';
-import { assignableRoles, defaultRoleFor, type DraftMember, type MemberField, type MemberFormValues } from '../wizard-state.ts';
+import { assignableRoles, defaultRoleFor, type DraftMember, type LoginMethod, type MemberField, type MemberFormValues, type OrgIdentityType } from '../wizard-state.ts';
 import { StepFrame } from './StepFrame.tsx';
 
 interface NewMemberStepProps {
   form: UseFormReturn<MemberFormValues>;
   data: WizardData;
   mode: BatchMode;
+  /** Organization logins: the username is the provider's identifier (no proposal), no password. */
+  login: LoginMethod;
+  /** The organization-login identity types the organization has a provider for. */
+  orgTypes: readonly OrgIdentityType[];
   members: DraftMember[];
   /** The list row being edited, if any. */
   editing: DraftMember | null;
@@ -35,7 +39,7 @@ interface NewMemberStepProps {
 }
 
 export function NewMemberStep(props: NewMemberStepProps) {
-  const { form, data, mode, members, editing, usernameEdited, onUsernameEdited, announcement, onViewList, onSubmit, problems, actions } = props;
+  const { form, data, mode, login, orgTypes, members, editing, usernameEdited, onUsernameEdited, announcement, onViewList, onSubmit, problems, actions } = props;
   const { t } = useTranslation();
   const format = useFormatters();
   const { register, control, setValue, getValues, formState } = form;
@@ -49,17 +53,19 @@ export function NewMemberStep(props: NewMemberStepProps) {
   // members of the same batch never get the same one.
   const [debounced] = useDebouncedValue(JSON.stringify([firstName.trim(), lastName.trim(), email.trim()]), 300);
   const [first, last, mail] = JSON.parse(debounced) as [string, string, string];
-  const hasName = `${first}${last}${mail}` !== '';
+  const organizationLogin = login === 'organization';
+  // An organization login's username is the provider's identifier: nothing to propose.
+  const hasName = !organizationLogin && `${first}${last}${mail}` !== '';
   const exclude = members.filter((member) => member.id !== editing?.id).map((member) => member.username);
   const suggestion = useUsernameSuggestion({ firstName: first, lastName: last, email: mail, exclude }, hasName);
   const proposed = hasName && !suggestion.isPlaceholderData ? suggestion.data?.username : undefined;
 
   useEffect(() => {
-    if (usernameEdited) return;
+    if (usernameEdited || organizationLogin) return;
     const next = hasName ? proposed : '';
     if (next === undefined || next === getValues('username')) return;
     setValue('username', next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-  }, [usernameEdited, hasName, proposed, getValues, setValue, formState.isSubmitted]);
+  }, [usernameEdited, organizationLogin, hasName, proposed, getValues, setValue, formState.isSubmitted]);
 
   const userType = data.userTypes.find((type) => type.id === userTypeId);
   const roles = assignableRoles(data.roles, userType, data.organization, data.giver);
@@ -106,7 +112,37 @@ export function NewMemberStep(props: NewMemberStepProps) {
             ) : null}
           </Group>
 
+          {organizationLogin ? (
+            <Alert variant="light" color="yellow" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('addMembers.member.orgWarningTitle')} data-testid="org-login-warning">
+              <Stack gap={6}>
+                <Text size="sm">{t('addMembers.member.orgWarning')}</Text>
+                <Text size="sm">{t('addMembers.member.entraNote')}</Text>
+              </Stack>
+            </Alert>
+          ) : null}
+
           <Fieldset legend={t('addMembers.member.identity')} radius="md">
+            {organizationLogin && orgTypes.length > 1 ? (
+              <Controller
+                control={control}
+                name="identityType"
+                render={({ field }) => (
+                  <Select
+                    label={t('addMembers.member.identityType')}
+                    required
+                    mb="md"
+                    maw={320}
+                    data={orgTypes.map((type) => ({ value: type, label: t(`addMembers.member.identityTypes.${type}`) }))}
+                    value={field.value || null}
+                    onChange={(value) => field.onChange(value ?? '')}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    allowDeselect={false}
+                    error={fieldError('identityType', field.value)}
+                  />
+                )}
+              />
+            ) : null}
             <MemberIdentityFields
               newMember
               firstName={{ label: t('addMembers.member.firstName'), error: fieldError('firstName', firstName), input: register('firstName') }}
@@ -115,9 +151,9 @@ export function NewMemberStep(props: NewMemberStepProps) {
             >
               <Stack gap={4}>
                 <TextInput
-                  label={t('addMembers.member.username')}
+                  label={organizationLogin ? t('addMembers.member.usernameOrg') : t('addMembers.member.username')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  description={t('addMembers.member.usernameDescription')}
+                  description={organizationLogin ? t('addMembers.member.usernameOrgDescription') : t('addMembers.member.usernameDescription')}
                   required
                   autoComplete="off"
                   autoCapitalize="none"
@@ -198,7 +234,11 @@ export function NewMemberStep(props: NewMemberStepProps) {
                   />
                 )}
               />
-              {mode === 'credentials' ? (
+              {organizationLogin ? (
+                <Alert variant="light" color="lapis" icon={<IconBuilding size={20} aria-hidden />} style={{ alignSelf: 'start' }} data-testid="org-login-note">
+                  {mode === 'invite' ? t('addMembers.member.orgInviteNote') : t('addMembers.member.orgNote')}
+                </Alert>
+              ) : mode === 'credentials' ? (
                 <Stack gap={8}>
                   <PasswordInput
                     label={t('addMembers.member.password')}

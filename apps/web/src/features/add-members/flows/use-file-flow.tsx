@@ -10,16 +10,17 @@ import { ImportResult } from '../import/ImportResult.tsx';
 import { ImportRowsStep } from '../import/ImportRowsStep.tsx';
 import { useFileImport, useImportCommit } from '../import/use-file-import.ts';
 import { isLicenseAssignable, licenseOffer, placeServerProblems, stepIndex, type WizardStep } from '../wizard-state.ts';
+import type { CsvFormat } from '@sesame/contracts';
 import type { FlowContext, StepChrome } from './flow.ts';
 
 /**
  * "New members from a file": the uploaded file checked by the server, its rows to fix,
  * then its commit. Method, properties and summary are the manual flow's steps.
  */
-export function useFileFlow({ data, state, dispatch, goTo }: FlowContext) {
+export function useFileFlow({ data, state, dispatch, goTo, format }: FlowContext & { format: CsvFormat }) {
   const { t } = useTranslation();
   const [fileSubmitted, setFileSubmitted] = useState(false);
-  const fileImport = useFileImport(data);
+  const fileImport = useFileImport(data, format);
   const importCommit = useImportCommit();
   const importState = fileImport.state;
   const importCount = importState.counts?.valid ?? 0;
@@ -36,8 +37,8 @@ export function useFileFlow({ data, state, dispatch, goTo }: FlowContext) {
 
   /** "Next" on the method step: a file checked for the other mode (Password column or not) must be checked again. */
   const afterMethod = (): WizardStep => {
-    if (importState.mode && importState.mode !== state.mode) fileImport.reset();
-    const checked = importState.mode === state.mode && importState.phase === 'done';
+    if ((importState.mode && importState.mode !== state.mode) || (importState.format && importState.format !== format)) fileImport.reset();
+    const checked = importState.mode === state.mode && importState.format === format && importState.phase === 'done';
     return checked ? 'list' : 'member';
   };
 
@@ -76,6 +77,7 @@ export function useFileFlow({ data, state, dispatch, goTo }: FlowContext) {
   const fileStep = ({ problems, back, next }: StepChrome) => (
     <FileStep
       mode={mode}
+      format={format}
       fileImport={fileImport}
       showErrors={fileSubmitted}
       onUploaded={() => goTo('list')}

@@ -24,6 +24,7 @@ import {
   emptyProblems,
   placeServerProblems,
   type MemberFormValues,
+  type OrgIdentityType,
 } from '../wizard-state.ts';
 import type { FlowContext, StepChrome } from './flow.ts';
 
@@ -31,13 +32,15 @@ interface ManualFlowOptions extends FlowContext {
   /** Polite announcement after "Next, add another"; the page clears it on every step change. */
   announcement: string;
   setAnnouncement: (text: string) => void;
+  /** The organization-login identity types the organization has a provider for. */
+  orgTypes: readonly OrgIdentityType[];
 }
 
 /**
  * "New members one by one": the member form (kept here, not in its step, so that going
  * back and forth keeps it), the list it fills, and the one all-or-nothing request.
  */
-export function useManualFlow({ data, state, dispatch, goTo, announcement, setAnnouncement }: ManualFlowOptions) {
+export function useManualFlow({ data, state, dispatch, goTo, announcement, setAnnouncement, orgTypes }: ManualFlowOptions) {
   const { t } = useTranslation();
   const { organization, roles, userTypes } = data;
   const [result, setResult] = useState<{ mode: BatchMode; response: MembersBatchResponse } | null>(null);
@@ -52,16 +55,17 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
   const queryClient = useQueryClient();
   const createMembers = useCreateMembers();
 
+  const defaultIdentityType = state.login === 'organization' ? (orgTypes[0] ?? '') : '';
   const blankForm = (keep?: Pick<MemberFormValues, 'userType' | 'role'>) => {
     const userType = keep?.userType ?? defaultUserTypeId(userTypes, organization);
     const role = keep?.role ?? defaultRoleFor(roles, userTypes.find((type) => type.id === userType), organization, data.giver);
-    return emptyMemberForm(userType, role);
+    return emptyMemberForm(userType, role, defaultIdentityType);
   };
   const otherUsernames = useMemo(
     () => state.members.filter((member) => member.id !== state.editingId).map((member) => member.username),
     [state.members, state.editingId],
   );
-  const resolver = useMemo(() => zodResolver(memberFormSchema(state.mode, otherUsernames)), [state.mode, otherUsernames]);
+  const resolver = useMemo(() => zodResolver(memberFormSchema(state.mode, otherUsernames, state.login)), [state.mode, otherUsernames, state.login]);
   const form = useForm<MemberFormValues>({ defaultValues: blankForm(), resolver });
   const typed = useWatch({ control: form.control, name: ['firstName', 'lastName', 'email', 'password'] });
   const formHasEntries = hasMemberEntries({ firstName: typed[0], lastName: typed[1], email: typed[2], password: typed[3] });
@@ -82,7 +86,8 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
    * the administrator has typed a username of their own meanwhile.
    */
   const fillProposedUsername = async () => {
-    if (usernameEditedNow.current) return;
+    // An organization login's username is the provider's identifier, never proposed.
+    if (usernameEditedNow.current || state.login === 'organization') return;
     const { firstName, lastName, email } = form.getValues();
     const params = { firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), exclude: otherUsernames };
     if (`${params.firstName}${params.lastName}${params.email}` === '') return;
@@ -183,6 +188,13 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
     });
   };
 
+  /** The method's login changed: the form's identity type and password follow it. */
+  const loginChanged = (identityType: string) => {
+    form.setValue('identityType', identityType);
+    form.setValue('password', '');
+    if (identityType) setUsernameEdited(form.getValues('username') !== '');
+  };
+
   const startOver = () => {
     createMembers.reset();
     setResult(null);
@@ -194,6 +206,8 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
       form={form}
       data={data}
       mode={mode}
+      login={state.login}
+      orgTypes={orgTypes}
       members={state.members}
       editing={editing}
       usernameEdited={usernameEdited}
@@ -273,5 +287,6 @@ export function useManualFlow({ data, state, dispatch, goTo, announcement, setAn
     submitButton,
     resultScreen,
     startOver,
+    loginChanged,
   };
 }

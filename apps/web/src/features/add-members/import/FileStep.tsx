@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import type { BatchMode } from '@sesame/contracts';
+import type { BatchMode, CsvFormat } from '@sesame/contracts';
 import { IconAlertCircle, IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import type { FileImport } from './use-file-import.ts';
 
 interface FileStepProps {
   mode: BatchMode;
+  /** Built-in accounts, or organization logins (the `org-login` format). */
+  format: CsvFormat;
   fileImport: FileImport;
   showErrors: boolean;
   /** The file is checked: on to its rows. */
@@ -33,7 +35,7 @@ function formatSize(bytes: number, language: string) {
 }
 
 /** Choose the CSV file: templates, drop zone, instant preview and upload progress. */
-export function FileStep({ mode, fileImport, showErrors, onUploaded, problems, actions }: FileStepProps) {
+export function FileStep({ mode, format, fileImport, showErrors, onUploaded, problems, actions }: FileStepProps) {
   const { t, i18n } = useTranslation();
   const { state } = fileImport;
   const [rejected, setRejected] = useState<'notCsv' | 'tooMany' | null>(null);
@@ -65,18 +67,18 @@ export function FileStep({ mode, fileImport, showErrors, onUploaded, problems, a
   return (
     <StepFrame title={t('import.steps.file')} intro={t('import.file.intro')} problems={problems} actions={actions}>
       <Stack gap="lg">
-        <Text size="sm">{mode === 'invite' ? t('import.file.columnsInvite') : t('import.file.columnsCredentials')}</Text>
+        <Text size="sm">{format === 'org-login' ? t('import.file.columnsOrgLogin') : mode === 'invite' ? t('import.file.columnsInvite') : t('import.file.columnsCredentials')}</Text>
         <Group gap="lg" role="group" aria-label={t('import.file.templates')}>
           <Text size="sm" fw={600}>
             {t('import.file.templates')}
           </Text>
-          <Anchor href={templateUrl(mode, 'fr')} download size="sm" data-testid="template-fr">
+          <Anchor href={templateUrl(mode, 'fr', format)} download size="sm" data-testid="template-fr">
             <Group gap={4} component="span" wrap="nowrap">
               <IconDownload size={16} aria-hidden />
               {t('import.file.templateFr')}
             </Group>
           </Anchor>
-          <Anchor href={templateUrl(mode, 'en')} download size="sm" data-testid="template-en">
+          <Anchor href={templateUrl(mode, 'en', format)} download size="sm" data-testid="template-en">
             <Group gap={4} component="span" wrap="nowrap">
               <IconDownload size={16} aria-hidden />
               {t('import.file.templateEn')}

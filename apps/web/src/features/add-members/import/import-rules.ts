@@ -11,6 +11,7 @@ import {
   parseCsvBytes,
   parseCsvText,
   type CsvEncoding,
+  type CsvFormat,
   type BatchMode,
   type CsvField,
   type CsvLookups,
@@ -42,10 +43,11 @@ export function importLookups(roles: Role[], userTypes: UserType[]): CsvLookups 
 
 type RoleRefusals = ReadonlyMap<string, NonNullable<RoleRefusal>>;
 
-function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, roleRefusals?: RoleRefusals) {
+function validatorOptions(mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, roleRefusals?: RoleRefusals, format: CsvFormat = 'builtin') {
   return {
-    format: 'builtin' as const,
+    format,
     mode,
+    identityTypesConfigured: organization.allowedIdentityTypes,
     lookups,
     administratorRoleAllowed: administratorAtCreationAllowed(organization),
     ...(roleRefusals ? { roleRefusals } : {}),
@@ -61,8 +63,8 @@ export function rolesAboveOwn(roles: Role[], giver: RoleGiver): RoleRefusals {
  * Reads the file in the browser with the same library as the API: counts, at once. Given its
  * bytes, it decodes them as the API does (UTF-8, else Windows-1252).
  */
-export function previewCsv(file: Uint8Array | string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: RoleRefusals): ImportPreview {
-  const options = validatorOptions(mode, lookups, organization, aboveOwn);
+export function previewCsv(file: Uint8Array | string, mode: BatchMode, lookups: CsvLookups, organization: OrganizationDefaults, aboveOwn?: RoleRefusals, format: CsvFormat = 'builtin'): ImportPreview {
+  const options = validatorOptions(mode, lookups, organization, aboveOwn, format);
   const result = typeof file === 'string' ? parseCsvText(file, options) : parseCsvBytes(file, options);
   const userTypes = new Map<number, string | undefined>();
   for (const row of result.rows) userTypes.set(row.rowNumber, row.resolved.userTypeId);

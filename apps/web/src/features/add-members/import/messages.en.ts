@@ -8,6 +8,8 @@ export const importEn: ImportMessages = {
   file: {
     intro: 'Import a CSV file (UTF-8, comma or semicolon separated) whose header row is in English or French.',
     columnsCredentials: 'Columns: Email, Role, User Type, First Name, Last Name, Username, Password.',
+    columnsOrgLogin:
+      'Columns: Email, Role, User Type, First Name, Last Name, Username (the NameID or sub the provider sends), and Identity Type (SAML or OIDC) when the organization has both. No password.',
     columnsInvite: 'Columns: Email, Role, User Type, First Name, Last Name, Username. No password: each member chooses their own from the invitation.',
     templates: 'Templates to download',
     templateFr: 'French template',

@@ -7,6 +7,8 @@ export const importFr = {
   file: {
     intro: 'Importez un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules) avec une ligne d’en-tête en français ou en anglais.',
     columnsCredentials: 'Colonnes\u00A0: E-mail, Rôle, Type d’utilisateur, Prénom, Nom, Nom d’utilisateur, Mot de passe.',
+    columnsOrgLogin:
+      'Colonnes\u00A0: E-mail, Rôle, Type d’utilisateur, Prénom, Nom, Nom d’utilisateur (le NameID ou le sub que le fournisseur envoie), et Type d’identité (SAML ou OIDC) quand l’organisation a les deux. Pas de mot de passe.',
     columnsInvite: 'Colonnes\u00A0: E-mail, Rôle, Type d’utilisateur, Prénom, Nom, Nom d’utilisateur. Pas de mot de passe\u00A0: chaque membre choisit le sien depuis son invitation.',
     templates: 'Modèles à télécharger',
     templateFr: 'Modèle en français',

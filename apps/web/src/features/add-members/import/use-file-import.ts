@@ -1,4 +1,4 @@
-import type { BatchMode, BatchProperties, CsvRowValues, FileTooLargeProblem, OrganizationDefaults } from '@sesame/contracts';
+import type { BatchMode, BatchProperties, CsvFormat, CsvRowValues, FileTooLargeProblem, OrganizationDefaults } from '@sesame/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commitImport, fetchImport, importKeys, uploadImport, type ImportCounts, type ImportJob, type ImportStatus } from '../api/imports.ts';
@@ -13,6 +13,8 @@ export interface FileImportState {
   file: File | null;
   /** The mode the file was checked for: another mode needs another upload. */
   mode: BatchMode | null;
+  /** The format the file was checked for (built-in accounts or organization logins). */
+  format: CsvFormat | null;
   preview: ImportPreview | null;
   phase: UploadPhase;
   /** Upload progress, 0 to 1. */
@@ -28,6 +30,7 @@ export interface FileImportState {
 const initial: FileImportState = {
   file: null,
   mode: null,
+  format: null,
   preview: null,
   phase: 'idle',
   progress: 0,
@@ -54,7 +57,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * The file of the "New members from a file" method: read at once in the browser for a
  * preview, sent to the API, and polled until every row is checked.
  */
-export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization' | 'giver' | 'importLimits'>) {
+export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'organization' | 'giver' | 'importLimits'>, format: CsvFormat = 'builtin') {
   const [state, setState] = useState<FileImportState>(initial);
   const controller = useRef<AbortController | null>(null);
   const lookups = useMemo(() => importLookups(data.roles, data.userTypes), [data.roles, data.userTypes]);
@@ -82,23 +85,23 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
       if (file.size > maxBytes) {
         const problem: FileTooLargeProblem = { status: 413, title: 'Payload Too Large', detail: '', code: 'file_too_large', maxBytes };
         const tooLarge = new ApiError(problem);
-        setState({ ...initial, file, mode, phase: 'error', error: tooLarge });
+        setState({ ...initial, file, mode, format, phase: 'error', error: tooLarge });
         return false;
       }
-      setState({ ...initial, file, mode, phase: 'reading' });
+      setState({ ...initial, file, mode, format, phase: 'reading' });
       // The instant preview, with the same rules as the server (the upload runs alongside).
       // The bytes, not file.text(): a Windows-1252 file must be decoded as the API decodes it.
       const preview = file
         .arrayBuffer()
         .then((buffer) => {
           if (signal.aborted) return;
-          const result = previewCsv(new Uint8Array(buffer), mode, lookups, organization, aboveOwn);
+          const result = previewCsv(new Uint8Array(buffer), mode, lookups, organization, aboveOwn, format);
           setState((current) => (current.file === file ? { ...current, preview: result, userTypes: current.jobId && current.userTypes.size ? current.userTypes : new Map(result.userTypes) } : current));
         })
         .catch(() => undefined);
       try {
         setState((current) => ({ ...current, phase: 'uploading' }));
-        const created = await uploadImport(file, mode, (progress) => setState((current) => (current.file === file ? { ...current, progress } : current)), signal);
+        const created = await uploadImport(file, mode, format, (progress) => setState((current) => (current.file === file ? { ...current, progress } : current)), signal);
         setState((current) => ({ ...current, phase: 'checking', progress: 1, jobId: created.id, status: created.status, counts: created.counts }));
         let status = created.status;
         let counts = created.counts;
@@ -118,7 +121,7 @@ export function useFileImport(data: Pick<WizardData, 'roles' | 'userTypes' | 'or
         return false;
       }
     },
-    [lookups, organization, aboveOwn, limits],
+    [lookups, organization, aboveOwn, limits, format],
   );
 
   const rowEdited = useCallback(

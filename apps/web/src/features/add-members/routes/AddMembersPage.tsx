@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useOrganizationLoginTypes } from '../api/organization-logins.ts';
 import { useWizardData } from '../api/wizard-data.ts';
 import { LeaveWizardGuard } from '../components/LeaveWizardGuard.tsx';
 import { MethodStep, type MemberSource } from '../components/MethodStep.tsx';
@@ -37,9 +38,10 @@ export function AddMembersPage() {
     setAnnouncement('');
     dispatch({ type: 'goTo', step });
   };
+  const orgTypes = useOrganizationLoginTypes(organization.allowedIdentityTypes);
   const flow = { data, state, dispatch, goTo };
-  const manual = useManualFlow({ ...flow, announcement, setAnnouncement });
-  const file = useFileFlow(flow);
+  const manual = useManualFlow({ ...flow, announcement, setAnnouncement, orgTypes });
+  const file = useFileFlow({ ...flow, format: state.login === 'organization' ? 'org-login' : 'builtin' });
 
   const mode = state.mode ?? 'credentials';
   const dirty =
@@ -79,12 +81,19 @@ export function AddMembersPage() {
     case 'method':
       content = (
         <MethodStep
+          login={state.login}
+          organizationLoginsAvailable={orgTypes.length > 0}
+          onLogin={(login) => {
+            const identityType = login === 'organization' ? (orgTypes[0] ?? '') : '';
+            dispatch({ type: 'setLogin', login, identityType });
+            manual.loginChanged(identityType);
+          }}
           mode={state.mode}
           source={source}
           onSource={setSource}
           message={state.message}
           invitationTtlDays={organization.invitationTtlDays}
-          hasPasswords={!fromFile && state.members.some((member) => member.password !== '')}
+          hasPasswords={!fromFile && state.login === 'builtin' && state.members.some((member) => member.password !== '')}
           showErrors={methodSubmitted}
           messageProblems={state.problems?.message ?? []}
           onMode={(value) => dispatch({ type: 'setMode', mode: value })}

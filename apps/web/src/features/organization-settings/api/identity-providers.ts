@@ -58,6 +58,8 @@ export const IdentityTestResult = z.union([
     }),
   }),
   z.object({ ok: z.literal(false), reason: z.string() }),
+  // Still under way.
+  z.object({ ok: z.null() }),
 ]);
 export type IdentityTestResult = z.infer<typeof IdentityTestResult>;
 
@@ -69,5 +71,6 @@ export function useIdentityTest(providerId: string | null, testId: string | null
     enabled: providerId !== null && testId !== null,
     staleTime: Infinity,
     retry: false,
+    refetchInterval: (query) => (query.state.data?.ok === null ? 1500 : false),
   });
 }

@@ -15,10 +15,8 @@ const p = 'organizationSettings.identityProviders';
 /** What the test window tells the settings page that opened it. */
 const TEST_MESSAGE = 'sesame:identity-test';
 
-interface TestRef {
-  providerId: string;
-  testId: string;
-}
+/** A test round trip: its id, or why it could not start. */
+type TestRef = { providerId: string; testId: string; reason?: undefined } | { providerId: string; testId?: undefined; reason: string };
 
 /** Organization logins: the identity providers (OpenID Connect, SAML 2.0), what to give them, and a test round trip. */
 export function IdentityProvidersSection({ organization, canEdit }: { organization: OrganizationDefaults; canEdit: boolean }) {
@@ -30,7 +28,10 @@ export function IdentityProvidersSection({ organization, canEdit }: { organizati
   const [searchParams] = useSearchParams();
   const landed = searchParams.get('identityTest');
   const landedProvider = searchParams.get('provider');
-  const [test, setTest] = useState<TestRef | null>(landed && landedProvider ? { providerId: landedProvider, testId: landed } : null);
+  const landedError = searchParams.get('identityTestError');
+  const [test, setTest] = useState<TestRef | null>(
+    landedProvider && landed ? { providerId: landedProvider, testId: landed } : landedProvider && landedError ? { providerId: landedProvider, reason: landedError } : null,
+  );
 
   // The test window lands on this page: it tells the page that opened it, which shows the result too.
   useEffect(() => {
@@ -286,9 +287,16 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
 /** What the provider sent during a test round trip, or why it failed. */
 function TestResult({ test, providerName, onClose }: { test: TestRef; providerName: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const result = useIdentityTest(test.providerId, test.testId);
+  const result = useIdentityTest(test.providerId, test.testId ?? null);
   const name = providerName ?? '';
-  if (result.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (test.reason !== undefined) {
+    return (
+      <Alert color="red" variant="light" role="alert" title={t(`${p}.testFailedTitle`, { name })} withCloseButton onClose={onClose} closeButtonLabel={t(`${p}.close`)} data-testid="identity-test-result">
+        {t(`auth.sso.errors.${test.reason}`, { defaultValue: t('auth.sso.errors.unknown') })}
+      </Alert>
+    );
+  }
+  if (result.isPending || result.data?.ok === null) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (result.error) {
     return (
       <Alert color="red" variant="light" role="alert" title={t(`${p}.testFailedTitle`, { name })} withCloseButton onClose={onClose} closeButtonLabel={t(`${p}.close`)}>
@@ -297,7 +305,7 @@ function TestResult({ test, providerName, onClose }: { test: TestRef; providerNa
     );
   }
   const data = result.data;
-  if (!data.ok) {
+  if (data.ok === false) {
     return (
       <Alert color="red" variant="light" role="alert" title={t(`${p}.testFailedTitle`, { name })} withCloseButton onClose={onClose} closeButtonLabel={t(`${p}.close`)} data-testid="identity-test-result">
         {t(`auth.sso.errors.${data.reason}`, { defaultValue: t('auth.sso.errors.unknown') })}
