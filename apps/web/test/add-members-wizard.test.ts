@@ -66,6 +66,7 @@ const member = (overrides: Partial<MemberFormValues> = {}): MemberFormValues => 
   userType: 'type-creator',
   role: 'role-user',
   password: '',
+  identityType: '',
   ...overrides,
 });
 

@@ -238,6 +238,7 @@ export const addMembersEn: typeof addMembersFr = {
         userType: 'user type',
         role: 'role',
         password: 'password',
+        identityType: 'identity type',
       },
     },
     result: {

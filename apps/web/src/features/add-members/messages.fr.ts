@@ -243,6 +243,7 @@ export const addMembersFr = {
         userType: 'type d’utilisateur',
         role: 'rôle',
         password: 'mot de passe',
+        identityType: 'type d’identité',
       },
     },
     result: {
