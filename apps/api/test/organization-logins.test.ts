@@ -277,3 +277,40 @@ describe('SAML 2.0 sign-in', () => {
     expect(landed(ok).location).toBe('/');
   });
 });
+
+describe('the settings page’s test round trip', () => {
+  it('reports what the OIDC provider sent, signs nobody in, and needs Update on organization settings', async () => {
+    accounts.set('someone-at-idp', { sub: 'someone-at-idp', email: 'someone@example.com', email_verified: true, given_name: 'Léa', family_name: 'Test' });
+    expect((await settingsViewer.get(`/api/identity-providers/${oidcProviderId}/test`)).statusCode).toBe(403);
+    expect((await globexAdmin.get(`/api/identity-providers/${oidcProviderId}/test`)).statusCode).toBe(404);
+    const started = await admin.get(`/api/identity-providers/${oidcProviderId}/test`);
+    expect(started.statusCode).toBe(302);
+    const cookie = `sesame_sso=${started.cookies.find((c) => c.name === 'sesame_sso')!.value}`;
+    const back = await oidcLogin(String(started.headers.location), 'someone-at-idp', `${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback`);
+    const res = await callback(back, cookie);
+    expect(res.statusCode).toBe(302);
+    const landedOn = new URL(String(res.headers.location), PUBLIC_URL);
+    expect(landedOn.pathname).toBe('/organization/settings');
+    expect(sessionOf(res)).toBeUndefined();
+    const testId = landedOn.searchParams.get('identityTest')!;
+    const result = await admin.get(`/api/identity-providers/${oidcProviderId}/tests/${testId}`);
+    expect(result.json()).toEqual({ ok: true, identity: { subject: 'someone-at-idp', email: 'someone@example.com', emailVerified: true, firstName: 'Léa', lastName: 'Test' } });
+    expect((await settingsViewer.get(`/api/identity-providers/${oidcProviderId}/tests/${testId}`)).statusCode).toBe(403);
+    expect((await globexAdmin.get(`/api/identity-providers/${oidcProviderId}/tests/${testId}`)).statusCode).toBe(404);
+  });
+
+  it('reports why a SAML test failed (a response signed by another key)', async () => {
+    const started = await admin.get(`/api/identity-providers/${samlProviderId}/test`);
+    expect(started.statusCode).toBe(302);
+    const requestId = authnRequestId(String(started.headers.location));
+    const response = samlResponse(
+      { idpIssuer: IDP_ENTITY, audience: `${PUBLIC_URL}/api/identity-providers/${samlProviderId}/saml/metadata`, acs: `${PUBLIC_URL}/api/auth/sso/${samlProviderId}/callback`, inResponseTo: requestId, nameId: 'anyone-1' },
+      makeCertificate('other.example.test'),
+    );
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/auth/sso/${samlProviderId}/callback`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ SAMLResponse: response }).toString() });
+    const landedOn = new URL(String(res.headers.location), PUBLIC_URL);
+    expect(landedOn.pathname).toBe('/organization/settings');
+    const result = await admin.get(`/api/identity-providers/${samlProviderId}/tests/${landedOn.searchParams.get('identityTest')}`);
+    expect(result.json()).toEqual({ ok: false, reason: 'response_invalid' });
+  });
+});

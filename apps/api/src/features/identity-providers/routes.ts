@@ -1,4 +1,4 @@
-import { CreateIdentityProviderBody, IdentityProvider, IdentityProviderIdParams, IdentityProviderList, PublicProviderList, PublicProvidersQuery, UpdateIdentityProviderBody } from '@sesame/contracts';
+import { SsoFailureReason, CreateIdentityProviderBody, IdentityProvider, IdentityProviderIdParams, IdentityProviderList, PublicProviderList, PublicProvidersQuery, UpdateIdentityProviderBody } from '@sesame/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,12 +7,21 @@ import { notFound } from '../../lib/errors.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
 import { commonProblems, problems, type App } from '../../lib/route-types.ts';
 import * as service from './service.ts';
-import { finishSignIn, samlServiceProviderMetadata, SsoFailure, startSignIn } from './sso.ts';
+import { finishSignIn, recordTest, samlServiceProviderMetadata, SsoFailure, startSignIn } from './sso.ts';
 
 const DeleteProviderResponse = z.object({ id: z.string(), name: z.string() });
 const ProviderParams = z.object({ providerId: z.uuid('The id must be a UUID') });
 /** A round trip's answer: the browser is sent on (no body); failures go to the sign-in page the same way. */
 const Redirect = z.null().describe('Sent on with a Location header');
+
+const TestParams = z.object({ id: z.uuid('The id must be a UUID'), testId: z.string().regex(/^[0-9a-f]{64}$/, 'Not a test id') });
+const TestResult = z.union([
+  z.object({ ok: z.literal(true), identity: z.object({ subject: z.string(), email: z.string().nullable(), emailVerified: z.boolean(), firstName: z.string().nullable(), lastName: z.string().nullable() }) }),
+  z.object({ ok: z.literal(false), reason: SsoFailureReason }),
+  z.object({ ok: z.null() }),
+]);
+/** Where a test round trip ends: the settings page, which reads the result. */
+const testPage = (providerId: string, testId: string) => `/organization/settings?${new URLSearchParams({ identityTest: testId, provider: providerId })}`;
 
 /** The cookie that binds an OIDC round trip to the browser that started it. */
 const ROUND_TRIP_COOKIE = 'sesame_sso';
@@ -65,6 +74,45 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
     },
   });
 
+  app.get('/api/identity-providers/:id/test', {
+    config: write,
+    schema: {
+      operationId: 'testIdentityProvider',
+      tags,
+      description: 'Starts a test round trip with the provider (302): it signs nobody in; its end lands on the settings page, which reads what the provider sent from `GET …/tests/:testId`.',
+      params: IdentityProviderIdParams,
+    },
+    handler: async (req, reply) => {
+      const auth = authOf(req);
+      const p = await service.getProvider(deps, auth.organizationId, req.params.id);
+      try {
+        const started = await startSignIn(deps, p, base(req), 'test', auth.memberId);
+        if (started.state) reply.setCookie(ROUND_TRIP_COOKIE, started.state, { ...sessionCookieOptions(deps.config, req), path: '/api/auth/sso', maxAge: 600 });
+        reply.header('cache-control', 'no-store');
+        return reply.redirect(started.location, 302);
+      } catch (error) {
+        if (!(error instanceof SsoFailure)) throw error;
+        return reply.redirect(`/organization/settings?${new URLSearchParams({ identityTestError: error.reason, provider: p.id })}`, 302);
+      }
+    },
+  });
+  app.get('/api/identity-providers/:id/tests/:testId', {
+    config: write,
+    schema: {
+      operationId: 'getIdentityProviderTest',
+      tags,
+      description: 'What a test round trip found: the identity the provider sent, or why it failed (`ok: null` while it is under way).',
+      params: TestParams,
+      response: { 200: TestResult, ...commonProblems, ...problems(404) },
+    },
+    handler: async (req) => {
+      const auth = authOf(req);
+      const login = await deps.db.ssoLogin.findFirst({ where: { id: req.params.testId, providerId: req.params.id, organizationId: auth.organizationId, purpose: 'test' }, select: { result: true } });
+      if (!login) throw notFound('identity_provider');
+      return (login.result ?? { ok: null }) as z.infer<typeof TestResult>;
+    },
+  });
+
   // ---- Public: the sign-in page's buttons and the round trips.
   app.get('/api/auth/providers', {
     config: { public: true },
@@ -76,6 +124,11 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
   async function failed(reply: FastifyReply, req: FastifyRequest, providerId: string, error: unknown) {
     if (!(error instanceof SsoFailure)) throw error;
     req.log.info({ providerId, reason: error.reason, detail: error.detail }, 'organization login refused');
+    if (error.testLoginId) {
+      await recordTest(deps.db, error.testLoginId, { ok: false, reason: error.reason });
+      reply.clearCookie(ROUND_TRIP_COOKIE, { path: '/api/auth/sso' });
+      return reply.redirect(testPage(providerId, error.testLoginId), 302);
+    }
     const org = await deps.db.identityProvider.findUnique({ where: { id: providerId }, select: { organization: { select: { slug: true } } } });
     const query = new URLSearchParams({ sso_error: error.reason, ...(org ? { organization: org.organization.slug } : {}) });
     reply.clearCookie(ROUND_TRIP_COOKIE, { path: '/api/auth/sso' });
@@ -108,7 +161,7 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
       const done = await finishSignIn(deps, p, base(req), input, client(req));
       reply.clearCookie(ROUND_TRIP_COOKIE, { path: '/api/auth/sso' });
       reply.header('cache-control', 'no-store');
-      if (done.kind === 'test') return reply.type('application/json').send(done.identity);
+      if (done.kind === 'test') return reply.redirect(testPage(p.id, done.loginId), 302);
       reply.setCookie(SESSION_COOKIE, done.token, sessionCookieOptions(deps.config, req));
       return reply.redirect('/', 302);
     } catch (error) {

@@ -15,12 +15,22 @@ export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
 
 /** A sign-in through a provider that did not end in a session: the sign-in page says why. */
 export class SsoFailure extends Error {
+  /** The test round trip this failure ends, when it is one (the settings page shows why). */
+  testLoginId?: string;
   constructor(
     readonly reason: SsoFailureReason,
     readonly detail?: string,
   ) {
     super(reason);
   }
+}
+
+/** Marks a failure as the end of round trip `login` when that was a test. */
+function within<T>(login: { id: string; purpose: string } | null | undefined, run: () => Promise<T>): Promise<T> {
+  return run().catch((error: unknown) => {
+    if (error instanceof SsoFailure && login?.purpose === 'test') error.testLoginId = login.id;
+    throw error;
+  });
 }
 
 /** What the provider said about the person, whatever the protocol. */
@@ -55,13 +65,13 @@ async function oidcConfiguration(deps: IdentityProviderDeps, p: ProviderRow): Pr
   }
 }
 
-async function startOidc(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test'): Promise<{ location: string; state: string }> {
+async function startOidc(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test', testedById?: string): Promise<{ location: string; state: string }> {
   const config = await oidcConfiguration(deps, p);
   const state = newToken();
   const nonce = newToken();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   await deps.db.ssoLogin.create({
-    data: { id: hashToken(`oidc:${state}`), organizationId: p.organizationId, providerId: p.id, codeVerifier, nonce, purpose, expiresAt: new Date(Date.now() + ROUND_TRIP_MS) },
+    data: { id: hashToken(`oidc:${state}`), organizationId: p.organizationId, providerId: p.id, codeVerifier, nonce, purpose, testedById: testedById ?? null, expiresAt: new Date(Date.now() + ROUND_TRIP_MS) },
   });
   const scopes = new Set(['openid', 'email', 'profile', ...(p.scopes ?? '').split(' ').filter(Boolean)]);
   const url = oidc.buildAuthorizationUrl(config, {
@@ -84,12 +94,23 @@ async function consumeRoundTrip(db: Db, id: string, providerId: string) {
   return login;
 }
 
-async function finishOidc(deps: IdentityProviderDeps, p: ProviderRow, base: Base, callbackUrl: URL, boundState: string | undefined): Promise<{ identity: Identity; purpose: string }> {
+async function finishOidc(deps: IdentityProviderDeps, p: ProviderRow, base: Base, callbackUrl: URL, boundState: string | undefined): Promise<{ identity: Identity; purpose: string; loginId: string }> {
   const state = callbackUrl.searchParams.get('state');
   if (!state) throw new SsoFailure('response_invalid', 'no state');
   // The round trip belongs to the browser that started it (its cookie), so nobody can hand a victim their own callback.
   if (!boundState || boundState !== state) throw new SsoFailure('request_expired', 'state not bound to this browser');
   const login = await consumeRoundTrip(deps.db, hashToken(`oidc:${state}`), p.id);
+  return within(login, () => exchangeOidc(deps, p, base, callbackUrl, state, login));
+}
+
+async function exchangeOidc(
+  deps: IdentityProviderDeps,
+  p: ProviderRow,
+  base: Base,
+  callbackUrl: URL,
+  state: string,
+  login: { id: string; purpose: string; codeVerifier: string | null; nonce: string | null },
+): Promise<{ identity: Identity; purpose: string; loginId: string }> {
   if (callbackUrl.searchParams.get('error')) throw new SsoFailure('response_invalid', callbackUrl.searchParams.get('error') ?? undefined);
   const config = await oidcConfiguration(deps, p);
   // openid-client compares the redirect_uri it is given with the callback's own address.
@@ -114,6 +135,7 @@ async function finishOidc(deps: IdentityProviderDeps, p: ProviderRow, base: Base
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   return {
     purpose: login.purpose,
+    loginId: login.id,
     identity: {
       subject: claims.sub,
       email: str(info.email),
@@ -135,11 +157,12 @@ class DbRequestCache implements CacheProvider {
     private readonly db: Db,
     private readonly p: ProviderRow,
     private readonly purpose: 'sign_in' | 'test' = 'sign_in',
+    private readonly testedById?: string,
   ) {}
   private id = (key: string) => hashToken(`saml:${key}`);
   async saveAsync(key: string, value: string): Promise<CacheItem | null> {
     const created = new Date();
-    await this.db.ssoLogin.create({ data: { id: this.id(key), organizationId: this.p.organizationId, providerId: this.p.id, purpose: this.purpose, nonce: value, createdAt: created, expiresAt: new Date(created.getTime() + ROUND_TRIP_MS) } });
+    await this.db.ssoLogin.create({ data: { id: this.id(key), organizationId: this.p.organizationId, providerId: this.p.id, purpose: this.purpose, testedById: this.testedById ?? null, nonce: value, createdAt: created, expiresAt: new Date(created.getTime() + ROUND_TRIP_MS) } });
     return { value, createdAt: created.getTime() };
   }
   async getAsync(key: string): Promise<string | null> {
@@ -153,7 +176,7 @@ class DbRequestCache implements CacheProvider {
     if (count === 1) this.consumed = true;
     return count === 1 ? key : null;
   }
-  purposeOf = async (key: string) => (await this.db.ssoLogin.findUnique({ where: { id: this.id(key) }, select: { purpose: true } }))?.purpose ?? 'sign_in';
+  roundTrip = (key: string) => this.db.ssoLogin.findFirst({ where: { id: this.id(key), providerId: this.p.id }, select: { id: true, purpose: true } });
 }
 
 function samlFor(deps: IdentityProviderDeps, p: ProviderRow, base: Base, cache: CacheProvider): SAML {
@@ -177,8 +200,8 @@ function samlFor(deps: IdentityProviderDeps, p: ProviderRow, base: Base, cache: 
   });
 }
 
-async function startSaml(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test'): Promise<{ location: string }> {
-  const saml = samlFor(deps, p, base, new DbRequestCache(deps.db, p, purpose));
+async function startSaml(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test', testedById?: string): Promise<{ location: string }> {
+  const saml = samlFor(deps, p, base, new DbRequestCache(deps.db, p, purpose, testedById));
   return { location: await saml.getAuthorizeUrlAsync('', undefined, {}) };
 }
 
@@ -191,8 +214,27 @@ const first = (profile: Profile, ...names: string[]): string | null => {
   return null;
 };
 
-async function finishSaml(deps: IdentityProviderDeps, p: ProviderRow, base: Base, samlResponse: string): Promise<{ identity: Identity; purpose: string }> {
+/** The request a response says it answers (read before any check, only to tell a test round trip's failure apart). */
+function claimedRequestId(samlResponse: string): string | null {
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  return /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml)?.[1] ?? null;
+}
+
+async function finishSaml(deps: IdentityProviderDeps, p: ProviderRow, base: Base, samlResponse: string): Promise<{ identity: Identity; purpose: string; loginId: string | null }> {
   const cache = new DbRequestCache(deps.db, p);
+  const claimed = claimedRequestId(samlResponse);
+  const login = claimed ? await cache.roundTrip(claimed) : null;
+  return within(login, () => validateSaml(deps, p, base, samlResponse, cache, login));
+}
+
+async function validateSaml(
+  deps: IdentityProviderDeps,
+  p: ProviderRow,
+  base: Base,
+  samlResponse: string,
+  cache: DbRequestCache,
+  login: { id: string; purpose: string } | null,
+): Promise<{ identity: Identity; purpose: string; loginId: string | null }> {
   const saml = samlFor(deps, p, base, cache);
   let profile: Profile | null;
   try {
@@ -203,10 +245,14 @@ async function finishSaml(deps: IdentityProviderDeps, p: ProviderRow, base: Base
   // The response answered a request of ours that no other response used (two replays at once: one wins).
   if (!profile || !cache.consumed) throw new SsoFailure('response_invalid', 'request already answered');
   if (!profile.nameID) throw new SsoFailure('response_invalid', 'no NameID');
-  const purpose = profile.inResponseTo ? await cache.purposeOf(String(profile.inResponseTo)) : 'sign_in';
+  // node-saml checked that the response answers a request of ours (InResponseTo): the one read above.
+  const answered = profile.inResponseTo ? await cache.roundTrip(String(profile.inResponseTo)) : null;
+  if (!answered || answered.id !== login?.id) throw new SsoFailure('response_invalid', 'InResponseTo');
+  const purpose = answered.purpose;
   const email = first(profile, 'email', 'mail', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'urn:oid:0.9.2342.19200300.100.1.3');
   return {
     purpose,
+    loginId: answered.id,
     identity: {
       subject: profile.nameID,
       email,
@@ -224,11 +270,16 @@ export function samlServiceProviderMetadata(deps: IdentityProviderDeps, p: Provi
 
 // ---------------------------------------------------------------------------------------------
 
-export async function startSignIn(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test'): Promise<{ location: string; state?: string }> {
-  return p.type === 'oidc' ? startOidc(deps, p, base, purpose) : startSaml(deps, p, base, purpose);
+export async function startSignIn(deps: IdentityProviderDeps, p: ProviderRow, base: Base, purpose: 'sign_in' | 'test', testedById?: string): Promise<{ location: string; state?: string }> {
+  return p.type === 'oidc' ? startOidc(deps, p, base, purpose, testedById) : startSaml(deps, p, base, purpose, testedById);
 }
 
-export type Finished = { kind: 'signed_in'; token: string } | { kind: 'test'; identity: Identity };
+export type Finished = { kind: 'signed_in'; token: string } | { kind: 'test'; loginId: string };
+
+/** What a test round trip found, kept on it for the settings page (GET …/tests/:testId). */
+export async function recordTest(db: Db, loginId: string, result: { ok: true; identity: Identity } | { ok: false; reason: SsoFailureReason }) {
+  await db.ssoLogin.update({ where: { id: loginId }, data: { result } });
+}
 
 /**
  * Ends a round trip: the member is found by identity type + external id = NameID / `sub`,
@@ -242,8 +293,11 @@ export async function finishSignIn(
   input: { callbackUrl: URL; boundState?: string | undefined } | { samlResponse: string },
   client: { ip: string; userAgent?: string },
 ): Promise<Finished> {
-  const { identity, purpose } = 'samlResponse' in input ? await finishSaml(deps, p, base, input.samlResponse) : await finishOidc(deps, p, base, input.callbackUrl, input.boundState);
-  if (purpose === 'test') return { kind: 'test', identity };
+  const { identity, purpose, loginId } = 'samlResponse' in input ? await finishSaml(deps, p, base, input.samlResponse) : await finishOidc(deps, p, base, input.callbackUrl, input.boundState);
+  if (purpose === 'test' && loginId) {
+    await recordTest(deps.db, loginId, { ok: true, identity });
+    return { kind: 'test', loginId };
+  }
   const { db } = deps;
   const candidates = await db.member.findMany({
     where: { organizationId: p.organizationId, identityType: p.type, OR: [{ externalId: identity.subject }, { externalId: null, username: identity.subject }] },

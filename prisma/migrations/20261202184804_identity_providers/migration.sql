@@ -32,6 +32,8 @@ CREATE TABLE "SsoLogin" (
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
     "consumedAt" TIMESTAMPTZ(3),
+    "testedById" UUID,
+    "result" JSONB,
 
     CONSTRAINT "SsoLogin_pkey" PRIMARY KEY ("id")
 );
