@@ -81,6 +81,7 @@ export async function identityProviderRoutes(app: App, deps: service.IdentityPro
       tags,
       description: 'Starts a test round trip with the provider (302): it signs nobody in; its end lands on the settings page, which reads what the provider sent from `GET …/tests/:testId`.',
       params: IdentityProviderIdParams,
+      response: { 302: Redirect, ...commonProblems, ...problems(404) },
     },
     handler: async (req, reply) => {
       const auth = authOf(req);
