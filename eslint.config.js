@@ -52,8 +52,20 @@ export default tseslint.config(
     // Production code of the API and the packages: a value that may be missing gets a real
     // check (a clear internal error, or a narrowed type), never a `!` that hides it.
     files: ['apps/api/src/**/*.ts', 'packages/*/src/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Prisma turns `mode: 'insensitive'` into ILIKE with the value as a pattern: the helpers of
+      // apps/api/src/lib/text-match.ts escape it, so every case-insensitive filter goes through them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='mode']:matches([value.value='insensitive'], [value.expression.value='insensitive'])",
+          message: "Use sameText() or containsText() from lib/text-match.ts: Prisma's insensitive filters are ILIKE patterns.",
+        },
+      ],
+    },
   },
+  { files: ['apps/api/src/lib/text-match.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

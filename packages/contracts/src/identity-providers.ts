@@ -14,8 +14,9 @@ const Name = SingleLineText.trim().min(1, 'A name is required').max(100, 'A name
  */
 const octet = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const label = '[A-Za-z0-9]+(-[A-Za-z0-9]+)*';
+const port = '(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})';
 const lastLabel = '[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*';
-const httpUrlPattern = new RegExp(`^https?://((${label}\\.)*${lastLabel}|${octet}(\\.${octet}){3})(:[0-9]{1,4})?(/[^\\s]*)?$`, 'u');
+const httpUrlPattern = new RegExp(`^https?://((${label}\\.)*${lastLabel}|${octet}(\\.${octet}){3})(:${port})?(/[^\\s]*)?$`, 'u');
 const HttpUrl = SingleLineText.trim()
   .max(2000, 'An address has at most 2000 characters')
   .regex(httpUrlPattern, 'Give an address starting with https://')

@@ -1,5 +1,6 @@
 import type { MemberPage, MemberPageQuery, MemberSummary } from '@sesame/contracts';
 import type { Db, Prisma } from '@sesame/db';
+import { containsText } from './text-match.ts';
 
 const summary = { id: true, username: true, firstName: true, lastName: true, email: true, status: true } as const;
 export const memberSummarySelect = summary;
@@ -14,7 +15,7 @@ export async function memberPage(db: Pick<Db, 'member'>, where: Prisma.MemberWhe
     ? {
         AND: [
           where,
-          { OR: (['username', 'firstName', 'lastName', 'email'] as const).map((field) => ({ [field]: { contains: q, mode: 'insensitive' as const } })) },
+          { OR: (['username', 'firstName', 'lastName', 'email'] as const).map((field) => ({ [field]: containsText(q) })) },
         ],
       }
     : where;

@@ -1,5 +1,6 @@
 import type { Prisma } from '@sesame/db';
 import { AppError } from './errors.ts';
+import { sameText } from './text-match.ts';
 
 /**
  * Names of an organization's reference data (categories, groups, licences, roles) are unique
@@ -16,7 +17,7 @@ export const nameTaken = (name: string) =>
   new AppError(409, 'name_taken', { params: { value: name }, errors: [{ path: 'name', code: 'name_taken', params: { value: name } }] });
 
 /** The `where` of a search for another item of the kind with this name, whatever its case. */
-export type NameClashWhere = { organizationId: string; name: { equals: string; mode: 'insensitive' }; id?: { not: string } };
+export type NameClashWhere = { organizationId: string; name: ReturnType<typeof sameText>; id?: { not: string } };
 
 /**
  * 409 `name_taken` when another item of the kind already has `name` (whatever its case).
@@ -24,6 +25,6 @@ export type NameClashWhere = { organizationId: string; name: { equals: string; m
  * so groups, categories, licences and roles share the rule; call it under `lockNames`.
  */
 export async function assertNameFree(findClash: (where: NameClashWhere) => Promise<unknown>, organizationId: string, name: string, exceptId?: string): Promise<void> {
-  const clash = await findClash({ organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) });
+  const clash = await findClash({ organizationId, name: sameText(name), ...(exceptId ? { id: { not: exceptId } } : {}) });
   if (clash) throw nameTaken(name);
 }

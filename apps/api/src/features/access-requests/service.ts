@@ -10,6 +10,7 @@ import { progressDto, progressSelect } from './progress.ts';
 
 export { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo, type RequestLimits } from './deps.ts';
 import { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo } from './deps.ts';
+import { sameText } from '../../lib/text-match.ts';
 
 export const confirmLink = (baseUrl: string, token: string) => `${baseUrl}/access-requests/confirm/${token}`;
 
@@ -43,7 +44,7 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
   await limit(db, `access-request:ip:${info.ip}`, limits.perIp, limits.windowSeconds);
   await limit(db, `access-request:email:${email.toLowerCase()}`, limits.perEmail, limits.windowSeconds);
 
-  const org = await db.organization.findFirst({ where: { slug: { equals: body.organization, mode: 'insensitive' } }, select: { id: true, name: true, defaultLanguage: true } });
+  const org = await db.organization.findFirst({ where: { slug: sameText(body.organization) }, select: { id: true, name: true, defaultLanguage: true } });
   if (!org) return acceptedAnswer(email);
   const organizationId = org.id;
   const token = newToken();
@@ -52,7 +53,7 @@ export async function submitAccessRequest(deps: AccessRequestDeps, body: CreateA
     // Two submissions from the same address at once merge instead of creating two requests.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-request:${organizationId}:${email.toLowerCase()}`}))`;
     const open = await tx.accessRequest.findFirst({
-      where: { organizationId, email: { equals: email, mode: 'insensitive' }, status: { in: ['unconfirmed', 'pending'] } },
+      where: { organizationId, email: sameText(email), status: { in: ['unconfirmed', 'pending'] } },
       orderBy: { createdAt: 'desc' },
       select: { id: true, status: true, message: true, firstName: true, email: true, language: true },
     });
@@ -209,7 +210,7 @@ async function tryAutoApproval(deps: AccessRequestDeps, organizationId: string, 
   };
   // Someone who already has an account here, even a disabled one, is left for the contacts to
   // decide: a new account would otherwise undo a disable without anyone deciding it.
-  const existing = await db.member.count({ where: { organizationId, email: { equals: email, mode: 'insensitive' } } });
+  const existing = await db.member.count({ where: { organizationId, email: sameText(email) } });
   if (existing) return failed('existing_account', 'A member of the organization already has this email address');
   const choice = await organizationDefaultsChoice(db, organizationId);
   if (!choice) return failed('missing_defaults', 'The organization has no default role and user type for new members');

@@ -21,6 +21,7 @@ import { audit, auditChanges } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../lib/errors.ts';
 import { effectivePrivileges } from '../../lib/privileges.ts';
+import { containsText } from '../../lib/text-match.ts';
 
 export type ContactsDeps = { db: Db };
 export type ActionInfo = { ip: string };
@@ -81,10 +82,10 @@ export async function searchCandidates({ db }: ContactsDeps, auth: AuthContext, 
       ...(q
         ? {
             OR: [
-              { username: { contains: q, mode: 'insensitive' } },
-              { firstName: { contains: q, mode: 'insensitive' } },
-              { lastName: { contains: q, mode: 'insensitive' } },
-              { email: { contains: q, mode: 'insensitive' } },
+              { username: containsText(q) },
+              { firstName: containsText(q) },
+              { lastName: containsText(q) },
+              { email: containsText(q) },
             ],
           }
         : {}),

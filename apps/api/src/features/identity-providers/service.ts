@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import { audit, auditUpdate } from '../../lib/audit.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { lockNames, nameTaken } from '../../lib/reference-names.ts';
+import { assertNameFree, lockNames } from '../../lib/reference-names.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { certificateFingerprint, parseCertificates, parseIdpMetadata } from './saml-metadata.ts';
 
@@ -121,14 +121,6 @@ const audited = (p: Pick<ProviderRow, 'type' | 'name' | 'issuer' | 'clientId' | 
     : { entryPoint: p.samlEntryPoint, idpIssuer: p.samlIdpIssuer, idpCertFingerprints: (p.samlIdpCert ?? '').split('\n').filter(Boolean).map((c) => certificateFingerprint(c)) }),
 });
 
-async function assertNameFree(tx: Pick<Db, 'identityProvider'>, organizationId: string, name: string, exceptId?: string) {
-  const clash = await tx.identityProvider.findFirst({
-    where: { organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw nameTaken(name);
-}
-
 export async function listProviders({ db }: IdentityProviderDeps, auth: AuthContext, base: Base): Promise<IdentityProvider[]> {
   const rows = await db.identityProvider.findMany({ where: { organizationId: auth.organizationId }, select: row, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
   return rows.map((r) => toDto(r, base));
@@ -147,7 +139,7 @@ export async function createProvider(deps: IdentityProviderDeps, auth: AuthConte
       : { type: 'saml' as const, name: body.name, ...samlColumns(body) };
   return deps.db.$transaction(async (tx) => {
     await lockNames(tx, auth.organizationId, 'identity-provider');
-    await assertNameFree(tx, auth.organizationId, body.name);
+    await assertNameFree((where) => tx.identityProvider.findFirst({ where, select: { id: true } }), auth.organizationId, body.name);
     const created = await tx.identityProvider.create({ data: { organizationId: auth.organizationId, ...data }, select: row });
     await audit(tx, { ...actor(auth, client), action: 'identity_provider.created', targetType: 'identity_provider', targetId: created.id, targetLabel: created.name, after: audited(created) });
     return toDto(created, base);
@@ -164,7 +156,7 @@ export async function updateProvider(deps: IdentityProviderDeps, auth: AuthConte
     if (!current) throw notFound('identity_provider');
     const foreign = (current.type === 'oidc' ? samlFields : oidcFields).filter((f) => body[f] !== undefined);
     if (foreign.length) throw new AppError(400, 'validation_failed', { errors: foreign.map((path) => ({ path, code: 'field_not_for_type' as const, params: { type: current.type } })) });
-    if (body.name !== undefined && body.name !== current.name) await assertNameFree(tx, auth.organizationId, body.name, id);
+    if (body.name !== undefined && body.name !== current.name) await assertNameFree((where) => tx.identityProvider.findFirst({ where, select: { id: true } }), auth.organizationId, body.name, id);
     const data =
       current.type === 'oidc'
         ? {

@@ -6,7 +6,7 @@ import { lockCapacity } from '../../lib/assignments/index.ts';
 import type { AuthContext } from '../../lib/auth.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
-import { lockNames, nameTaken } from '../../lib/reference-names.ts';
+import { assertNameFree, lockNames } from '../../lib/reference-names.ts';
 
 export type LicenseDeps = { db: Db };
 export type Client = { ip: string };
@@ -31,11 +31,6 @@ export async function licenseDetail(db: Pick<Db, 'license'>, id: string): Promis
   return { id: l.id, key: l.key, name: l.name, seatsTotal: l.seats, seatsUsed: l._count.assignments, userTypeIds: l.userTypes.map((t) => t.userTypeId) };
 }
 
-async function assertNameFree(tx: Tx, organizationId: string, name: string, exceptId?: string) {
-  const clash = await tx.license.findFirst({ where: { organizationId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw nameTaken(name);
-}
-
 /** The user types named by `ids`, all the organization's (400 `unknown_user_type` at `userTypeIds.<i>` otherwise). */
 async function userTypesOf(tx: Tx, organizationId: string, ids: readonly string[]) {
   const types = await tx.userType.findMany({ where: { organizationId, id: { in: [...ids] } }, select: { id: true, key: true, nameEn: true, nameFr: true } });
@@ -51,7 +46,7 @@ export async function createLicense({ db }: LicenseDeps, auth: AuthContext, body
   const { organizationId } = auth;
   return db.$transaction(async (tx) => {
     await lockNames(tx, organizationId, 'license');
-    await assertNameFree(tx, organizationId, body.name);
+    await assertNameFree((where) => tx.license.findFirst({ where, select: { id: true } }), organizationId, body.name);
     const typeIds = [...new Set(body.userTypeIds)];
     const types = await userTypesOf(tx, organizationId, typeIds);
     let key = keyFrom(body.name);
@@ -83,7 +78,7 @@ export async function updateLicense({ db }: LicenseDeps, auth: AuthContext, id: 
     await lockCapacity(tx, organizationId, [], [id]);
     const license = await findLicense(tx, auth, id);
     const before = await licenseDetail(tx, id);
-    if (body.name !== undefined && body.name !== license.name) await assertNameFree(tx, organizationId, body.name, id);
+    if (body.name !== undefined && body.name !== license.name) await assertNameFree((where) => tx.license.findFirst({ where, select: { id: true } }), organizationId, body.name, id);
     if (body.seats !== undefined && body.seats < before.seatsUsed) {
       const params = { used: before.seatsUsed, seats: body.seats };
       throw new AppError(409, 'seats_below_used', { params, errors: [{ path: 'seats', code: 'seats_below_used', params }] });

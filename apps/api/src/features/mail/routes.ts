@@ -3,6 +3,7 @@ import { CaughtMail, CaughtMailList, CaughtMailParams, CaughtMailQuery } from '@
 import type { Db } from '@sesame/db';
 import { notFound } from '../../lib/errors.ts';
 import { problems, type App } from '../../lib/route-types.ts';
+import { sameText } from '../../lib/text-match.ts';
 
 const select = { id: true, to: true, subject: true, text: true, html: true, receivedAt: true } as const;
 type Row = { id: string; to: string; subject: string; text: string; html: string; receivedAt: Date };
@@ -24,7 +25,7 @@ export async function devMailRoutes(app: App, { db }: { db: Db }) {
       // Newest first; older messages stay in the table but are not listed.
       const { to, limit } = req.query;
       const rows = await db.caughtMail.findMany({
-        where: to ? { to: { equals: to, mode: 'insensitive' } } : {},
+        where: to ? { to: sameText(to) } : {},
         orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
         take: limit,
         select,

@@ -6,6 +6,7 @@ import { byIdOrKey } from '../../lib/ids.ts';
 import { memberSelect, toMemberDto, type MemberRow } from '../../lib/member-dto.ts';
 import { dateColumns, decodeCursor, encodeCursor, nullableColumns, sortColumns } from './cursor.ts';
 import { assertDirectoryQuery, forViewer, memberVisibility, visibleMembersWhere, type MemberVisibility } from './visibility.ts';
+import { containsText } from '../../lib/text-match.ts';
 
 export type MembersDeps = { db: Db };
 export type ListQuery = ReturnType<typeof MemberListQuerySchema.parse>;
@@ -21,8 +22,7 @@ export function filters(organizationId: string, q: ListQuery, visibility: Member
   if (q.role) and.push({ role: { organizationId, ...byIdOrKey(q.role) } });
   if (q.userType) and.push({ userType: { organizationId, ...byIdOrKey(q.userType) } });
   if (q.q) {
-    // Prisma passes `contains` to ILIKE as is: escape LIKE's wildcards so the text is literal.
-    const contains = { contains: q.q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const };
+    const contains = containsText(q.q);
     const names: Prisma.MemberWhereInput[] = [{ username: contains }, { firstName: contains }, { lastName: contains }];
     and.push({ OR: visibility.full ? [...names, { email: contains }] : names });
   }

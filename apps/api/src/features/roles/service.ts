@@ -17,6 +17,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { FieldError } from '../../lib/field-error.ts';
 import { lockNames, nameTaken } from '../../lib/reference-names.ts';
 import { listRoles } from '../reference/service.ts';
+import { sameText } from '../../lib/text-match.ts';
 
 export type RoleDeps = { db: Db };
 export type Client = { ip: string };
@@ -48,7 +49,7 @@ async function assertNameFree(tx: Tx, organizationId: string, name: string, exce
   const clash = await tx.role.findFirst({
     where: {
       organizationId,
-      OR: [{ nameEn: { equals: name, mode: 'insensitive' } }, { nameFr: { equals: name, mode: 'insensitive' } }],
+      OR: [{ nameEn: sameText(name) }, { nameFr: sameText(name) }],
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     select: { id: true },
