@@ -93,7 +93,7 @@ test('an administrator adds three members with temporary passwords; one signs in
   await memberPage.goto('/sign-in');
   await memberPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(usernames[1]!);
   await memberPage.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(temporary[usernames[1]!]!);
-  await memberPage.getByRole('button', { name: 'Se connecter' }).click();
+  await memberPage.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(memberPage).toHaveURL(/\/change-password$/);
   await expect(memberPage.getByText('choisissez un nouveau mot de passe avant de continuer')).toBeVisible();
   await memberPage.getByRole('textbox', { name: 'Mot de passe actuel' }).fill(temporary[usernames[1]!]!);

@@ -7,15 +7,15 @@ test.describe('a browser that prefers English', () => {
 
   test('gets the English interface on a first visit, and the French one once chosen', async ({ page }) => {
     await page.goto('/sign-in');
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     await page.getByRole('button', { name: /Change language/ }).click();
     await page.getByRole('menuitemradio', { name: 'Français' }).click();
-    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
     // The choice outlasts the visit, whatever the browser prefers.
     await page.reload();
-    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 });
@@ -25,6 +25,6 @@ test.describe('a browser that prefers neither language', () => {
 
   test('gets the French interface (the reference language)', async ({ page }) => {
     await page.goto('/sign-in');
-    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
   });
 });

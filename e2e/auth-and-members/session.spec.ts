@@ -31,7 +31,7 @@ test('an expired session sends the user to sign in, then back where they were', 
   await expect(page.getByRole('status')).toHaveText('Votre session a expiré. Reconnectez-vous pour continuer.');
   await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(ADMIN_USERNAME);
   await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ADMIN_NEW_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(page).toHaveURL(/\/members\?sort=username$/);
   await expect(page.getByRole('columnheader', { name: 'Nom d’utilisateur' })).toHaveAttribute('aria-sort', 'ascending');
 });

@@ -13,7 +13,7 @@ test('the seeded admin changes the temporary password, then searches, pages and 
 
   await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(ADMIN_USERNAME);
   await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ADMIN_INITIAL_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
 
   // First sign-in with the seeded password: the password must be changed, and nothing else is reachable.
   await expect(page).toHaveURL(/\/change-password$/);

@@ -9,7 +9,7 @@ test('a wrong password is refused with a generic message', async ({ page }) => {
 
   await username.fill(ADMIN_USERNAME);
   await password.fill('certainly-not-it-42');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Connexion impossible');
@@ -24,7 +24,7 @@ test('a wrong password is refused with a generic message', async ({ page }) => {
   // An unknown username gets the very same message: nothing tells which part was wrong.
   await username.fill('nobody-by-that-name');
   await password.fill('certainly-not-it-42');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(alert).toContainText('Identifiant ou mot de passe incorrect');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
@@ -40,5 +40,5 @@ test('the sign-in page leads to the access request page, in either language', as
   await expect(page.getByRole('heading', { name: 'Request access' })).toBeVisible();
   await expectAccessible(page, 'public access request (English)');
   await page.getByRole('link', { name: 'Back to sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
 });

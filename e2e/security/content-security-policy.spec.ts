@@ -36,7 +36,7 @@ test('the web app and the API documentation run under the Content-Security-Polic
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(signIn!.headers()['cache-control']).toBe('no-cache');
-  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
   expect(await violations()).toEqual([]);
 
   // A hashed script of the page: cached for a year, compressed for a browser.

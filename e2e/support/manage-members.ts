@@ -77,7 +77,7 @@ export async function signInThroughForm(page: Page, username: string, password: 
   await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(username);
   await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
 }
 
 export function newFrenchContext(browser: Browser, baseURL: string | undefined) {

@@ -27,6 +27,8 @@ export function UserMenu() {
               <Text size="sm" fw={600} visibleFrom="sm" lineClamp={1}>
                 {name}
               </Text>
+              {/* A space between the lines: the visible text reads "Alice Martin Administrateur", as the label does (WCAG 2.5.3). */}
+              {' '}
               <Text size="xs" c="dimmed" visibleFrom="sm" lineClamp={1}>
                 {format.name(member.role)}
               </Text>
