@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, data, Outlet, ScrollRestoration, type LoaderFunction, type RouteObject } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
-import { ComingSoonPage } from './components/ComingSoonPage.tsx';
 import { DocumentTitle } from './components/DocumentTitle.tsx';
 import { HydrateFallback } from './components/HydrateFallback.tsx';
 import { NavigationProgress } from './components/NavigationProgress.tsx';
@@ -23,7 +22,7 @@ import { activityLoader, activityShouldRevalidate } from './features/activity/ro
 import { requireGroupsAccess } from './lib/groups-nav.ts';
 import { licensesLoader } from './features/licenses/routes/licenses-loader.ts';
 import type { RouteHandle } from './lib/route-handle.ts';
-import { sectionById, sections, type SectionId } from './lib/sections.ts';
+import { sectionById, type SectionId } from './lib/sections.ts';
 import { homeRedirect, paths, requireAnySession, requirePrivilege, requireSession } from './lib/session/guards.ts';
 
 function Root() {
@@ -55,10 +54,6 @@ function sectionRoute(queryClient: QueryClient, id: SectionId, route: Omit<Route
 }
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const placeholders = sections
-    .filter((section) => !section.ready)
-    .map((section) => sectionRoute(queryClient, section.id, { element: <ComingSoonPage section={section.id} /> }));
-
   return [
     {
       Component: Root,
@@ -178,7 +173,6 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: devMailLoader(queryClient),
                   lazy: { Component: async () => (await import('./features/dev-mail/routes/DevMailPage.tsx')).DevMailPage },
                 },
-                ...placeholders,
                 {
                   path: '*',
                   handle: { titleKey: 'errors.notFound.title' } satisfies RouteHandle,

@@ -19,8 +19,6 @@ export interface AppSection {
   group: 'directory' | 'administration';
   /** What the signed-in member needs to see the section (the API enforces it anyway); absent: every signed-in member. */
   privilege?: PrivilegeRequirement;
-  /** Sections still under construction show a placeholder page. */
-  ready: boolean;
   /** Shown to the organization's primary and secondary contacts only (their loader refuses others). */
   contactsOnly?: boolean;
   /** Also shown to the owners of a group, whatever their levels (they manage its members; lib/groups-nav.ts). */
@@ -31,7 +29,7 @@ export interface AppSection {
 export const sections: readonly AppSection[] = [
   // Every member: with View on members the full list, without it a directory of names and
   // pictures as profile visibilities allow (decision 014, "who sees whom").
-  { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory', ready: true },
+  { id: 'members', path: '/members', labelKey: 'nav.members', group: 'directory' },
   // As the API's canAddMembers: Update on members or on manage access.
   {
     id: 'addMembers',
@@ -42,16 +40,15 @@ export const sections: readonly AppSection[] = [
       { area: 'members', level: 'update' },
       { area: 'manage_access', level: 'update' },
     ],
-    ready: true,
   },
-  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, ready: true, contactsOnly: true },
-  { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, ready: true, alsoForGroupOwners: true },
-  { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' }, ready: true },
+  { id: 'accessRequests', path: '/access-requests', labelKey: 'nav.accessRequests', group: 'directory', privilege: { area: 'manage_access', level: 'view' }, contactsOnly: true },
+  { id: 'groups', path: '/groups', labelKey: 'nav.groups', group: 'directory', privilege: { area: 'groups', level: 'view' }, alsoForGroupOwners: true },
+  { id: 'licenses', path: '/licenses', labelKey: 'nav.licenses', group: 'administration', privilege: { area: 'licenses', level: 'view' } },
   // Custom roles: read with View on organization settings, changed with Update on it.
-  { id: 'roles', path: '/roles', labelKey: 'nav.roles', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: true },
-  { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' }, ready: true },
-  { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, ready: true, contactsOnly: true },
-  { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' }, ready: true },
+  { id: 'roles', path: '/roles', labelKey: 'nav.roles', group: 'administration', privilege: { area: 'organization_settings', level: 'view' } },
+  { id: 'activity', path: '/activity', labelKey: 'nav.activity', group: 'administration', privilege: { area: 'reporting', level: 'view' } },
+  { id: 'contacts', path: '/organization/contacts', labelKey: 'nav.contacts', group: 'administration', privilege: { area: 'contact_updates', level: 'view' }, contactsOnly: true },
+  { id: 'organizationSettings', path: '/organization/settings', labelKey: 'nav.organizationSettings', group: 'administration', privilege: { area: 'organization_settings', level: 'view' } },
 ];
 
 /** With View on members, the members section is the full list; without it, the directory. */

@@ -183,6 +183,9 @@ export function AddMembersPage() {
                   key={step}
                   label={wide ? stepLabel(step) : undefined}
                   aria-label={t('addMembers.stepButton', { number: index + 1, label: stepLabel(step) })}
+                  // The number drawn by CSS: the button's visible text is its label, part of "Étape 1 : Méthode" (WCAG 2.5.3).
+                  icon={<span className="step-number" data-number={index + 1} />}
+                  progressIcon={<span className="step-number" data-number={index + 1} />}
                   allowStepSelect={index !== active && canEnter(step)}
                   aria-current={index === active ? 'step' : undefined}
                 />
