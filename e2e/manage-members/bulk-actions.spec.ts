@@ -63,7 +63,7 @@ test('bulk disable, enable, change role and delete say what succeeded and what w
   await expect(result.dialog).toContainText('1 refusé');
   await expect(result.succeeded.getByRole('listitem')).toHaveText([anna.fullName, bruno.fullName].sort());
   await expect(result.refused.getByRole('listitem')).toHaveText([`${chloe.fullName} — Ce membre est déjà désactivé.`]);
-  await result.dialog.getByRole('button', { name: 'Fermer' }).click();
+  await result.dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
   await expect(page.getByTestId('bulk-count')).toBeHidden();
   expect((await memberDetail(page.request, anna.id)).status).toBe('disabled');
   expect((await memberDetail(page.request, bruno.id)).status).toBe('disabled');
@@ -74,7 +74,7 @@ test('bulk disable, enable, change role and delete say what succeeded and what w
   result = summary(page);
   await expect(result.dialog).toContainText('2 réussis');
   await expect(result.refused.getByRole('listitem')).toHaveText([`${denis.fullName} — Ce membre n’est pas désactivé.`]);
-  await result.dialog.getByRole('button', { name: 'Fermer' }).click();
+  await result.dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
   expect((await memberDetail(page.request, anna.id)).status).toBe('active');
 
   // Change role: Publisher (Éditeur) for the two creators; refused for Denis, whose user type does not allow it.
@@ -91,7 +91,7 @@ test('bulk disable, enable, change role and delete say what succeeded and what w
     // The role's and the user type's French names, from the refusal's params (the contracts' table of refusals).
     new RegExp(`^${denis.fullName} — Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « [^»]+ » ; rôles compatibles : .+$`),
   ]);
-  await result.dialog.getByRole('button', { name: 'Fermer' }).click();
+  await result.dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
   expect((await memberDetail(page.request, bruno.id)).role.key).toBe('publisher');
   expect((await memberDetail(page.request, denis.id)).role.key).toBe('viewer');
 

@@ -105,7 +105,7 @@ describe('add-on licences', () => {
     // The assignment event names the licence and the members.
     await admin.post(`/api/licenses/${license.id}/assignments`, { memberIds: [free] });
     const event = await lastEvent('license.assigned');
-    expect(event).toMatchObject({ targetLabel: license.name, after: { count: 1, seatsUsed: 2, seats: 3, members: [{ id: free, name: expect.stringContaining('Lic lic.creator.') }] } });
+    expect(event).toMatchObject({ targetLabel: license.name, after: { membersCount: 1, seatsUsed: 2, seats: 3, members: [{ id: free, name: expect.stringContaining('Lic lic.creator.') }] } });
     // View on licences reads it; a member without it, and another organization, cannot.
     const plain = await memberWith('licenses.none', {});
     expect((await plain.get(url)).statusCode).toBe(403);

@@ -127,6 +127,7 @@ export const auditFieldLabels = {
   assignments: { en: 'Members holding it', fr: 'Membres titulaires' },
   memberCount: { en: 'Members', fr: 'Membres' },
   members: { en: 'Members', fr: 'Membres' },
+  membersCount: { en: 'Number of members', fr: 'Nombre de membres' },
   content: { en: 'Content transferred', fr: 'Contenu transféré' },
   groupsTransferred: { en: 'Groups transferred', fr: 'Groupes transférés' },
   // Account
@@ -272,9 +273,13 @@ export function auditActionLabel(action: string, lang: Language): string {
   return isAuditAction(action) ? auditActionLabels[action][lang] : action;
 }
 
+const roleLevelsLabel: Words = { en: 'Role levels', fr: 'Niveaux du rôle' };
+
 /** The label of a field of an event in `lang` (a privilege area for a privileges change), or undefined. */
 export function auditFieldLabel(action: string, field: string, lang: Language): string | undefined {
   if (isPrivilegesChange(action) && isArea(field)) return capitalised(areaNames[field][lang]);
+  // A role's levels are the role's, not a member's own.
+  if (field === 'levels' && action.startsWith('role.')) return roleLevelsLabel[lang];
   return Object.hasOwn(auditFieldLabels, field) ? auditFieldLabels[field as AuditField][lang] : undefined;
 }
 
@@ -320,7 +325,10 @@ export function auditValueText(action: string, field: string, value: unknown, op
     if (typeof value.name === 'string') return lang === 'fr' && typeof value.nameFr === 'string' && value.nameFr ? value.nameFr : value.name;
     if (typeof value.username === 'string') return value.username;
     // Nested fields (own levels, an export's filters, default settings): "Label : value, …".
-    const entries = sortAuditFields(Object.keys(value)).filter((k) => value[k] !== null && value[k] !== undefined && value[k] !== '');
+    // Levels in the areas' order (as the Roles and member pages list them); other fields in the table's order.
+    const areaOrder = Object.keys(areaNames);
+    const keys = field === 'levels' ? Object.keys(value).sort((a, b) => areaOrder.indexOf(a) - areaOrder.indexOf(b)) : sortAuditFields(Object.keys(value));
+    const entries = keys.filter((k) => value[k] !== null && value[k] !== undefined && value[k] !== '');
     if (!entries.length) return NOTHING;
     const sep = lang === 'fr' ? '\u00A0: ' : ': ';
     return entries

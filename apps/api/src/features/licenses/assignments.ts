@@ -107,7 +107,7 @@ export async function changeAssignments({ db }: LicenseDeps, auth: AuthContext, 
         targetType: 'license',
         targetId: id,
         targetLabel: license.name,
-        after: { members: toChange.map(memberLabel), count: toChange.length, seatsUsed: used, seats: license.seats },
+        after: { members: toChange.map(memberLabel), membersCount: toChange.length, seatsUsed: used, seats: license.seats },
       });
     }
     return { changed: toChange.length, unchanged: ids.length - toChange.length, memberCount: used };
