@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe.ts';
+import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
 import { expectListSettled, memberRows } from '../support/members-page.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
@@ -22,8 +23,19 @@ test('the members list with its menus open, a selection, and at a phone’s size
   await expect(page.getByRole('region', { name: 'Actions sur la sélection' })).toBeVisible();
   await expectAccessible(page, 'members list: one member selected');
 
-  await memberRows(page).nth(1).getByRole('button', { name: /^Actions pour / }).click();
+  // The list's row menu is a pending member's (resend, revoke the invitation): invite one.
+  const s = uniqueSuffix();
+  const invited = await apiWrite(page.request, 'POST', '/api/members/batch', {
+    mode: 'invite',
+    members: [{ firstName: 'Inès', lastName: `Invitée ${s}`, username: `ines.invitee.${s}`, email: `ines.invitee.${s}@example.org`, role: 'user', userType: 'creator' }],
+    properties: {},
+  });
+  expect(invited.status(), await invited.text()).toBe(201);
+  await page.goto(`/members?q=${s}`);
+  await expect(memberRows(page)).toHaveCount(1);
+  await memberRows(page).first().getByRole('button', { name: `Actions pour Inès Invitée ${s}` }).click();
   await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Révoquer/ })).toBeVisible();
   await expectAccessible(page, 'members list: a row menu open');
   await page.keyboard.press('Escape');
 
@@ -44,6 +56,19 @@ test('a member page in English, its Actions menu open, and a page that does not 
   await expect(page.getByRole('menu')).toBeVisible();
   await expectAccessible(page, 'member page: Actions menu open');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // With the keyboard alone: Enter opens the menu on its first item, the arrows walk its
+  // items, Escape closes it and gives the focus back to its button.
+  await page.getByRole('button', { name: 'Actions', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem').nth(1)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Actions', exact: true })).toBeFocused();
 
   await page.getByRole('button', { name: /^Langue/ }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();

@@ -20,14 +20,16 @@ const lapis: MantineColorsTuple = [
  * (4.5:1, issue 13 item 15). In light mode Mantine draws:
  * - the light variant (badges, alerts, avatars' initials): shade 9 on shade 1;
  * - filled buttons and badges: white on shade 7 (the primary shade); outline: shade 7 on white;
- * - `c="red"`: shade 7, `c="red.8"`: shade 8, on white or the grey surfaces.
+ * - `c="red"`: shade 7, `c="red.8"`: shade 8, on white or the grey surfaces;
+ * - a menu item's `color` (the destructive items: delete, revoke, sign out): shade 6, so
+ *   red's shade 6 is darkened to reach 4.5:1 on the menu and on the item's hover background.
  * So shades 7 to 9 reach 4.5:1 on white, gray 0 and 1, and the palette's own shades 0 and 1;
- * gray 6 is the dimmed text. Shades 0 to 6 (backgrounds, borders, icons) are Mantine's.
+ * gray 6 is the dimmed text. Shades 0 to 6 (backgrounds, borders, icons) are Mantine's, but red's 6.
  * apps/web/test/contrast.test.ts checks every pair.
  */
 const accessibleColors = {
   gray: colorsTuple(['#f8f9fa', '#f1f3f5', '#e9ecef', '#dee2e6', '#ced4da', '#adb5bd', '#5c636a', '#495057', '#343a40', '#212529']),
-  red: colorsTuple(['#fff5f5', '#ffe3e3', '#ffc9c9', '#ffa8a8', '#ff8787', '#ff6b6b', '#fa5252', '#cf1010', '#bb1c1c', '#ab2424']),
+  red: colorsTuple(['#fff5f5', '#ffe3e3', '#ffc9c9', '#ffa8a8', '#ff8787', '#ff6b6b', '#c92a2a', '#cf1010', '#bb1c1c', '#ab2424']),
   pink: colorsTuple(['#fff0f6', '#ffdeeb', '#fcc2d7', '#faa2c1', '#f783ac', '#f06595', '#e64980', '#be265b', '#b22255', '#a61e4d']),
   grape: colorsTuple(['#f8f0fc', '#f3d9fa', '#eebefa', '#e599f7', '#da77f2', '#cc5de8', '#be4bdb', '#9a32b3', '#8e31a5', '#852e9a']),
   violet: colorsTuple(['#f3f0ff', '#e5dbff', '#d0bfff', '#b197fc', '#9775fa', '#845ef7', '#7950f2', '#683de7', '#5f38d7', '#5a39bb']),
@@ -53,6 +55,10 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Badge: { defaultProps: { radius: 'sm' } },
+    // No focusable `role="presentation"` placeholder inside `role="menu"` (axe
+    // aria-required-children): opening a menu focuses its first item, as the WAI-ARIA menu
+    // button pattern does; the arrows walk the items (e2e/security/accessibility.spec.ts).
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     // `color="initials"` picks from these (each reaches 4.5:1 in the light variant).
     Avatar: { defaultProps: { allowedInitialsColors: [...INITIALS_COLORS] } },
   },
@@ -60,7 +66,7 @@ export const theme = createTheme({
 
 /**
  * Light-mode text colours Mantine takes from its lighter shades: placeholders (gray 5) and
- * field errors (red 6) use the shades that reach 4.5:1 instead. Given to MantineProvider.
+ * field errors (red 6) use the shades that reach 4.5:1 instead; red's hover is a lighter tint. Given to MantineProvider.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -68,6 +74,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-6)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // A red menu item hovered or reached with the arrows: its shade 6 on shade 1, not 2.
+    '--mantine-color-red-light-hover': 'var(--mantine-color-red-1)',
   },
   dark: {},
 });

@@ -57,12 +57,20 @@ function lightScheme(override: MantineThemeOverride, resolver?: CSSVariablesReso
     const background = colors.background === 'transparent' ? color('white') : resolve(colors.background!);
     return { text: resolve(colors.color!), background };
   };
-  return { merged, color, variant };
+  /** A translucent `rgba(…)` colour laid over an opaque #rrggbb one, as the browser paints it. */
+  const over = (top: string, bottom: string) => {
+    const rgba = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(top);
+    if (!rgba) return top;
+    const alpha = Number(rgba[4]);
+    const base = bottom.replace(/^#/, '').match(/../g)!.map((part) => parseInt(part, 16));
+    return `#${[1, 2, 3].map((i) => Math.round(Number(rgba[i]) * alpha + base[i - 1]! * (1 - alpha)).toString(16).padStart(2, '0')).join('')}`;
+  };
+  return { merged, color, variant, over };
 }
 
 /** Every text/background pair the app draws from the theme, with its contrast. */
 function textPairs(override: MantineThemeOverride, resolver?: CSSVariablesResolver) {
-  const { merged, color, variant } = lightScheme(override, resolver);
+  const { merged, color, variant, over } = lightScheme(override, resolver);
   const white = color('white');
   // The surfaces text sits on: white (cards, inputs), gray 0 (the page, the navigation),
   // gray 1 (table headers, hovered rows), lapis 0 and 1 (selected rows, the active link).
@@ -77,6 +85,14 @@ function textPairs(override: MantineThemeOverride, resolver?: CSSVariablesResolv
   }
   add('placeholder in an input', color('placeholder'), white);
   add('field error under an input', color('error'), white);
+
+  // Menu.Item's `color` draws shade 6 (Mantine's MenuItem), on the white menu and, when the
+  // item is hovered or reached with the arrows, on the light variant's hover colour. The app
+  // colours only destructive menu items, in red.
+  for (const name of ['red']) {
+    add(`${name} menu item`, color(`${name}-6`), white);
+    add(`${name} menu item, hovered`, color(`${name}-6`), over(color(`${name}-light-hover`), white));
+  }
 
   const palettes = Object.keys(merged.colors).filter((name) => name !== 'dark');
   for (const name of palettes) {
@@ -109,6 +125,7 @@ describe('contrast', () => {
     // Mantine's own palettes and variables, with only the app's primary colour.
     const found = failures(textPairs(createTheme({ primaryColor: 'lapis', primaryShade: 7, colors: { lapis: theme.colors!.lapis! } })));
     expect(found).toContain('dimmed text on white: #868e96 on #fff = 3.32');
+    expect(found).toContain('red menu item: #fa5252 on #fff = 3.28');
     expect(found.some((line) => line.startsWith('lime light variant'))).toBe(true);
     expect(found.some((line) => line.startsWith('placeholder in an input'))).toBe(true);
   });
