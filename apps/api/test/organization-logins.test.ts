@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, createTestContext, type TestContext } from './helpers.ts';
 import { memberFixtures } from './member-fixtures.ts';
 import { authnRequestId, freePort, idpMetadata, makeCertificate, oidcLogin, samlAssertion, samlResponse, startOidcProvider, type KeyPair, type OidcAccount } from './sso-peers.ts';
@@ -312,5 +312,158 @@ describe('the settings page’s test round trip', () => {
     expect(landedOn.pathname).toBe('/organization/settings');
     const result = await admin.get(`/api/identity-providers/${samlProviderId}/tests/${landedOn.searchParams.get('identityTest')}`);
     expect(result.json()).toEqual({ ok: false, reason: 'response_invalid' });
+  });
+});
+
+describe('auto-registration of organization logins', () => {
+  const callbackPrefix = () => `${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback`;
+  const refusedWith = (reason: string) => `/sign-in?sso_error=${reason}&organization=acme`;
+  async function signInOidc(sub: string, account: Omit<OidcAccount, 'sub'>) {
+    accounts.set(sub, { sub, ...account });
+    const { location, cookie } = await start(oidcProviderId);
+    return callback(await oidcLogin(location, sub, callbackPrefix()), cookie);
+  }
+  const membersNamed = (username: string) => ctx.db.member.count({ where: { organizationId: acme(), username } });
+  const refusals = (subject: string) =>
+    ctx.db.auditEvent.findMany({ where: { organizationId: acme(), action: 'auth.sso_refused' }, select: { after: true } }).then((events) => events.map((e) => e.after as Record<string, unknown>).filter((a) => a.subject === subject));
+  const setAutoRegistration = async (on: boolean) => expect((await admin.request('PATCH', '/api/organization', { autoRegisterOrgLogins: on })).statusCode).toBe(200);
+
+  afterEach(async () => {
+    await setAutoRegistration(false);
+    await ctx.db.approvedDomain.deleteMany({ where: { organizationId: acme() } });
+    await ctx.db.organization.update({ where: { id: acme() }, data: { namedUserLimit: null } });
+  });
+
+  it('is off by default: an unknown person is refused and no account is created', async () => {
+    expect((await admin.get('/api/organization')).json()).toMatchObject({ autoRegisterOrgLogins: false });
+    const res = await signInOidc('new-person-off', { email: 'new.off@example.com', email_verified: true });
+    expect(landed(res).location).toBe(refusedWith('unknown_account'));
+    expect(await membersNamed('new-person-off')).toBe(0);
+    expect(await refusals('new-person-off')).toEqual([expect.objectContaining({ reason: 'unknown_account', provider: 'Keycloak de test' })]);
+  });
+
+  it('on: registers the person with the organization’s defaults (role, user type, licences, groups), active, then signs the same member in again', async () => {
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: acme() } });
+    const license = await ctx.db.license.create({ data: { organizationId: acme(), key: 'registration-licence', name: 'Registration licence', seats: 5, userTypes: { create: { userTypeId: org.defaultUserTypeId! } } } });
+    const owner = await ctx.db.member.findFirstOrThrow({ where: { organizationId: acme(), username: 'admin' } });
+    const group = await ctx.db.group.create({ data: { organizationId: acme(), name: 'Newcomers', ownerId: owner.id } });
+    await ctx.db.organizationDefaultLicense.create({ data: { organizationId: acme(), licenseId: license.id } });
+    await ctx.db.organizationDefaultGroup.create({ data: { organizationId: acme(), groupId: group.id } });
+    try {
+      await setAutoRegistration(true);
+      const res = await signInOidc('New-Person-8c1e', { email: 'camille.neuve@example.com', email_verified: true, given_name: 'Camille', family_name: 'Neuve' });
+      expect(landed(res)).toEqual({ status: 302, location: '/' });
+      const me = (await meWith(sessionOf(res)!)).json<{ member: { id: string } }>();
+      const member = await ctx.db.member.findUniqueOrThrow({ where: { id: me.member.id }, include: { licenses: true, groups: true } });
+      expect(member).toMatchObject({
+        organizationId: acme(),
+        username: 'New-Person-8c1e',
+        externalId: 'New-Person-8c1e',
+        identityType: 'oidc',
+        email: 'camille.neuve@example.com',
+        firstName: 'Camille',
+        lastName: 'Neuve',
+        status: 'active',
+        passwordHash: null,
+        roleId: org.defaultRoleId,
+        userTypeId: org.defaultUserTypeId,
+        language: org.defaultLanguage,
+      });
+      // Every default of the organization's (the seed's default group, the ones added here).
+      const defaults = await ctx.db.organization.findUniqueOrThrow({ where: { id: acme() }, include: { defaultLicenses: true, defaultGroups: true } });
+      expect(member.licenses.map((l) => l.licenseId).sort()).toEqual(defaults.defaultLicenses.map((l) => l.licenseId).sort());
+      expect(member.groups.map((g) => g.groupId).sort()).toEqual(defaults.defaultGroups.map((g) => g.groupId).sort());
+      expect(member.licenses.map((l) => l.licenseId)).toContain(license.id);
+      expect(member.groups.map((g) => g.groupId)).toContain(group.id);
+      const registered = await ctx.db.auditEvent.findFirstOrThrow({ where: { organizationId: acme(), action: 'member.registered', targetId: member.id } });
+      expect(registered.after).toMatchObject({ username: 'New-Person-8c1e', provider: 'Keycloak de test', identityType: 'oidc', licenses: expect.arrayContaining([{ id: license.id, name: 'Registration licence' }]), groups: expect.arrayContaining([{ id: group.id, name: 'Newcomers' }]) });
+
+      // The next sign-in finds the member: no second account.
+      const again = await signInOidc('New-Person-8c1e', { email: 'camille.neuve@example.com', email_verified: true });
+      expect((await meWith(sessionOf(again)!)).json()).toMatchObject({ member: { id: member.id } });
+      expect(await membersNamed('New-Person-8c1e')).toBe(1);
+    } finally {
+      await ctx.db.organizationDefaultLicense.deleteMany({ where: { licenseId: license.id } });
+      await ctx.db.organizationDefaultGroup.deleteMany({ where: { groupId: group.id } });
+    }
+  });
+
+  it('with approved domains: only a verified email in one of them is registered', async () => {
+    await setAutoRegistration(true);
+    await ctx.db.approvedDomain.create({ data: { organizationId: acme(), domain: 'acme-partner.example' } });
+    let res = await signInOidc('outsider-1', { email: 'outsider@evil-acme-partner.example', email_verified: true });
+    expect(landed(res).location).toBe(refusedWith('domain_not_approved'));
+    res = await signInOidc('unverified-1', { email: 'unverified@acme-partner.example', email_verified: false });
+    expect(landed(res).location).toBe(refusedWith('email_not_verified'));
+    res = await signInOidc('no-email-1', {});
+    expect(landed(res).location).toBe(refusedWith('email_missing'));
+    for (const sub of ['outsider-1', 'unverified-1', 'no-email-1']) expect(await membersNamed(sub)).toBe(0);
+    expect((await refusals('unverified-1'))[0]).toMatchObject({ reason: 'email_not_verified', email: 'unverified@acme-partner.example' });
+
+    res = await signInOidc('partner-1', { email: 'Partner.One@ACME-partner.example', email_verified: true });
+    expect(landed(res).location).toBe('/');
+    expect(await membersNamed('partner-1')).toBe(1);
+  });
+
+  it('never links an existing account: not by email, not by a username of another identity type', async () => {
+    await setAutoRegistration(true);
+    // A built-in member whose username is the `sub`: refused, the built-in account untouched.
+    const builtin = await makeMember('shared-identifier', 'user');
+    let res = await signInOidc('shared-identifier', { email: 'someone.else@example.com', email_verified: true });
+    expect(landed(res).location).toBe(refusedWith('username_taken'));
+    expect((await ctx.db.member.findUniqueOrThrow({ where: { id: builtin.id } })).identityType).toBe('builtin');
+
+    // Same email as an existing member: a new account of its own, never a session for the existing one.
+    const existing = await ctx.db.member.findUniqueOrThrow({ where: { id: builtin.id } });
+    res = await signInOidc('same-email-sub', { email: existing.email, email_verified: true });
+    expect(landed(res).location).toBe('/');
+    const me = (await meWith(sessionOf(res)!)).json<{ member: { id: string; username: string } }>();
+    expect(me.member.id).not.toBe(existing.id);
+    expect(me.member.username).toBe('same-email-sub');
+  });
+
+  it('is refused within the named-user limit and the seats, audited, nothing created; two first sign-ins at once make one member', async () => {
+    await setAutoRegistration(true);
+    const used = await ctx.db.member.count({ where: { organizationId: acme() } });
+    await ctx.db.organization.update({ where: { id: acme() }, data: { namedUserLimit: used } });
+    const res = await signInOidc('over-the-limit', { email: 'over@example.com', email_verified: true });
+    expect(landed(res).location).toBe(refusedWith('seats_exhausted'));
+    expect(sessionOf(res)).toBeUndefined();
+    expect(await ctx.db.member.count({ where: { organizationId: acme() } })).toBe(used);
+    expect((await refusals('over-the-limit'))[0]).toMatchObject({ reason: 'seats_exhausted', fields: ['named_user_limit'] });
+
+    // Room for exactly one: the same person finishing two round trips at once gets one account.
+    await ctx.db.organization.update({ where: { id: acme() }, data: { namedUserLimit: used + 1 } });
+    accounts.set('twice-at-once', { sub: 'twice-at-once', email: 'twice@example.com', email_verified: true });
+    const trips = await Promise.all([start(oidcProviderId), start(oidcProviderId)]);
+    const backs = await Promise.all(trips.map((t) => oidcLogin(t.location, 'twice-at-once', callbackPrefix())));
+    const results = await Promise.all(backs.map((back, i) => callback(back, trips[i]!.cookie)));
+    expect(results.map((r) => landed(r).location)).toEqual(['/', '/']);
+    expect(await membersNamed('twice-at-once')).toBe(1);
+    expect(await ctx.db.member.count({ where: { organizationId: acme() } })).toBe(used + 1);
+  });
+
+  it('registers through SAML too, and refuses while the defaults can’t be given (no default user type)', async () => {
+    await setAutoRegistration(true);
+    const acs = `${PUBLIC_URL}/api/auth/sso/${samlProviderId}/callback`;
+    const audience = `${PUBLIC_URL}/api/identity-providers/${samlProviderId}/saml/metadata`;
+    const post = async (nameId: string) => {
+      const { location } = await start(samlProviderId);
+      const response = samlResponse({ idpIssuer: IDP_ENTITY, audience, acs, inResponseTo: authnRequestId(location), nameId, attributes: { email: `${nameId}@example.com`, givenName: 'Sam', sn: 'Le' } }, idpKeys);
+      return ctx.app.inject({ method: 'POST', url: `/api/auth/sso/${samlProviderId}/callback`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ SAMLResponse: response }).toString() });
+    };
+    const res = await post('saml-newcomer-77');
+    expect(landed(res).location).toBe('/');
+    expect(await ctx.db.member.findFirstOrThrow({ where: { organizationId: acme(), username: 'saml-newcomer-77' } })).toMatchObject({ identityType: 'saml', firstName: 'Sam', lastName: 'Le', status: 'active' });
+
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: acme() } });
+    await ctx.db.organization.update({ where: { id: acme() }, data: { defaultUserTypeId: null } });
+    try {
+      const refused = await post('saml-newcomer-78');
+      expect(landed(refused).location).toBe(refusedWith('registration_closed'));
+      expect((await refusals('saml-newcomer-78'))[0]).toMatchObject({ reason: 'registration_closed', code: 'missing_defaults' });
+    } finally {
+      await ctx.db.organization.update({ where: { id: acme() }, data: { defaultUserTypeId: org.defaultUserTypeId } });
+    }
   });
 });

@@ -115,6 +115,8 @@ export const SsoFailureReason = z.enum([
   'domain_not_approved',
   'email_not_verified',
   'seats_exhausted',
+  'email_missing',
+  'username_taken',
 ]);
 export type SsoFailureReason = z.infer<typeof SsoFailureReason>;
 

@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../../lib/tokens.ts';
 import { startSession } from '../auth/session.ts';
 import { CLIENT_SECRET_PURPOSE, callbackPath, spEntityId, type Base, type IdentityProviderDeps, type ProviderRow } from './service.ts';
 import { toPem } from './saml-metadata.ts';
+import { checkRegistration, createRegisteredMember, isUsernameConflict, type RegistrationRefusal } from './registration.ts';
 
 /** How long a round trip with the identity provider may take. */
 const ROUND_TRIP_MS = 10 * 60_000;
@@ -283,8 +284,9 @@ export async function recordTest(db: Db, loginId: string, result: { ok: true; id
 
 /**
  * Ends a round trip: the member is found by identity type + external id = NameID / `sub`,
- * exactly (opaque, case-sensitive); a disabled member is refused; a pending member becomes active.
- * Unknown people are refused (auto-registration: not built yet).
+ * exactly (opaque, case-sensitive); a disabled member is refused; a pending member becomes
+ * active. An unknown person is registered when the organization allows it (registration.ts),
+ * else refused. Every refusal is audited with its reason.
  */
 export async function finishSignIn(
   deps: IdentityProviderDeps,
@@ -299,35 +301,62 @@ export async function finishSignIn(
     return { kind: 'test', loginId };
   }
   const { db } = deps;
-  const candidates = await db.member.findMany({
-    where: { organizationId: p.organizationId, identityType: p.type, OR: [{ externalId: identity.subject }, { externalId: null, username: identity.subject }] },
-    select: { id: true, username: true, status: true, externalId: true },
-    take: 2,
-  });
-  const member = candidates.find((m) => m.externalId === identity.subject) ?? candidates[0];
-  const refuse = async (reason: SsoFailureReason, targetId?: string, targetLabel?: string) => {
+  const refuse = async (refusal: RegistrationRefusal, target?: { id: string; username: string }) => {
     await audit(db, {
       organizationId: p.organizationId,
       action: 'auth.sso_refused',
-      targetType: targetId ? 'member' : 'identity_provider',
-      targetId: targetId ?? p.id,
-      targetLabel: targetLabel ?? p.name,
-      after: { reason, provider: p.name, subject: identity.subject },
+      targetType: target ? 'member' : 'identity_provider',
+      targetId: target?.id ?? p.id,
+      targetLabel: target?.username ?? p.name,
+      after: { reason: refusal.reason, provider: p.name, subject: identity.subject, ...refusal.detail },
       ip: client.ip,
     });
-    return new SsoFailure(reason);
+    return new SsoFailure(refusal.reason);
   };
-  if (!member) throw await refuse('unknown_account');
-  if (member.status === 'disabled') throw await refuse('member_disabled', member.id, member.username);
-  const now = new Date();
-  const token = await db.$transaction(async (tx) => {
-    if (member.status === 'pending') {
-      await tx.member.update({ where: { id: member.id, organizationId: p.organizationId }, data: { status: 'active', activatedAt: now, externalId: identity.subject } });
-      await audit(tx, { organizationId: p.organizationId, actorId: member.id, actorUsername: member.username, action: 'member.activated', targetType: 'member', targetId: member.id, targetLabel: member.username, after: { status: 'active', provider: p.name }, ip: client.ip });
+  // Two first sign-ins of one person at once: the second finds the member the first registered.
+  for (let attempt = 0; ; attempt++) {
+    const member = await findOrgLoginMember(db, p, identity.subject);
+    if (member?.status === 'disabled') throw await refuse({ reason: 'member_disabled' }, member);
+    const registration = member ? null : await checkRegistration(db, p, identity);
+    if (registration && 'refusal' in registration) throw await refuse(registration.refusal);
+    const now = new Date();
+    try {
+      const outcome = await db.$transaction(async (tx) => {
+        let signedIn: { id: string; username: string };
+        if (member) {
+          signedIn = member;
+          if (member.status === 'pending') {
+            await tx.member.update({ where: { id: member.id, organizationId: p.organizationId }, data: { status: 'active', activatedAt: now, externalId: identity.subject } });
+            await audit(tx, { organizationId: p.organizationId, actorId: member.id, actorUsername: member.username, action: 'member.activated', targetType: 'member', targetId: member.id, targetLabel: member.username, after: { status: 'active', provider: p.name }, ip: client.ip });
+          }
+        } else if (registration && 'plan' in registration) {
+          const created = await createRegisteredMember(tx, p, identity, registration.plan, now, client.ip);
+          if ('refusal' in created) return created;
+          signedIn = created.member;
+        } else {
+          throw new Error('no member and no registration plan');
+        }
+        await tx.member.update({ where: { id: signedIn.id, organizationId: p.organizationId }, data: { lastSignInAt: now } });
+        await audit(tx, { organizationId: p.organizationId, actorId: signedIn.id, actorUsername: signedIn.username, action: 'auth.sso_signed_in', targetType: 'member', targetId: signedIn.id, targetLabel: signedIn.username, after: { provider: p.name, type: p.type }, ip: client.ip });
+        return { token: await startSession(tx, deps.config, { organizationId: p.organizationId, memberId: signedIn.id }, client, now) };
+      });
+      if ('token' in outcome) return { kind: 'signed_in', token: outcome.token };
+      // Refused under the capacity lock: unless the same person's other sign-in registered them meanwhile.
+      if (attempt === 0 && (await findOrgLoginMember(db, p, identity.subject))) continue;
+      throw await refuse(outcome.refusal);
+    } catch (error) {
+      if (!member && attempt === 0 && isUsernameConflict(error)) continue;
+      throw error;
     }
-    await tx.member.update({ where: { id: member.id, organizationId: p.organizationId }, data: { lastSignInAt: now } });
-    await audit(tx, { organizationId: p.organizationId, actorId: member.id, actorUsername: member.username, action: 'auth.sso_signed_in', targetType: 'member', targetId: member.id, targetLabel: member.username, after: { provider: p.name, type: p.type }, ip: client.ip });
-    return startSession(tx, deps.config, { organizationId: p.organizationId, memberId: member.id }, client, now);
+  }
+}
+
+/** The organization's member for this login: identity type + external id (or, before their first sign-in, username), exactly. */
+async function findOrgLoginMember(db: Db, p: ProviderRow, subject: string) {
+  const candidates = await db.member.findMany({
+    where: { organizationId: p.organizationId, identityType: p.type, OR: [{ externalId: subject }, { externalId: null, username: subject }] },
+    select: { id: true, username: true, status: true, externalId: true },
+    take: 2,
   });
-  return { kind: 'signed_in', token };
+  return candidates.find((m) => m.externalId === subject) ?? candidates[0];
 }

@@ -45,7 +45,7 @@ export const contactsEn: typeof contactsFr = {
   },
   domains: {
     title: 'Approved email domains',
-    description: 'A confirmed access request from an address in one of these domains is granted automatically with the organization’s defaults. The domain must match exactly: “example.com” approves neither “sub.example.com” nor “evil-example.com”.',
+    description: 'A confirmed access request from an address in one of these domains is granted automatically with the organization’s defaults; when organization logins are registered automatically, only verified addresses in these domains are registered. The domain must match exactly: “example.com” approves neither “sub.example.com” nor “evil-example.com”.',
     none: 'No approved domain.',
     add: 'Add a domain',
     addButton: 'Add',

@@ -44,7 +44,7 @@ export const contactsFr = {
   },
   domains: {
     title: 'Domaines de messagerie approuvés',
-    description: 'Une demande d’accès confirmée depuis une adresse de l’un de ces domaines est accordée automatiquement avec les valeurs par défaut de l’organisation. Le domaine doit correspondre exactement\u00A0: «\u00A0exemple.fr\u00A0» n’approuve ni «\u00A0sous.exemple.fr\u00A0» ni «\u00A0autre-exemple.fr\u00A0».',
+    description: 'Une demande d’accès confirmée depuis une adresse de l’un de ces domaines est accordée automatiquement avec les valeurs par défaut de l’organisation\u00A0; si l’inscription automatique des comptes d’organisation est activée, seules les adresses vérifiées de ces domaines sont inscrites. Le domaine doit correspondre exactement\u00A0: «\u00A0exemple.fr\u00A0» n’approuve ni «\u00A0sous.exemple.fr\u00A0» ni «\u00A0autre-exemple.fr\u00A0».',
     none: 'Aucun domaine approuvé.',
     add: 'Ajouter un domaine',
     addButton: 'Ajouter',

@@ -68,8 +68,9 @@ export const organizationSettingsEn: typeof organizationSettingsFr = {
       allowedIdentityTypes: 'Allowed identity types',
       allowedIdentityTypesHint: 'How members sign in.',
       allowedIdentityTypesEmpty: 'Allow at least one identity type.',
-      autoRegisterOrgLogins: 'Automatic registration of organization logins',
-      autoRegisterOrgLoginsHint: 'A SAML or OIDC login creates its member at first sign-in.',
+      autoRegisterOrgLogins: 'Register organization logins automatically',
+      autoRegisterOrgLoginsHint:
+        'An unknown person who signs in with the organization’s identity provider gets an account at first sign-in, with the default role, user type, licences and groups, within the seats. When email domains are approved (Contacts and privileges), only verified addresses in those domains are registered. No existing account is ever linked by its email address.',
     },
     identityTypes: {
       builtin: 'Sésame account',

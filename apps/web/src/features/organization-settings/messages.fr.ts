@@ -68,8 +68,9 @@ export const organizationSettingsFr = {
       allowedIdentityTypes: 'Types d’identité autorisés',
       allowedIdentityTypesHint: 'Comment les membres se connectent.',
       allowedIdentityTypesEmpty: 'Autorisez au moins un type d’identité.',
-      autoRegisterOrgLogins: 'Inscription automatique des connexions de l’organisation',
-      autoRegisterOrgLoginsHint: 'Une connexion SAML ou OIDC crée son membre à la première connexion.',
+      autoRegisterOrgLogins: 'Inscrire automatiquement les comptes d’organisation',
+      autoRegisterOrgLoginsHint:
+        'Une personne inconnue qui se connecte avec le fournisseur d’identité de l’organisation reçoit un compte à sa première connexion, avec le rôle, le type d’utilisateur, les licences et les groupes par défaut, dans la limite des places. Si des domaines de messagerie sont approuvés (Contacts et privilèges), seules les adresses vérifiées de ces domaines sont inscrites. Aucun compte existant n’est jamais rattaché par son adresse e-mail.',
     },
     identityTypes: {
       builtin: 'Compte Sésame',

@@ -1,0 +1,31 @@
+import type { Db } from '@sesame/db';
+
+/**
+ * The domain of an email address: what follows its last `@`, lower-cased, without a
+ * trailing dot. Auto-approval (access requests,
+ * organization logins' auto-registration) compares it with the approved domains by exact equality, so
+ * `evil-example.com` and `example.com.evil.org` never match `example.com`, and a subdomain
+ * is approved only when it is listed itself (decision recorded in docs/decisions).
+ */
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return null;
+  const domain = email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  return domain.length ? domain : null;
+}
+
+export function isApprovedDomain(email: string, approved: readonly string[]): boolean {
+  const domain = emailDomain(email);
+  return domain !== null && approved.some((d) => d.toLowerCase() === domain);
+}
+
+/** Whether the organization approves the email's domain (its list is managed on the contacts page). */
+export async function approvedEmail(db: Db, organizationId: string, email: string): Promise<boolean> {
+  const approved = await db.approvedDomain.findMany({ where: { organizationId }, select: { domain: true } });
+  return isApprovedDomain(email, approved.map((d) => d.domain));
+}
+
+/** Whether the organization has approved domains at all (auto-registration is then limited to them). */
+export async function hasApprovedDomains(db: Db, organizationId: string): Promise<boolean> {
+  return (await db.approvedDomain.count({ where: { organizationId } })) > 0;
+}
