@@ -41,6 +41,9 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'fr-FR',
+    // The theme honours the preference (theme.ts): dropdowns and dialogs open without a
+    // transition, so a click never lands on an option still moving in.
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -52,6 +52,8 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '650' },
   cursorType: 'pointer',
+  // No opening and closing animations for people who ask their system for reduced motion.
+  respectReducedMotion: true,
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Badge: { defaultProps: { radius: 'sm' } },
