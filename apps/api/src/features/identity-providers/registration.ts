@@ -4,8 +4,7 @@ import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import { approvedEmail, hasApprovedDomains } from '../../lib/email-domains.ts';
 import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
-import type { Identity } from './sso.ts';
-import type { ProviderRow } from './service.ts';
+import type { Identity, ProviderRow } from './service.ts';
 
 /** The longest username a member may have (Member.username is VARCHAR(128)). */
 const USERNAME_MAX = 128;

@@ -47,6 +47,9 @@ export type ProviderRow = {
   updatedAt: Date;
 };
 
+/** What the provider said about the person, whatever the protocol. */
+export type Identity = { subject: string; email: string | null; emailVerified: boolean; firstName: string | null; lastName: string | null };
+
 /** Where the portal is reached from outside (PUBLIC_URL, else the request's own address). */
 export type Base = { publicBase: string };
 

@@ -5,7 +5,7 @@ import * as oidc from 'openid-client';
 import { audit } from '../../lib/audit.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { startSession } from '../auth/session.ts';
-import { CLIENT_SECRET_PURPOSE, callbackPath, spEntityId, type Base, type IdentityProviderDeps, type ProviderRow } from './service.ts';
+import { CLIENT_SECRET_PURPOSE, callbackPath, spEntityId, type Base, type Identity, type IdentityProviderDeps, type ProviderRow } from './service.ts';
 import { toPem } from './saml-metadata.ts';
 import { checkRegistration, createRegisteredMember, isUsernameConflict, type RegistrationRefusal } from './registration.ts';
 
@@ -34,8 +34,6 @@ function within<T>(login: { id: string; purpose: string } | null | undefined, ru
   });
 }
 
-/** What the provider said about the person, whatever the protocol. */
-export type Identity = { subject: string; email: string | null; emailVerified: boolean; firstName: string | null; lastName: string | null };
 
 // ---------------------------------------------------------------------------------------------
 // OpenID Connect (openid-client 6): authorization code + PKCE (S256) + state + nonce.
