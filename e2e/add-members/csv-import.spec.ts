@@ -120,7 +120,7 @@ test('an administrator imports members from a French CSV file, fixes and removes
   await expect(wizardStep(page, 'Résumé')).toBeVisible();
   await expect(page.getByTestId('summary-file')).toHaveText(`3\u00A0membres seront créés à partir de ${fileName}.`);
   // The method reads as what it is: members from the file, not entered one at a time.
-  await expect(page.getByText(`Membres intégrés, importés du fichier « ${fileName} »`)).toBeVisible();
+  await expect(page.getByText(`Membres intégrés, importés du fichier «\u00A0${fileName}\u00A0»`)).toBeVisible();
   await expect(page.getByText('Membres intégrés, saisis un par un')).toHaveCount(0);
   await expect(page.getByTestId('summary-licenses')).toHaveText('Applications de terrain');
   await expect(page.getByTestId('summary-groups')).toContainText('Urbanisme');

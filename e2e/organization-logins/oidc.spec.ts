@@ -22,13 +22,19 @@ async function signInAtProvider(page: Page, login: string) {
   await page.getByRole('button', { name: /continue/i }).click();
 }
 
+async function apiPatch(page: Page, url: string, data: unknown) {
+  const { token } = (await (await page.request.get('/api/auth/csrf')).json()) as { token: string };
+  const response = await page.request.patch(url, { headers: { 'X-CSRF-Token': token }, data });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 async function providers(page: Page) {
   const response = await page.request.get('/api/identity-providers');
   expect(response.status()).toBe(200);
   return IdentityProviderList.parse(await response.json());
 }
 
-test('an administrator configures an OpenID Connect provider and tests it, adds a member for it in the wizard, and that member signs in with the provider’s button', async ({ page, browser, baseURL }) => {
+test('an administrator configures an OpenID Connect provider and tests it, adds a member for it in the wizard, and that member signs in with the provider’s button; a stranger is refused, then registered once automatic registration is on', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const s = uniqueSuffix();
   const providerName = `Keycloak ${s}`;
@@ -71,12 +77,14 @@ test('an administrator configures an OpenID Connect provider and tests it, adds 
     const popupOpened = page.waitForEvent('popup');
     await card.getByRole('button', { name: 'Tester' }).click();
     const popup = await popupOpened;
+    const popupClosed = popup.waitForEvent('close');
     await signInAtProvider(popup, sub);
+    // Back from the provider, the test window hands the result over and closes.
+    await popupClosed;
     const result = page.getByTestId('identity-test-result');
     await expect(result).toContainText(`Test réussi avec «\u00A0${providerName}\u00A0»`);
     await expect(result).toContainText(sub);
     await expect(result).toContainText(`ines.${s}@example.org (vérifiée)`);
-    await popup.close();
 
     // Add Members › Organization logins › one member, no invitation.
     await openWizard(page);
@@ -102,6 +110,7 @@ test('an administrator configures an OpenID Connect provider and tests it, adds 
     await expect(wizardStep(page, 'Définir les propriétés des membres')).toBeVisible();
     await next(page);
     await expect(wizardStep(page, 'Résumé')).toBeVisible();
+    await expect(page.getByText('Comptes d’organisation, saisis un par un')).toBeVisible();
     await page.getByRole('button', { name: 'Ajouter des membres' }).click();
     await expect(page.getByTestId('wizard-result-title')).toHaveText('1\u00A0membre ajouté');
     const member = await findMember(page.request, sub);
@@ -134,15 +143,34 @@ test('an administrator configures an OpenID Connect provider and tests it, adds 
     await expect(stranger).toHaveURL(/\/sign-in\?sso_error=unknown_account/);
     await expect(stranger.getByTestId('sso-error')).toContainText('Aucun compte de cette organisation ne correspond à votre identifiant');
     await expectAccessible(stranger, 'sign-in page: organization login refused');
+
+    // The administrator turns automatic registration on (Security): the same person now gets
+    // an account with the organization's defaults at their first sign-in.
+    await page.goto('/organization/settings');
+    const security = page.getByRole('region', { name: 'Sécurité' });
+    const autoRegister = security.getByRole('switch', { name: 'Inscrire automatiquement les comptes d’organisation' });
+    await expect(autoRegister).not.toBeChecked();
+    await autoRegister.click();
+    await security.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByText('Modifications enregistrées')).toBeVisible();
+    await stranger.goto('/sign-in?organization=demo');
+    await stranger.getByRole('link', { name: `Se connecter avec ${providerName}` }).click();
+    // The provider remembers the person (its session): straight back, or through its pages again.
+    if (await stranger.locator('input[name="login"]').isVisible({ timeout: 3000 }).catch(() => false)) await signInAtProvider(stranger, `stranger-${s}`);
+    else if (await stranger.getByRole('button', { name: /continue/i }).isVisible().catch(() => false)) await stranger.getByRole('button', { name: /continue/i }).click();
+    await expect(stranger.getByRole('button', { name: /^Menu du compte de stranger\./ })).toBeVisible();
+    expect(await findMember(page.request, `stranger-${s}`)).toMatchObject({ identityType: 'oidc', status: 'active', userType: { key: 'creator' } });
     await strangerContext.close();
   } finally {
+    await apiPatch(page, '/api/organization', { autoRegisterOrgLogins: false });
     await peer?.close();
     const mine = (await providers(page)).find((p) => p.name === providerName);
-    if (mine) expect((await apiWrite(page.request, 'DELETE', `/api/identity-providers/${mine.id}`)).status()).toBe(204);
+    if (mine) expect((await apiWrite(page.request, 'DELETE', `/api/identity-providers/${mine.id}`)).status()).toBe(200);
   }
 });
 
 test('an org-login CSV file with the example rows of the reference document imports, with their identity type', async ({ page }) => {
+  test.setTimeout(120_000);
   const s = uniqueSuffix();
   await signInAsAdmin(page);
   // Both SAML and OpenID Connect configured: the file says which for each row (as the example's Identity Type column does).
@@ -155,6 +183,7 @@ test('an org-login CSV file with the example rows of the reference document impo
   expect(saml.status(), await saml.text()).toBe(201);
   const oidc = await apiWrite(page.request, 'POST', '/api/identity-providers', { type: 'oidc', name: `Entra ${s}`, issuer: 'https://login.example.test/tenant/v2.0', clientId: 'sesame', clientSecret: 'secret-of-the-test' });
   expect(oidc.status(), await oidc.text()).toBe(201);
+  const providerIds = [((await saml.json()) as { id: string }).id, ((await oidc.json()) as { id: string }).id];
   try {
     // The reference document's example (with this portal's user types; unique usernames per run).
     const csv = [
@@ -175,24 +204,26 @@ test('an org-login CSV file with the example rows of the reference document impo
     await expect(wizardStep(page, 'Compiler la liste des membres')).toBeVisible();
     await expect(page.getByTestId('import-row')).toHaveCount(2);
     await expect(page.getByTestId('import-counts')).toContainText('2\u00A0lignes');
-    await expect(page.getByTestId('import-counts')).not.toContainText('en erreur');
+    await expect(page.getByTestId('import-counts')).toContainText('2\u00A0valides · 0\u00A0en erreur');
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'wizard: org-login file rows');
     await next(page);
     await expect(wizardStep(page, 'Définir les propriétés des membres')).toBeVisible();
     await next(page);
     await expect(wizardStep(page, 'Résumé')).toBeVisible();
-    await page.getByRole('button', { name: 'Ajouter des membres' }).click();
-    await expect(page.getByTestId('wizard-result-title')).toHaveText('2\u00A0membres ajoutés');
+    await expect(page.getByText(`Comptes d’organisation, importés du fichier «\u00A0comptes-organisation-${s}.csv\u00A0»`)).toBeVisible();
+    await expect(page.getByText('Pas de mot de passe\u00A0: ces membres se connectent avec le compte de leur organisation')).toBeVisible();
+    await expect(page.getByText('mots de passe temporaires')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Importer les membres' }).click();
+    await expect(page.getByTestId('wizard-result-title')).toHaveText('2\u00A0membres importés');
 
     const jon = await findMember(page.request, `jcho11-${s}`);
     expect(jon).toMatchObject({ identityType: 'saml', firstName: 'Jon', lastName: 'Cho', role: { key: 'publisher' }, userType: { key: 'professional_plus' } });
     const satish = await findMember(page.request, `srajhandas-${s}`);
     expect(satish).toMatchObject({ identityType: 'saml', role: { key: 'viewer' }, userType: { key: 'viewer' } });
   } finally {
-    for (const created of [saml, oidc]) {
-      const { id } = (await created.json()) as { id: string };
-      expect((await apiWrite(page.request, 'DELETE', `/api/identity-providers/${id}`)).status()).toBe(204);
+    for (const id of providerIds) {
+      expect((await apiWrite(page.request, 'DELETE', `/api/identity-providers/${id}`)).status()).toBe(200);
     }
   }
 });

@@ -467,3 +467,57 @@ describe('auto-registration of organization logins', () => {
     }
   });
 });
+
+describe('members for organization logins, added with the batch', () => {
+  const callbackPrefix = () => `${PUBLIC_URL}/api/auth/sso/${oidcProviderId}/callback`;
+  const member = (username: string, extra: Record<string, unknown> = {}) => ({ firstName: 'Org', lastName: 'Login', email: `${username.toLowerCase()}@example.com`, username, role: 'user', userType: 'creator', ...extra });
+
+  it('creates them with their identity type, the NameID / sub as external id and no password; they sign in through the provider', async () => {
+    const res = await admin.post('/api/members/batch', { mode: 'credentials', members: [member('Batch-Sub-41aa', { identityType: 'oidc' }), member('batch.builtin.41aa')], properties: {} });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json<{ created: { username: string; identityType: string; status: string }[]; temporaryPasswords: { username: string }[] }>();
+    expect(body.created.find((m) => m.username === 'Batch-Sub-41aa')).toMatchObject({ identityType: 'oidc', status: 'active' });
+    // A temporary password for the built-in account only.
+    expect(body.temporaryPasswords.map((p) => p.username)).toEqual(['batch.builtin.41aa']);
+    const row = await ctx.db.member.findFirstOrThrow({ where: { organizationId: acme(), username: 'Batch-Sub-41aa' } });
+    expect(row).toMatchObject({ identityType: 'oidc', externalId: 'Batch-Sub-41aa', passwordHash: null, mustChangePassword: false });
+    const created = await ctx.db.auditEvent.findFirstOrThrow({ where: { organizationId: acme(), action: 'member.created', targetId: row.id } });
+    expect(created.after).toMatchObject({ identityType: 'oidc' });
+
+    accounts.set('Batch-Sub-41aa', { sub: 'Batch-Sub-41aa', email: 'batch-sub-41aa@example.com', email_verified: true });
+    const { location, cookie } = await start(oidcProviderId);
+    const signedIn = await callback(await oidcLogin(location, 'Batch-Sub-41aa', callbackPrefix()), cookie);
+    expect(landed(signedIn).location).toBe('/');
+    expect((await meWith(sessionOf(signedIn)!)).json()).toMatchObject({ member: { id: row.id } });
+  });
+
+  it('invites them by email: pending until their first sign-in through the provider', async () => {
+    const res = await admin.post('/api/members/batch', { mode: 'invite', members: [member('saml-invited-52', { identityType: 'saml' })], properties: {} });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ created: { status: string; identityType: string }[] }>().created[0]).toMatchObject({ status: 'pending', identityType: 'saml' });
+    expect(await ctx.db.outboxMessage.count({ where: { organizationId: acme(), kind: 'invitation', to: 'saml-invited-52@example.com' } })).toBe(1);
+  });
+
+  it('refuses, all or nothing, a password for an organization login, an identity type the organization does not allow, and an unknown type', async () => {
+    const before = await ctx.db.member.count({ where: { organizationId: acme() } });
+    let res = await admin.post('/api/members/batch', { mode: 'credentials', members: [member('with-password-1', { identityType: 'oidc', password: 'Un-mot-de-passe-42' }), member('fine.one.63')], properties: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { path: string; code: string }[] }>().errors).toEqual([expect.objectContaining({ path: 'members.0.password', code: 'password_not_allowed' })]);
+
+    const org = await ctx.db.organization.findUniqueOrThrow({ where: { id: acme() } });
+    await ctx.db.organization.update({ where: { id: acme() }, data: { allowedIdentityTypes: ['builtin', 'oidc'] } });
+    try {
+      res = await admin.post('/api/members/batch', { mode: 'credentials', members: [member('saml-not-allowed', { identityType: 'saml' })], properties: {} });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<{ errors: { path: string; code: string; params: Record<string, string> }[] }>().errors).toEqual([
+        expect.objectContaining({ path: 'members.0.identityType', code: 'identity_type_not_configured', params: { value: 'SAML', configured: 'OIDC' } }),
+      ]);
+    } finally {
+      await ctx.db.organization.update({ where: { id: acme() }, data: { allowedIdentityTypes: org.allowedIdentityTypes } });
+    }
+    res = await admin.post('/api/members/batch', { mode: 'credentials', members: [member('ldap-typed', { identityType: 'kerberos' })], properties: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { path: string }[] }>().errors[0]).toMatchObject({ path: 'members.0.identityType' });
+    expect(await ctx.db.member.count({ where: { organizationId: acme() } })).toBe(before);
+  });
+});

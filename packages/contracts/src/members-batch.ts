@@ -42,8 +42,13 @@ export const NewMember = z.object({
   role: SingleLineText.trim().min(1, 'Role is required').max(100).meta(nonBlank),
   /** User type id or key. */
   userType: SingleLineText.trim().min(1, 'User type is required').max(100).meta(nonBlank),
-  /** Credentials mode only; generated when absent. */
+  /** Credentials mode only; generated when absent. Never for an organization login. */
   password: Password.optional(),
+  /**
+   * An organization login (SAML 2.0 or OpenID Connect): `username` is the provider's NameID /
+   * `sub`, exactly; no password. Absent: a Sésame (built-in) account.
+   */
+  identityType: z.enum(['saml', 'oidc'], 'The identity type must be saml or oidc').optional(),
 });
 export type NewMember = z.infer<typeof NewMember>;
 

@@ -41,6 +41,8 @@ export const fieldErrorCodes = [
   // Passwords
   'password_required',
   'password_not_allowed',
+  // An organization login of a type the organization does not allow (the batch; a CSV row says it too)
+  'identity_type_not_configured',
   'weak_password',
   'password_too_long',
   'password_unchanged',

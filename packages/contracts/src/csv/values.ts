@@ -6,6 +6,7 @@ import type { CsvRoleLookup, CsvUserTypeLookup, LookupIndex } from './lookups.ts
 import { rowIssue, type CsvIssue } from './messages.ts';
 import { cutValue, findInvalidCharacter, removeInvalidCharacters } from './text.ts';
 import { unneutraliseCell } from './write.ts';
+import { orgLoginTypeIssue } from '../rules/identity-types.ts';
 
 // One cell of a row: how it is read, and the rules its value follows on its own (the rules
 // between values of a row are in validate.ts).
@@ -62,7 +63,7 @@ export function readValue(field: CsvField, cell: string, warnings: CsvIssue[], f
 
 /** The first rule a value breaks, as its issue; `resolved` gets the ids it names. */
 export function checkValue(field: CsvField, value: string, resolved: CsvResolved, ctx: ValueContext): CsvIssue | undefined {
-  const { roles, userTypes, configuredTypes, identityTypesConfigured } = ctx;
+  const { roles, userTypes, identityTypesConfigured } = ctx;
   switch (field) {
     case 'email': {
       const issue = firstIssue(Email, value);
@@ -108,12 +109,8 @@ export function checkValue(field: CsvField, value: string, resolved: CsvResolved
     case 'identityType': {
       const type = parseIdentityType(value);
       if (!type) return rowIssue('identityType', 'unknown_identity_type', { value });
-      if (identityTypesConfigured && !configuredTypes.includes(type)) {
-        return rowIssue('identityType', 'identity_type_not_configured', {
-          value: type.toUpperCase(),
-          configured: configuredTypes.map((t) => t.toUpperCase()).join(', ') || '—',
-        });
-      }
+      const notAllowed = identityTypesConfigured ? orgLoginTypeIssue(type, identityTypesConfigured) : null;
+      if (notAllowed) return rowIssue('identityType', notAllowed.code, notAllowed.params);
       resolved.identityType = type;
       return undefined;
     }

@@ -6,3 +6,4 @@ export * from './licences.ts';
 export * from './seats.ts';
 export * from './creation.ts';
 export * from './passwords.ts';
+export * from './identity-types.ts';

@@ -1,4 +1,4 @@
-import { creationRoleRefusal, MAX_CATEGORIES, typesRefusingLicence, type BatchProperties, type MembersBatchBody, type MembersBatchResponse, type PrivilegeArea, type PrivilegeLevel } from '@sesame/contracts';
+import { creationRoleRefusal, MAX_CATEGORIES, orgLoginTypeIssue, typesRefusingLicence, type BatchProperties, type MembersBatchBody, type MembersBatchResponse, type PrivilegeArea, type PrivilegeLevel } from '@sesame/contracts';
 import { Prisma, type Db } from '@sesame/db';
 import { generatePassword, hashPassword } from '@sesame/db/passwords';
 import type { Config } from '../../config.ts';
@@ -64,10 +64,17 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     const first = seen.get(m.username);
     if (first !== undefined) errors.push({ path: at('username'), code: 'duplicate_in_batch', params: { username: m.username, position: first + 1 } });
     else seen.set(m.username, i);
-    if (body.mode === 'invite' && m.password !== undefined) {
+    if (m.identityType) {
+      // The rules module's one rule for an organization login's identity type, as for a CSV row.
+      const notAllowed = orgLoginTypeIssue(m.identityType, org.allowedIdentityTypes);
+      if (notAllowed) errors.push({ path: at('identityType'), ...notAllowed });
+      // Their password is the provider's business.
+      if (m.password !== undefined) errors.push({ path: at('password'), code: 'password_not_allowed' });
+    }
+    if (body.mode === 'invite' && m.password !== undefined && !m.identityType) {
       errors.push({ path: at('password'), code: 'password_not_allowed' });
     }
-    if (body.mode === 'credentials' && m.password !== undefined) {
+    if (body.mode === 'credentials' && m.password !== undefined && !m.identityType) {
       for (const problem of passwordProblems(m.password, { username: m.username })) errors.push({ path: at('password'), code: problem.code, ...(problem.params ? { params: problem.params } : {}) });
     }
     if (role && userType) resolved.push({ role, userType });
@@ -89,7 +96,8 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
     const r = resolved[i];
     if (!r) throw new Error(`member ${i} has no role or user type`);
     // Credentials mode: the password given, else a generated one; invite mode: an activation token.
-    const password = body.mode === 'credentials' ? (m.password ?? generatePassword()) : null;
+    // Organization logins have none.
+    const password = body.mode === 'credentials' && !m.identityType ? (m.password ?? generatePassword()) : null;
     return { ...m, ...r, password, token: body.mode === 'invite' ? newToken() : null };
   });
 
@@ -121,12 +129,14 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
             firstName: m.firstName,
             lastName: m.lastName,
             email: m.email,
-            identityType: 'builtin' as const,
+            identityType: m.identityType ?? ('builtin' as const),
+            // The provider's identifier, matched exactly at sign-in.
+            externalId: m.identityType ? m.username : null,
             roleId: m.role.id,
             userTypeId: m.userType.id,
             status: body.mode === 'credentials' ? ('active' as const) : ('pending' as const),
             passwordHash: hashes[i],
-            mustChangePassword: body.mode === 'credentials',
+            mustChangePassword: body.mode === 'credentials' && !m.identityType,
             activatedAt: body.mode === 'credentials' ? now : null,
             ...settings,
           })),
@@ -182,6 +192,7 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
               firstName: m.firstName,
               lastName: m.lastName,
               email: m.email,
+              identityType: m.identityType ?? 'builtin',
               // Keys and ids for machines, names for the Activity page.
               role: roleLabel(m.role),
               userType: roleLabel(m.userType),

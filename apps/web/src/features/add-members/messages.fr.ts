@@ -214,7 +214,9 @@ export const addMembersFr = {
       intro: 'Vérifiez les informations, puis ajoutez les membres à l’organisation.',
       method: 'Méthode',
       builtin: 'Membres intégrés, saisis un par un',
-      builtinFromFile: 'Membres intégrés, importés du fichier « {{name}} »',
+      builtinFromFile: 'Membres intégrés, importés du fichier «\u00A0{{name}}\u00A0»',
+      orgLogins: 'Comptes d’organisation, saisis un par un',
+      orgLoginsFromFile: 'Comptes d’organisation, importés du fichier «\u00A0{{name}}\u00A0»',
       message: 'Message personnalisé',
       noMessage: 'Aucun message personnalisé',
       members: 'Membres',
@@ -224,6 +226,7 @@ export const addMembersFr = {
       none: 'Aucune',
       noGroup: 'Aucun',
       editSection: 'Modifier\u00A0: {{section}}',
+      credentialsNoteOrg: 'Pas de mot de passe\u00A0: ces membres se connectent avec le compte de leur organisation, par son fournisseur d’identité.',
       credentialsNote:
         'Les mots de passe temporaires s’afficheront une seule fois après l’ajout. Chaque membre devra changer le sien à sa première connexion.',
       inviteNote_one: 'Chaque membre recevra une invitation valable {{count}}\u00A0jour et restera «\u00A0En attente\u00A0» jusqu’à l’activation de son compte.',

@@ -18,6 +18,8 @@ interface SummaryStepProps {
   /** The licences that will really be assigned (compatible, with enough seats). */
   licenses: string[];
   onEdit: (step: WizardStep) => void;
+  /** Sésame accounts, or organization logins (no password: the provider signs them in). */
+  login: 'builtin' | 'organization';
   /** Members from a file: its name and row count stand for the members table. */
   file?: { name: string; count: number } | undefined;
   /** Shown under the summary (the import's progress). */
@@ -28,7 +30,7 @@ interface SummaryStepProps {
   actions: ReactNode;
 }
 
-export function SummaryStep({ data, mode, message, members, properties, licenses, onEdit, file, footer, error, problems, actions }: SummaryStepProps) {
+export function SummaryStep({ data, login, mode, message, members, properties, licenses, onEdit, file, footer, error, problems, actions }: SummaryStepProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const names = <T extends { id: string }>(items: T[], ids: string[], label: (item: T) => string) =>
@@ -60,7 +62,13 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
                 {t(mode === 'invite' ? 'addMembers.method.invite.title' : 'addMembers.method.credentials.title')}
               </Text>
               <Text size="sm" c="dimmed">
-                {file ? t('addMembers.summary.builtinFromFile', { name: file.name }) : t('addMembers.summary.builtin')}
+                {login === 'organization'
+                  ? file
+                    ? t('addMembers.summary.orgLoginsFromFile', { name: file.name })
+                    : t('addMembers.summary.orgLogins')
+                  : file
+                    ? t('addMembers.summary.builtinFromFile', { name: file.name })
+                    : t('addMembers.summary.builtin')}
               </Text>
             </div>
           </Group>
@@ -130,7 +138,7 @@ export function SummaryStep({ data, mode, message, members, properties, licenses
         <Alert variant="light" color="lapis" icon={<IconInfoCircle size={20} aria-hidden />}>
           {mode === 'invite'
             ? t('addMembers.summary.inviteNote', { count: data.organization.invitationTtlDays })
-            : t('addMembers.summary.credentialsNote')}
+            : t(login === 'organization' ? 'addMembers.summary.credentialsNoteOrg' : 'addMembers.summary.credentialsNote')}
         </Alert>
         {footer}
       </Stack>

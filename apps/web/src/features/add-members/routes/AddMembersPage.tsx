@@ -138,6 +138,7 @@ export function AddMembersPage() {
       content = (
         <SummaryStep
           data={data}
+          login={state.login}
           mode={mode}
           message={state.message}
           members={state.members}

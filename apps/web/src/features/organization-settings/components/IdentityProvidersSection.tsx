@@ -13,7 +13,9 @@ import { IdentityProviderForm } from './IdentityProviderForm.tsx';
 
 const p = 'organizationSettings.identityProviders';
 /** What the test window tells the settings page that opened it. */
-const TEST_MESSAGE = 'sesame:identity-test';
+const TEST_CHANNEL = 'sesame:identity-test';
+/** Between the test window and the settings page that opened it. */
+type TestMessage = { type: 'result'; providerId: string; testId?: string; reason?: string } | { type: 'received'; providerId: string; testId?: undefined; reason?: undefined };
 
 /** A test round trip: its id, or why it could not start. */
 type TestRef = { providerId: string; testId: string; reason?: undefined } | { providerId: string; testId?: undefined; reason: string };
@@ -33,27 +35,33 @@ export function IdentityProvidersSection({ organization, canEdit }: { organizati
     landedProvider && landed ? { providerId: landedProvider, testId: landed } : landedProvider && landedError ? { providerId: landedProvider, reason: landedError } : null,
   );
 
-  // The test window lands on this page: it tells the page that opened it, which shows the result too.
+  // The test window lands on this page and tells the settings page that started the test,
+  // which shows the result and lets the window close. A BroadcastChannel (same origin only),
+  // not window.opener: the trip through the provider's origin severs the opener
+  // (Cross-Origin-Opener-Policy: same-origin). Alone (no settings page listening), the
+  // window keeps the result on screen.
   useEffect(() => {
-    if (!landed || !landedProvider) return;
-    const opener = window.opener as Window | null;
-    if (opener && opener !== window) {
-      try {
-        opener.postMessage({ type: TEST_MESSAGE, providerId: landedProvider, testId: landed }, window.location.origin);
-      } catch {
-        // Another origin opened it: nothing to tell.
-      }
-    }
-  }, [landed, landedProvider]);
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin !== window.location.origin) return;
-      const data = event.data as { type?: unknown; providerId?: unknown; testId?: unknown } | null;
-      if (data?.type === TEST_MESSAGE && typeof data.providerId === 'string' && typeof data.testId === 'string') setTest({ providerId: data.providerId, testId: data.testId });
+    if (!landedProvider || (!landed && !landedError)) return;
+    const channel = new BroadcastChannel(TEST_CHANNEL);
+    channel.onmessage = (event: MessageEvent<TestMessage>) => {
+      if (event.data?.type === 'received' && event.data.providerId === landedProvider) window.close();
     };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, []);
+    channel.postMessage({ type: 'result', providerId: landedProvider, ...(landed ? { testId: landed } : { reason: landedError ?? 'unknown' }) } satisfies TestMessage);
+    return () => channel.close();
+  }, [landed, landedProvider, landedError]);
+  useEffect(() => {
+    if (landed || landedError) return;
+    const channel = new BroadcastChannel(TEST_CHANNEL);
+    channel.onmessage = (event: MessageEvent<TestMessage>) => {
+      const data = event.data;
+      if (data?.type !== 'result' || typeof data.providerId !== 'string') return;
+      if (typeof data.testId === 'string') setTest({ providerId: data.providerId, testId: data.testId });
+      else if (typeof data.reason === 'string') setTest({ providerId: data.providerId, reason: data.reason });
+      else return;
+      channel.postMessage({ type: 'received', providerId: data.providerId } satisfies TestMessage);
+    };
+    return () => channel.close();
+  }, [landed, landedError]);
 
   const startTest = (provider: IdentityProvider) => {
     setTest(null);
