@@ -89,7 +89,7 @@ test('bulk disable, enable, change role and delete say what succeeded and what w
   await expect(result.succeeded.getByRole('listitem')).toHaveText([anna.fullName, bruno.fullName].sort());
   await expect(result.refused.getByRole('listitem')).toHaveText([
     // The role's and the user type's French names, from the refusal's params (the contracts' table of refusals).
-    new RegExp(`^${denis.fullName} — Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « [^»]+ » ; rôles compatibles : .+$`),
+    new RegExp(`^${denis.fullName} — Le rôle «\u00A0Éditeur\u00A0» n’est pas compatible avec le type d’utilisateur «\u00A0[^»]+\u00A0»\u00A0; rôles compatibles\u00A0: .+$`),
   ]);
   await result.dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
   expect((await memberDetail(page.request, bruno.id)).role.key).toBe('publisher');

@@ -57,6 +57,7 @@ describe('audit events of new members carry names', () => {
       lastName: 'Roux',
       email: 'yasmine.roux@outside.org',
       role: { key: 'user', name: 'User', nameFr: 'Utilisateur' },
+      identityType: 'builtin',
       userType: { key: 'creator', name: 'Creator', nameFr: 'Créateur' },
       licenses: [{ id: license.id, name: 'Analyse avancée' }],
       groups: [{ id: group.id, name: 'Nouveaux arrivants' }],

@@ -230,7 +230,7 @@ describe('POST /api/imports — upload and validation', () => {
       expect(res.json()).toMatchObject({ code: 'file_too_large', maxBytes: 200 });
       expect(res.json().detail).toMatch(/larger than the 200 bytes an import accepts/);
       const fr = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', big, { 'content-type': 'text/csv', 'accept-language': 'fr-FR,fr;q=0.9' });
-      expect(fr.json().detail).toBe('Le fichier dépasse les 200 octets qu’un import accepte ; découpez-le en plusieurs fichiers.');
+      expect(fr.json().detail).toBe('Le fichier dépasse les 200 octets qu’un import accepte\u00A0; découpez-le en plusieurs fichiers.');
       const boundary = '----b';
       const multipart = await admin.request('POST', '/api/imports?format=builtin&mode=credentials', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${big}\r\n--${boundary}--\r\n`, {
         'content-type': `multipart/form-data; boundary=${boundary}`,

@@ -185,9 +185,9 @@ describe('POST /api/members/batch — credentials mode', () => {
     expect(en.errors[0]).toMatchObject({ path: 'properties.licenses.0', code: 'incompatible_license', params: { name: desktop.name, userType: 'Creator', userTypeFr: 'Créateur' } });
     // English by default; French under Accept-Language fr, with the user type's French name.
     expect(en.errors[0].message).toBe(`Licence "${desktop.name}" is not compatible with the user type "Creator"`);
-    expect(fr.errors[0].message).toBe(`La licence « ${desktop.name} » n’est pas compatible avec le type d’utilisateur « Créateur »`);
+    expect(fr.errors[0].message).toBe(`La licence «\u00A0${desktop.name}\u00A0» n’est pas compatible avec le type d’utilisateur «\u00A0Créateur\u00A0»`);
     expect(en.detail).toMatch(/^A value is invalid; nothing was created\. properties\.licenses\.0: Licence/);
-    expect(fr.detail).toBe(`Une valeur est invalide ; rien n’a été créé. properties.licenses.0\u00a0: ${fr.errors[0].message}`);
+    expect(fr.detail).toBe(`Une valeur est invalide\u00A0; rien n’a été créé. properties.licenses.0\u00a0: ${fr.errors[0].message}`);
     expect(french.headers['content-language']).toBe('fr');
     // No English left in the French answer.
     expect(`${fr.detail} ${fr.errors[0].message}`).not.toMatch(/\b(is|not|compatible with|the user type|problem|found|nothing)\b/);
@@ -204,7 +204,7 @@ describe('POST /api/members/batch — credentials mode', () => {
       expect(fr.errors[0]).toMatchObject({ path: en.errors[0].path, code: 'named_user_limit', params: en.errors[0].params });
       expect(en.errors[0].message).toBe(`The organization's named-user limit (${current + 1}) is reached: ${current} used, 2 requested, 1 too many`);
       expect(fr.errors[0].message).toBe(`La limite d’utilisateurs nommés de l’organisation est de ${current + 1}\u00a0: ${current} utilisés, 2 demandés, 1 de trop`);
-      expect(fr.detail).toBe(`Pas assez de places : ${fr.errors[0].message}`);
+      expect(fr.detail).toBe(`Pas assez de places\u00A0: ${fr.errors[0].message}`);
       expect(en.detail).toContain('1 too many');
     } finally {
       await ctx.db.organization.update({ where: { id: ctx.acme.organizationId }, data: { namedUserLimit: limitBefore } });

@@ -55,7 +55,7 @@ describe('a role above the giver’s own levels', () => {
     const job = (await adder.get(`/api/imports/${id}?lang=fr`)).json();
     expect(job.counts).toEqual({ total: 2, valid: 1, invalid: 1 });
     expect(job.rows[1].errors).toEqual([
-      expect.objectContaining({ field: 'role', code: 'privilege_above_own', message: 'Le rôle « Utilisateur » donne plus de privilèges que les vôtres (membres, groupes et catégories, contenu) ; choisissez un autre rôle ou demandez à un administrateur' }),
+      expect.objectContaining({ field: 'role', code: 'privilege_above_own', message: 'Le rôle «\u00A0Utilisateur\u00A0» donne plus de privilèges que les vôtres (membres, groupes et catégories, contenu)\u00A0; choisissez un autre rôle ou demandez à un administrateur' }),
     ]);
     expect((await adder.post(`/api/imports/${id}/commit`, {})).statusCode).toBe(409);
     const fixed = await adder.request('PATCH', `/api/imports/${id}/rows/3`, { values: { role: 'viewer' } });

@@ -136,7 +136,7 @@ describe('control characters', () => {
     expect(result.rows[1]!.values.lastName).toBe('Smith');
     expect(JSON.stringify(result.rows)).not.toMatch(/\\u0000|\\u0007/);
     const [nameError, passwordError] = result.rows[0]!.errors;
-    expect(csvIssueMessage(nameError!, 'fr')).toBe('« Prénom » contient un caractère de contrôle invisible (U+0000) ; il a été retiré : vérifiez la valeur puis enregistrez la ligne');
+    expect(csvIssueMessage(nameError!, 'fr')).toBe('«\u00A0Prénom\u00A0» contient un caractère de contrôle invisible (U+0000)\u00A0; il a été retiré\u00A0: vérifiez la valeur puis enregistrez la ligne');
     expect(csvIssueMessage(nameError!, 'en')).toBe('First Name contains an invisible control character (U+0000); it was removed: check the value and save the row');
     expect(csvIssueMessage(passwordError!, 'fr')).toContain('saisissez-la de nouveau');
   });
@@ -147,7 +147,7 @@ describe('control characters', () => {
     expect(result.fileErrors.map((e) => e.code)).toEqual(['control_character']);
     expect(result.fileErrors[0]!.columns).toEqual(['Role']);
     expect(result.header!.columns[1]!.header).toBe('Role');
-    expect(csvIssueMessage(result.fileErrors[0]!, 'fr')).toContain('La colonne « Role » contient un caractère de contrôle invisible (U+0000)');
+    expect(csvIssueMessage(result.fileErrors[0]!, 'fr')).toContain('La colonne «\u00A0Role\u00A0» contient un caractère de contrôle invisible (U+0000)');
     expect(JSON.stringify(result)).not.toContain('\\u0000');
   });
 
@@ -168,7 +168,7 @@ describe('values longer than their field allows', () => {
     expect(first!.values.username).toHaveLength(128);
     expect(first!.values.password).toBe('');
     expect(first!.errors[0]!.params).toMatchObject({ max: 100, length: 10_000, kept: 100 });
-    expect(csvIssueMessage(first!.errors[0]!, 'fr')).toBe('« Prénom » doit comporter au plus 100 caractères (la valeur en avait 10000 ; seuls les 100 premiers ont été gardés)');
+    expect(csvIssueMessage(first!.errors[0]!, 'fr')).toBe('«\u00A0Prénom\u00A0» doit comporter au plus 100 caractères (la valeur en avait 10000\u00A0; seuls les 100 premiers ont été gardés)');
     expect(csvIssueMessage(first!.errors[0]!, 'en')).toBe('First Name must have at most 100 characters (it had 10000; only the first 100 were kept)');
     expect(csvIssueMessage(first!.errors[2]!, 'en')).toBe('Password must have at most 256 characters (it had 400; it was not kept: type it again)');
     expect(codes(second)).toEqual(['email:value_too_long', 'role:value_too_long', 'lastName:value_too_long']);

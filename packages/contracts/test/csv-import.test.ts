@@ -117,7 +117,7 @@ describe('headers', () => {
     expect(fr.ok).toBe(false);
     expect(fr.fileErrors).toHaveLength(1);
     expect(fr.fileErrors[0]).toMatchObject({ code: 'missing_column', columns: ['Rôle', 'Type d’utilisateur', 'Nom d’utilisateur', 'Mot de passe'] });
-    expect(csvIssueMessage(fr.fileErrors[0]!, 'fr')).toMatch(/^Colonnes manquantes : Rôle, Type d’utilisateur/);
+    expect(csvIssueMessage(fr.fileErrors[0]!, 'fr')).toMatch(/^Colonnes manquantes\u00A0: Rôle, Type d’utilisateur/);
     expect(fr.rows).toEqual([]);
 
     const en = parseCsvText('First Name,Last Name,Email\nJon,Cho,jcho@email.com\n', opts('builtin', { mode: 'invite' }));
@@ -269,7 +269,7 @@ describe('row rules', () => {
     const r = one(row({ role: 'publisher', userType: 'Viewer' }));
     expect(r.errors[0]!.message).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
     expect(csvIssueMessage(r.errors[0]!, 'fr')).toBe(
-      'Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur',
+      'Le rôle «\u00A0Éditeur\u00A0» n’est pas compatible avec le type d’utilisateur «\u00A0Lecteur\u00A0»\u00A0; rôles compatibles\u00A0: Lecteur',
     );
     const u = one(row({ username: 'jcho' }));
     expect(u.errors[0]!.message).toBe('Username must have between 6 and 128 characters (it has 4)');

@@ -4,6 +4,7 @@ import {
   csvRowIssueCodes,
   errorCodes,
   fieldErrorCodes,
+  frenchSpacing,
   knownMessage,
   messageCodes,
   messageFor,
@@ -213,7 +214,7 @@ describe('the table of refusals', () => {
   });
 
   it('says French words in French: a role’s French name, French figures and quotes', () => {
-    expect(messageFor('incompatible_role', role, 'fr')).toBe('Le rôle « Éditeur » n’est pas compatible avec le type d’utilisateur « Lecteur » ; rôles compatibles : Lecteur');
+    expect(messageFor('incompatible_role', role, 'fr')).toBe('Le rôle «\u00A0Éditeur\u00A0» n’est pas compatible avec le type d’utilisateur «\u00A0Lecteur\u00A0»\u00A0; rôles compatibles\u00A0: Lecteur');
     expect(messageFor('incompatible_role', role, 'en')).toBe('Role "Publisher" is not compatible with user type "Viewer"; compatible roles: Viewer');
     expect(messageFor('user_type_seats', examples.user_type_seats[0], 'fr')).toBe('Type d’utilisateur Créateur\u00a0: 0\u00a0place restante, 1\u00a0demandée (il en manque 1)');
     expect(messageFor('user_type_seats', { name: 'Creator', left: 2, requested: 3, short: 1 }, 'en')).toBe('User type Creator: 2 seats left, 3 requested (1 short)');
@@ -268,13 +269,31 @@ describe('the table of refusals', () => {
       'Importing members requires the Update level on members or on manage access',
     );
     expect(problemDetail('forbidden', { action: 'import_members', area: 'members', level: 'update', orArea: 'manage_access' }, 'fr')).toBe(
-      'L’import de membres demande le niveau Mettre à jour sur « membres » ou sur « gérer l’accès »',
+      'L’import de membres demande le niveau Mettre à jour sur «\u00A0membres\u00A0» ou sur «\u00A0gérer l’accès\u00A0»',
     );
     expect(problemDetail('owns_content', { username: 'jdupont', content: 3, groups: 1 }, 'fr')).toBe(
-      'Le membre jdupont possède 3\u00a0éléments de contenu et 1\u00a0groupe ; transférez-les à un autre membre avant de supprimer ce compte',
+      'Le membre jdupont possède 3\u00a0éléments de contenu et 1\u00a0groupe\u00A0; transférez-les à un autre membre avant de supprimer ce compte',
     );
     expect(problemDetail('not_found', { rows: '999, 1000' }, 'en')).toBe('No row 999, 1000 in this import; nothing was removed');
     expect(problemDetail('conflict', { reason: 'rows_with_errors', count: 7 }, 'en')).toBe('7 rows still have errors: fix or remove them before importing');
-    expect(problemDetail('last_administrator', { action: 'disable' }, 'fr')).toBe('Vous ne pouvez pas désactiver le dernier administrateur de l’organisation ; nommez d’abord un autre administrateur');
+    expect(problemDetail('last_administrator', { action: 'disable' }, 'fr')).toBe('Vous ne pouvez pas désactiver le dernier administrateur de l’organisation\u00A0; nommez d’abord un autre administrateur');
+  });
+});
+
+describe('French typography', () => {
+  it('puts a no-break space before « ; : ! ? » and after « in every French message, never an ordinary one', () => {
+    const params = { value: 'x', username: 'jdupont', role: 'R', roleFr: 'R', userType: 'T', userTypeFr: 'T', name: 'N', details: 'D', columns: 'A, B', expected: 'A', count: 2, field: 'email' };
+    const offending = messageCodes.flatMap((code) => {
+      const text = knownMessage(code, params, 'fr') ?? '';
+      return / [;:!?»]|« /.test(text) ? [`${code}: ${text}`] : [];
+    });
+    expect(offending).toEqual([]);
+    // English keeps its own spacing.
+    expect(knownMessage('owns_content', { username: 'jdupont', content: 1, groups: 0 }, 'en')).not.toContain('\u00A0;');
+  });
+
+  it('is applied by frenchSpacing: ordinary spaces become no-break ones, other text is left as it is', () => {
+    expect(frenchSpacing('Colonnes manquantes : « Rôle » ; vraiment ? oui !')).toBe('Colonnes manquantes\u00A0: «\u00A0Rôle\u00A0»\u00A0; vraiment\u00A0? oui\u00A0!');
+    expect(frenchSpacing('https://exemple.fr à 12:30')).toBe('https://exemple.fr à 12:30');
   });
 });

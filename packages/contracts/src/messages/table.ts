@@ -26,10 +26,20 @@ export function knownMessage(code: string, params: MessageParams | undefined, la
   return wording ? worded(wording, params, lang) : undefined;
 }
 
-/** A wording's text with its first letter capitalised. */
+/** A wording's text with its first letter capitalised, and French typography in French. */
 function worded(wording: Wording, params: MessageParams | undefined, lang: Language): string {
   const text = wording[lang](params ?? {}, lang);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return lang === 'fr' ? frenchSpacing(capitalised) : capitalised;
+}
+
+/**
+ * French typography (issue 13): a no-break space, not an ordinary one, before « ; : ! ? » and
+ * after «, so a line never starts with the sign. Applied here, where every message is worded,
+ * rather than in each of the table's wordings.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ +([;:!?»])/g, '\u00A0$1').replace(/« +/g, '«\u00A0');
 }
 
 /** The text of `code` with `params` in `lang`. */

@@ -196,6 +196,7 @@ export async function grantAccessRequest(
         firstName: request.firstName,
         lastName: request.lastName,
         email: request.email,
+        identityType: 'builtin',
         role: roleLabel(role),
         userType: roleLabel(userType),
         licenses: namedList(licenseIds, licenses),
