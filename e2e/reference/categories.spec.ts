@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { MemberCategory, MembersBatchResponse } from '../../packages/contracts/src/index.ts';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { signInAsAdmin } from '../support/session.ts';
 
@@ -38,6 +39,7 @@ test('an administrator creates, renames and deletes member categories; a memberâ
   const rowOf = (name: string) => section.getByTestId('category-row').filter({ has: page.getByRole('cell', { name, exact: true }) });
   await expect(rowOf(oldName)).toContainText('2\u00A0membres');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'member categories: moment 1');
 
   // Create one; the same name in another case is refused at the field.
   const input = section.getByRole('textbox', { name: 'Nouvelle catÃ©gorie' });
@@ -77,6 +79,7 @@ test('an administrator creates, renames and deletes member categories; a memberâ
   const detail = (await (await page.request.get(`/api/members/${hugo!.id}`)).json()) as { categories: { id: string }[] };
   expect(detail.categories.map((c) => c.id)).not.toContain(category.id);
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'member categories: moment 2');
 
   // Clean up the one made here.
   const list = (await (await page.request.get('/api/member-categories')).json()) as { items: { id: string; name: string }[] };

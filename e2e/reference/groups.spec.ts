@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { MembersBatchResponse } from '../../packages/contracts/src/index.ts';
 import { apiWrite, chooseMode, fillMember, next, openWizard, uniqueSuffix, wizardStep } from '../support/add-members.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
@@ -58,6 +59,7 @@ test('an administrator creates a group, adds members from the picker, removes tw
     await page.goto('/members');
     await openGroupsFromNavigation(page);
     await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'groups: moment 1');
 
     // Create: name, description; the owner is the administrator unless another is chosen.
     await page.getByRole('button', { name: 'Créer un groupe' }).click();
@@ -90,6 +92,7 @@ test('an administrator creates a group, adds members from the picker, removes tw
     await expect(table.getByRole('row')).toHaveCount(5);
     await expect(drawer.getByTestId('group-members-shown')).toHaveText('4 sur 4');
     await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'groups: moment 2');
     await drawer.getByRole('checkbox', { name: `Sélectionner ${nameOf(2)}` }).check();
     await drawer.getByRole('checkbox', { name: `Sélectionner ${nameOf(3)}` }).check();
     await drawer.getByRole('button', { name: 'Retirer 2\u00A0membres' }).click();
@@ -173,6 +176,7 @@ test('a group owner without Update on groups sees only their own group and manag
     await expect(ownerPage.getByRole('switch')).toHaveCount(0);
     await expect(ownerPage.getByRole('button', { name: `Actions pour le groupe ${ownName}` })).toHaveCount(0);
     await expectNoHorizontalScroll(ownerPage);
+    await expectAccessible(ownerPage, 'groups: moment 3');
 
     await ownerPage.getByRole('button', { name: `Membres du groupe ${ownName}` }).click();
     await addFromPicker(ownerPage, `Equipier${suffix}`, members.map((m) => `${m.firstName} ${m.lastName}`));
@@ -184,6 +188,7 @@ test('a group owner without Update on groups sees only their own group and manag
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText(`${members[1]!.firstName} ${members[1]!.lastName}`);
     await expectNoHorizontalScroll(ownerPage);
+    await expectAccessible(ownerPage, 'groups: moment 4');
 
     // The other group stays out of reach, in the page as in the API.
     const other = ((await (await page.request.get('/api/groups')).json()) as { items: { id: string; name: string }[] }).items.find((g) => g.name === otherName)!;

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MembersBatchResponse } from '../../packages/contracts/src/index.ts';
 import { apiWrite, uniqueSuffix } from '../support/add-members.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { signInAsAdmin } from '../support/session.ts';
@@ -46,6 +47,7 @@ test('an administrator creates an add-on licence, assigns its 3 seats from the p
   await expect(page.getByRole('tab', { name: 'Types d’utilisateur' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('table', { name: 'Types d’utilisateur' }).getByTestId('user-type-creator')).toContainText('Créateur');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'licences: moment 1');
 
   // Create the licence: 3 seats, for Creators only.
   await page.getByRole('tab', { name: 'Licences additionnelles' }).click();
@@ -61,6 +63,7 @@ test('an administrator creates an add-on licence, assigns its 3 seats from the p
   await expect(row.getByTestId('license-seats')).toContainText('0 / 3');
   await expect(row).toContainText('Créateur');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'licences: moment 2');
 
   // Its members: none yet. The picker shows 3 seats left.
   await row.getByRole('button', { name: `Membres de la licence « ${name} »` }).click();
@@ -80,6 +83,7 @@ test('an administrator creates an add-on licence, assigns its 3 seats from the p
   await expect(candidate(picker, dan!.username).getByRole('checkbox')).toBeDisabled();
   await expect(candidate(picker, dan!.username)).toContainText('Plus aucune place');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'licences: moment 3');
 
   // Meanwhile another administrator gives the licence to Dan: the server refuses the 3, for want of seats, and assigns nobody.
   const licenseId = (await (await page.request.get('/api/licenses')).json()).items.find((l: { name: string }) => l.name === name).id as string;
@@ -160,6 +164,7 @@ test('an administrator creates an add-on licence, assigns its 3 seats from the p
   await expect(typeDialog.getByRole('textbox', { name: 'Nombre de places' })).toHaveAttribute('aria-invalid', 'true');
   await expect(typeDialog).toContainText(`le nombre de places ne peut pas être inférieur à ${used}`);
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'licences: moment 4');
   await typeDialog.getByRole('button', { name: 'Annuler' }).click();
 
   // The Activity page names the licence and the members it was given to.
@@ -202,5 +207,6 @@ test('a member with View on licences sees the Licences page read only', async ({
   await members.getByRole('button', { name: 'Page suivante' }).click();
   await expect(members.getByRole('button', { name: 'Page précédente' })).toBeEnabled();
   await expectNoHorizontalScroll(louPage);
+  await expectAccessible(louPage, 'licences: moment 5');
   await context.close();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { uniqueSuffix } from '../support/add-members.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { expectNoHorizontalScroll } from '../support/layout.ts';
 import { createActiveMember, newFrenchContext, signInThroughForm } from '../support/manage-members.ts';
 import { openMemberPage } from '../support/member-page.ts';
@@ -33,6 +34,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await expect(contentRow).toContainText('Mettre à jour');
   await expect(builtIn.getByRole('row', { name: /^Documents liés au compte/ })).toContainText('Consulter');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'roles: moment 1');
 
   // Create: name, a level per area, a compatible user type.
   await page.getByRole('button', { name: 'Créer un rôle' }).click();
@@ -50,6 +52,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await dialog.getByText('Niveau par domaine').click();
   await expect(page.getByRole('option', { name: 'Créateur', exact: true })).toBeHidden();
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'roles: moment 2');
   await dialog.getByRole('button', { name: 'Créer le rôle' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`Le rôle ${roleName} a été créé.`)).toBeVisible();
@@ -62,6 +65,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await expect(row).toContainText('Créateur');
   await expect(row).toContainText('0\u00A0membre');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'roles: moment 3');
 
   // Edit: View on groups and categories too.
   await row.getByRole('button', { name: `Modifier le rôle ${roleName}` }).click();
@@ -94,6 +98,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await expect(memberPage.getByRole('button', { name: 'Créer un rôle' })).toHaveCount(0);
   await expect(memberPage.getByRole('table', { name: 'Rôles personnalisés' }).getByRole('row', { name: new RegExp(roleName) })).toBeVisible();
   await expectNoHorizontalScroll(memberPage);
+  await expectAccessible(memberPage, 'roles: moment 4');
   await context.close();
 
   // Deleting it is refused while the member holds it: the count, and a link to them.
@@ -103,6 +108,7 @@ test('a custom role with chosen levels is created, given on the member page, giv
   const refused = page.getByRole('dialog', { name: `Le rôle ${roleName} est attribué` });
   await expect(refused).toContainText('Ce rôle est attribué à 1\u00A0membre.');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'roles: moment 5');
   await refused.getByRole('link', { name: 'Voir le membre' }).click();
   await expect(page).toHaveURL(/\/members\?role=[0-9a-f-]{36}$/);
   const list = page.getByRole('table', { name: 'Liste des membres' });
@@ -117,4 +123,5 @@ test('a custom role with chosen levels is created, given on the member page, giv
   await expect(updated).toContainText('Rôle modifié');
   await expect(updated).toContainText('Niveaux du rôle\u00A0: Membres\u00A0: Consulter, Rapports\u00A0: Consulter, Paramètres de l’organisation\u00A0: Consulter → Membres\u00A0: Consulter, Groupes et catégories\u00A0: Consulter, Rapports\u00A0: Consulter, Paramètres de l’organisation\u00A0: Consulter');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page, 'roles: moment 6');
 });
