@@ -79,8 +79,13 @@ test('a custom role with chosen levels is created, given on the member page, giv
   // Give it on the member page.
   await openMemberPage(page, member);
   const role = page.getByRole('combobox', { name: 'Rôle', exact: true });
-  await role.click();
-  await page.getByRole('option', { name: roleName, exact: true }).click();
+  // The list opens under the field; its options are hidden while the field is scrolled out of
+  // view (seen on CI once the page had scrolled back up): bring the field back and retry.
+  await expect(async () => {
+    await role.scrollIntoViewIfNeeded();
+    if ((await role.getAttribute('aria-expanded')) !== 'true') await role.click();
+    await page.getByRole('option', { name: roleName, exact: true }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(role).toHaveValue(roleName);
   await page.getByRole('form', { name: 'Profil et accès du membre' }).getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByText('Modifications enregistrées')).toBeVisible();
