@@ -23,4 +23,5 @@ export * from './members-export.ts';
 export * from './password-rules.ts';
 export * from './messages/table.ts';
 export * from './activity-labels.ts';
+export * from './activity-text.ts';
 export * from './datetime.ts';
