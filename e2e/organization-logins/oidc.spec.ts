@@ -65,6 +65,11 @@ test('an administrator configures an OpenID Connect provider and tests it, adds 
     const created = (await providers(page)).find((p) => p.name === providerName)!;
     const redirectUri = `${baseURL}/api/auth/sso/${created.id}/callback`;
     await expect(card).toContainText(redirectUri);
+    // On a phone the address goes under its label, on lines of a readable width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect((await card.getByText(redirectUri).boundingBox())!.width).toBeGreaterThan(200);
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await expect(page.getByText(CLIENT_SECRET)).toHaveCount(0);
     expect(JSON.stringify(await providers(page))).not.toContain(CLIENT_SECRET);
     await expectNoHorizontalScroll(page);

@@ -10,6 +10,7 @@ import { notify } from '../../../lib/notifications.ts';
 import { problemMessage } from '../../../lib/problem-message.ts';
 import { testStartUrl, useDeleteIdentityProvider, useIdentityProviders, useIdentityTest } from '../api/identity-providers.ts';
 import { IdentityProviderForm } from './IdentityProviderForm.tsx';
+import classes from './IdentityProvidersSection.module.css';
 
 const p = 'organizationSettings.identityProviders';
 /** What the test window tells the settings page that opened it. */
@@ -148,7 +149,7 @@ function CopyValue({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
   return (
     <Table.Tr>
-      <Table.Th scope="row" fw={500} w={220} style={{ verticalAlign: 'top' }}>
+      <Table.Th scope="row" fw={500} className={classes.label}>
         {label}
       </Table.Th>
       <Table.Td>
@@ -202,7 +203,7 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
             {t(`${p}.typeNotAllowed`, { type: t(`${p}.types.${provider.type}`) })}
           </Alert>
         )}
-        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm">
+        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm" className={classes.values}>
           <Table.Tbody>
             {saml ? (
               <>
@@ -219,7 +220,7 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
                   <Table.Td style={{ wordBreak: 'break-all' }}>{provider.entryPoint}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220} style={{ verticalAlign: 'top' }}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.fingerprints`, { count: provider.idpCertFingerprints.length })}
                   </Table.Th>
                   <Table.Td>
@@ -266,7 +267,7 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
         <Text size="sm" fw={600}>
           {t(`${p}.giveProvider`)}
         </Text>
-        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm">
+        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm" className={classes.values}>
           <Table.Tbody>
             <CopyValue label={saml ? t(`${p}.acsUrl`) : t(`${p}.redirectUri`)} value={provider.redirectUri} />
             {provider.spEntityId ? <CopyValue label={t(`${p}.spEntityId`)} value={provider.spEntityId} /> : null}
@@ -326,7 +327,7 @@ function TestResult({ test, providerName, onClose }: { test: TestRef; providerNa
     <Alert color="teal" variant="light" role="status" title={t(`${p}.testOkTitle`, { name })} withCloseButton onClose={onClose} closeButtonLabel={t(`${p}.close`)} data-testid="identity-test-result">
       <Stack gap="xs">
         <Text size="sm">{t(`${p}.testOkBody`)}</Text>
-        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm">
+        <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm" className={classes.values}>
           <Table.Tbody>
             <Table.Tr>
               <Table.Th scope="row" w={220}>
