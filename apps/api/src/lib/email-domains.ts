@@ -19,13 +19,7 @@ export function isApprovedDomain(email: string, approved: readonly string[]): bo
   return domain !== null && approved.some((d) => d.toLowerCase() === domain);
 }
 
-/** Whether the organization approves the email's domain (its list is managed on the contacts page). */
-export async function approvedEmail(db: Db, organizationId: string, email: string): Promise<boolean> {
-  const approved = await db.approvedDomain.findMany({ where: { organizationId }, select: { domain: true } });
-  return isApprovedDomain(email, approved.map((d) => d.domain));
-}
-
-/** Whether the organization has approved domains at all (auto-registration is then limited to them). */
-export async function hasApprovedDomains(db: Db, organizationId: string): Promise<boolean> {
-  return (await db.approvedDomain.count({ where: { organizationId } })) > 0;
+/** The organization's approved email domains (managed on the contacts page). */
+export async function approvedDomains(db: Db, organizationId: string): Promise<string[]> {
+  return (await db.approvedDomain.findMany({ where: { organizationId }, select: { domain: true } })).map((d) => d.domain);
 }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { hitCounter } from '../../lib/rate-limit.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import { grantAccessRequest, organizationDefaultsChoice } from './grant.ts';
-import { approvedEmail } from '../../lib/email-domains.ts';
+import { approvedDomains, isApprovedDomain } from '../../lib/email-domains.ts';
 import { progressDto, progressSelect } from './progress.ts';
 
 export { DEFAULT_REQUEST_LIMITS, type AccessRequestDeps, type PublicInfo, type RequestLimits } from './deps.ts';
@@ -194,7 +194,7 @@ async function applyChange(db: Db, change: WaitingChange, request: PublicRow, in
  */
 async function tryAutoApproval(deps: AccessRequestDeps, organizationId: string, requestId: string, email: string, info: PublicInfo) {
   const { db } = deps;
-  if (!(await approvedEmail(db, organizationId, email))) return;
+  if (!isApprovedDomain(email, await approvedDomains(db, organizationId))) return;
   const failed = async (code: string, reason: string, fields: string[] = []) => {
     deps.log?.warn({ requestId, code, detail: reason }, 'access request not auto-approved');
     await audit(db, {

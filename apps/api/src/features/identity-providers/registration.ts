@@ -2,7 +2,7 @@ import { creationRoleRefusal, typesRefusingLicence, type SsoFailureReason } from
 import { Prisma, type Db } from '@sesame/db';
 import { audit, namedList, roleLabel } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
-import { approvedEmail, hasApprovedDomains } from '../../lib/email-domains.ts';
+import { approvedDomains, isApprovedDomain } from '../../lib/email-domains.ts';
 import { lockAndCheckCapacity, newMemberSettings } from '../../lib/assignments/index.ts';
 import type { Identity, ProviderRow } from './service.ts';
 
@@ -40,8 +40,9 @@ export async function checkRegistration(db: Db, p: ProviderRow, identity: Identi
   });
   if (!org.autoRegisterOrgLogins) return { refusal: { reason: 'unknown_account' } };
   if (!identity.email) return { refusal: { reason: 'email_missing' } };
-  if (await hasApprovedDomains(db, org.id)) {
-    if (!(await approvedEmail(db, org.id, identity.email))) return { refusal: { reason: 'domain_not_approved', detail: { email: identity.email } } };
+  const domains = await approvedDomains(db, org.id);
+  if (domains.length) {
+    if (!isApprovedDomain(identity.email, domains)) return { refusal: { reason: 'domain_not_approved', detail: { email: identity.email } } };
     if (!identity.emailVerified) return { refusal: { reason: 'email_not_verified', detail: { email: identity.email } } };
   }
   const username = identity.subject;

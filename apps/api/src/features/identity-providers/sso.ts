@@ -34,7 +34,6 @@ function within<T>(login: { id: string; purpose: string } | null | undefined, ru
   });
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // OpenID Connect (openid-client 6): authorization code + PKCE (S256) + state + nonce.
 

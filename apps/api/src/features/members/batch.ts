@@ -68,13 +68,11 @@ export async function createMembersBatch(deps: BatchDeps, auth: AuthContext, bod
       // The rules module's one rule for an organization login's identity type, as for a CSV row.
       const notAllowed = orgLoginTypeIssue(m.identityType, org.allowedIdentityTypes);
       if (notAllowed) errors.push({ path: at('identityType'), ...notAllowed });
-      // Their password is the provider's business.
-      if (m.password !== undefined) errors.push({ path: at('password'), code: 'password_not_allowed' });
     }
-    if (body.mode === 'invite' && m.password !== undefined && !m.identityType) {
+    // No password for an invitation, nor for an organization login (the provider's business).
+    if (m.password !== undefined && (body.mode === 'invite' || m.identityType)) {
       errors.push({ path: at('password'), code: 'password_not_allowed' });
-    }
-    if (body.mode === 'credentials' && m.password !== undefined && !m.identityType) {
+    } else if (body.mode === 'credentials' && m.password !== undefined) {
       for (const problem of passwordProblems(m.password, { username: m.username })) errors.push({ path: at('password'), code: problem.code, ...(problem.params ? { params: problem.params } : {}) });
     }
     if (role && userType) resolved.push({ role, userType });
