@@ -208,13 +208,13 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
             {saml ? (
               <>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.idpIssuer`)}
                   </Table.Th>
                   <Table.Td style={{ wordBreak: 'break-all' }}>{provider.idpIssuer}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.entryPoint`)}
                   </Table.Th>
                   <Table.Td style={{ wordBreak: 'break-all' }}>{provider.entryPoint}</Table.Td>
@@ -237,25 +237,25 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
             ) : (
               <>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.issuer`)}
                   </Table.Th>
                   <Table.Td style={{ wordBreak: 'break-all' }}>{provider.issuer}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.clientId`)}
                   </Table.Th>
                   <Table.Td style={{ wordBreak: 'break-all' }}>{provider.clientId}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.clientSecret`)}
                   </Table.Th>
                   <Table.Td>{provider.hasClientSecret ? t(`${p}.secretSaved`) : t(`${p}.secretMissing`)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th scope="row" fw={500} w={220}>
+                  <Table.Th scope="row" fw={500} className={classes.label}>
                     {t(`${p}.scopes`)}
                   </Table.Th>
                   <Table.Td>{provider.scopes || 'openid'}</Table.Td>
@@ -273,7 +273,7 @@ function ProviderCard(props: { provider: IdentityProvider; typeAllowed: boolean;
             {provider.spEntityId ? <CopyValue label={t(`${p}.spEntityId`)} value={provider.spEntityId} /> : null}
             {provider.spMetadataUrl ? (
               <Table.Tr>
-                <Table.Th scope="row" fw={500} w={220}>
+                <Table.Th scope="row" fw={500} className={classes.label}>
                   {t(`${p}.spMetadata`)}
                 </Table.Th>
                 <Table.Td>
@@ -330,7 +330,7 @@ function TestResult({ test, providerName, onClose }: { test: TestRef; providerNa
         <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm" className={classes.values}>
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th scope="row" w={220}>
+              <Table.Th scope="row" className={classes.label}>
                 {t(`${p}.testSubject`)}
               </Table.Th>
               <Table.Td>
